@@ -1,0 +1,65 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "DailyPapers",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "dailypapers", targets: ["dailypapers"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    ],
+    targets: [
+        // Domain types, feed windows, formatting and ranking: no I/O, no dependencies.
+        .target(name: "PapersCore"),
+        // The system SQLite library (Debian's libsqlite3-dev).
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        // The SQL layer, migrations and the paper store.
+        .target(
+            name: "Storage",
+            dependencies: [
+                "PapersCore", "CSQLite",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Import and export of paper records in every supported format.
+        .target(name: "Ingestion", dependencies: ["PapersCore", "Storage"]),
+        // The HTTP application: HTML pages and the Hugging Face-compatible JSON API.
+        .target(
+            name: "Web",
+            dependencies: [
+                "PapersCore", "Storage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The command-line entry point: serve, migrate, import, export.
+        .executableTarget(
+            name: "dailypapers",
+            dependencies: [
+                "PapersCore", "Storage", "Ingestion", "Web",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "PapersCoreTests", dependencies: ["PapersCore"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "PapersCore"]),
+        .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "Storage", "PapersCore"]),
+        .testTarget(
+            name: "WebTests",
+            dependencies: [
+                "Web", "Storage", "Ingestion", "PapersCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ]
+)

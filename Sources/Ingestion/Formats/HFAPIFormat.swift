@@ -1,0 +1,80 @@
+import PapersCore
+
+/// An item of a Hugging Face `/api/daily_papers` response, in its 2024 or 2026 schema.
+enum HFAPIFormat {
+    struct Item: Decodable {
+        let paper: PaperJSON?
+        let title: String?
+        let publishedAt: String?
+        let numComments: Int?
+        let mediaUrls: [String]?
+        let submittedBy: UserJSON?
+        let organization: OrganizationJSON?
+    }
+
+    struct PaperJSON: Decodable {
+        let id: String?
+        let title: String?
+        let summary: String?
+        let authors: [AuthorJSON]?
+        let publishedAt: String?
+        let submittedOnDailyAt: String?
+        let submittedOnDailyBy: UserJSON?
+        let upvotes: Int?
+        let githubRepo: String?
+        let githubStars: Int?
+        let projectPage: String?
+        let ai_summary: String?
+        let ai_keywords: [String]?
+        let organization: OrganizationJSON?
+        let mediaUrls: [String]?
+    }
+
+    struct AuthorJSON: Decodable {
+        let name: String?
+        let hidden: Bool?
+    }
+
+    struct UserJSON: Decodable {
+        let name: String?
+        let user: String?
+        var username: String? { user ?? name }
+    }
+
+    static func update(_ item: Item) throws(RecordError) -> PaperUpdate {
+        guard let source = item.paper else { throw RecordError(field: "paper", "is missing") }
+        let title = try Validation.title(item.title ?? source.title)
+        guard let rawId = source.id, !rawId.isEmpty else { throw RecordError(field: "paper.id", "is missing") }
+        let identity = try Validation.identity(arxivId: rawId, title: title, field: "paper.id")
+        let submittedAt = try Validation.timestamp(source.submittedOnDailyAt, field: "paper.submittedOnDailyAt")
+        // The 2024 schema has no submittedOnDailyAt: its top-level publishedAt is the time the paper entered the feed.
+        let topLevelTime = try Validation.timestamp(item.publishedAt, field: "publishedAt")
+        let enteredFeed = submittedAt ?? topLevelTime
+        let authors = (source.authors ?? []).filter { $0.hidden != true }.compactMap(\.name)
+        let paper = Paper(
+            id: identity.id,
+            arxivId: identity.arxivId,
+            title: title,
+            abstract: try Validation.abstract(source.summary, field: "paper.summary"),
+            authors: try Validation.authors(authors, field: "paper.authors"),
+            publishedAt: try Validation.timestamp(source.publishedAt, field: "paper.publishedAt"),
+            featuredOn: enteredFeed?.day,
+            submittedAt: enteredFeed,
+            submittedBy: try Validation.text((source.submittedOnDailyBy ?? item.submittedBy)?.username, field: "submittedBy"),
+            upvotes: try Validation.count(source.upvotes, field: "paper.upvotes"),
+            numComments: try Validation.count(item.numComments, field: "numComments"),
+            organization: try (source.organization ?? item.organization)?.organization(),
+            githubRepo: try Validation.url(source.githubRepo, field: "paper.githubRepo"),
+            githubStars: source.githubStars,
+            projectPage: try Validation.url(source.projectPage, field: "paper.projectPage"),
+            aiSummary: try Validation.text(source.ai_summary, field: "paper.ai_summary"),
+            aiKeywords: source.ai_keywords ?? [],
+            mediaUrls: item.mediaUrls ?? source.mediaUrls ?? []
+        )
+        var fields: Set<PaperField> = [.arxivId, .title, .abstract, .upvotes, .numComments]
+        if source.authors != nil { fields.formUnion([.authors, .authorCount]) }
+        if paper.featuredOn != nil { fields.insert(.featuredOn) }
+        fields.formUnion(FieldPresence.carried(by: paper))
+        return PaperUpdate(paper: paper, fields: fields)
+    }
+}

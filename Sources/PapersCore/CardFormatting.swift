@@ -1,0 +1,60 @@
+/// How a paper card words its byline and dates, as on the reference listing page.
+public enum CardFormatting {
+    static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ]
+
+    /// "Mar 24" for a day in `currentYear`, "Oct 1, 2024" otherwise.
+    public static func shortDate(_ day: Day, currentYear: Int) -> String {
+        let monthDay = "\(monthAbbreviations[day.month - 1]) \(day.day)"
+        return day.year == currentYear ? monthDay : "\(monthDay), \(day.year)"
+    }
+
+    /// "Oct 1, 2024", always with the year.
+    public static func fullDate(_ day: Day) -> String {
+        "\(monthAbbreviations[day.month - 1]) \(day.day), \(day.year)"
+    }
+
+    /// "October 2025".
+    public static func monthTitle(_ month: YearMonth) -> String {
+        "\(monthNames[month.month - 1]) \(month.year)"
+    }
+
+    /// "Week 44, 2025 · Oct 27 – Nov 2".
+    public static func weekTitle(_ week: ISOWeek) -> String {
+        let sunday = week.monday.adding(days: 6)
+        return "Week \(week.week), \(week.year) · \(shortDate(week.monday, currentYear: week.year)) – \(shortDate(sunday, currentYear: week.year))"
+    }
+
+    /// The heading for a feed window.
+    public static func title(of window: FeedWindow) -> String {
+        switch window {
+            case .day(let day): return fullDate(day)
+            case .week(let week): return weekTitle(week)
+            case .month(let month): return monthTitle(month)
+        }
+    }
+
+    /// What a card shows before the date: the organization's display name, else "• N authors"; nil when neither is known.
+    public static func byline(for paper: Paper) -> Byline? {
+        if let organization = paper.organization { return .organization(organization) }
+        guard paper.authorCount > 0 else { return nil }
+        return .authors("• \(paper.authorCount) \(paper.authorCount == 1 ? "author" : "authors")")
+    }
+
+    /// The two kinds of card byline.
+    public enum Byline: Sendable, Equatable {
+        case organization(Organization)
+        case authors(String)
+
+        /// The byline as plain text.
+        public var text: String {
+            switch self {
+                case .organization(let organization): return organization.fullname
+                case .authors(let text): return text
+            }
+        }
+    }
+}

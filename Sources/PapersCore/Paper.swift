@@ -1,0 +1,107 @@
+/// A research paper as DailyPapers knows it: its metadata, where it was featured and how the community received it.
+public struct Paper: Sendable, Equatable, Codable {
+    /// The paper's id: its arXiv id when it has one, otherwise a stable id derived from its title.
+    public var id: String
+    /// The arXiv identifier, e.g. `2410.11779` or `quant-ph/0210005`, when the paper is on arXiv.
+    public var arxivId: String?
+    public var title: String
+    public var abstract: String
+    /// Author names in order. Empty when a source gives only a count (see `authorCount`).
+    public var authors: [String]
+    /// The number of authors: the length of `authors`, or the count a source gave without names.
+    public var authorCount: Int
+    /// When the paper was first published (on arXiv, for arXiv papers).
+    public var publishedAt: Timestamp?
+    /// The day the paper was featured on the daily feed, if it was.
+    public var featuredOn: Day?
+    /// When the paper was submitted to the daily feed.
+    public var submittedAt: Timestamp?
+    /// The username of whoever submitted it to the daily feed.
+    public var submittedBy: String?
+    public var upvotes: Int
+    public var numComments: Int
+    public var organization: Organization?
+    public var githubRepo: String?
+    public var githubStars: Int?
+    public var projectPage: String?
+    public var aiSummary: String?
+    public var aiKeywords: [String]
+    /// arXiv categories, primary first, e.g. `["cs.CL", "cs.AI"]`.
+    public var categories: [String]
+    /// Extra arXiv metadata from snapshot imports: comments, journal reference, DOI, license.
+    public var arxivComments: String?
+    public var journalRef: String?
+    public var doi: String?
+    public var license: String?
+    /// Media attached to the daily-feed submission (images, videos).
+    public var mediaUrls: [String]
+    /// The paper's position in its source listing, used to break upvote ties in a stable order.
+    public var position: Int?
+
+    public init(
+        id: String,
+        arxivId: String? = nil,
+        title: String,
+        abstract: String,
+        authors: [String] = [],
+        authorCount: Int? = nil,
+        publishedAt: Timestamp? = nil,
+        featuredOn: Day? = nil,
+        submittedAt: Timestamp? = nil,
+        submittedBy: String? = nil,
+        upvotes: Int = 0,
+        numComments: Int = 0,
+        organization: Organization? = nil,
+        githubRepo: String? = nil,
+        githubStars: Int? = nil,
+        projectPage: String? = nil,
+        aiSummary: String? = nil,
+        aiKeywords: [String] = [],
+        categories: [String] = [],
+        arxivComments: String? = nil,
+        journalRef: String? = nil,
+        doi: String? = nil,
+        license: String? = nil,
+        mediaUrls: [String] = [],
+        position: Int? = nil
+    ) {
+        self.id = id
+        self.arxivId = arxivId
+        self.title = title
+        self.abstract = abstract
+        self.authors = authors
+        self.authorCount = authorCount ?? authors.count
+        self.publishedAt = publishedAt
+        self.featuredOn = featuredOn
+        self.submittedAt = submittedAt
+        self.submittedBy = submittedBy
+        self.upvotes = upvotes
+        self.numComments = numComments
+        self.organization = organization
+        self.githubRepo = githubRepo
+        self.githubStars = githubStars
+        self.projectPage = projectPage
+        self.aiSummary = aiSummary
+        self.aiKeywords = aiKeywords
+        self.categories = categories
+        self.arxivComments = arxivComments
+        self.journalRef = journalRef
+        self.doi = doi
+        self.license = license
+        self.mediaUrls = mediaUrls
+        self.position = position
+    }
+}
+
+/// An organization that claimed a paper, e.g. `nvidia` / "NVIDIA".
+public struct Organization: Sendable, Equatable, Hashable, Codable {
+    /// The organization's handle, used in URLs.
+    public var name: String
+    /// The organization's display name.
+    public var fullname: String
+
+    public init(name: String, fullname: String) {
+        self.name = name
+        self.fullname = fullname
+    }
+}

@@ -1,0 +1,54 @@
+import PapersCore
+
+/// Applies pending migrations and reports which are pending.
+public struct Migrator: Sendable {
+    let database: any SQLDatabase
+    let migrations: [Migration]
+
+    public init(database: any SQLDatabase, migrations: [Migration] = Migrations.all) {
+        self.database = database
+        self.migrations = migrations
+    }
+
+    /// The versions already applied, ascending.
+    public func appliedVersions() async throws -> [Int] {
+        try await ensureLedger()
+        let rows = try await database.query("SELECT version FROM schema_migrations ORDER BY version")
+        return try rows.map { try $0.int("version") }
+    }
+
+    /// The migrations not yet applied, in order.
+    public func pending() async throws -> [Migration] {
+        let applied = Set(try await appliedVersions())
+        return migrations.filter { !applied.contains($0.version) }
+    }
+
+    /// Applies every pending migration, each in its own transaction; returns those applied.
+    @discardableResult
+    public func migrate(now: Timestamp = .now) async throws -> [Migration] {
+        var done: [Migration] = []
+        for migration in try await pending() {
+            let dialect = database.dialect
+            try await database.transaction { connection in
+                // Another instance may have applied it since we looked: the ledger insert goes first and conflicts.
+                let claimed = try await connection.execute(
+                    """
+                    INSERT INTO schema_migrations (version, name, applied_at) VALUES (\(migration.version), \(migration.name), \(now.millisecondsSinceEpoch))
+                    ON CONFLICT (version) DO NOTHING
+                    """
+                )
+                guard claimed == 1 else { return }
+                for statement in migration.statements(dialect) { try await connection.execute(statement) }
+            }
+            done.append(migration)
+        }
+        return done
+    }
+
+    private func ensureLedger() async throws {
+        let bigint = database.dialect == .postgres ? "BIGINT" : "INTEGER"
+        try await database.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at \(unsafeRaw: bigint) NOT NULL)"
+        )
+    }
+}

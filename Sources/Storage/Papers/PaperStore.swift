@@ -1,0 +1,73 @@
+import PapersCore
+
+/// Reads and writes papers. One implementation serves every SQL engine through `SQLDatabase`.
+public protocol PaperStore: Sendable {
+    /// The paper with this id, or nil.
+    func paper(id: String) async throws -> Paper?
+
+    /// Papers featured within `days`, optionally by one submitter, ordered as `order` says.
+    func featuredPapers(_ query: FeedQuery) async throws -> [Paper]
+
+    /// How many papers `featuredPapers` would return without paging.
+    func countFeaturedPapers(_ query: FeedQuery) async throws -> Int
+
+    /// Every day that has at least one featured paper, ascending.
+    func featuredDays() async throws -> [Day]
+
+    /// Papers by publication time, newest first, after an optional cursor (the last page's final paper).
+    func papersByPublication(after cursor: PublicationCursor?, limit: Int) async throws -> [Paper]
+
+    /// Every paper in id order, a page at a time, for export.
+    func papersInIdOrder(after id: String?, limit: Int) async throws -> [Paper]
+
+    /// The number of stored papers.
+    func count() async throws -> Int
+
+    /// Applies source records in one transaction: new papers are inserted, changed ones updated, the rest untouched.
+    func apply(_ updates: [PaperUpdate], at now: Timestamp) async throws -> ApplyCounts
+}
+
+/// Which featured papers to list, and how.
+public struct FeedQuery: Sendable, Equatable {
+    public var days: ClosedRange<Day>?
+    public var submitter: String?
+    public var organization: String?
+    public var limit: Int
+    public var offset: Int
+
+    public init(days: ClosedRange<Day>? = nil, submitter: String? = nil, organization: String? = nil, limit: Int = 50, offset: Int = 0) {
+        self.days = days
+        self.submitter = submitter
+        self.organization = organization
+        self.limit = limit
+        self.offset = offset
+    }
+}
+
+/// A position in the by-publication listing: the publication time and id of the last paper seen.
+public struct PublicationCursor: Sendable, Equatable {
+    public var publishedAt: Timestamp
+    public var id: String
+
+    public init(publishedAt: Timestamp, id: String) {
+        self.publishedAt = publishedAt
+        self.id = id
+    }
+}
+
+/// What applying a batch of updates did.
+public struct ApplyCounts: Sendable, Equatable {
+    public var inserted = 0
+    public var updated = 0
+    public var unchanged = 0
+
+    public init(inserted: Int = 0, updated: Int = 0, unchanged: Int = 0) {
+        self.inserted = inserted
+        self.updated = updated
+        self.unchanged = unchanged
+    }
+
+    public static func + (lhs: ApplyCounts, rhs: ApplyCounts) -> ApplyCounts {
+        ApplyCounts(inserted: lhs.inserted + rhs.inserted, updated: lhs.updated + rhs.updated, unchanged: lhs.unchanged + rhs.unchanged)
+    }
+}

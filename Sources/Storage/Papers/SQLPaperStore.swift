@@ -1,0 +1,136 @@
+import PapersCore
+
+/// The paper store on any `SQLDatabase`: one set of queries for SQLite and PostgreSQL.
+public struct SQLPaperStore: PaperStore {
+    let database: any SQLDatabase
+
+    public init(database: any SQLDatabase) {
+        self.database = database
+    }
+
+    static let columns = """
+        p.id, p.arxiv_id, p.title, p.abstract, p.authors, p.author_count, p.published_at, p.featured_on,
+        p.submitted_at, p.submitted_by, p.upvotes, p.num_comments, p.organization, o.fullname AS organization_fullname,
+        p.github_repo, p.github_stars, p.project_page, p.ai_summary, p.ai_keywords, p.categories, p.arxiv_comments,
+        p.journal_ref, p.doi, p.license, p.media_urls, p.position
+        """
+    static let from = "papers p LEFT JOIN organizations o ON o.name = p.organization"
+
+    public func paper(id: String) async throws -> Paper? {
+        let rows = try await database.query("SELECT \(unsafeRaw: Self.columns) FROM \(unsafeRaw: Self.from) WHERE p.id = \(id)")
+        return try rows.first.map(PaperRow.decode)
+    }
+
+    public func featuredPapers(_ query: FeedQuery) async throws -> [Paper] {
+        let rows = try await database.query(
+            """
+            SELECT \(unsafeRaw: Self.columns) FROM \(unsafeRaw: Self.from) WHERE \(feedFilter(query))
+            ORDER BY p.featured_on DESC, p.upvotes DESC, p.position IS NULL, p.position, p.id
+            LIMIT \(query.limit) OFFSET \(query.offset)
+            """
+        )
+        return try rows.map(PaperRow.decode)
+    }
+
+    public func countFeaturedPapers(_ query: FeedQuery) async throws -> Int {
+        let rows = try await database.query("SELECT COUNT(*) AS n FROM papers p WHERE \(feedFilter(query))")
+        return try rows.first?.int("n") ?? 0
+    }
+
+    public func featuredDays() async throws -> [Day] {
+        let rows = try await database.query("SELECT DISTINCT featured_on FROM papers WHERE featured_on IS NOT NULL ORDER BY featured_on")
+        return rows.compactMap { $0.optionalString("featured_on").flatMap { Day(iso: $0) } }
+    }
+
+    public func papersByPublication(after cursor: PublicationCursor?, limit: Int) async throws -> [Paper] {
+        let after: SQLQuery
+        if let cursor {
+            let time = cursor.publishedAt.millisecondsSinceEpoch
+            after = "AND (p.published_at < \(time) OR (p.published_at = \(time) AND p.id > \(cursor.id)))"
+        } else {
+            after = ""
+        }
+        let rows = try await database.query(
+            """
+            SELECT \(unsafeRaw: Self.columns) FROM \(unsafeRaw: Self.from)
+            WHERE p.published_at IS NOT NULL \(after)
+            ORDER BY p.published_at DESC, p.id LIMIT \(limit)
+            """
+        )
+        return try rows.map(PaperRow.decode)
+    }
+
+    public func papersInIdOrder(after id: String?, limit: Int) async throws -> [Paper] {
+        let rows = try await database.query(
+            "SELECT \(unsafeRaw: Self.columns) FROM \(unsafeRaw: Self.from) WHERE p.id > \(id ?? "") ORDER BY p.id LIMIT \(limit)"
+        )
+        return try rows.map(PaperRow.decode)
+    }
+
+    public func count() async throws -> Int {
+        try await database.query("SELECT COUNT(*) AS n FROM papers").first?.int("n") ?? 0
+    }
+
+    public func apply(_ updates: [PaperUpdate], at now: Timestamp) async throws -> ApplyCounts {
+        guard !updates.isEmpty else { return ApplyCounts() }
+        return try await database.transaction { connection in
+            var existing = try await Self.existingPapers(ids: updates.map(\.paper.id), on: connection)
+            var counts = ApplyCounts()
+            for update in updates {
+                let before = existing[update.paper.id]
+                var after = update.applied(to: before)
+                if let organization = after.organization {
+                    try await Self.upsert(organization, asOf: after.featuredOn ?? after.publishedAt?.day, on: connection)
+                    // The display name lives with the organization, not the paper: a renamed organization changes no paper.
+                    if before?.organization?.name == organization.name { after.organization = before?.organization }
+                }
+                if before == after {
+                    counts.unchanged += 1
+                    continue
+                }
+                try await connection.execute(PaperRow.upsert(after, now: now))
+                existing[after.id] = after
+                if before == nil { counts.inserted += 1 } else { counts.updated += 1 }
+            }
+            return counts
+        }
+    }
+
+    private func feedFilter(_ query: FeedQuery) -> SQLQuery {
+        var conditions: [SQLQuery] = ["p.featured_on IS NOT NULL"]
+        if let days = query.days {
+            conditions.append("p.featured_on BETWEEN \(days.lowerBound.description) AND \(days.upperBound.description)")
+        }
+        if let submitter = query.submitter { conditions.append("p.submitted_by = \(submitter)") }
+        if let organization = query.organization { conditions.append("p.organization = \(organization)") }
+        return SQLQuery.joined(conditions, separator: " AND ")
+    }
+
+    private static func existingPapers(ids: [String], on connection: any SQLConnection) async throws -> [String: Paper] {
+        var papers: [String: Paper] = [:]
+        // Chunks stay under SQLite's default limit of 32,766 bound parameters with room to spare.
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+            let rows = try await connection.query("SELECT \(unsafeRaw: columns) FROM \(unsafeRaw: from) WHERE p.id IN (\(list: chunk))")
+            for row in rows {
+                let paper = try PaperRow.decode(row)
+                papers[paper.id] = paper
+            }
+        }
+        return papers
+    }
+
+    /// Records an organization; its display name follows the record with the newest day (ties: the greater name),
+    /// so importing the same files in any order, any number of times, gives the same name.
+    private static func upsert(_ organization: Organization, asOf day: Day?, on connection: any SQLConnection) async throws {
+        let asOf = day?.description ?? ""
+        try await connection.execute(
+            """
+            INSERT INTO organizations (name, fullname, fullname_as_of) VALUES (\(organization.name), \(organization.fullname), \(asOf))
+            ON CONFLICT (name) DO UPDATE SET fullname = excluded.fullname, fullname_as_of = excluded.fullname_as_of
+            WHERE excluded.fullname_as_of > organizations.fullname_as_of
+               OR (excluded.fullname_as_of = organizations.fullname_as_of AND excluded.fullname > organizations.fullname)
+            """
+        )
+    }
+}

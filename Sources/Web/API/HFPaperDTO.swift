@@ -1,0 +1,185 @@
+import PapersCore
+
+/// The JSON shapes of Hugging Face's papers API, kept apart from `Paper` so the wire format cannot drift with the schema.
+enum HFPaperDTO {
+    /// An item of `/api/daily_papers`: the nested paper plus the feed entry's own fields.
+    struct DailyItem: Encodable {
+        let paper: PaperBody
+        let publishedAt: String?
+        let title: String
+        let summary: String
+        let mediaUrls: [String]
+        let numComments: Int
+        let submittedBy: UserOverview?
+        let organization: OrganizationDTO?
+        let isAuthorParticipating: Bool
+        // Copies of nested fields at the top level: huggingface_hub's PaperInfo reads these only there.
+        let ai_summary: String?
+        let ai_keywords: [String]?
+        let githubRepo: String?
+        let githubStars: Int?
+        let projectPage: String?
+    }
+
+    /// The paper inside a daily item.
+    struct PaperBody: Encodable {
+        let id: String
+        let authors: [AuthorDTO]
+        let publishedAt: String?
+        let submittedOnDailyAt: String?
+        let submittedOnDailyBy: UserOverview?
+        let title: String
+        let summary: String
+        let upvotes: Int
+        let discussionId: String
+        let ai_summary: String?
+        let ai_keywords: [String]?
+        let githubRepo: String?
+        let githubStars: Int?
+        let projectPage: String?
+        let organization: OrganizationDTO?
+    }
+
+    /// `/api/papers/{id}` and the items of `/api/papers`: a flat paper.
+    struct FlatPaper: Encodable {
+        let id: String
+        let title: String
+        let summary: String
+        let authors: [AuthorDTO]
+        let publishedAt: String?
+        let submittedOnDailyAt: String?
+        let submittedOnDailyBy: UserOverview?
+        let upvotes: Int
+        let discussionId: String
+        let numComments: Int
+        let ai_summary: String?
+        let ai_keywords: [String]?
+        let githubRepo: String?
+        let githubStars: Int?
+        let projectPage: String?
+        let organization: OrganizationDTO?
+        let categories: [String]?
+        let featuredOn: String?
+        let mediaUrls: [String]
+    }
+
+    struct AuthorDTO: Encodable {
+        let _id: String
+        let name: String
+        let hidden: Bool
+    }
+
+    struct UserOverview: Encodable {
+        let _id: String
+        let avatarUrl: String
+        let fullname: String
+        let name: String
+        let user: String
+        let type: String
+        let isPro: Bool
+    }
+
+    struct OrganizationDTO: Encodable {
+        let _id: String
+        let name: String
+        let fullname: String
+        let avatarUrl: String
+    }
+
+    struct ErrorBody: Encodable {
+        let error: String
+    }
+
+    static func dailyItem(_ paper: Paper) -> DailyItem {
+        let body = paperBody(paper)
+        let enteredFeed = Trending.featuredTime(of: paper).map(\.description)
+        return DailyItem(
+            paper: body,
+            publishedAt: enteredFeed,
+            title: paper.title,
+            summary: paper.abstract,
+            mediaUrls: paper.mediaUrls,
+            numComments: paper.numComments,
+            submittedBy: body.submittedOnDailyBy,
+            organization: body.organization,
+            isAuthorParticipating: false,
+            ai_summary: paper.aiSummary,
+            ai_keywords: paper.aiKeywords.isEmpty ? nil : paper.aiKeywords,
+            githubRepo: paper.githubRepo,
+            githubStars: paper.githubStars,
+            projectPage: paper.projectPage
+        )
+    }
+
+    static func paperBody(_ paper: Paper) -> PaperBody {
+        PaperBody(
+            id: paper.id,
+            authors: authors(paper),
+            publishedAt: paper.publishedAt?.description,
+            submittedOnDailyAt: Trending.featuredTime(of: paper).map(\.description),
+            submittedOnDailyBy: paper.submittedBy.map(user),
+            title: paper.title,
+            summary: paper.abstract,
+            upvotes: paper.upvotes,
+            discussionId: ObjectID.make("discussion:" + paper.id),
+            ai_summary: paper.aiSummary,
+            ai_keywords: paper.aiKeywords.isEmpty ? nil : paper.aiKeywords,
+            githubRepo: paper.githubRepo,
+            githubStars: paper.githubStars,
+            projectPage: paper.projectPage,
+            organization: paper.organization.map(organization)
+        )
+    }
+
+    static func flat(_ paper: Paper) -> FlatPaper {
+        FlatPaper(
+            id: paper.id,
+            title: paper.title,
+            summary: paper.abstract,
+            authors: authors(paper),
+            publishedAt: paper.publishedAt?.description,
+            submittedOnDailyAt: paper.featuredOn == nil ? nil : Trending.featuredTime(of: paper).map(\.description),
+            submittedOnDailyBy: paper.submittedBy.map(user),
+            upvotes: paper.upvotes,
+            discussionId: ObjectID.make("discussion:" + paper.id),
+            numComments: paper.numComments,
+            ai_summary: paper.aiSummary,
+            ai_keywords: paper.aiKeywords.isEmpty ? nil : paper.aiKeywords,
+            githubRepo: paper.githubRepo,
+            githubStars: paper.githubStars,
+            projectPage: paper.projectPage,
+            organization: paper.organization.map(organization),
+            categories: paper.categories.isEmpty ? nil : paper.categories,
+            featuredOn: paper.featuredOn?.description,
+            mediaUrls: paper.mediaUrls
+        )
+    }
+
+    static func authors(_ paper: Paper) -> [AuthorDTO] {
+        paper.authors.enumerated().map { index, name in
+            AuthorDTO(_id: ObjectID.make("author:\(paper.id):\(index)"), name: name, hidden: false)
+        }
+    }
+
+    static func user(_ username: String) -> UserOverview {
+        UserOverview(_id: ObjectID.make("user:" + username), avatarUrl: "", fullname: username, name: username, user: username, type: "user", isPro: false)
+    }
+
+    static func organization(_ organization: Organization) -> OrganizationDTO {
+        OrganizationDTO(_id: ObjectID.make("org:" + organization.name), name: organization.name, fullname: organization.fullname, avatarUrl: "")
+    }
+}
+
+/// Stable 24-hex-digit ids in the style of Hugging Face's object ids, derived from a name.
+enum ObjectID {
+    static func make(_ name: String) -> String {
+        var first: UInt64 = 0xcbf2_9ce4_8422_2325
+        var second: UInt64 = 0x8422_2325_cbf2_9ce4
+        for byte in name.utf8 {
+            first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            second = (second ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 &+ 7
+        }
+        let hex = String(first, radix: 16) + String(second, radix: 16)
+        return String((String(repeating: "0", count: 32) + hex).suffix(24))
+    }
+}

@@ -1,0 +1,111 @@
+import HTTPTypes
+import Hummingbird
+import Storage
+import PapersCore
+
+/// The JSON API, compatible with Hugging Face's papers API.
+struct APIController: Sendable {
+    let catalog: PaperCatalog
+    let store: any PaperStore
+    let cache: ResponseCache
+    let clock: @Sendable () -> Timestamp
+
+    func addRoutes(to router: Router<some RequestContext>) {
+        router.get("/api/daily_papers") { request, _ in
+            try await cache.response(for: request.uri.description) { try await dailyPapers(request) }
+        }
+        router.get("/api/papers") { request, _ in
+            try await cache.response(for: request.uri.description) { try await papers(request) }
+        }
+        router.get("/api/papers/:id") { request, context in
+            try await cache.response(for: request.uri.description) { try await paper(try context.parameters.require("id")) }
+        }
+        router.get("/api/papers/:id/:number") { request, context in
+            let id = try context.parameters.require("id") + "/" + context.parameters.require("number")
+            return try await cache.response(for: request.uri.description) { try await paper(id) }
+        }
+    }
+
+    private func dailyPapers(_ request: Request) async throws -> Rendered {
+        let query = request.queryItems
+        let parameters = try DailyPapersParameters(query: query)
+        let papers = try await catalog.featured(
+            days: parameters.window?.days,
+            submitter: parameters.submitter,
+            sort: parameters.sort,
+            limit: parameters.limit + 1,
+            offset: parameters.page * parameters.limit,
+            now: clock()
+        )
+        var headers: HTTPFields = [:]
+        if papers.count > parameters.limit {
+            var next = query
+            next["p"] = String(parameters.page + 1)
+            next["limit"] = String(parameters.limit)
+            headers[.linkHeader] = "<\(absoluteURL(request, path: "/api/daily_papers", query: next))>; rel=\"next\""
+        }
+        return try Responses.json(papers.prefix(parameters.limit).map(HFPaperDTO.dailyItem), extraHeaders: headers)
+    }
+
+    private func papers(_ request: Request) async throws -> Rendered {
+        let query = request.queryItems
+        let limit = try DailyPapersParameters.integer(query["limit"], name: "limit", range: 1...DailyPapersParameters.maxLimit) ?? 50
+        let cursor = try query["cursor"].map { text throws(APIError) -> PublicationCursor in
+            guard let cursor = CursorCoding.decode(text) else { throw .badRequest("Invalid cursor '\(text.prefix(60))': pass the cursor of a Link header unchanged") }
+            return cursor
+        }
+        let papers = try await store.papersByPublication(after: cursor, limit: limit + 1)
+        var headers: HTTPFields = [:]
+        let page = Array(papers.prefix(limit))
+        if papers.count > limit, let last = page.last, let published = last.publishedAt {
+            let next = ["cursor": CursorCoding.encode(PublicationCursor(publishedAt: published, id: last.id)), "limit": String(limit)]
+            headers[.linkHeader] = "<\(absoluteURL(request, path: "/api/papers", query: next))>; rel=\"next\""
+        }
+        return try Responses.json(page.map(HFPaperDTO.flat), extraHeaders: headers)
+    }
+
+    private func paper(_ id: String) async throws -> Rendered {
+        guard let paper = try await store.paper(id: PaperIdentity.normalizedArxivId(id) ?? id) else {
+            throw APIError.notFound("Paper not found: \(id)")
+        }
+        return try Responses.json(HFPaperDTO.flat(paper))
+    }
+
+    private func absoluteURL(_ request: Request, path: String, query: [String: String]) -> String {
+        let host = request.head.authority ?? "localhost"
+        let items = query.sorted { $0.key < $1.key }.map { "\(QueryEncoding.encode($0.key))=\(QueryEncoding.encode($0.value))" }
+        return "http://\(host)\(path)?\(items.joined(separator: "&"))"
+    }
+}
+
+/// The opaque cursor of `/api/papers`: publication time and id of the last paper, as `<ms>~<id>`.
+enum CursorCoding {
+    static func encode(_ cursor: PublicationCursor) -> String {
+        "\(cursor.publishedAt.millisecondsSinceEpoch)~\(cursor.id)"
+    }
+
+    static func decode(_ text: String) -> PublicationCursor? {
+        guard let separator = text.firstIndex(of: "~"), let milliseconds = Int64(text[..<separator]) else { return nil }
+        let id = String(text[text.index(after: separator)...])
+        guard !id.isEmpty, id.count <= 100 else { return nil }
+        return PublicationCursor(publishedAt: Timestamp(millisecondsSinceEpoch: milliseconds), id: id)
+    }
+}
+
+/// Percent-encoding for query names and values.
+enum QueryEncoding {
+    static func encode(_ text: String) -> String {
+        var output = ""
+        for byte in text.utf8 {
+            let scalar = Unicode.Scalar(byte)
+            let isUnreserved = (byte < 0x80 && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))) || "-._~".unicodeScalars.contains(scalar)
+            output += isUnreserved ? String(scalar) : "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+        }
+        return output
+    }
+}
+
+extension HTTPField.Name {
+    /// `Link`, which the pagination of the API answers with (RFC 8288). The name is a valid token, so the parse cannot fail.
+    static let linkHeader = HTTPField.Name("Link") ?? .contentLocation
+}

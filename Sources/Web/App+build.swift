@@ -1,0 +1,55 @@
+import Hummingbird
+import ServiceLifecycle
+import Logging
+import PapersCore
+import Storage
+
+/// Everything the HTTP application needs from the outside world.
+public struct AppDependencies: Sendable {
+    public let store: any PaperStore
+    public let cache: ResponseCache
+    public let clock: @Sendable () -> Timestamp
+    public let logger: Logger
+
+    public init(store: any PaperStore, cache: ResponseCache, clock: @escaping @Sendable () -> Timestamp = { .now }, logger: Logger) {
+        self.store = store
+        self.cache = cache
+        self.clock = clock
+        self.logger = logger
+    }
+}
+
+/// Where the server listens.
+public struct ServerSettings: Sendable {
+    public var hostname: String
+    public var port: Int
+
+    public init(hostname: String = "127.0.0.1", port: Int = 8080) {
+        self.hostname = hostname
+        self.port = port
+    }
+}
+
+/// Builds the router: every route of the site and the API, behind the error middleware.
+public func buildRouter(_ dependencies: AppDependencies) -> Router<BasicRequestContext> {
+    let router = Router(context: BasicRequestContext.self)
+    router.add(middleware: ErrorMiddleware(logger: dependencies.logger))
+    router.get("/healthz") { _, _ in
+        _ = try await dependencies.store.count()
+        return "ok"
+    }
+    let catalog = PaperCatalog(store: dependencies.store)
+    APIController(catalog: catalog, store: dependencies.store, cache: dependencies.cache, clock: dependencies.clock).addRoutes(to: router)
+    PageController(catalog: catalog, store: dependencies.store, cache: dependencies.cache, clock: dependencies.clock).addRoutes(to: router)
+    return router
+}
+
+/// Builds the HTTP application: the one place the server is assembled.
+public func buildApplication(_ dependencies: AppDependencies, settings: ServerSettings, services: [any Service] = []) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(dependencies),
+        configuration: .init(address: .hostname(settings.hostname, port: settings.port), serverName: "DailyPapers"),
+        services: services,
+        logger: dependencies.logger
+    )
+}

@@ -1,0 +1,101 @@
+import Hummingbird
+import Storage
+import PapersCore
+
+/// The HTML pages: feeds, trending, paper pages and their Markdown versions.
+struct PageController: Sendable {
+    let catalog: PaperCatalog
+    let store: any PaperStore
+    let cache: ResponseCache
+    let clock: @Sendable () -> Timestamp
+    static let pageSize = 50
+
+    func addRoutes(to router: Router<some RequestContext>) {
+        router.get("/") { request, _ in try await cached(request) { try await latestDay(request) } }
+        router.get("/papers") { request, _ in try await cached(request) { try await latestDay(request) } }
+        router.get("/papers/date/:date") { request, context in
+            let text = try context.parameters.require("date")
+            guard let day = Day(iso: text) else { throw PageError.badRequest("'\(text)' is not a date: use YYYY-MM-DD.") }
+            return try await cached(request) { try await feed(.day(day), request) }
+        }
+        router.get("/papers/week") { _, _ in try await redirectToLatest { .week(ISOWeek(containing: $0)) }.response }
+        router.get("/papers/week/:week") { request, context in
+            let text = try context.parameters.require("week")
+            guard let week = ISOWeek(iso: text) else { throw PageError.badRequest("'\(text)' is not a week: use YYYY-Www, e.g. 2025-W44.") }
+            return try await cached(request) { try await feed(.week(week), request) }
+        }
+        router.get("/papers/month") { _, _ in try await redirectToLatest { .month(YearMonth(year: $0.year, month: $0.month)) }.response }
+        router.get("/papers/month/:month") { request, context in
+            let text = try context.parameters.require("month")
+            guard let month = YearMonth(iso: text) else { throw PageError.badRequest("'\(text)' is not a month: use YYYY-MM.") }
+            return try await cached(request) { try await feed(.month(month), request) }
+        }
+        router.get("/papers/trending") { request, _ in try await cached(request) { try await trending() } }
+        router.get("/papers/:id") { request, context in
+            try await cached(request) { try await paper(try context.parameters.require("id")) }
+        }
+        router.get("/papers/:id/:number") { request, context in
+            let id = try context.parameters.require("id") + "/" + context.parameters.require("number")
+            return try await cached(request) { try await paper(id) }
+        }
+        router.get("/:organization") { request, context in
+            try await cached(request) { try await organization(try context.parameters.require("organization"), request) }
+        }
+    }
+
+    private func latestDay(_ request: Request) async throws -> Rendered {
+        guard let day = try await catalog.latestFeaturedDay() else {
+            let content: HTML = "<h1>No papers yet</h1><p class=\"empty\">Import some with <code>dailypapers import FILE</code>.</p>"
+            return Responses.html(Layout.page(title: "Daily Papers", tab: .daily, content: content))
+        }
+        return try await feed(.day(day), request)
+    }
+
+    private func feed(_ window: FeedWindow, _ request: Request) async throws -> Rendered {
+        let pageNumber = try pageParameter(request)
+        let page = try await catalog.feed(window, limit: Self.pageSize, offset: pageNumber * Self.pageSize)
+        return Responses.html(FeedPageView.render(page, pageNumber: pageNumber, pageSize: Self.pageSize, currentYear: clock().day.year))
+    }
+
+    private func trending() async throws -> Rendered {
+        let result = try await catalog.trending(limit: Self.pageSize, now: clock())
+        return Responses.html(TrendingPageView.render(papers: result.papers, referenceTime: result.referenceTime, currentYear: clock().day.year))
+    }
+
+    private func paper(_ rawId: String) async throws -> Rendered {
+        let wantsMarkdown = rawId.hasSuffix(".md")
+        let id = wantsMarkdown ? String(rawId.dropLast(3)) : rawId
+        guard let paper = try await store.paper(id: PaperIdentity.normalizedArxivId(id) ?? id) else {
+            throw PageError.notFound("No paper with id '\(id)' is in DailyPapers.")
+        }
+        if wantsMarkdown { return Responses.body(PaperMarkdown.render(paper), contentType: Responses.markdownType) }
+        return Responses.html(PaperPageView.render(paper, currentYear: clock().day.year))
+    }
+
+    private func organization(_ name: String, _ request: Request) async throws -> Rendered {
+        let pageNumber = try pageParameter(request)
+        let papers = try await store.featuredPapers(FeedQuery(organization: name, limit: Self.pageSize, offset: pageNumber * Self.pageSize))
+        guard let organization = papers.first?.organization else { throw PageError.notFound("There is no page at this address.") }
+        let content: HTML = """
+            <h1>\(organization.fullname)</h1>
+            <p class="sub">Papers claimed by \(organization.name), newest feed day first</p>
+            \(PaperCardView.list(papers, currentYear: clock().day.year))
+            """
+        return Responses.html(Layout.page(title: organization.fullname, content: content))
+    }
+
+    private func redirectToLatest(_ window: (Day) -> FeedWindow) async throws -> Rendered {
+        guard let day = try await catalog.latestFeaturedDay() else { return Responses.redirect(to: "/") }
+        return Responses.redirect(to: SiteRoute.feed(window(day)).path)
+    }
+
+    private func pageParameter(_ request: Request) throws -> Int {
+        guard let text = request.queryItems["p"] else { return 0 }
+        guard let page = Int(text), (0...10_000).contains(page) else { throw PageError.badRequest("'\(text)' is not a page number.") }
+        return page
+    }
+
+    private func cached(_ request: Request, render: () async throws -> Rendered) async throws -> Response {
+        try await cache.response(for: request.uri.description, render: render)
+    }
+}

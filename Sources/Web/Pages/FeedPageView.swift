@@ -1,0 +1,54 @@
+import PapersCore
+
+/// The daily, weekly and monthly listings.
+enum FeedPageView {
+    static func render(_ page: PaperCatalog.FeedPage, pageNumber: Int, pageSize: Int, currentYear: Int) -> HTML {
+        let title = CardFormatting.title(of: page.window)
+        let content: HTML = """
+            <h1>\(title)</h1>
+            <p class="sub">\(summary(page))</p>
+            \(pager(page))
+            \(page.papers.isEmpty ? emptyState(page.window) : PaperCardView.list(page.papers, currentYear: currentYear))
+            \(morePager(page, pageNumber: pageNumber, pageSize: pageSize))
+            \(pager(page))
+            """
+        return Layout.page(title: title, tab: tab(for: page.window), content: content)
+    }
+
+    private static func summary(_ page: PaperCatalog.FeedPage) -> String {
+        let noun = page.total == 1 ? "paper" : "papers"
+        return "\(page.total) \(noun) featured, ranked by upvotes"
+    }
+
+    private static func pager(_ page: PaperCatalog.FeedPage) -> HTML {
+        let previous: HTML = page.previous.map { "<a rel=\"prev\" href=\"\(SiteRoute.feed($0).path)\">← \(CardFormatting.title(of: $0))</a>" } ?? "<span></span>"
+        let next: HTML = page.next.map { "<a rel=\"next\" href=\"\(SiteRoute.feed($0).path)\">\(CardFormatting.title(of: $0)) →</a>" } ?? "<span></span>"
+        return "<nav class=\"pager\" aria-label=\"Other days\">\(previous)\(next)</nav>"
+    }
+
+    private static func morePager(_ page: PaperCatalog.FeedPage, pageNumber: Int, pageSize: Int) -> HTML {
+        let path = SiteRoute.feed(page.window).path
+        var links: [HTML] = []
+        if pageNumber > 0 { links.append("<a href=\"\(path)?p=\(pageNumber - 1)\">← Higher ranked</a>") }
+        if (pageNumber + 1) * pageSize < page.total { links.append("<a href=\"\(path)?p=\(pageNumber + 1)\">More papers →</a>") }
+        return links.isEmpty ? "" : "<nav class=\"pager\" aria-label=\"Pages\">\(links)</nav>"
+    }
+
+    private static func emptyState(_ window: FeedWindow) -> HTML {
+        let span: String
+        switch window {
+            case .day: span = "on this day"
+            case .week: span = "in this week"
+            case .month: span = "in this month"
+        }
+        return "<p class=\"empty\">No papers were featured \(span).</p>"
+    }
+
+    private static func tab(for window: FeedWindow) -> Layout.Tab {
+        switch window {
+            case .day: return .daily
+            case .week: return .weekly
+            case .month: return .monthly
+        }
+    }
+}

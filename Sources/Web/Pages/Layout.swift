@@ -1,0 +1,73 @@
+/// The page shell every HTML page shares: head, site header with its navigation, and footer.
+enum Layout {
+    /// Which navigation tab is current.
+    enum Tab: Equatable { case daily, weekly, monthly, trending, none }
+
+    static func page(title: String, description: String? = nil, tab: Tab = .none, content: HTML) -> HTML {
+        """
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(title) · DailyPapers</title>
+        <meta name="description" content="\(description ?? "Daily Papers — the papers the research community found worth reading, ranked by upvotes.")">
+        <style>\(stylesheet)</style>
+        </head>
+        <body>
+        <header class="site">
+        <div class="wrap">
+        <a class="brand" href="\(SiteRoute.home.path)"><span class="logo" aria-hidden="true">▤</span> Daily Papers</a>
+        <span class="tagline">— by the research community</span>
+        <nav aria-label="Feeds">\(navigation(current: tab))</nav>
+        </div>
+        </header>
+        <main class="wrap">
+        \(content)
+        </main>
+        <footer class="wrap site">DailyPapers · open source, self-hostable · <a href="/api/daily_papers">JSON API</a></footer>
+        </body>
+        </html>
+        """
+    }
+
+    private static func navigation(current: Tab) -> HTML {
+        let links: [(Tab, String, String)] = [
+            (.daily, "Daily", "/"),
+            (.weekly, "Weekly", "/papers/week"),
+            (.monthly, "Monthly", "/papers/month"),
+            (.trending, "Trending", SiteRoute.trending.path),
+        ]
+        return HTML(joining: links.map { tab, label, href in
+            tab == current ? "<a href=\"\(href)\" aria-current=\"page\">\(label)</a>" : "<a href=\"\(href)\">\(label)</a>"
+        })
+    }
+
+    static let stylesheet = HTML(unescaped: """
+        :root{--fg:#111827;--muted:#6b7280;--line:#e5e7eb;--bg:#fff;--card:#f9fafb;--accent:#2563eb}
+        @media (prefers-color-scheme:dark){:root{--fg:#e5e7eb;--muted:#9ca3af;--line:#1f2937;--bg:#0b0f19;--card:#111827;--accent:#60a5fa}}
+        *{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:var(--fg);background:var(--bg)}
+        a{color:var(--accent);text-decoration:none}a:hover{text-decoration:underline}
+        .wrap{max-width:60rem;margin:0 auto;padding:0 1rem}
+        header.site{border-bottom:1px solid var(--line);padding:.75rem 0;margin-bottom:1rem}
+        header.site .wrap{display:flex;flex-wrap:wrap;align-items:baseline;gap:.5rem 1rem}
+        .brand{font-weight:700;font-size:1.25rem;color:var(--fg)}.tagline{color:var(--muted)}
+        nav{margin-left:auto;display:flex;gap:.75rem}nav a[aria-current]{font-weight:600;color:var(--fg)}
+        h1{font-size:1.5rem;margin:.25rem 0}.sub{color:var(--muted);margin:0 0 1rem}
+        .pager{display:flex;justify-content:space-between;gap:1rem;margin:1rem 0}
+        .cards{list-style:none;margin:0;padding:0;display:grid;gap:.75rem}
+        .card{background:var(--card);border:1px solid var(--line);border-radius:.75rem;padding:1rem;display:flex;gap:1rem}
+        .card .votes{min-width:3rem;text-align:center;font-weight:600}.card .votes small{display:block;color:var(--muted);font-weight:400;font-size:.75rem}
+        .card h2{font-size:1.05rem;margin:0 0 .25rem}.card h2 a{color:var(--fg)}
+        .card p.abstract{margin:0 0 .5rem;color:var(--muted);display:-webkit-box;-webkit-line-clamp:3;-webkit-box-orient:vertical;overflow:hidden}
+        .meta{color:var(--muted);font-size:.875rem}.meta a{color:inherit;font-weight:600}
+        .empty{padding:2rem;text-align:center;color:var(--muted);border:1px dashed var(--line);border-radius:.75rem}
+        article.paper h1{font-size:1.75rem}.authors{color:var(--muted)}.links{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0;padding:0;list-style:none}
+        .links a{border:1px solid var(--line);border-radius:999px;padding:.25rem .75rem;display:inline-block}
+        dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dl.facts dt{color:var(--muted)}dl.facts dd{margin:0}
+        .summary{background:var(--card);border-left:3px solid var(--accent);padding:.5rem 1rem}
+        .formula{background:var(--card);border:1px solid var(--line);border-radius:.5rem;padding:.5rem 1rem;font-family:ui-monospace,monospace}
+        footer.site{color:var(--muted);font-size:.875rem;padding:2rem 1rem}
+        @media (max-width:40rem){nav{margin-left:0}.card{flex-direction:column-reverse}.card .votes{text-align:left}}
+        """)
+}

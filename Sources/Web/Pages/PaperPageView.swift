@@ -1,0 +1,64 @@
+import PapersCore
+
+/// A paper's own page: everything DailyPapers knows about it.
+enum PaperPageView {
+    static func render(_ paper: Paper, currentYear: Int) -> HTML {
+        let content: HTML = """
+            <article class="paper">
+            <p class="meta">\(published(paper))</p>
+            <h1>\(paper.title)</h1>
+            \(authors(paper))
+            <ul class="links">\(links(paper))</ul>
+            \(paper.aiSummary.map { "<p class=\"summary\"><strong>AI summary:</strong> \($0)</p>" as HTML })
+            <h2>Abstract</h2>
+            <p>\(paper.abstract)</p>
+            <dl class="facts">\(facts(paper))</dl>
+            <p class="meta"><a href="\(SiteRoute.paperMarkdown(id: paper.id).path)">Read as Markdown</a> · <a href="/api/papers/\(PathEncoding.encode(paper.id))">JSON</a></p>
+            </article>
+            """
+        return Layout.page(title: paper.title, description: String(paper.abstract.prefix(200)), content: content)
+    }
+
+    private static func published(_ paper: Paper) -> HTML {
+        guard let day = paper.publishedAt?.day else { return "" }
+        return "Published on <time datetime=\"\(day.description)\">\(CardFormatting.fullDate(day))</time>"
+    }
+
+    private static func authors(_ paper: Paper) -> HTML {
+        if !paper.authors.isEmpty { return "<p class=\"authors\">\(paper.authors.joined(separator: ", "))</p>" }
+        if paper.authorCount > 0 { return "<p class=\"authors\">\(CardFormatting.byline(for: Paper(id: "", title: "", abstract: "", authorCount: paper.authorCount))?.text ?? "")</p>" }
+        return ""
+    }
+
+    private static func links(_ paper: Paper) -> HTML {
+        var items: [HTML] = []
+        if let arxivId = paper.arxivId {
+            items.append("<li><a href=\"https://arxiv.org/abs/\(arxivId)\">arXiv page</a></li>")
+            items.append("<li><a href=\"https://arxiv.org/pdf/\(arxivId)\">PDF</a></li>")
+        }
+        for link in CodeLinks.links(for: paper) {
+            let stars: HTML = paper.githubRepo == link ? paper.githubStars.map { " ★ \($0)" } ?? "" : ""
+            items.append("<li><a href=\"\(link)\" rel=\"nofollow\">Code\(stars)</a></li>")
+        }
+        if let page = paper.projectPage { items.append("<li><a href=\"\(page)\" rel=\"nofollow\">Project page</a></li>") }
+        return HTML(joining: items)
+    }
+
+    private static func facts(_ paper: Paper) -> HTML {
+        var rows: [HTML] = ["<dt>Upvotes</dt><dd>\(paper.upvotes)</dd>"]
+        if let organization = paper.organization {
+            rows.append("<dt>Organization</dt><dd><a href=\"\(SiteRoute.organization(organization.name).path)\">\(organization.fullname)</a></dd>")
+        }
+        if let day = paper.featuredOn {
+            rows.append("<dt>Featured</dt><dd><a href=\"\(SiteRoute.feed(.day(day)).path)\">\(CardFormatting.fullDate(day))</a></dd>")
+        }
+        if let submitter = paper.submittedBy { rows.append("<dt>Submitted by</dt><dd>\(submitter)</dd>") }
+        if paper.numComments > 0 { rows.append("<dt>Comments</dt><dd>\(paper.numComments)</dd>") }
+        if !paper.categories.isEmpty { rows.append("<dt>Categories</dt><dd>\(paper.categories.joined(separator: ", "))</dd>") }
+        if !paper.aiKeywords.isEmpty { rows.append("<dt>Keywords</dt><dd>\(paper.aiKeywords.joined(separator: ", "))</dd>") }
+        if let journal = paper.journalRef { rows.append("<dt>Journal</dt><dd>\(journal)</dd>") }
+        if let doi = paper.doi { rows.append("<dt>DOI</dt><dd><a href=\"https://doi.org/\(doi)\">\(doi)</a></dd>") }
+        if let comments = paper.arxivComments { rows.append("<dt>Comments (arXiv)</dt><dd>\(comments)</dd>") }
+        return HTML(joining: rows)
+    }
+}

@@ -1,0 +1,24 @@
+import PapersCore
+
+/// The trending list, with the formula that ranks it.
+enum TrendingPageView {
+    static func render(papers: [Paper], referenceTime: Timestamp, currentYear: Int) -> HTML {
+        let cards = papers.map { paper in
+            let score = Trending.score(of: paper, at: referenceTime)
+            return PaperCardView.card(paper, currentYear: currentYear, extra: " · <span title=\"trending score\">score \(formatted(score))</span>")
+        }
+        let content: HTML = """
+            <h1>Trending papers</h1>
+            <p class="sub">Papers featured in the last \(Trending.windowDays) days, ranked by upvotes with time decay:</p>
+            <p class="formula">\(Trending.formulaDescription)</p>
+            <p class="sub">Age is measured at \(referenceTime.description) (now, or the end of the newest feed day if the feed is older).</p>
+            \(papers.isEmpty ? "<p class=\"empty\">No papers were featured in the trending window.</p>" : "<ol class=\"cards\">\(cards)</ol>")
+            """
+        return Layout.page(title: "Trending papers", tab: .trending, content: content)
+    }
+
+    static func formatted(_ score: Double) -> String {
+        let scaled = (score * 10_000).rounded() / 10_000
+        return String(scaled)
+    }
+}

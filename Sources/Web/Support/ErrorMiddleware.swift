@@ -1,0 +1,34 @@
+import Hummingbird
+import Logging
+
+/// Turns every failure into a styled HTML page or, under `/api/`, a JSON `{"error": …}` body with the right status.
+struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as PageError {
+            return render(status: error.status, message: error.message, for: request)
+        } catch let error as APIError {
+            return render(status: .init(code: error.status), message: error.message, for: request)
+        } catch let error as HTTPError {
+            return render(status: error.status, message: error.body ?? defaultMessage(error.status), for: request)
+        } catch {
+            logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+            return render(status: .internalServerError, message: "Something went wrong on our side. It has been logged.", for: request)
+        }
+    }
+
+    private func render(status: HTTPResponse.Status, message: String, for request: Request) -> Response {
+        if request.uri.path.hasPrefix("/api/") {
+            return (try? Responses.json(HFPaperDTO.ErrorBody(error: message), status: status))?.response
+                ?? Response(status: status)
+        }
+        return Responses.html(ErrorPageView.render(status: status.code, title: status.reasonPhrase, message: message), status: status).response
+    }
+
+    private func defaultMessage(_ status: HTTPResponse.Status) -> String {
+        status == .notFound ? "There is no page at this address." : status.reasonPhrase
+    }
+}

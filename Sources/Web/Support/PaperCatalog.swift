@@ -1,0 +1,73 @@
+import PapersCore
+import Storage
+
+/// The queries pages and the JSON API share, so the HTML and the API can never disagree.
+public struct PaperCatalog: Sendable {
+    let store: any PaperStore
+
+    public init(store: any PaperStore) {
+        self.store = store
+    }
+
+    /// One page of a feed window, with the neighbouring windows that have papers.
+    public struct FeedPage: Sendable {
+        public let window: FeedWindow
+        public let papers: [Paper]
+        public let total: Int
+        public let previous: FeedWindow?
+        public let next: FeedWindow?
+    }
+
+    /// How a listing is ordered.
+    public enum Sort: String, Sendable {
+        /// Newest feed day first; within a day by upvotes, then by feed position.
+        case publishedAt
+        /// By the published trending formula.
+        case trending
+    }
+
+    /// The newest day with featured papers.
+    public func latestFeaturedDay() async throws -> Day? {
+        try await store.featuredDays().last
+    }
+
+    /// Papers of a window ordered for its page, with previous/next windows that skip empty days.
+    public func feed(_ window: FeedWindow, limit: Int, offset: Int) async throws -> FeedPage {
+        let query = FeedQuery(days: window.days, limit: limit, offset: offset)
+        async let papers = store.featuredPapers(query)
+        async let total = store.countFeaturedPapers(query)
+        let days = try await store.featuredDays()
+        return FeedPage(
+            window: window,
+            papers: try await papers,
+            total: try await total,
+            previous: window.previous(in: days),
+            next: window.next(in: days)
+        )
+    }
+
+    /// Featured papers for the API: optionally within days and by a submitter, in either order.
+    public func featured(days: ClosedRange<Day>?, submitter: String?, sort: Sort, limit: Int, offset: Int, now: Timestamp) async throws -> [Paper] {
+        switch sort {
+            case .publishedAt:
+                return try await store.featuredPapers(FeedQuery(days: days, submitter: submitter, limit: limit, offset: offset))
+            case .trending:
+                let ranked = try await trendingCandidates(days: days, submitter: submitter, now: now)
+                return Array(ranked.dropFirst(offset).prefix(limit))
+        }
+    }
+
+    /// The trending list: papers of the trending window ranked by the published formula, with the time it used.
+    public func trending(limit: Int, now: Timestamp) async throws -> (papers: [Paper], referenceTime: Timestamp) {
+        let reference = Trending.referenceTime(now: now, latestFeaturedDay: try await latestFeaturedDay())
+        let ranked = try await trendingCandidates(days: nil, submitter: nil, now: now)
+        return (Array(ranked.prefix(limit)), reference)
+    }
+
+    private func trendingCandidates(days: ClosedRange<Day>?, submitter: String?, now: Timestamp) async throws -> [Paper] {
+        let reference = Trending.referenceTime(now: now, latestFeaturedDay: try await latestFeaturedDay())
+        let window = days ?? reference.day.adding(days: -Trending.windowDays)...reference.day
+        let candidates = try await store.featuredPapers(FeedQuery(days: window, submitter: submitter, limit: 100_000, offset: 0))
+        return Trending.rank(candidates, at: reference)
+    }
+}

@@ -1,0 +1,41 @@
+import PapersCore
+
+/// Every page of the site, so links are built from one place and cannot drift from the router.
+public enum SiteRoute: Sendable, Equatable {
+    case home
+    case feed(FeedWindow)
+    case trending
+    case paper(id: String)
+    case paperMarkdown(id: String)
+    case organization(String)
+
+    /// The path of the route, with every dynamic part percent-encoded.
+    public var path: String {
+        switch self {
+            case .home: return "/"
+            case .feed(.day(let day)): return "/papers/date/\(day)"
+            case .feed(.week(let week)): return "/papers/week/\(week)"
+            case .feed(.month(let month)): return "/papers/month/\(month)"
+            case .trending: return "/papers/trending"
+            case .paper(let id): return "/papers/\(PathEncoding.encode(id))"
+            case .paperMarkdown(let id): return "/papers/\(PathEncoding.encode(id)).md"
+            case .organization(let name): return "/\(PathEncoding.encode(name))"
+        }
+    }
+}
+
+/// Percent-encoding for path segments (ids keep their `/` so old-style arXiv ids read naturally).
+enum PathEncoding {
+    static func encode(_ text: String) -> String {
+        var output = ""
+        for byte in text.utf8 {
+            let scalar = Unicode.Scalar(byte)
+            if (byte < 0x80 && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))) || "-._~/".unicodeScalars.contains(scalar) {
+                output.unicodeScalars.append(scalar)
+            } else {
+                output += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+            }
+        }
+        return output
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `dailypapers` command: serve the site, manage the database, move papers in and out.
+@main
+struct DailyPapers: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dailypapers",
+        abstract: "DailyPapers: the papers the research community found worth reading, self-hosted.",
+        subcommands: [Serve.self, Migrate.self, Import.self, Export.self]
+    )
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import Storage
+import Web
+
+/// `dailypapers serve`: runs the web site and API until SIGTERM or SIGINT.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the web site and the JSON API.",
+        discussion: "Applies pending migrations first. Stops gracefully on SIGTERM or SIGINT."
+    )
+
+    @OptionGroup var databaseOptions: DatabaseOptions
+
+    @Option(help: "The address to listen on. Environment: HOST. Default: 127.0.0.1")
+    var hostname: String?
+
+    @Option(help: "The port to listen on (0 picks a free one). Environment: PORT. Default: 8080")
+    var port: Int?
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical. Environment: LOG_LEVEL. Default: info")
+    var logLevel: String?
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let settings = ServerSettings(
+            hostname: hostname ?? environment["HOST"] ?? "127.0.0.1",
+            port: try port ?? Self.port(environment["PORT"]) ?? 8080
+        )
+        let logger = try Logging.make(level: logLevel ?? environment["LOG_LEVEL"] ?? "info")
+        let database = try await databaseOptions.openMigrated()
+        let store = SQLPaperStore(database: database)
+        let cache = ResponseCache { try? database.dataVersion() }
+        let paperCount = try await store.count()
+        logger.info("serving", metadata: ["database": "\(database.path)", "papers": "\(paperCount)"])
+        let app = buildApplication(AppDependencies(store: store, cache: cache, logger: logger), settings: settings)
+        try await app.runService()
+        await database.close()
+    }
+
+    static func port(_ text: String?) throws -> Int? {
+        guard let text else { return nil }
+        guard let port = Int(text), (0...65_535).contains(port) else { throw ValidationError("PORT '\(text)' is not a port number (0–65535)") }
+        return port
+    }
+
+    func validate() throws {
+        if let port, !(0...65_535).contains(port) { throw ValidationError("--port \(port) is not a port number (0–65535)") }
+    }
+}
+
+/// The process-wide logger set-up.
+enum Logging {
+    static func make(level: String) throws -> Logger {
+        guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
+            throw ValidationError("Unknown log level '\(level)': use trace, debug, info, notice, warning, error or critical")
+        }
+        var logger = Logger(label: "dailypapers")
+        logger.logLevel = parsed
+        return logger
+    }
+}
