@@ -51,13 +51,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Helpers the test targets share: temporary databases, sample papers, the shared data folder.
+        .target(name: "TestSupport", dependencies: ["Storage", "PapersCore"], path: "Tests/TestSupport"),
         .testTarget(name: "PapersCoreTests", dependencies: ["PapersCore"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "PapersCore"]),
-        .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "Storage", "PapersCore"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "PapersCore", "TestSupport"]),
+        .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "Storage", "PapersCore", "TestSupport"]),
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Storage", "Ingestion", "PapersCore",
+                "Web", "Storage", "Ingestion", "PapersCore", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

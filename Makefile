@@ -1,0 +1,40 @@
+# DailyPapers — the two commands: `make run` and `make test`.
+SHELL := /bin/bash
+PORT ?= 8080
+HOST ?= 127.0.0.1
+DATABASE ?= data/dailypapers.sqlite
+SHARED_DATA ?= $(abspath ../shared/data)
+RELEASE_BIN := .build/release/dailypapers
+DEBUG_BIN := .build/debug/dailypapers
+
+.PHONY: run test build release test-swift test-python bench clean help
+
+help:
+	@echo "make run    build, create/migrate $(DATABASE), import the bundled sample if empty, serve http://$(HOST):$(PORT)"
+	@echo "make test   the whole test suite (Swift unit, store, import and HTTP tests; huggingface_hub client test)"
+	@echo "make bench  import and HTTP benchmarks against ../shared/data (writes bench-results/)"
+
+run: release
+	$(RELEASE_BIN) migrate --database $(DATABASE)
+	$(RELEASE_BIN) import --if-empty --database $(DATABASE) data/seed-papers.jsonl
+	$(RELEASE_BIN) serve --database $(DATABASE) --hostname $(HOST) --port $(PORT)
+
+release:
+	scripts/install-deps.sh run
+	swift build -c release --product dailypapers
+
+build:
+	scripts/install-deps.sh run
+	swift build --build-tests
+
+test: build
+	scripts/install-deps.sh test
+	SHARED_DATA=$(SHARED_DATA) swift test --skip-build
+	SHARED_DATA=$(SHARED_DATA) DAILYPAPERS_BIN=$(abspath $(DEBUG_BIN)) python3 -m pytest -q tests/python
+
+bench: release
+	scripts/install-deps.sh bench
+	SHARED_DATA=$(SHARED_DATA) scripts/bench.sh $(abspath $(RELEASE_BIN))
+
+clean:
+	rm -rf .build bench-results

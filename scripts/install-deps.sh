@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what DailyPapers needs on a fresh Debian machine, skipping what is already there.
+#   scripts/install-deps.sh run    — to build and serve (libsqlite3-dev)
+#   scripts/install-deps.sh test   — plus the Python client tests (huggingface_hub, pytest)
+#   scripts/install-deps.sh bench  — plus the load tools (wrk, nginx)
+set -euo pipefail
+purpose=${1:-run}
+
+debian_packages=(libsqlite3-dev)
+python_packages=()
+case "$purpose" in
+    run) ;;
+    test) python_packages=(huggingface_hub pytest) ;;
+    bench) debian_packages+=(wrk nginx-light); python_packages=(huggingface_hub) ;;
+    *) echo "usage: $0 run|test|bench" >&2; exit 2 ;;
+esac
+
+missing=()
+for package in "${debian_packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing Debian packages: ${missing[*]}"
+    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+for package in "${python_packages[@]}"; do
+    module=${package//-/_}
+    python3 -c "import ${module}" 2>/dev/null || {
+        echo "installing Python package: $package"
+        python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore "$package"
+    }
+done
