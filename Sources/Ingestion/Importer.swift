@@ -33,8 +33,9 @@ public struct Importer: Sendable {
     public func run(files: [String], now: Timestamp = .now, report: ImportReporter = .silent) async throws -> ImportSummary {
         var summary = ImportSummary()
         var accepted: [PaperUpdate] = []
-        var firstSeen: [String: RecordReader.Location] = [:]
         for file in files {
+            // A file naming a paper twice is an error; two files about one paper are two sources, merged in order.
+            var firstSeen: [String: RecordReader.Location] = [:]
             let parsed = try parse(file: file)
             summary.formats[file] = parsed.format
             for rejection in parsed.rejections {

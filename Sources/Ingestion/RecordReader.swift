@@ -23,10 +23,10 @@ enum RecordReader {
     static func records(in bytes: [UInt8], file: String) -> [RawRecord] {
         guard let first = bytes.firstIndex(where: { !isWhitespace($0) }) else { return [] }
         if bytes[first] == UInt8(ascii: "[") { return arrayRecords(bytes, file: file) }
-        let lines = lineRecords(bytes, file: file)
-        // A single pretty-printed object spans many lines; read the file as one document if its first line is not an object.
-        if case .failure = lines.first?.json, let wrapped = wrapperRecords(bytes, file: file) { return wrapped }
-        return lines
+        // A file that is one JSON document (a pretty-printed record, or the {"data": […]} wrapper) is read whole;
+        // for JSON Lines the parse stops at the second record, so the attempt costs one line.
+        if let document = documentRecords(bytes, file: file) { return document }
+        return lineRecords(bytes, file: file)
     }
 
     private static func lineRecords(_ bytes: [UInt8], file: String) -> [RawRecord] {
@@ -66,7 +66,7 @@ enum RecordReader {
         return elements(array, file: file)
     }
 
-    private static func wrapperRecords(_ bytes: [UInt8], file: String) -> [RawRecord]? {
+    private static func documentRecords(_ bytes: [UInt8], file: String) -> [RawRecord]? {
         guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else { return nil }
         if let data = object["data"] as? [Any] { return elements(data, file: file) }
         return elements([object], file: file)
