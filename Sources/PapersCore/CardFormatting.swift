@@ -41,7 +41,12 @@ public enum CardFormatting {
     public static func byline(for paper: Paper) -> Byline? {
         if let organization = paper.organization { return .organization(organization) }
         guard paper.authorCount > 0 else { return nil }
-        return .authors("• \(paper.authorCount) \(paper.authorCount == 1 ? "author" : "authors")")
+        return .authors("• " + authorCount(paper.authorCount))
+    }
+
+    /// "1 author", "3 authors".
+    public static func authorCount(_ count: Int) -> String {
+        "\(count) \(count == 1 ? "author" : "authors")"
     }
 
     /// The two kinds of card byline.

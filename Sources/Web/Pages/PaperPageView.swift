@@ -26,7 +26,7 @@ enum PaperPageView {
 
     private static func authors(_ paper: Paper) -> HTML {
         if !paper.authors.isEmpty { return "<p class=\"authors\">\(paper.authors.joined(separator: ", "))</p>" }
-        if paper.authorCount > 0 { return "<p class=\"authors\">\(CardFormatting.byline(for: Paper(id: "", title: "", abstract: "", authorCount: paper.authorCount))?.text ?? "")</p>" }
+        if paper.authorCount > 0 { return "<p class=\"authors\">\(CardFormatting.authorCount(paper.authorCount))</p>" }
         return ""
     }
 

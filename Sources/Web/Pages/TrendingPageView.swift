@@ -7,12 +7,15 @@ enum TrendingPageView {
             let score = Trending.score(of: paper, at: referenceTime)
             return PaperCardView.card(paper, currentYear: currentYear, extra: " · <span title=\"trending score\">score \(formatted(score))</span>")
         }
+        let list: HTML = papers.isEmpty
+            ? "<p class=\"empty\">No papers were featured in the trending window.</p>"
+            : "<ol class=\"cards\">\(cards)</ol>"
         let content: HTML = """
             <h1>Trending papers</h1>
             <p class="sub">Papers featured in the last \(Trending.windowDays) days, ranked by upvotes with time decay:</p>
             <p class="formula">\(Trending.formulaDescription)</p>
             <p class="sub">Age is measured at \(referenceTime.description) (now, or the end of the newest feed day if the feed is older).</p>
-            \(papers.isEmpty ? "<p class=\"empty\">No papers were featured in the trending window.</p>" : "<ol class=\"cards\">\(cards)</ol>")
+            \(list)
             """
         return Layout.page(title: "Trending papers", tab: .trending, content: content)
     }
