@@ -84,7 +84,13 @@ public struct Importer: Sendable {
                         let format: ImportFormat
                         if let known = parsed.format { format = known } else { format = try detectFormat(json, decoder: decoder) }
                         parsed.format = format
-                        parsed.updates.append((record.location, try format.update(from: json, decoder: decoder)))
+                        var update = try format.update(from: json, decoder: decoder)
+                        if format.listsFeedOrder && update.paper.position == nil {
+                            // Ties in upvotes keep the order the feed listed them in.
+                            update.paper.position = record.location.number - 1
+                            update.fields.insert(.position)
+                        }
+                        parsed.updates.append((record.location, update))
                     } catch {
                         parsed.rejections.append(Rejection(location: record.location.description, error: error))
                     }

@@ -24,6 +24,9 @@ public enum ImportFormat: String, Sendable, CaseIterable {
         return nil
     }
 
+    /// Whether records appear in feed order, so a record's place in its file is its feed position.
+    var listsFeedOrder: Bool { self == .hfApi || self == .hfDaily }
+
     /// Reads one record's JSON into a paper update.
     func update(from json: ArraySlice<UInt8>, decoder: JSONDecoderBox) throws(RecordError) -> PaperUpdate {
         switch self {

@@ -1,0 +1,75 @@
+"""Starts a real `dailypapers serve` on a free local port for the client tests, and stops it afterwards."""
+import json
+import os
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+SHARED_DATA = Path(os.environ.get("SHARED_DATA", Path(__file__).resolve().parents[3] / "shared" / "data"))
+BINARY = os.environ.get("DAILYPAPERS_BIN", str(Path(__file__).resolve().parents[2] / ".build" / "debug" / "dailypapers"))
+API_FIXTURES = sorted((SHARED_DATA / "fixtures" / "hf-api").glob("daily_papers-*.json"))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(url + "/healthz", timeout=1) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError("server did not become healthy in time")
+
+
+@pytest.fixture(scope="session")
+def fixture_items():
+    """The raw items of every recorded Hugging Face API response, keyed by their date."""
+    return {path.stem.removeprefix("daily_papers-"): json.loads(path.read_text()) for path in API_FIXTURES}
+
+
+@pytest.fixture(scope="session")
+def server_url():
+    assert API_FIXTURES, f"no recorded API responses under {SHARED_DATA}"
+    folder = tempfile.mkdtemp(prefix="dailypapers-client-")
+    database = os.path.join(folder, "client.sqlite")
+    subprocess.run([BINARY, "import", "--database", database, *map(str, API_FIXTURES)], check=True, capture_output=True)
+    port = free_port()
+    process = subprocess.Popen(
+        [BINARY, "serve", "--database", database, "--port", str(port), "--log-level", "error"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_healthy(url, process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def hf_api(server_url):
+    """huggingface_hub's HfApi, pointed at our server through HF_ENDPOINT as a user would."""
+    os.environ["HF_ENDPOINT"] = server_url
+    os.environ["HF_HUB_OFFLINE"] = "0"
+    os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"
+    import huggingface_hub
+
+    api = huggingface_hub.HfApi(token=False)
+    assert api.endpoint == server_url
+    return api
