@@ -67,14 +67,51 @@ public enum PaperIdentity {
 extension String {
     /// The string without leading and trailing white space.
     public func trimmingWhitespace() -> String {
-        var view = Substring(self)
-        while let first = view.first, first.isWhitespace { view.removeFirst() }
-        while let last = view.last, last.isWhitespace { view.removeLast() }
-        return String(view)
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last])
     }
 
     /// The string with every run of white space (including line breaks) folded into one space, trimmed.
     public func collapsingWhitespace() -> String {
-        split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        guard needsCollapsing else { return self }
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in unicodeScalars {
+            if scalar.isWhitespace {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace {
+                result.append(" ")
+                pendingSpace = false
+            }
+            result.append(scalar)
+        }
+        return String(result)
+    }
+
+    /// Whether `collapsingWhitespace` would change the string: most source text is already clean, and checking is
+    /// far cheaper than rebuilding.
+    private var needsCollapsing: Bool {
+        var previousWasSpace = true  // A leading space needs trimming.
+        for scalar in unicodeScalars {
+            guard scalar.isWhitespace else {
+                previousWasSpace = false
+                continue
+            }
+            if previousWasSpace || scalar != " " { return true }
+            previousWasSpace = true
+        }
+        return previousWasSpace && !isEmpty
+    }
+}
+
+extension Unicode.Scalar {
+    /// White space by Unicode's definition, with a fast path for ASCII (the Unicode property lookup is slow).
+    var isWhitespace: Bool {
+        value < 0x80 ? (value == 0x20 || (0x09...0x0D).contains(value)) : properties.isWhitespace
     }
 }

@@ -32,11 +32,12 @@ struct PageController: Sendable {
         }
         router.get("/papers/trending") { request, _ in try await cached(request) { try await trending() } }
         router.get("/papers/:id") { request, context in
-            try await cached(request) { try await paper(try context.parameters.require("id")) }
+            let id = try context.parameters.require("id")
+            return try await cached(request, variant: markdownVariant(request)) { try await paper(id, markdown: wantsMarkdown(request)) }
         }
         router.get("/papers/:id/:number") { request, context in
             let id = try context.parameters.require("id") + "/" + context.parameters.require("number")
-            return try await cached(request) { try await paper(id) }
+            return try await cached(request, variant: markdownVariant(request)) { try await paper(id, markdown: wantsMarkdown(request)) }
         }
         router.get("/:organization") { request, context in
             try await cached(request) { try await organization(try context.parameters.require("organization"), request) }
@@ -62,9 +63,9 @@ struct PageController: Sendable {
         return Responses.html(TrendingPageView.render(papers: result.papers, referenceTime: result.referenceTime, currentYear: clock().day.year))
     }
 
-    private func paper(_ rawId: String) async throws -> Rendered {
-        let wantsMarkdown = rawId.hasSuffix(".md")
-        let id = wantsMarkdown ? String(rawId.dropLast(3)) : rawId
+    private func paper(_ rawId: String, markdown: Bool) async throws -> Rendered {
+        let wantsMarkdown = markdown || rawId.hasSuffix(".md")
+        let id = rawId.hasSuffix(".md") ? String(rawId.dropLast(3)) : rawId
         guard let paper = try await store.paper(id: PaperIdentity.normalizedArxivId(id) ?? id) else {
             throw PageError.notFound("No paper with id '\(id)' is in DailyPapers.")
         }
@@ -95,7 +96,16 @@ struct PageController: Sendable {
         return page
     }
 
-    private func cached(_ request: Request, render: () async throws -> Rendered) async throws -> Response {
-        try await cache.response(for: request.uri.description, render: render)
+    /// `Accept: text/markdown` asks for a paper page as Markdown, as `/papers/{id}.md` does.
+    private func wantsMarkdown(_ request: Request) -> Bool {
+        request.headers[.accept]?.contains("text/markdown") == true
+    }
+
+    private func markdownVariant(_ request: Request) -> String {
+        wantsMarkdown(request) ? "#markdown" : ""
+    }
+
+    private func cached(_ request: Request, variant: String = "", render: () async throws -> Rendered) async throws -> Response {
+        try await cache.response(for: request.uri.description + variant, render: render)
     }
 }

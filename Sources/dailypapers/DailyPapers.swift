@@ -1,7 +1,6 @@
 import ArgumentParser
 
 /// The `dailypapers` command: serve the site, manage the database, move papers in and out.
-@main
 struct DailyPapers: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dailypapers",

@@ -114,6 +114,9 @@ import Web
             #expect(response.text.hasPrefix("# Latest top\n"))
             #expect(response.text.contains("- arXiv: https://arxiv.org/abs/2511.00001"))
             #expect(response.text.contains("**Organization:** NVIDIA"))
+            let negotiated = try await client.execute(uri: "/papers/2511.00001", method: .get, headers: [.accept: "text/markdown"])
+            #expect(negotiated.text == response.text)
+            #expect(try await client.get("/papers/2511.00001").text.hasPrefix("<!doctype html>"))
         }
     }
 

@@ -70,6 +70,10 @@ enum StringList {
         for (index, value) in values.enumerated() {
             if index > 0 { json += "," }
             json += "\""
+            guard value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+                json += value + "\""
+                continue
+            }
             for scalar in value.unicodeScalars {
                 switch scalar {
                     case "\"": json += "\\\""

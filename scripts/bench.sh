@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# make bench: import throughput and HTTP throughput/latency against nginx serving the same bytes, in one run.
+#   scripts/bench.sh PATH/TO/dailypapers
+# Writes bench-results/results.md (and prints it). Reads ../shared/data (or $SHARED_DATA); never writes there.
+set -euo pipefail
+BIN=${1:?usage: scripts/bench.sh PATH/TO/dailypapers}
+SHARED_DATA=${SHARED_DATA:-$(cd "$(dirname "$0")/../.." && pwd)/shared/data}
+DATA_FILE="$SHARED_DATA/hf-daily-papers.jsonl"
+DURATION=${BENCH_DURATION:-10s}
+CONNECTIONS=${BENCH_CONNECTIONS:-50}
+OUT=bench-results
+WORK=$(mktemp -d)
+mkdir -p "$OUT"
+server_pid=""; nginx_pid=""
+cleanup() {
+    [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+    [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+echo "== import: $DATA_FILE"
+import_rates=()
+for run in 1 2 3; do
+    rm -f "$WORK"/import.sqlite*
+    "$BIN" migrate --database "$WORK/import.sqlite" >/dev/null
+    start=$(date +%s.%N)
+    "$BIN" import --database "$WORK/import.sqlite" "$DATA_FILE" 2>/dev/null | tail -1
+    end=$(date +%s.%N)
+    rate=$(python3 -c "print(round(9877 / ($end - $start)))")
+    import_rates+=("$rate")
+    echo "run $run: $rate papers/s"
+done
+median_import=$(printf '%s\n' "${import_rates[@]}" | sort -n | sed -n 2p)
+reimport_start=$(date +%s.%N)
+"$BIN" import --database "$WORK/import.sqlite" "$DATA_FILE" 2>/dev/null | tail -1
+reimport_rate=$(python3 -c "print(round(9877 / ($(date +%s.%N) - $reimport_start)))")
+
+echo "== HTTP: server on the imported database"
+port=$(free_port)
+"$BIN" serve --database "$WORK/import.sqlite" --port "$port" --log-level error &
+server_pid=$!
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+
+latest_day=$(curl -sf "http://127.0.0.1:$port/api/daily_papers?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["publishedAt"][:10])')
+mkdir -p "$WORK/www/api"
+curl -sf "http://127.0.0.1:$port/" -o "$WORK/www/index.html"
+curl -sf "http://127.0.0.1:$port/api/daily_papers?date=$latest_day" -o "$WORK/www/api/daily.json"
+
+nginx_port=$(free_port)
+cat > "$WORK/nginx.conf" <<NGINX
+worker_processes auto;
+daemon off;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 100000;
+    server {
+        listen 127.0.0.1:$nginx_port;
+        root $WORK/www;
+        location = / { default_type "text/html; charset=utf-8"; try_files /index.html =404; }
+        location = /api/daily_papers { default_type "application/json; charset=utf-8"; alias $WORK/www/api/daily.json; }
+    }
+}
+NGINX
+chmod -R a+rX "$WORK"  # nginx workers run as an unprivileged user
+nginx -c "$WORK/nginx.conf" -p "$WORK" &
+nginx_pid=$!
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$nginx_port/" >/dev/null && break; sleep 0.1; done
+for path in / /api/daily_papers; do
+    cmp -s <(curl -sf "http://127.0.0.1:$nginx_port$path") "$WORK/www$([ "$path" = / ] && echo /index.html || echo /api/daily.json)" \
+        || { echo "nginx does not serve the saved bytes at $path" >&2; exit 1; }
+done
+
+# wrk_run URL → "req/s p99_ms"
+wrk_run() {
+    wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$1" > "$WORK/wrk.txt"
+    python3 - "$WORK/wrk.txt" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+value, unit = re.search(r"\s99%\s+([\d.]+)(us|ms|s)", text).groups()
+p99 = float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+sock = re.search(r"Socket errors: (.*)", text)
+print(f"{rps:.0f} {p99:.2f} {errors.group(1) if errors else 0} {'yes' if sock else 'no'}")
+PY
+}
+
+results=()
+for target in "/" "/api/daily_papers?date=$latest_day"; do
+    ours=$(wrk_run "http://127.0.0.1:$port$target")
+    theirs=$(wrk_run "http://127.0.0.1:$nginx_port${target%%\?*}")
+    results+=("$target|$ours|$theirs")
+    echo "$target  dailypapers: $ours   nginx: $theirs"
+done
+rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$server_pid/status")
+page_bytes=$(stat -c %s "$WORK/www/index.html")
+api_bytes=$(stat -c %s "$WORK/www/api/daily.json")
+
+{
+    echo "# Benchmark run $(date -u +%Y-%m-%dT%H:%MZ)"
+    echo
+    echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo). Data: hf-daily-papers.jsonl (9,877 papers, 580 days)."
+    echo
+    echo "## Import (release build)"
+    echo
+    echo "| run | papers/s |"
+    echo "|---|---|"
+    for i in 0 1 2; do echo "| $((i + 1)) | ${import_rates[$i]} |"; done
+    echo "| median | **$median_import** |"
+    echo "| re-import (all unchanged) | $reimport_rate |"
+    echo
+    echo "## HTTP: wrk -t2 -c$CONNECTIONS -d$DURATION, against nginx serving the same bytes from files, same run"
+    echo
+    echo "Response sizes: \`/\` $page_bytes bytes, \`/api/daily_papers?date=$latest_day\` $api_bytes bytes."
+    echo
+    echo "| path | DailyPapers req/s | p99 ms | nginx req/s | nginx p99 ms | ratio | non-2xx |"
+    echo "|---|---|---|---|---|---|---|"
+    for row in "${results[@]}"; do
+        IFS='|' read -r path ours theirs <<<"$row"
+        read -r rps p99 errors _ <<<"$ours"
+        read -r nrps np99 _ _ <<<"$theirs"
+        ratio=$(python3 -c "print(f'{$rps / $nrps:.2f}')")
+        echo "| \`$path\` | $rps | $p99 | $nrps | $np99 | $ratio× | $errors |"
+    done
+    echo
+    echo "Server RSS after the HTTP runs: $((rss_kb / 1024)) MB."
+} > "$OUT/results.md"
+cat "$OUT/results.md"

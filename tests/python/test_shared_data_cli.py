@@ -1,0 +1,84 @@
+"""The dailypapers binary as an operator uses it: interrupted imports, exports, graceful shutdown."""
+import os
+import signal
+import sqlite3
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+from conftest import BINARY, SHARED_DATA, free_port, wait_until_healthy
+
+DAILY = str(SHARED_DATA / "hf-daily-papers.jsonl")
+
+
+def run(*arguments, check=True):
+    return subprocess.run([BINARY, *arguments], check=check, capture_output=True, text=True)
+
+
+def stored_papers(database):
+    with sqlite3.connect(database, timeout=5) as connection:
+        return connection.execute("SELECT COUNT(*) FROM papers").fetchone()[0]
+
+
+def export(database):
+    return run("export", "--database", database).stdout
+
+
+def test_shared_data_an_interrupted_import_completes_when_run_again():
+    folder = tempfile.mkdtemp(prefix="dailypapers-interrupt-")
+    reference, interrupted = os.path.join(folder, "reference.sqlite"), os.path.join(folder, "interrupted.sqlite")
+    run("import", "--database", reference, DAILY)
+
+    run("migrate", "--database", interrupted)
+    process = subprocess.Popen([BINARY, "import", "--database", interrupted, "--batch-size", "200", DAILY],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # Kill it as soon as the first batch is committed, long before it can finish.
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None and stored_papers(interrupted) == 0:
+        time.sleep(0.01)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    partial = export(interrupted).count("\n")
+    assert 0 < partial < 9877, f"the kill should land mid-import, found {partial} papers"
+
+    summary = run("import", "--database", interrupted, DAILY).stdout
+    assert f"{9877 - partial} new, 0 updated, {partial} unchanged, 0 rejected" in summary
+    assert export(interrupted) == export(reference)
+
+
+def test_strict_import_of_a_bad_file_writes_nothing_and_says_why():
+    folder = tempfile.mkdtemp(prefix="dailypapers-strict-")
+    database, bad = os.path.join(folder, "strict.sqlite"), os.path.join(folder, "bad.jsonl")
+    with open(bad, "w") as file:
+        file.write('{"arxivId": "2501.00001", "title": "Good", "dailyDate": "2025-01-10"}\n')
+        file.write('{"arxivId": "2501.00002", "dailyDate": "2025-01-10"}\n')
+    result = run("import", "--strict", "--database", database, bad, check=False)
+    assert result.returncode != 0
+    assert f"{bad}:line 2: field 'title': is missing" in result.stderr
+    assert "1 record(s) rejected; --strict: nothing was written" in result.stderr
+    assert export(database) == ""
+
+
+def test_serve_stops_gracefully_on_sigterm():
+    folder = tempfile.mkdtemp(prefix="dailypapers-serve-")
+    database = os.path.join(folder, "serve.sqlite")
+    port = free_port()
+    process = subprocess.Popen([BINARY, "serve", "--database", database, "--port", str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    wait_until_healthy(url, process)
+    with urllib.request.urlopen(url + "/") as response:
+        assert "No papers yet" in response.read().decode()
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=10) == 0
+
+
+def test_bad_settings_are_refused_with_a_clear_message():
+    result = run("serve", "--port", "70000", check=False)
+    assert result.returncode != 0 and "--port 70000 is not a port number" in result.stderr
+    result = run("import", "--format", "csv", "x.jsonl", check=False)
+    assert result.returncode != 0 and "Unknown format 'csv'" in result.stderr
+    result = subprocess.run([BINARY, "migrate"], capture_output=True, text=True,
+                            env={**os.environ, "DATABASE_URL": "mysql://localhost/db"})
+    assert result.returncode != 0 and "Unsupported database URL 'mysql://localhost/db'" in result.stderr
