@@ -26,7 +26,7 @@ enum HFPaperDTO {
         let id: String
         let authors: [AuthorDTO]
         let publishedAt: String?
-        let submittedOnDailyAt: String?
+        var submittedOnDailyAt: String?
         let submittedOnDailyBy: UserOverview?
         let title: String
         let summary: String
@@ -40,27 +40,25 @@ enum HFPaperDTO {
         let organization: OrganizationDTO?
     }
 
-    /// `/api/papers/{id}` and the items of `/api/papers`: a flat paper.
+    /// `/api/papers/{id}` and the items of `/api/papers`: the paper's fields at the top level, plus its comment count,
+    /// categories, featured day and media.
     struct FlatPaper: Encodable {
-        let id: String
-        let title: String
-        let summary: String
-        let authors: [AuthorDTO]
-        let publishedAt: String?
-        let submittedOnDailyAt: String?
-        let submittedOnDailyBy: UserOverview?
-        let upvotes: Int
-        let discussionId: String
+        let paper: PaperBody
         let numComments: Int
-        let ai_summary: String?
-        let ai_keywords: [String]?
-        let githubRepo: String?
-        let githubStars: Int?
-        let projectPage: String?
-        let organization: OrganizationDTO?
         let categories: [String]?
         let featuredOn: String?
         let mediaUrls: [String]
+
+        private enum Keys: String, CodingKey { case numComments, categories, featuredOn, mediaUrls }
+
+        func encode(to encoder: any Encoder) throws {
+            try paper.encode(to: encoder)
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(numComments, forKey: .numComments)
+            try container.encodeIfPresent(categories, forKey: .categories)
+            try container.encodeIfPresent(featuredOn, forKey: .featuredOn)
+            try container.encode(mediaUrls, forKey: .mediaUrls)
+        }
     }
 
     struct AuthorDTO: Encodable {
@@ -132,23 +130,11 @@ enum HFPaperDTO {
     }
 
     static func flat(_ paper: Paper) -> FlatPaper {
-        FlatPaper(
-            id: paper.id,
-            title: paper.title,
-            summary: paper.abstract,
-            authors: authors(paper),
-            publishedAt: paper.publishedAt?.description,
-            submittedOnDailyAt: paper.featuredOn == nil ? nil : Trending.featuredTime(of: paper).map(\.description),
-            submittedOnDailyBy: paper.submittedBy.map(user),
-            upvotes: paper.upvotes,
-            discussionId: ObjectID.make("discussion:" + paper.id),
+        var body = paperBody(paper)
+        if paper.featuredOn == nil { body.submittedOnDailyAt = nil }
+        return FlatPaper(
+            paper: body,
             numComments: paper.numComments,
-            ai_summary: paper.aiSummary,
-            ai_keywords: paper.aiKeywords.isEmpty ? nil : paper.aiKeywords,
-            githubRepo: paper.githubRepo,
-            githubStars: paper.githubStars,
-            projectPage: paper.projectPage,
-            organization: paper.organization.map(organization),
             categories: paper.categories.isEmpty ? nil : paper.categories,
             featuredOn: paper.featuredOn?.description,
             mediaUrls: paper.mediaUrls
