@@ -105,6 +105,9 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         return value
     }
 
+    /// `07`, `23`: a number from 0 to 99 with two digits.
+    public static func twoDigits(_ value: Int) -> String { pad(value, 2) }
+
     static func pad(_ value: Int, _ width: Int) -> String {
         let text = String(value)
         return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text

@@ -10,12 +10,21 @@ public struct AppDependencies: Sendable {
     public let cache: ResponseCache
     public let clock: @Sendable () -> Timestamp
     public let logger: Logger
+    /// The site's public address without a trailing slash, for absolute links in feeds and mail.
+    public let siteURL: String
 
-    public init(store: any PaperStore, cache: ResponseCache, clock: @escaping @Sendable () -> Timestamp = { .now }, logger: Logger) {
+    public init(
+        store: any PaperStore,
+        cache: ResponseCache,
+        clock: @escaping @Sendable () -> Timestamp = { .now },
+        logger: Logger,
+        siteURL: String = "http://127.0.0.1:8080"
+    ) {
         self.store = store
         self.cache = cache
         self.clock = clock
         self.logger = logger
+        self.siteURL = siteURL.hasSuffix("/") ? String(siteURL.dropLast()) : siteURL
     }
 }
 
@@ -39,6 +48,8 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<BasicRequestC
         return "ok"
     }
     let catalog = PaperCatalog(store: dependencies.store)
+    FeedController(catalog: catalog, store: dependencies.store, cache: dependencies.cache, clock: dependencies.clock, siteURL: dependencies.siteURL)
+        .addRoutes(to: router)
     APIController(catalog: catalog, store: dependencies.store, cache: dependencies.cache, clock: dependencies.clock).addRoutes(to: router)
     PageController(catalog: catalog, store: dependencies.store, cache: dependencies.cache, clock: dependencies.clock).addRoutes(to: router)
     return router

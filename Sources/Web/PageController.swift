@@ -82,7 +82,12 @@ struct PageController: Sendable {
             <p class="sub">Papers claimed by \(organization.name), newest feed day first</p>
             \(PaperCardView.list(papers, currentYear: clock().day.year))
             """
-        return Responses.html(Layout.page(title: organization.fullname, content: content))
+        let base = SiteRoute.organization(organization.name).path + "/feed"
+        let feeds = [
+            Layout.Alternate(title: "\(organization.fullname) (Atom)", path: base + ".atom", type: "application/atom+xml"),
+            Layout.Alternate(title: "\(organization.fullname) (RSS)", path: base + ".rss", type: "application/rss+xml"),
+        ]
+        return Responses.html(Layout.page(title: organization.fullname, alternates: feeds, content: content))
     }
 
     private func redirectToLatest(_ window: (Day) -> FeedWindow) async throws -> Rendered {

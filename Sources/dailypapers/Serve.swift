@@ -20,6 +20,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The port to listen on (0 picks a free one). Environment: PORT. Default: 8080")
     var port: Int?
 
+    @Option(help: "The site's public address, for absolute links in feeds and mail. Environment: PUBLIC_URL. Default: http://HOST:PORT")
+    var publicURL: String?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical. Environment: LOG_LEVEL. Default: info")
     var logLevel: String?
 
@@ -35,7 +38,8 @@ struct Serve: AsyncParsableCommand {
         let cache = ResponseCache { try? database.dataVersion() }
         let paperCount = try await store.count()
         logger.info("serving", metadata: ["database": "\(database.path)", "papers": "\(paperCount)"])
-        let app = buildApplication(AppDependencies(store: store, cache: cache, logger: logger), settings: settings)
+        let siteURL = publicURL ?? environment["PUBLIC_URL"] ?? "http://\(settings.hostname):\(settings.port)"
+        let app = buildApplication(AppDependencies(store: store, cache: cache, logger: logger, siteURL: siteURL), settings: settings)
         try await app.runService()
         await database.close()
     }

@@ -3,8 +3,16 @@ enum Layout {
     /// Which navigation tab is current.
     enum Tab: Equatable { case daily, weekly, monthly, trending, none }
 
-    static func page(title: String, description: String? = nil, tab: Tab = .none, content: HTML) -> HTML {
-        """
+    /// A feed a page offers with `<link rel="alternate">`.
+    struct Alternate {
+        let title: String
+        let path: String
+        let type: String
+    }
+
+    static func page(title: String, description: String? = nil, tab: Tab = .none, alternates: [Alternate]? = nil, content: HTML) -> HTML {
+        let feeds = alternates ?? FeedController.alternates(for: tab)
+        return """
         <!doctype html>
         <html lang="en">
         <head>
@@ -12,6 +20,7 @@ enum Layout {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(title) · DailyPapers</title>
         <meta name="description" content="\(description ?? "Daily Papers — the papers the research community found worth reading, ranked by upvotes.")">
+        \(HTML(joining: feeds.map { "<link rel=\"alternate\" type=\"\($0.type)\" title=\"\($0.title)\" href=\"\($0.path)\">" }))
         <style>\(stylesheet)</style>
         </head>
         <body>

@@ -1,0 +1,130 @@
+import HTTPTypes
+import Hummingbird
+import PapersCore
+import Storage
+
+/// RSS 2.0 and Atom 1.0 feeds of the daily, weekly and trending lists and of each organization, with
+/// `ETag`/`Last-Modified` validators and 304 answers.
+struct FeedController: Sendable {
+    let catalog: PaperCatalog
+    let store: any PaperStore
+    let cache: ResponseCache
+    let clock: @Sendable () -> Timestamp
+    let siteURL: String
+
+    /// How many feed days the daily feed spans, and the most items any feed carries.
+    static let dailyFeedDays = 3
+    static let maxItems = 100
+
+    func addRoutes(to router: Router<some RequestContext>) {
+        for format in SyndicationFeed.Format.allCases {
+            router.get("/papers/feed.\(format.rawValue)") { request, _ in
+                try await respond(request, format) { try await daily(path: "/papers/feed.\(format.rawValue)") }
+            }
+            router.get("/papers/week/feed.\(format.rawValue)") { request, _ in
+                try await respond(request, format) { try await weekly(path: "/papers/week/feed.\(format.rawValue)") }
+            }
+            router.get("/papers/trending/feed.\(format.rawValue)") { request, _ in
+                try await respond(request, format) { try await trending(path: "/papers/trending/feed.\(format.rawValue)") }
+            }
+            router.get("/:organization/feed.\(format.rawValue)") { request, context in
+                let name = try context.parameters.require("organization")
+                return try await respond(request, format) { try await organization(name, path: "/\(PathEncoding.encode(name))/feed.\(format.rawValue)") }
+            }
+        }
+    }
+
+    /// The feeds a page links to with `<link rel="alternate">`.
+    static func alternates(for tab: Layout.Tab) -> [Layout.Alternate] {
+        let base: String
+        let title: String
+        switch tab {
+            case .weekly: (base, title) = ("/papers/week/feed", "Weekly papers")
+            case .trending: (base, title) = ("/papers/trending/feed", "Trending papers")
+            default: (base, title) = ("/papers/feed", "Daily papers")
+        }
+        return [Layout.Alternate(title: title + " (Atom)", path: base + ".atom", type: "application/atom+xml"),
+                Layout.Alternate(title: title + " (RSS)", path: base + ".rss", type: "application/rss+xml")]
+    }
+
+    private func daily(path: String) async throws -> SyndicationFeed {
+        let days = try await store.featuredDays().suffix(Self.dailyFeedDays)
+        var papers: [Paper] = []
+        if let first = days.first, let last = days.last {
+            papers = try await store.featuredPapers(FeedQuery(days: first...last, limit: Self.maxItems))
+        }
+        return feed(title: "Daily Papers", description: "The papers the research community upvoted, day by day.", page: "/", path: path, id: "daily", papers: papers)
+    }
+
+    private func weekly(path: String) async throws -> SyndicationFeed {
+        var papers: [Paper] = []
+        if let latest = try await catalog.latestFeaturedDay() {
+            papers = try await store.featuredPapers(FeedQuery(days: FeedWindow.week(ISOWeek(containing: latest)).days, limit: 50))
+        }
+        let sorted = papers.sorted { $0.upvotes > $1.upvotes }
+        return feed(title: "Daily Papers · this week", description: "The week's most upvoted papers.", page: "/papers/week", path: path, id: "weekly", papers: sorted)
+    }
+
+    private func trending(path: String) async throws -> SyndicationFeed {
+        let papers = try await catalog.trending(limit: 50, now: clock()).papers
+        return feed(title: "Daily Papers · trending", description: "Ranked by \(Trending.formulaDescription).", page: SiteRoute.trending.path, path: path, id: "trending", papers: papers)
+    }
+
+    private func organization(_ name: String, path: String) async throws -> SyndicationFeed {
+        let papers = try await store.featuredPapers(FeedQuery(organization: name, limit: Self.maxItems))
+        guard let organization = papers.first?.organization else { throw PageError.notFound("There is no organization '\(name)'.") }
+        return feed(title: "\(organization.fullname) · Daily Papers", description: "Papers claimed by \(organization.fullname).", page: SiteRoute.organization(name).path, path: path, id: "organization/\(name)", papers: papers)
+    }
+
+    private func feed(title: String, description: String, page: String, path: String, id: String, papers: [Paper]) -> SyndicationFeed {
+        SyndicationFeed(title: title, description: description, pageURL: siteURL + page, feedURL: siteURL + path, id: "tag:dailypapers,2025:feed/\(id)", papers: papers, siteURL: siteURL)
+    }
+
+    private func respond(_ request: Request, _ format: SyndicationFeed.Format, build: () async throws -> SyndicationFeed) async throws -> Response {
+        let response = try await cache.response(for: request.uri.description) {
+            let feed = try await build()
+            let body = feed.render(format)
+            var rendered = Responses.body(body, contentType: format.contentType)
+            rendered.headers[.eTag] = ETag.of(body)
+            rendered.headers[.lastModified] = HTTPDate.format(feed.updated)
+            rendered.headers[.cacheControl] = "public, max-age=300"
+            return rendered
+        }
+        return ConditionalGET.isNotModified(request, response) ? ConditionalGET.notModified(response) : response
+    }
+}
+
+/// Strong entity tags from a body's bytes.
+enum ETag {
+    static func of(_ body: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in body.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return "\"\(String(hash, radix: 16))\""
+    }
+}
+
+/// `If-None-Match` / `If-Modified-Since` handling (RFC 9110 §13).
+enum ConditionalGET {
+    static func isNotModified(_ request: Request, _ response: Response) -> Bool {
+        guard response.status == .ok else { return false }
+        if let tags = request.headers[.ifNoneMatch], let etag = response.headers[.eTag] {
+            return tags == "*" || tags.split(separator: ",").contains { candidate in
+                let tag = String(candidate).trimmingWhitespace()
+                return (tag.hasPrefix("W/") ? String(tag.dropFirst(2)) : tag) == etag
+            }
+        }
+        if let since = request.headers[.ifModifiedSince].flatMap(HTTPDate.parse),
+           let modified = response.headers[.lastModified].flatMap(HTTPDate.parse) {
+            return modified <= since
+        }
+        return false
+    }
+
+    static func notModified(_ response: Response) -> Response {
+        var headers = HTTPFields()
+        for name in [HTTPField.Name.eTag, .lastModified, .cacheControl] {
+            if let value = response.headers[name] { headers[name] = value }
+        }
+        return Response(status: .notModified, headers: headers)
+    }
+}

@@ -1,0 +1,153 @@
+import PapersCore
+
+/// A feed of papers, written as RSS 2.0 or Atom 1.0 from the same data.
+struct SyndicationFeed {
+    /// The two syndication formats.
+    enum Format: String, CaseIterable {
+        case atom, rss
+
+        var contentType: String {
+            switch self {
+                case .atom: return "application/atom+xml; charset=utf-8"
+                case .rss: return "application/rss+xml; charset=utf-8"
+            }
+        }
+    }
+
+    let title: String
+    let description: String
+    /// The HTML page the feed mirrors, absolute.
+    let pageURL: String
+    /// The feed's own address, absolute.
+    let feedURL: String
+    /// A stable id for the feed, independent of the host it is served from.
+    let id: String
+    let papers: [Paper]
+    let siteURL: String
+
+    /// When the newest item entered the feed (or the epoch for an empty feed).
+    var updated: Timestamp {
+        papers.compactMap(Trending.featuredTime(of:)).max() ?? Timestamp(millisecondsSinceEpoch: 0)
+    }
+
+    func render(_ format: Format) -> String {
+        switch format {
+            case .atom: return atom().rendered
+            case .rss: return rss().rendered
+        }
+    }
+
+    /// A GUID that never changes for a paper, whichever host or feed lists it.
+    static func guid(for paper: Paper) -> String {
+        "tag:dailypapers,2025:paper/\(paper.id)"
+    }
+
+    private func atom() -> HTML {
+        let entries = papers.map { paper -> HTML in
+            let link = siteURL + SiteRoute.paper(id: paper.id).path
+            let published = paper.publishedAt ?? Trending.featuredTime(of: paper) ?? updated
+            return """
+                <entry>
+                <id>\(Self.guid(for: paper))</id>
+                <title>\(paper.title)</title>
+                <link rel="alternate" type="text/html" href="\(link)"/>
+                <published>\(published.description)</published>
+                <updated>\(Trending.featuredTime(of: paper)?.description ?? published.description)</updated>
+                \(HTML(joining: authorNames(paper).map { "<author><name>\($0)</name></author>" }))
+                \(paper.organization.map { "<category term=\"\($0.name)\" label=\"\($0.fullname)\"/>" as HTML })
+                <summary>\(paper.abstract)</summary>
+                <content type="html">\(ItemHTML.content(paper, link: link).rendered)</content>
+                </entry>
+                """
+        }
+        return """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom">
+            <id>\(id)</id>
+            <title>\(title)</title>
+            <subtitle>\(description)</subtitle>
+            <link rel="self" type="application/atom+xml" href="\(feedURL)"/>
+            <link rel="alternate" type="text/html" href="\(pageURL)"/>
+            <updated>\(updated.description)</updated>
+            <author><name>DailyPapers</name><uri>\(siteURL)/</uri></author>
+            <generator>DailyPapers</generator>
+            \(entries)
+            </feed>
+
+            """
+    }
+
+    private func rss() -> HTML {
+        let items = papers.map { paper -> HTML in
+            let link = siteURL + SiteRoute.paper(id: paper.id).path
+            let date = Trending.featuredTime(of: paper) ?? paper.publishedAt ?? updated
+            return """
+                <item>
+                <title>\(paper.title)</title>
+                <link>\(link)</link>
+                <guid isPermaLink="false">\(Self.guid(for: paper))</guid>
+                <pubDate>\(HTTPDate.format(date))</pubDate>
+                \(paper.organization.map { "<category>\($0.fullname)</category>" as HTML })
+                <description>\(ItemHTML.content(paper, link: link).rendered)</description>
+                </item>
+                """
+        }
+        return """
+            <?xml version="1.0" encoding="utf-8"?>
+            <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
+            <channel>
+            <title>\(title)</title>
+            <link>\(pageURL)</link>
+            <description>\(description)</description>
+            <atom:link href="\(feedURL)" rel="self" type="application/rss+xml"/>
+            <lastBuildDate>\(HTTPDate.format(updated))</lastBuildDate>
+            <generator>DailyPapers</generator>
+            \(items)
+            </channel>
+            </rss>
+
+            """
+    }
+
+    private func authorNames(_ paper: Paper) -> [String] {
+        if !paper.authors.isEmpty { return paper.authors }
+        return paper.organization.map { [$0.fullname] } ?? []
+    }
+}
+
+/// The HTML body of a feed item: byline, upvotes, abstract and links.
+enum ItemHTML {
+    static func content(_ paper: Paper, link: String) -> HTML {
+        var links: [HTML] = ["<a href=\"\(link)\">DailyPapers</a>"]
+        if let arxivId = paper.arxivId { links.append("<a href=\"https://arxiv.org/abs/\(arxivId)\">arXiv</a>") }
+        for code in CodeLinks.links(for: paper) { links.append("<a href=\"\(code)\">Code</a>") }
+        let byline = CardFormatting.byline(for: paper)?.text ?? ""
+        return """
+            <p>\(byline) · \(paper.upvotes) upvotes</p><p>\(paper.abstract)</p><p>\(HTML(joining: links, separator: " · "))</p>
+            """
+    }
+}
+
+/// Dates as HTTP and RSS write them (RFC 7231 IMF-fixdate, a profile of RFC 822): `Mon, 03 Nov 2025 00:00:00 GMT`.
+enum HTTPDate {
+    private static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    static func format(_ time: Timestamp) -> String {
+        let day = time.day
+        let iso = time.description  // 2025-11-03T04:05:06.000Z
+        let clock = iso.dropFirst(11).prefix(8)
+        return "\(weekdays[day.weekday - 1]), \(Day.twoDigits(day.day)) \(months[day.month - 1]) \(day.year) \(clock) GMT"
+    }
+
+    /// Parses the IMF-fixdate form, for `If-Modified-Since`.
+    static func parse(_ text: String) -> Timestamp? {
+        let parts = text.split(separator: " ")
+        guard parts.count == 6, parts[5] == "GMT", let dayNumber = Int(parts[1]), let month = months.firstIndex(of: String(parts[2])),
+              let year = Int(parts[3]), let day = Day(year: year, month: month + 1, day: dayNumber)
+        else { return nil }
+        let clock = parts[4].split(separator: ":").compactMap { Int($0) }
+        guard clock.count == 3 else { return nil }
+        return Timestamp(day: day, hour: clock[0], minute: clock[1], second: clock[2])
+    }
+}
