@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // Domain types, feed windows, formatting and ranking: no I/O, no dependencies.
@@ -30,6 +32,18 @@ let package = Package(
         ),
         // Import and export of paper records in every supported format.
         .target(name: "Ingestion", dependencies: ["PapersCore", "Storage"]),
+        // Mail: messages (MIME), an SMTP client over SwiftNIO, the outbox and the digests.
+        .target(
+            name: "Mail",
+            dependencies: [
+                "PapersCore", "Storage",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The HTTP application: HTML pages and the Hugging Face-compatible JSON API.
         .target(
             name: "Web",
@@ -45,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "dailypapers",
             dependencies: [
-                "PapersCore", "Storage", "Ingestion", "Web",
+                "PapersCore", "Storage", "Ingestion", "Web", "Mail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -15,6 +15,7 @@ public struct Migration: Sendable {
 /// Every migration, in order. Append new ones; never edit one that has shipped.
 public enum Migrations {
     public static let all: [Migration] = [
-        .createPapers
+        .createPapers,
+        .createSubscriptionsAndOutbox,
     ]
 }

@@ -1,0 +1,86 @@
+import PapersCore
+
+/// The plain-text part of a digest.
+enum DigestText {
+    static func render(edition: DigestEdition, papers: [Paper], links: DigestLinks, siteURL: String) -> String {
+        var lines = ["Daily Papers — \(edition.title)", "The papers the research community upvoted most.", ""]
+        for (index, paper) in papers.enumerated() {
+            lines.append("\(index + 1). \(paper.title)")
+            lines.append("   \(byline(paper)) · \(paper.upvotes) upvotes")
+            lines.append("   \(Excerpt.of(paper.abstract))")
+            lines.append("   Read: \(siteURL)/papers/\(paper.id)")
+            if let arxivId = paper.arxivId { lines.append("   arXiv: https://arxiv.org/abs/\(arxivId)") }
+            if let code = CodeLinks.links(for: paper).first { lines.append("   Code: \(code)") }
+            lines.append("")
+        }
+        lines += [
+            "—",
+            "Change frequency or topics: \(links.settings)",
+            "Unsubscribe: \(links.unsubscribe)",
+            "DailyPapers · \(siteURL)/",
+        ]
+        return lines.joined(separator: "\n")
+    }
+
+    static func byline(_ paper: Paper) -> String {
+        if let organization = paper.organization { return organization.fullname }
+        if paper.authors.isEmpty { return paper.authorCount > 0 ? CardFormatting.authorCount(paper.authorCount) : "" }
+        let shown = paper.authors.prefix(3).joined(separator: ", ")
+        return paper.authors.count > 3 ? "\(shown) et al." : shown
+    }
+}
+
+/// The HTML part of a digest: a single-column table layout with inline styles, no scripts and no remote fonts.
+enum DigestHTML {
+    static func render(edition: DigestEdition, papers: [Paper], links: DigestLinks, siteURL: String) -> String {
+        var rows = ""
+        for paper in papers {
+            var paperLinks = ["<a href=\"\(escape("\(siteURL)/papers/\(paper.id)"))\" style=\"color:#2563eb\">Read</a>"]
+            if let arxivId = paper.arxivId { paperLinks.append("<a href=\"https://arxiv.org/abs/\(escape(arxivId))\" style=\"color:#2563eb\">arXiv</a>") }
+            if let code = CodeLinks.links(for: paper).first { paperLinks.append("<a href=\"\(escape(code))\" style=\"color:#2563eb\">Code</a>") }
+            rows += """
+                <tr><td style="padding:16px 0;border-bottom:1px solid #e5e7eb">\
+                <a href="\(escape("\(siteURL)/papers/\(paper.id)"))" style="font-size:17px;font-weight:600;color:#111827;text-decoration:none">\(escape(paper.title))</a>\
+                <div style="font-size:13px;color:#6b7280;margin:4px 0">\(escape(DigestText.byline(paper))) · \(paper.upvotes) upvotes</div>\
+                <div style="font-size:14px;color:#374151;line-height:1.5">\(escape(Excerpt.of(paper.abstract)))</div>\
+                <div style="font-size:13px;margin-top:6px">\(paperLinks.joined(separator: " · "))</div>\
+                </td></tr>
+
+                """
+        }
+        return """
+            <!doctype html>
+            <html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>\(escape(edition.title))</title></head>
+            <body style="margin:0;padding:0;background:#f9fafb">
+            <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f9fafb"><tr><td align="center" style="padding:24px 12px">
+            <table role="presentation" width="600" cellpadding="0" cellspacing="0" style="max-width:600px;width:100%;background:#ffffff;border:1px solid #e5e7eb;border-radius:12px;font-family:Helvetica,Arial,sans-serif">
+            <tr><td style="padding:24px 24px 8px"><div style="font-size:22px;font-weight:700;color:#111827">Daily Papers</div>
+            <div style="font-size:14px;color:#6b7280">\(escape(edition.title)) — the papers the research community upvoted most</div></td></tr>
+            <tr><td style="padding:0 24px"><table role="presentation" width="100%" cellpadding="0" cellspacing="0">
+            \(rows)</table></td></tr>
+            <tr><td style="padding:16px 24px 24px;font-size:12px;color:#6b7280">
+            <a href="\(escape(links.settings))" style="color:#6b7280">Change frequency or topics</a> ·
+            <a href="\(escape(links.unsubscribe))" style="color:#6b7280">Unsubscribe</a> ·
+            <a href="\(escape(links.site))/" style="color:#6b7280">DailyPapers</a>
+            </td></tr></table>
+            </td></tr></table>
+            </body></html>
+            """
+    }
+
+    static func escape(_ text: String) -> String {
+        var output = ""
+        output.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+                case "&": output += "&amp;"
+                case "<": output += "&lt;"
+                case ">": output += "&gt;"
+                case "\"": output += "&quot;"
+                case "'": output += "&#39;"
+                default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
+    }
+}

@@ -1,0 +1,97 @@
+import PapersCore
+import Storage
+
+/// Writes one digest message per subscriber: a plain-text part and an HTML part that renders well in mail clients
+/// (inline styles, no scripts, no remote fonts), with one-click unsubscribe headers (RFC 8058).
+public struct DigestComposer: Sendable {
+    public let siteURL: String
+    public let sender: MailMessage.Mailbox
+    public let signer: LinkSigner
+    /// A mailto address for `List-Unsubscribe`, when the instance has one that reaches a person or a script.
+    public let unsubscribeMailbox: String?
+
+    public init(siteURL: String, sender: MailMessage.Mailbox, signer: LinkSigner, unsubscribeMailbox: String? = nil) {
+        self.siteURL = siteURL
+        self.sender = sender
+        self.signer = signer
+        self.unsubscribeMailbox = unsubscribeMailbox
+    }
+
+    /// The message for `subscriber`, or nil when none of the edition's papers matches their topics.
+    public func message(for subscriber: Subscriber, edition: DigestEdition, now: Timestamp) throws -> OutboxMessage? {
+        let papers = edition.papers(matching: subscriber.topics)
+        guard !papers.isEmpty else { return nil }
+        let address = try EmailAddress(subscriber.email)
+        let unsubscribeToken = signer.token(.unsubscribe, subscriberId: subscriber.id, email: subscriber.email)
+        let manageToken = signer.token(.manage, subscriberId: subscriber.id, email: subscriber.email)
+        let links = DigestLinks(
+            unsubscribe: "\(siteURL)/unsubscribe?token=\(unsubscribeToken)",
+            settings: "\(siteURL)/subscription?token=\(manageToken)",
+            site: siteURL
+        )
+        var headers: [(String, String)] = [("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")]
+        var listUnsubscribe = "<\(links.unsubscribe)>"
+        if let mailbox = unsubscribeMailbox { listUnsubscribe += ", <mailto:\(mailbox)?subject=unsubscribe%20\(unsubscribeToken)>" }
+        headers.insert(("List-Unsubscribe", listUnsubscribe), at: 0)
+        headers.append(("List-Id", "DailyPapers \(subscriber.frequency.rawValue) digest <\(subscriber.frequency.rawValue).dailypapers>"))
+        let subject = "Daily Papers · \(edition.title): \(papers[0].title)"
+        let message = MailMessage(
+            from: sender,
+            to: MailMessage.Mailbox(address: address),
+            subject: subject.count > 150 ? String(subject.prefix(147)) + "…" : subject,
+            text: DigestText.render(edition: edition, papers: papers, links: links, siteURL: siteURL),
+            html: DigestHTML.render(edition: edition, papers: papers, links: links, siteURL: siteURL),
+            extraHeaders: headers,
+            messageID: "<\(edition.key).\(subscriber.id).\(now.millisecondsSinceEpoch)@\(sender.address.value.split(separator: "@").last ?? "dailypapers")>",
+            date: MailDate.format(now)
+        )
+        try message.validate()
+        return OutboxMessage(
+            key: "\(edition.key):\(subscriber.id)", subscriberId: subscriber.id, recipient: address.value,
+            kind: "digest", edition: edition.key, message: message.rendered
+        )
+    }
+}
+
+/// The per-subscriber links a digest carries.
+struct DigestLinks {
+    let unsubscribe: String
+    let settings: String
+    let site: String
+}
+
+/// One- or two-sentence excerpts of abstracts.
+enum Excerpt {
+    static func of(_ abstract: String, maxLength: Int = 320) -> String {
+        var excerpt = ""
+        var sentences = 0
+        var index = abstract.startIndex
+        while index < abstract.endIndex, sentences < 2 {
+            let character = abstract[index]
+            excerpt.append(character)
+            let next = abstract.index(after: index)
+            if ".!?".contains(character), next == abstract.endIndex || abstract[next] == " " {
+                sentences += 1
+                if excerpt.count >= maxLength / 2 { break }
+            }
+            index = next
+        }
+        if excerpt.count > maxLength {
+            let cut = excerpt.prefix(maxLength)
+            return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
+        }
+        return excerpt.trimmingCharactersInSet()
+    }
+}
+
+/// RFC 5322 dates: `Mon, 03 Nov 2025 21:00:00 +0000`.
+enum MailDate {
+    private static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    static func format(_ time: Timestamp) -> String {
+        let day = time.day
+        let clock = time.description.dropFirst(11).prefix(8)
+        return "\(weekdays[day.weekday - 1]), \(Day.twoDigits(day.day)) \(months[day.month - 1]) \(day.year) \(clock) +0000"
+    }
+}

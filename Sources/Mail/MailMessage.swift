@@ -1,0 +1,190 @@
+/// An e-mail ready to send: RFC 5322 headers (RFC 2047 for non-ASCII), a plain-text part and an optional HTML part.
+public struct MailMessage: Sendable, Equatable {
+    /// A display name and an address, as in `From:` and `To:`.
+    public struct Mailbox: Sendable, Equatable {
+        public var name: String?
+        public var address: EmailAddress
+
+        public init(name: String? = nil, address: EmailAddress) {
+            self.name = name
+            self.address = address
+        }
+    }
+
+    public var from: Mailbox
+    public var to: Mailbox
+    public var subject: String
+    public var text: String
+    public var html: String?
+    /// Further headers such as `List-Unsubscribe`, in order.
+    public var extraHeaders: [(String, String)]
+    /// `<id@domain>`; unique per message.
+    public var messageID: String
+    /// The `Date:` header, already formatted (RFC 5322).
+    public var date: String
+
+    public init(from: Mailbox, to: Mailbox, subject: String, text: String, html: String? = nil, extraHeaders: [(String, String)] = [], messageID: String, date: String) {
+        self.from = from
+        self.to = to
+        self.subject = subject
+        self.text = text
+        self.html = html
+        self.extraHeaders = extraHeaders
+        self.messageID = messageID
+        self.date = date
+    }
+
+    public static func == (lhs: MailMessage, rhs: MailMessage) -> Bool {
+        lhs.rendered == rhs.rendered
+    }
+
+    /// A header value that would break the message apart: CR or LF in a name, subject or header.
+    public struct HeaderInjection: Error, CustomStringConvertible {
+        public let header: String
+        public var description: String { "the \(header) header contains a line break" }
+    }
+
+    /// Checks every header value for line breaks; call before `rendered`.
+    public func validate() throws {
+        let values: [(String, String)] = [("Subject", subject), ("From", from.name ?? ""), ("To", to.name ?? ""), ("Message-ID", messageID), ("Date", date)] + extraHeaders
+        for (header, value) in values where value.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) {
+            throw HeaderInjection(header: header)
+        }
+    }
+
+    /// The message as sent over SMTP: CRLF line endings, 7-bit clean, before dot-stuffing.
+    public var rendered: String {
+        var lines: [String] = [
+            MIME.header("From", MIME.mailbox(from)),
+            MIME.header("To", MIME.mailbox(to)),
+            MIME.header("Subject", MIME.encodedWords(subject)),
+            "Date: \(date)",
+            "Message-ID: \(messageID)",
+            "MIME-Version: 1.0",
+        ]
+        for (name, value) in extraHeaders { lines.append(MIME.header(name, value)) }
+        let textPart = ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: quoted-printable", "", MIME.quotedPrintable(text)]
+        guard let html else {
+            return (lines + textPart).joined(separator: "\r\n") + "\r\n"
+        }
+        // Derived from the Message-ID, so the same message always renders to the same bytes.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in messageID.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        let boundary = "=_dailypapers_" + String(hash, radix: 36)
+        lines.append("Content-Type: multipart/alternative; boundary=\"\(boundary)\"")
+        lines.append("")
+        lines.append("This is a multi-part message in MIME format.")
+        lines.append("--\(boundary)")
+        lines += textPart
+        lines.append("--\(boundary)")
+        lines += ["Content-Type: text/html; charset=utf-8", "Content-Transfer-Encoding: quoted-printable", "", MIME.quotedPrintable(html)]
+        lines.append("--\(boundary)--")
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+}
+
+/// The MIME encodings a message needs (RFC 2045, 2047) and header folding (RFC 5322).
+enum MIME {
+    static func mailbox(_ mailbox: MailMessage.Mailbox) -> String {
+        guard let name = mailbox.name, !name.isEmpty else { return "<\(mailbox.address)>" }
+        return "\(displayName(name)) <\(mailbox.address)>"
+    }
+
+    /// A display name: an atom or quoted string when ASCII, encoded words otherwise.
+    static func displayName(_ name: String) -> String {
+        guard name.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 }) else { return encodedWords(name) }
+        let escaped = name.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"")
+        return "\"\(escaped)\""
+    }
+
+    /// `=?utf-8?B?…?=` words of at most 75 characters, or the text itself when it is printable ASCII.
+    static func encodedWords(_ text: String) -> String {
+        guard !text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F }) else { return text }
+        var words: [String] = []
+        var chunk: [UInt8] = []
+        for character in text {
+            let bytes = Array(String(character).utf8)
+            // 45 bytes of UTF-8 become 60 base64 characters: with "=?utf-8?B?" and "?=" the word stays under 75.
+            if chunk.count + bytes.count > 45 {
+                words.append("=?utf-8?B?\(Base64.encode(chunk))?=")
+                chunk = []
+            }
+            chunk += bytes
+        }
+        if !chunk.isEmpty { words.append("=?utf-8?B?\(Base64.encode(chunk))?=") }
+        return words.joined(separator: " ")
+    }
+
+    /// `Name: value`, folded at spaces so no line exceeds 78 characters where possible.
+    static func header(_ name: String, _ value: String) -> String {
+        var lines: [String] = []
+        var current = "\(name):"
+        for word in value.split(separator: " ", omittingEmptySubsequences: false) {
+            if current.count + 1 + word.count > 78 && current.count > name.count + 1 {
+                lines.append(current)
+                current = " " + word
+            } else {
+                current += " " + word
+            }
+        }
+        lines.append(current)
+        return lines.joined(separator: "\r\n")
+    }
+
+    /// Quoted-printable (RFC 2045 §6.7) with CRLF line breaks and soft breaks under 76 characters.
+    static func quotedPrintable(_ text: String) -> String {
+        var output: [String] = []
+        let normalized = text.replacingAll("\r\n", with: "\n")
+        for line in normalized.split(separator: "\n", omittingEmptySubsequences: false) {
+            var encoded = ""
+            var lineLength = 0
+            let bytes = Array(line.utf8)
+            for (index, byte) in bytes.enumerated() {
+                let isLast = index == bytes.count - 1
+                let literal = (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")) || (byte == 0x20 && !isLast) || (byte == 0x09 && !isLast)
+                let piece = literal ? String(UnicodeScalar(byte)) : "=" + hex(byte)
+                if lineLength + piece.count > 75 {
+                    encoded += "=\r\n"
+                    lineLength = 0
+                }
+                encoded += piece
+                lineLength += piece.count
+            }
+            output.append(encoded)
+        }
+        return output.joined(separator: "\r\n")
+    }
+
+    private static func hex(_ byte: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
+    }
+}
+
+/// Standard base64 (RFC 4648 §4).
+public enum Base64 {
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+    public static func encode(_ bytes: [UInt8]) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity((bytes.count + 2) / 3 * 4)
+        var index = 0
+        while index < bytes.count {
+            let b0 = bytes[index]
+            let b1 = index + 1 < bytes.count ? bytes[index + 1] : 0
+            let b2 = index + 2 < bytes.count ? bytes[index + 2] : 0
+            output.append(alphabet[Int(b0 >> 2)])
+            output.append(alphabet[Int((b0 & 0x03) << 4 | b1 >> 4)])
+            output.append(index + 1 < bytes.count ? alphabet[Int((b1 & 0x0F) << 2 | b2 >> 6)] : UInt8(ascii: "="))
+            output.append(index + 2 < bytes.count ? alphabet[Int(b2 & 0x3F)] : UInt8(ascii: "="))
+            index += 3
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

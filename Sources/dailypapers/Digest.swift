@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Mail
+import PapersCore
+import Storage
+
+/// `dailypapers digest`: compose and send the e-mail digests.
+struct Digest: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compose and send the e-mail digests.",
+        subcommands: [Send.self]
+    )
+
+    /// `dailypapers digest send`.
+    struct Send: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compose the editions due on a day into the outbox, then send the outbox.",
+            discussion: """
+                The daily edition goes out on weekdays with new papers; the weekly edition on Fridays, for that ISO week. \
+                Composing is idempotent (one message per subscriber and edition), so running it again after a crash or \
+                a kill only sends what was not sent yet; the one message in flight at a crash may arrive twice.
+                """
+        )
+
+        @OptionGroup var databaseOptions: DatabaseOptions
+        @OptionGroup var mailOptions: MailOptions
+
+        @Option(help: "The day whose editions to send (YYYY-MM-DD). Default: today (UTC).")
+        var date: String?
+
+        @Flag(help: "Show what would be composed and sent, and change nothing.")
+        var dryRun = false
+
+        @Option(help: "Send at most this many messages now (the rest stay queued).")
+        var limit: Int?
+
+        func validate() throws {
+            if let date, Day(iso: date) == nil { throw ValidationError("--date '\(date)' is not a YYYY-MM-DD date") }
+            if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        }
+
+        func run() async throws {
+            let day = date.flatMap { Day(iso: $0) } ?? Timestamp.now.day
+            let database = try await databaseOptions.openMigrated()
+            let mailStore = SQLMailStore(database: database)
+            let setup = try await mailOptions.setup(store: mailStore, defaultSiteURL: "http://127.0.0.1:8080")
+            guard setup.isEnabled || dryRun else { throw CommandFailure("Mail is off: set SMTP_URL (or --smtp-url) to send digests") }
+            let publisher = DigestPublisher(papers: SQLPaperStore(database: database), mail: mailStore, composer: setup.composer)
+            let editions = try await publisher.editions(dueOn: day)
+            if editions.isEmpty { print("No edition is due on \(day) (weekend, or no papers featured that day).") }
+            for edition in editions {
+                let bar = ProgressBar(label: "composing \(edition.key)")
+                let summary = try await publisher.compose(edition, now: .now, dryRun: dryRun) { bar.update($0.subscribers, max($0.subscribers, 1)) }
+                bar.finish()
+                let verb = dryRun ? "would queue" : "queued"
+                print("\(edition.key): \(edition.papers.count) papers; \(summary.subscribers) subscribers: \(verb) \(summary.queued), already queued \(summary.alreadyQueued), no matching papers \(summary.noMatchingPapers)")
+            }
+            guard !dryRun, let smtp = setup.smtp else { return }
+            let sender = OutboxSender(store: mailStore, settings: smtp, envelopeSender: setup.sender.address, logger: try Logging.make(level: "warning"))
+            let bar = ProgressBar(label: "sending")
+            let pending = try await mailStore.outboxCounts()["pending"] ?? 0
+            let result = try await sender.drain(limit: limit) { bar.update($0.sent + $0.deferred + $0.failed, max(pending, 1)) }
+            bar.finish()
+            print("Sent \(result.sent), deferred \(result.deferred) (retried later), failed \(result.failed).")
+        }
+    }
+}
+
+/// `dailypapers subscribers`: manage the subscriber list.
+struct Subscribers: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Manage digest subscribers.", subcommands: [ImportList.self])
+
+    /// `dailypapers subscribers import FILE`: adds already-confirmed subscribers, e.g. when moving a list.
+    struct ImportList: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "Add confirmed subscribers from JSON Lines: {\"email\": …, \"frequency\": \"daily\"|\"weekly\", \"topics\": [\"…\"]}.",
+            discussion: "Only for addresses that already agreed to receive the digest elsewhere. Existing addresses are left as they are."
+        )
+
+        @OptionGroup var databaseOptions: DatabaseOptions
+
+        @Argument(help: "The JSON Lines file.")
+        var file: String
+
+        struct Entry: Decodable {
+            let email: String
+            let frequency: String?
+            let topics: [String]?
+        }
+
+        func run() async throws {
+            guard let data = FileManager.default.contents(atPath: file) else { throw CommandFailure("cannot read \(file)") }
+            var entries: [(email: String, frequency: Subscriber.Frequency, topics: [String])] = []
+            var rejected = 0
+            for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n").enumerated() {
+                do {
+                    let entry = try JSONDecoder().decode(Entry.self, from: Data(line.utf8))
+                    let address = try EmailAddress(entry.email)
+                    guard let frequency = Subscriber.Frequency(rawValue: entry.frequency ?? "daily") else {
+                        throw CommandFailure("frequency must be daily or weekly")
+                    }
+                    entries.append((address.value, frequency, try Topics.validate(entry.topics ?? [])))
+                } catch {
+                    rejected += 1
+                    Terminal.error("\(file):line \(number + 1): \(error)")
+                }
+            }
+            let database = try await databaseOptions.openMigrated()
+            let added = try await SQLMailStore(database: database).importConfirmed(entries, at: .now)
+            print("Added \(added) subscribers, \(entries.count - added) already present, \(rejected) rejected.")
+        }
+    }
+}
