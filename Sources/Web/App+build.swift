@@ -1,6 +1,7 @@
 import Hummingbird
 import ServiceLifecycle
 import Logging
+import Mail
 import PapersCore
 import Storage
 
@@ -12,14 +13,18 @@ public struct AppDependencies: Sendable {
     public let logger: Logger
     /// The site's public address without a trailing slash, for absolute links in feeds and mail.
     public let siteURL: String
+    /// Subscriptions and mail; nil when the server runs without the mail tables (never in `serve`).
+    public let mail: MailFeatures?
 
     public init(
         store: any PaperStore,
         cache: ResponseCache,
         clock: @escaping @Sendable () -> Timestamp = { .now },
         logger: Logger,
-        siteURL: String = "http://127.0.0.1:8080"
+        siteURL: String = "http://127.0.0.1:8080",
+        mail: MailFeatures? = nil
     ) {
+        self.mail = mail
         self.store = store
         self.cache = cache
         self.clock = clock
@@ -40,8 +45,8 @@ public struct ServerSettings: Sendable {
 }
 
 /// Builds the router: every route of the site and the API, behind the error middleware.
-public func buildRouter(_ dependencies: AppDependencies) -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self)
+public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
     router.add(middleware: ErrorMiddleware(logger: dependencies.logger))
     router.get("/healthz") { _, _ in
         _ = try await dependencies.store.count()
@@ -51,7 +56,13 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<BasicRequestC
     FeedController(catalog: catalog, store: dependencies.store, cache: dependencies.cache, clock: dependencies.clock, siteURL: dependencies.siteURL)
         .addRoutes(to: router)
     APIController(catalog: catalog, store: dependencies.store, cache: dependencies.cache, clock: dependencies.clock).addRoutes(to: router)
-    PageController(catalog: catalog, store: dependencies.store, cache: dependencies.cache, clock: dependencies.clock).addRoutes(to: router)
+    if let mail = dependencies.mail {
+        SubscriptionController(mail: mail, clock: dependencies.clock).addRoutes(to: router)
+    }
+    PageController(
+        catalog: catalog, store: dependencies.store, cache: dependencies.cache, clock: dependencies.clock,
+        subscribeBox: dependencies.mail?.setup.isEnabled == true
+    ).addRoutes(to: router)
     return router
 }
 

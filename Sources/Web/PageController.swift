@@ -8,6 +8,8 @@ struct PageController: Sendable {
     let store: any PaperStore
     let cache: ResponseCache
     let clock: @Sendable () -> Timestamp
+    /// Whether feed pages show the subscribe box (only when mail works: no dead controls).
+    let subscribeBox: Bool
     static let pageSize = 50
 
     func addRoutes(to router: Router<some RequestContext>) {
@@ -55,7 +57,7 @@ struct PageController: Sendable {
     private func feed(_ window: FeedWindow, _ request: Request) async throws -> Rendered {
         let pageNumber = try pageParameter(request)
         let page = try await catalog.feed(window, limit: Self.pageSize, offset: pageNumber * Self.pageSize)
-        return Responses.html(FeedPageView.render(page, pageNumber: pageNumber, pageSize: Self.pageSize, currentYear: clock().day.year))
+        return Responses.html(FeedPageView.render(page, pageNumber: pageNumber, pageSize: Self.pageSize, currentYear: clock().day.year, subscribeBox: subscribeBox))
     }
 
     private func trending() async throws -> Rendered {

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import Mail
+import ServiceLifecycle
 import Storage
 import Web
 
@@ -20,8 +22,10 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The port to listen on (0 picks a free one). Environment: PORT. Default: 8080")
     var port: Int?
 
-    @Option(help: "The site's public address, for absolute links in feeds and mail. Environment: PUBLIC_URL. Default: http://HOST:PORT")
-    var publicURL: String?
+    @OptionGroup var mailOptions: MailOptions
+
+    @Option(help: "When the daily digest editions are composed and sent, HH:MM in UTC. Environment: DIGEST_TIME. Default: 21:00")
+    var digestTime: String?
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical. Environment: LOG_LEVEL. Default: info")
     var logLevel: String?
@@ -38,8 +42,30 @@ struct Serve: AsyncParsableCommand {
         let cache = ResponseCache { try? database.dataVersion() }
         let paperCount = try await store.count()
         logger.info("serving", metadata: ["database": "\(database.path)", "papers": "\(paperCount)"])
-        let siteURL = publicURL ?? environment["PUBLIC_URL"] ?? "http://\(settings.hostname):\(settings.port)"
-        let app = buildApplication(AppDependencies(store: store, cache: cache, logger: logger, siteURL: siteURL), settings: settings)
+        let defaultSiteURL = "http://\(settings.hostname):\(settings.port)"
+        let mailStore = SQLMailStore(database: database)
+        let mailSetup = try await mailOptions.setup(store: mailStore, defaultSiteURL: defaultSiteURL)
+        var services: [any Service] = []
+        var sendNow: @Sendable () -> Void = {}
+        if let smtp = mailSetup.smtp {
+            let mailService = try MailService(
+                publisher: DigestPublisher(papers: store, mail: mailStore, composer: mailSetup.composer),
+                sender: OutboxSender(store: mailStore, settings: smtp, envelopeSender: mailSetup.sender.address, logger: logger),
+                store: mailStore,
+                digestTime: digestTime ?? environment["DIGEST_TIME"] ?? "21:00",
+                logger: logger
+            )
+            services.append(mailService)
+            sendNow = { mailService.wake() }
+            logger.info("mail is on", metadata: ["smtp": "\(smtp.host):\(smtp.port)", "digest_time_utc": "\(digestTime ?? environment["DIGEST_TIME"] ?? "21:00")"])
+        } else {
+            logger.warning("mail is off: set SMTP_URL to send digests and confirmation mails; the subscribe page says so")
+        }
+        let dependencies = AppDependencies(
+            store: store, cache: cache, logger: logger, siteURL: mailSetup.composer.siteURL,
+            mail: MailFeatures(setup: mailSetup, store: mailStore, sendNow: sendNow)
+        )
+        let app = buildApplication(dependencies, settings: settings, services: services)
         try await app.runService()
         await database.close()
     }

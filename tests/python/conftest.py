@@ -73,3 +73,46 @@ def hf_api(server_url):
     api = huggingface_hub.HfApi(token=False)
     assert api.endpoint == server_url
     return api
+
+
+@pytest.fixture(scope="session")
+def mail_sink():
+    from mailsink import MailSink
+
+    sink = MailSink(free_port()).start()
+    yield sink
+    sink.stop()
+
+
+class RunningServer:
+    """A `dailypapers serve` process with its database and environment, for tests that also run other commands."""
+
+    def __init__(self, database: str, environment: dict):
+        self.database = database
+        self.environment = environment
+        port = free_port()
+        self.url = f"http://127.0.0.1:{port}"
+        self.environment["PUBLIC_URL"] = self.url
+        self.process = subprocess.Popen([BINARY, "serve", "--database", database, "--port", str(port), "--log-level", "error"],
+                                        env=self.environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        wait_until_healthy(self.url, self.process)
+
+    def run(self, *arguments, check=True):
+        return subprocess.run([BINARY, *arguments, "--database", self.database], env=self.environment, check=check,
+                              capture_output=True, text=True)
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+@pytest.fixture()
+def mail_server(mail_sink):
+    """A server with the recorded papers, mail going to the test's SMTP server; a fresh database per test."""
+    folder = tempfile.mkdtemp(prefix="dailypapers-mail-")
+    database = os.path.join(folder, "mail.sqlite")
+    subprocess.run([BINARY, "import", "--database", database, *map(str, API_FIXTURES)], check=True, capture_output=True)
+    environment = {**os.environ, "SMTP_URL": f"smtp://127.0.0.1:{mail_sink.port}", "MAIL_FROM": "Daily Papers <papers@example.org>"}
+    server = RunningServer(database, environment)
+    yield server
+    server.stop()

@@ -17,6 +17,11 @@ public struct SQLMailStore: Sendable {
         return try await database.query("SELECT value FROM settings WHERE key = \(key)").first?.string("value") ?? candidate
     }
 
+    /// Sets an instance setting.
+    public func setSetting(_ key: String, _ value: String) async throws {
+        try await database.execute("INSERT INTO settings (key, value) VALUES (\(key), \(value)) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+    }
+
     // MARK: subscribers
 
     public func subscriber(email: String) async throws -> Subscriber? {

@@ -2,9 +2,10 @@ import PapersCore
 
 /// The daily, weekly and monthly listings.
 enum FeedPageView {
-    static func render(_ page: PaperCatalog.FeedPage, pageNumber: Int, pageSize: Int, currentYear: Int) -> HTML {
+    static func render(_ page: PaperCatalog.FeedPage, pageNumber: Int, pageSize: Int, currentYear: Int, subscribeBox: Bool = false) -> HTML {
         let title = CardFormatting.title(of: page.window)
         let content: HTML = """
+            \(subscribeBox ? SubscriptionViews.box : "")
             <h1>\(title)</h1>
             <p class="sub">\(summary(page))</p>
             \(pager(page))

@@ -76,6 +76,12 @@ enum Layout {
         dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dl.facts dt{color:var(--muted)}dl.facts dd{margin:0}
         .summary{background:var(--card);border-left:3px solid var(--accent);padding:.5rem 1rem}
         .formula{background:var(--card);border:1px solid var(--line);border-radius:.5rem;padding:.5rem 1rem;font-family:ui-monospace,monospace}
+        form.subscribe{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;background:var(--card);border:1px solid var(--line);border-radius:.75rem;padding:.75rem 1rem;margin:0 0 1rem}
+        form.subscribe input{flex:1;min-width:12rem}
+        input,button{font:inherit;padding:.4rem .6rem;border:1px solid var(--line);border-radius:.5rem;background:var(--bg);color:var(--fg)}
+        button{background:var(--accent);color:#fff;border-color:var(--accent);cursor:pointer}
+        .stack{display:grid;gap:.75rem;max-width:32rem}.stack label{display:grid;gap:.25rem}label.inline{display:inline-flex;gap:.25rem;margin-right:1rem}
+        fieldset{border:1px solid var(--line);border-radius:.5rem}.error{color:#b91c1c}.notice{color:#15803d}
         footer.site{color:var(--muted);font-size:.875rem;padding:2rem 1rem}
         @media (max-width:40rem){nav{margin-left:0}.card{flex-direction:column-reverse}.card .votes{text-align:left}}
         """)

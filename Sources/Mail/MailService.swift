@@ -1,0 +1,81 @@
+import AsyncAlgorithms
+import Logging
+import PapersCore
+import ServiceLifecycle
+import Storage
+
+/// The long-running mail work inside `serve`: sends the outbox as messages arrive (confirmations, retries) and
+/// composes the digest editions once a day at the configured time (UTC).
+public struct MailService: Service {
+    let publisher: DigestPublisher
+    let sender: OutboxSender
+    let store: SQLMailStore
+    let digestMinuteOfDay: Int
+    let clock: @Sendable () -> Timestamp
+    let logger: Logger
+    let wakeups: AsyncStream<Void>
+    let wakeup: AsyncStream<Void>.Continuation
+
+    /// How often the outbox is checked when nothing wakes the service.
+    static let pollInterval = Duration.seconds(10)
+
+    public init(publisher: DigestPublisher, sender: OutboxSender, store: SQLMailStore, digestTime: String, clock: @escaping @Sendable () -> Timestamp = { .now }, logger: Logger) throws {
+        self.publisher = publisher
+        self.sender = sender
+        self.store = store
+        self.digestMinuteOfDay = try Self.minuteOfDay(digestTime)
+        self.clock = clock
+        self.logger = logger
+        (wakeups, wakeup) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    }
+
+    /// Asks the service to send the outbox now (after a confirmation mail was queued).
+    public func wake() {
+        wakeup.yield()
+    }
+
+    public func run() async throws {
+        let ticks = merge(wakeups, AsyncTimerSequence(interval: Self.pollInterval, clock: .continuous).map { _ in () })
+        for await _ in ticks.cancelOnGracefulShutdown() {
+            do {
+                try await composeDueEditions()
+                let summary = try await sender.drain()
+                if summary.sent + summary.failed + summary.deferred > 0 {
+                    logger.info("outbox sent", metadata: ["sent": "\(summary.sent)", "deferred": "\(summary.deferred)", "failed": "\(summary.failed)"])
+                }
+            } catch {
+                logger.error("mail run failed", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+
+    /// Composes today's editions once the digest time has passed; the `digest_composed_on` setting makes it once a day.
+    func composeDueEditions() async throws {
+        let now = clock()
+        let today = now.day
+        let minute = Int((now.millisecondsSinceEpoch - Timestamp(day: today).millisecondsSinceEpoch) / 60_000)
+        guard minute >= digestMinuteOfDay else { return }
+        let done = try await store.setting("digest_composed_on") { "" }
+        guard done < today.description else { return }
+        for edition in try await publisher.editions(dueOn: today) {
+            let summary = try await publisher.compose(edition, now: now)
+            logger.info("digest composed", metadata: ["edition": "\(edition.key)", "queued": "\(summary.queued)"])
+        }
+        try await store.setSetting("digest_composed_on", today.description)
+    }
+
+    /// Parses `HH:MM`.
+    static func minuteOfDay(_ text: String) throws -> Int {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]), (0..<24).contains(hour), (0..<60).contains(minute) else {
+            throw InvalidDigestTime(text: text)
+        }
+        return hour * 60 + minute
+    }
+
+    /// A `DIGEST_TIME` that is not `HH:MM`.
+    public struct InvalidDigestTime: Error, CustomStringConvertible {
+        let text: String
+        public var description: String { "DIGEST_TIME '\(text)' is not a time of day as HH:MM (UTC)" }
+    }
+}

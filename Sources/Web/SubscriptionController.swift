@@ -1,0 +1,157 @@
+import Hummingbird
+import Mail
+import PapersCore
+import Storage
+
+/// What the subscription pages need when mail is set up.
+public struct MailFeatures: Sendable {
+    public let setup: MailSetup
+    public let store: SQLMailStore
+    /// Asks the mail service to send the outbox now.
+    public let sendNow: @Sendable () -> Void
+    /// Limits subscription form posts per client.
+    public let limiter: RateLimiter
+
+    public init(setup: MailSetup, store: SQLMailStore, sendNow: @escaping @Sendable () -> Void, limiter: RateLimiter = RateLimiter(limit: 10)) {
+        self.setup = setup
+        self.store = store
+        self.sendNow = sendNow
+        self.limiter = limiter
+    }
+
+    var siteIsHTTPS: Bool { setup.composer.siteURL.hasPrefix("https://") }
+}
+
+/// Subscribe (double opt-in), confirm, change settings and unsubscribe (one click, RFC 8058).
+struct SubscriptionController: Sendable {
+    let mail: MailFeatures
+    let clock: @Sendable () -> Timestamp
+
+    private var signer: LinkSigner { mail.setup.composer.signer }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/subscribe") { request, _ in try showSubscribe(request) }
+        router.post("/subscribe") { request, context in try await subscribe(request, context: context) }
+        router.get("/subscribe/confirm") { request, _ in
+            let token = try validToken(request.queryItems["token"], .confirm)
+            return html(SubscriptionViews.confirm(token: token))
+        }
+        router.post("/subscribe/confirm") { request, _ in try await confirm(request) }
+        router.get("/subscription") { request, _ in try await showSettings(request) }
+        router.post("/subscription") { request, _ in try await saveSettings(request) }
+        router.get("/unsubscribe") { request, _ in
+            let token = try validToken(request.queryItems["token"], .unsubscribe)
+            return html(SubscriptionViews.unsubscribe(token: token))
+        }
+        // RFC 8058: mail clients POST "List-Unsubscribe=One-Click" to the header's URL, without cookies.
+        router.post("/unsubscribe") { request, _ in try await unsubscribe(request) }
+    }
+
+    private func showSubscribe(_ request: Request) throws -> Response {
+        let query = request.queryItems
+        let (token, cookie) = CSRF.token(for: request, secure: mail.siteIsHTTPS)
+        let frequency = query["frequency"].flatMap(Subscriber.Frequency.init) ?? .daily
+        let page = SubscriptionViews.subscribe(email: query["email"] ?? "", frequency: frequency, topics: query["topics"] ?? "", csrf: token, mailEnabled: mail.setup.isEnabled)
+        return html(page, setCookie: cookie)
+    }
+
+    private func subscribe(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try mail.limiter.check("subscribe:" + context.clientKey, nowSeconds: clock().millisecondsSinceEpoch / 1000)
+        let fields = try await Forms.fields(request)
+        try CSRF.verify(request, fields: fields)
+        guard mail.setup.isEnabled else { throw PageError(status: .serviceUnavailable, message: "Mail is off on this server, so it cannot take subscriptions.") }
+        let retry = { (message: String) -> Response in
+            let frequency = fields["frequency"].flatMap(Subscriber.Frequency.init) ?? .daily
+            let page = SubscriptionViews.subscribe(email: fields["email"] ?? "", frequency: frequency, topics: fields["topics"] ?? "",
+                                                   csrf: fields[CSRF.fieldName] ?? "", mailEnabled: true, error: message)
+            return html(page, status: .badRequest)
+        }
+        let address: EmailAddress
+        do { address = try EmailAddress(fields["email"] ?? "") } catch { return retry("That e-mail address cannot be used: \(error).") }
+        guard let frequency = Subscriber.Frequency(rawValue: fields["frequency"] ?? "daily") else { return retry("Choose daily or weekly.") }
+        let topics: [String]
+        do { topics = try Topics.parse(fields["topics"] ?? "") } catch { return retry("Topics: \(error).") }
+        let now = clock()
+        let subscriber = try await mail.store.upsertPending(email: address.value, frequency: frequency, topics: topics, at: now)
+        let notice = SubscriptionMail(composer: mail.setup.composer)
+        let message = subscriber.status == .confirmed
+            ? try notice.alreadySubscribed(subscriber, now: now)
+            : try notice.confirmation(for: subscriber, now: now)
+        try await mail.store.enqueue([message], at: now)
+        mail.sendNow()
+        // The same answer whether or not the address was known, so the form reveals nothing about who subscribes.
+        return html(SubscriptionViews.message("Check your inbox", "We sent a mail to \(address.value). Follow its link to confirm; nothing else is sent before that."))
+    }
+
+    private func confirm(_ request: Request) async throws -> Response {
+        let fields = try await Forms.fields(request)
+        let claims = try verify(fields["token"], .confirm)
+        guard let subscriber = try await mail.store.confirm(id: claims.subscriberId, email: claims.email, at: clock()) else {
+            throw PageError.badRequest("This subscription no longer exists or was cancelled. Subscribe again to get a new link.")
+        }
+        let manage = signer.token(.manage, subscriberId: subscriber.id, email: subscriber.email)
+        return html(SubscriptionViews.message("You are subscribed", "The \(subscriber.frequency.rawValue) digest will arrive at \(subscriber.email).",
+                                              link: ("Change frequency or topics", "/subscription?token=\(manage)")))
+    }
+
+    private func showSettings(_ request: Request) async throws -> Response {
+        let token = try validToken(request.queryItems["token"], .manage)
+        let subscriber = try await existingSubscriber(try verify(token, .manage))
+        let (csrf, cookie) = CSRF.token(for: request, secure: mail.siteIsHTTPS)
+        return html(SubscriptionViews.settings(subscriber, token: token, csrf: csrf), setCookie: cookie)
+    }
+
+    private func saveSettings(_ request: Request) async throws -> Response {
+        let fields = try await Forms.fields(request)
+        try CSRF.verify(request, fields: fields)
+        let token = fields["token"] ?? ""
+        let subscriber = try await existingSubscriber(try verify(token, .manage))
+        let csrf = fields[CSRF.fieldName] ?? ""
+        guard let frequency = Subscriber.Frequency(rawValue: fields["frequency"] ?? "") else {
+            return html(SubscriptionViews.settings(subscriber, token: token, csrf: csrf, error: "Choose daily or weekly."), status: .badRequest)
+        }
+        let topics: [String]
+        do { topics = try Topics.parse(fields["topics"] ?? "") } catch {
+            return html(SubscriptionViews.settings(subscriber, token: token, csrf: csrf, error: "Topics: \(error)."), status: .badRequest)
+        }
+        let updated = try await mail.store.updatePreferences(id: subscriber.id, frequency: frequency, topics: topics, at: clock()) ?? subscriber
+        return html(SubscriptionViews.settings(updated, token: token, csrf: csrf, saved: true))
+    }
+
+    private func unsubscribe(_ request: Request) async throws -> Response {
+        let claims = try verify(request.queryItems["token"], .unsubscribe)
+        guard let subscriber = try await mail.store.subscriber(id: claims.subscriberId), subscriber.email == claims.email else {
+            throw PageError.notFound("This subscription does not exist any more.")
+        }
+        _ = try await mail.store.unsubscribe(id: subscriber.id, at: clock())
+        return html(SubscriptionViews.message("You are unsubscribed", "No more digests will be sent to \(subscriber.email)."))
+    }
+
+    private func existingSubscriber(_ claims: LinkSigner.Claims) async throws -> Subscriber {
+        guard let subscriber = try await mail.store.subscriber(id: claims.subscriberId), subscriber.email == claims.email else {
+            throw PageError.notFound("This subscription does not exist any more.")
+        }
+        return subscriber
+    }
+
+    private func validToken(_ token: String?, _ purpose: LinkSigner.Purpose) throws -> String {
+        _ = try verify(token, purpose)
+        return token ?? ""
+    }
+
+    private func verify(_ token: String?, _ purpose: LinkSigner.Purpose) throws -> LinkSigner.Claims {
+        guard let token, !token.isEmpty else { throw PageError.badRequest("This link is incomplete: it has no token.") }
+        do {
+            return try signer.verify(token, purpose: purpose, now: clock())
+        } catch {
+            throw PageError.badRequest(error.description)
+        }
+    }
+
+    private func html(_ page: HTML, status: HTTPResponse.Status = .ok, setCookie: String? = nil) -> Response {
+        var response = Responses.html(page, status: status).response
+        response.headers[.cacheControl] = "no-store"
+        if let setCookie { response.headers[.setCookie] = setCookie }
+        return response
+    }
+}

@@ -1,0 +1,91 @@
+"""A real SMTP server for the tests (aiosmtpd) that saves every message it accepts, optionally behind STARTTLS and AUTH."""
+import datetime
+import ipaddress
+import os
+import ssl
+import tempfile
+import threading
+from email import message_from_bytes, policy
+from pathlib import Path
+
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+
+
+class SavingHandler:
+    """Keeps each accepted message with its envelope, in memory and as a file."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.messages = []
+        self.lock = threading.Lock()
+
+    async def handle_DATA(self, server, session, envelope):
+        with self.lock:
+            number = len(self.messages)
+            record = {"from": envelope.mail_from, "to": list(envelope.rcpt_tos), "data": envelope.original_content,
+                      "tls": session.ssl is not None, "auth": session.authenticated}
+            self.messages.append(record)
+            (self.folder / f"{number:06d}.eml").write_bytes(envelope.original_content)
+        return "250 OK stored"
+
+    def parsed(self):
+        with self.lock:
+            return [dict(record, message=message_from_bytes(record["data"], policy=policy.default)) for record in self.messages]
+
+
+def make_certificate(folder: Path):
+    """A throwaway self-signed certificate for localhost and 127.0.0.1."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    certificate = (
+        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+        .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=2))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = folder / "cert.pem", folder / "key.pem"
+    cert_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    return cert_path, key_path
+
+
+class MailSink:
+    """Starts aiosmtpd on a free port; with tls=True it offers STARTTLS and requires it, and AUTH, before mail."""
+
+    def __init__(self, port: int, tls: bool = False, username: str = "digest", password: str = "s3cret"):
+        self.folder = Path(tempfile.mkdtemp(prefix="dailypapers-smtp-"))
+        self.handler = SavingHandler(self.folder)
+        self.port = port
+        self.username, self.password = username, password
+        options = {}
+        self.cert = None
+        if tls:
+            self.cert, key = make_certificate(self.folder)
+            context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            context.load_cert_chain(self.cert, key)
+            options = dict(tls_context=context, require_starttls=True, auth_required=True, auth_require_tls=True,
+                           authenticator=self.authenticate)
+        self.controller = Controller(self.handler, hostname="127.0.0.1", port=port, **options)
+
+    def authenticate(self, server, session, envelope, mechanism, auth_data):
+        ok = isinstance(auth_data, LoginPassword) and auth_data.login.decode() == self.username and auth_data.password.decode() == self.password
+        return AuthResult(success=ok)
+
+    def start(self):
+        self.controller.start()
+        return self
+
+    def stop(self):
+        self.controller.stop()
+
+    def messages(self):
+        return self.handler.parsed()

@@ -1,0 +1,150 @@
+"""Subscriptions and digests end to end: a real SMTP server receives the mail, links are followed on the live server."""
+import http.cookiejar
+import json
+import re
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+
+FRIDAY = "2026-08-21"  # The newest recorded day: a Friday, so both the daily and the weekly edition are due.
+
+
+def browser():
+    return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+
+
+def fetch(opener, url, data=None):
+    body = urllib.parse.urlencode(data).encode() if data is not None else None
+    try:
+        with opener.open(url, data=body, timeout=10) as response:
+            return response.status, response.read().decode(), response.headers
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode(), error.headers
+
+
+def mails_to(sink, address, count=1, timeout=15):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = [record for record in sink.messages() if address in record["to"]]
+        if len(found) >= count:
+            return found
+        time.sleep(0.1)
+    return [record for record in sink.messages() if address in record["to"]]
+
+
+def subscribe(server, address, frequency="daily", topics=""):
+    opener = browser()
+    status, page, _ = fetch(opener, f"{server.url}/subscribe?email={urllib.parse.quote(address)}")
+    assert status == 200
+    token = re.search(r'name="csrf" value="([0-9a-f]{32})"', page).group(1)
+    status, page, _ = fetch(opener, f"{server.url}/subscribe", {"csrf": token, "email": address, "frequency": frequency, "topics": topics})
+    return opener, status, page
+
+
+def link(text, path):
+    return re.search(r"(http://127\.0\.0\.1:\d+" + re.escape(path) + r"\?token=[A-Za-z0-9_.-]+)", text).group(1)
+
+
+def test_double_opt_in_digest_and_one_click_unsubscribe(mail_server, mail_sink):
+    address = f"reader-{uuid.uuid4().hex[:8]}@example.org"
+    opener, status, page = subscribe(mail_server, address)
+    assert status == 200 and "Check your inbox" in page
+
+    [confirmation] = mails_to(mail_sink, address)
+    message = confirmation["message"]
+    assert message["From"] == "Daily Papers <papers@example.org>"
+    assert message["Subject"] == "Confirm your DailyPapers subscription"
+    assert message["Message-ID"].startswith("<confirmation.") and message["Date"]
+    confirm_url = link(message.get_content(), "/subscribe/confirm")
+
+    # Nothing is sent before confirmation.
+    mail_server.run("digest", "send", "--date", FRIDAY)
+    assert len(mails_to(mail_sink, address, count=2, timeout=1)) == 1
+
+    status, page, _ = fetch(urllib.request.build_opener(), confirm_url)
+    assert status == 200 and "Confirm your subscription" in page, "GET only shows a button: mail scanners prefetch links"
+    token = urllib.parse.parse_qs(urllib.parse.urlparse(confirm_url).query)["token"][0]
+    status, page, _ = fetch(urllib.request.build_opener(), f"{mail_server.url}/subscribe/confirm", {"token": token})
+    assert status == 200 and "You are subscribed" in page
+
+    result = mail_server.run("digest", "send", "--date", FRIDAY)
+    assert "daily:2026-08-21: 10 papers; 1 subscribers: queued 1" in result.stdout
+    assert "Sent 1," in result.stdout
+    digest = mails_to(mail_sink, address, count=2)[1]["message"]
+    assert digest.get_content_type() == "multipart/alternative"
+    text, html = digest.get_body(("plain",)), digest.get_body(("html",))
+    assert text.get_content_type() == "text/plain" and html.get_content_type() == "text/html"
+    assert "<script" not in html.get_content() and "@import" not in html.get_content() and "<link" not in html.get_content()
+    assert digest["Subject"].startswith("Daily Papers · Aug 21, 2026: ")
+    assert digest["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    unsubscribe_url = re.fullmatch(r"<(http[^>]+)>", digest["List-Unsubscribe"]).group(1)
+    assert unsubscribe_url in text.get_content() and unsubscribe_url.replace("&", "&amp;") in html.get_content()
+
+    # Every paper link in the mail works on the running server.
+    paper_links = set(re.findall(r"http://127\.0\.0\.1:\d+/papers/[0-9.]+", text.get_content()))
+    assert len(paper_links) == 10
+    for url in paper_links:
+        assert fetch(browser(), url)[0] == 200
+    settings_url = link(text.get_content(), "/subscription")
+    assert fetch(browser(), settings_url)[0] == 200
+
+    # Running the same day again queues nothing new.
+    again = mail_server.run("digest", "send", "--date", FRIDAY)
+    assert "queued 0, already queued 1" in again.stdout
+
+    # RFC 8058 one-click: a POST without cookies or CSRF token.
+    request = urllib.request.Request(unsubscribe_url, data=b"List-Unsubscribe=One-Click", method="POST",
+                                     headers={"Content-Type": "application/x-www-form-urlencoded"})
+    with urllib.request.urlopen(request) as response:
+        assert response.status == 200 and "You are unsubscribed" in response.read().decode()
+    assert "daily:2024-10-16: 10 papers; 0 subscribers: queued 0" in mail_server.run("digest", "send", "--date", "2024-10-16").stdout
+    assert len(mails_to(mail_sink, address, count=3, timeout=1)) == 2
+
+
+def test_topics_narrow_the_digest_and_days_without_matches_send_nothing(mail_server, mail_sink, tmp_path):
+    matching, nothing = f"topic-{uuid.uuid4().hex[:8]}@example.org", f"none-{uuid.uuid4().hex[:8]}@example.org"
+    weekly = f"weekly-{uuid.uuid4().hex[:8]}@example.org"
+    subscribers = tmp_path / "subscribers.jsonl"
+    subscribers.write_text(
+        f'{{"email": "{matching}", "topics": ["reinforcement learning"]}}\n'
+        f'{{"email": "{nothing}", "topics": ["aerodynamics of hummingbirds"]}}\n'
+        f'{{"email": "{weekly}", "frequency": "weekly"}}\n'
+    )
+    assert "Added 3 subscribers" in mail_server.run("subscribers", "import", str(subscribers)).stdout
+    result = mail_server.run("digest", "send", "--date", FRIDAY)
+    assert "no matching papers 1" in result.stdout
+    [digest] = mails_to(mail_sink, matching)
+    text = digest["message"].get_body(("plain",)).get_content()
+    ids = re.findall(r"Read: http://127\.0\.0\.1:\d+/papers/([0-9.]+)", text)
+    assert 0 < len(ids) < 10, "only the papers about the topic"
+    for paper_id in ids:
+        _, body, _ = fetch(browser(), f"{mail_server.url}/api/papers/{paper_id}")
+        paper = json.loads(body)
+        assert "reinforcement learning" in " ".join([paper["title"], paper["summary"], *(paper.get("ai_keywords") or [])]).lower()
+    assert mails_to(mail_sink, nothing, timeout=1) == []
+    [weekly_digest] = mails_to(mail_sink, weekly)
+    assert weekly_digest["message"]["Subject"].startswith("Daily Papers · Week 34, 2026")
+    # A Saturday sends nothing at all.
+    assert "No edition is due on 2026-08-22" in mail_server.run("digest", "send", "--date", "2026-08-22").stdout
+
+
+def test_bad_input_gets_clear_errors_and_changes_nothing(mail_server, mail_sink):
+    opener = browser()
+    _, page, _ = fetch(opener, f"{mail_server.url}/subscribe")
+    token = re.search(r'name="csrf" value="([0-9a-f]{32})"', page).group(1)
+    status, page, _ = fetch(opener, f"{mail_server.url}/subscribe", {"csrf": token, "email": "not-an-address", "frequency": "daily"})
+    assert status == 400 and "That e-mail address cannot be used: the address needs exactly one @" in page
+    address = f"inject-{uuid.uuid4().hex[:8]}@example.org"
+    status, page, _ = fetch(opener, f"{mail_server.url}/subscribe", {"csrf": token, "email": address, "topics": "ml\r\nBcc: victim@example.org"})
+    assert status == 400 and "line breaks" in page
+    status, _, _ = fetch(browser(), f"{mail_server.url}/subscribe", {"csrf": token, "email": address})
+    assert status == 403, "a post without the CSRF cookie is refused"
+    status, page, _ = fetch(browser(), f"{mail_server.url}/unsubscribe?token=forged.token", {})
+    assert status == 400 and "not valid" in page
+    status, page, _ = fetch(browser(), f"{mail_server.url}/subscription?token=")
+    assert status == 400
+    assert mails_to(mail_sink, address, timeout=1) == []
+    result = mail_server.run("digest", "send", "--date", "2026-13-01", check=False)
+    assert result.returncode != 0 and "--date '2026-13-01' is not a YYYY-MM-DD date" in result.stderr
