@@ -10,7 +10,7 @@ debian_packages=(libsqlite3-dev)
 python_packages=()
 case "$purpose" in
     run) ;;
-    test) python_packages=(huggingface_hub pytest feedparser aiosmtpd) ;;
+    test) python_packages=(huggingface_hub pytest feedparser aiosmtpd cryptography) ;;
     bench) debian_packages+=(wrk nginx-light); python_packages=(huggingface_hub) ;;
     *) echo "usage: $0 run|test|bench" >&2; exit 2 ;;
 esac

@@ -2,24 +2,19 @@ import PapersCore
 
 /// The plain-text part of a digest.
 enum DigestText {
-    static func render(edition: DigestEdition, papers: [Paper], links: DigestLinks, siteURL: String) -> String {
-        var lines = ["Daily Papers — \(edition.title)", "The papers the research community upvoted most.", ""]
-        for (index, paper) in papers.enumerated() {
-            lines.append("\(index + 1). \(paper.title)")
-            lines.append("   \(byline(paper)) · \(paper.upvotes) upvotes")
-            lines.append("   \(Excerpt.of(paper.abstract))")
-            lines.append("   Read: \(siteURL)/papers/\(paper.id)")
-            if let arxivId = paper.arxivId { lines.append("   arXiv: https://arxiv.org/abs/\(arxivId)") }
-            if let code = CodeLinks.links(for: paper).first { lines.append("   Code: \(code)") }
-            lines.append("")
-        }
-        lines += [
-            "—",
-            "Change frequency or topics: \(links.settings)",
-            "Unsubscribe: \(links.unsubscribe)",
-            "DailyPapers · \(siteURL)/",
-        ]
-        return lines.joined(separator: "\n")
+    static func header(_ edition: DigestEdition) -> String {
+        "Daily Papers — \(edition.title)\nThe papers the research community upvoted most.\n"
+    }
+
+    static func block(_ paper: Paper, siteURL: String) -> String {
+        var lines = ["• \(paper.title)", "  \(byline(paper)) · \(paper.upvotes) upvotes", "  \(Excerpt.of(paper.abstract))", "  Read: \(siteURL)/papers/\(paper.id)"]
+        if let arxivId = paper.arxivId { lines.append("  arXiv: https://arxiv.org/abs/\(arxivId)") }
+        if let code = CodeLinks.links(for: paper).first { lines.append("  Code: \(code)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func footer(_ links: DigestLinks) -> String {
+        "—\nChange frequency or topics: \(links.settings)\nUnsubscribe: \(links.unsubscribe)\nDailyPapers · \(links.site)/"
     }
 
     static func byline(_ paper: Paper) -> String {
@@ -32,23 +27,8 @@ enum DigestText {
 
 /// The HTML part of a digest: a single-column table layout with inline styles, no scripts and no remote fonts.
 enum DigestHTML {
-    static func render(edition: DigestEdition, papers: [Paper], links: DigestLinks, siteURL: String) -> String {
-        var rows = ""
-        for paper in papers {
-            var paperLinks = ["<a href=\"\(escape("\(siteURL)/papers/\(paper.id)"))\" style=\"color:#2563eb\">Read</a>"]
-            if let arxivId = paper.arxivId { paperLinks.append("<a href=\"https://arxiv.org/abs/\(escape(arxivId))\" style=\"color:#2563eb\">arXiv</a>") }
-            if let code = CodeLinks.links(for: paper).first { paperLinks.append("<a href=\"\(escape(code))\" style=\"color:#2563eb\">Code</a>") }
-            rows += """
-                <tr><td style="padding:16px 0;border-bottom:1px solid #e5e7eb">\
-                <a href="\(escape("\(siteURL)/papers/\(paper.id)"))" style="font-size:17px;font-weight:600;color:#111827;text-decoration:none">\(escape(paper.title))</a>\
-                <div style="font-size:13px;color:#6b7280;margin:4px 0">\(escape(DigestText.byline(paper))) · \(paper.upvotes) upvotes</div>\
-                <div style="font-size:14px;color:#374151;line-height:1.5">\(escape(Excerpt.of(paper.abstract)))</div>\
-                <div style="font-size:13px;margin-top:6px">\(paperLinks.joined(separator: " · "))</div>\
-                </td></tr>
-
-                """
-        }
-        return """
+    static func header(_ edition: DigestEdition) -> String {
+        """
             <!doctype html>
             <html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>\(escape(edition.title))</title></head>
             <body style="margin:0;padding:0;background:#f9fafb">
@@ -57,7 +37,26 @@ enum DigestHTML {
             <tr><td style="padding:24px 24px 8px"><div style="font-size:22px;font-weight:700;color:#111827">Daily Papers</div>
             <div style="font-size:14px;color:#6b7280">\(escape(edition.title)) — the papers the research community upvoted most</div></td></tr>
             <tr><td style="padding:0 24px"><table role="presentation" width="100%" cellpadding="0" cellspacing="0">
-            \(rows)</table></td></tr>
+            """
+    }
+
+    static func block(_ paper: Paper, siteURL: String) -> String {
+        var paperLinks = ["<a href=\"\(escape("\(siteURL)/papers/\(paper.id)"))\" style=\"color:#2563eb\">Read</a>"]
+        if let arxivId = paper.arxivId { paperLinks.append("<a href=\"https://arxiv.org/abs/\(escape(arxivId))\" style=\"color:#2563eb\">arXiv</a>") }
+        if let code = CodeLinks.links(for: paper).first { paperLinks.append("<a href=\"\(escape(code))\" style=\"color:#2563eb\">Code</a>") }
+        return """
+            <tr><td style="padding:16px 0;border-bottom:1px solid #e5e7eb">
+            <a href="\(escape("\(siteURL)/papers/\(paper.id)"))" style="font-size:17px;font-weight:600;color:#111827;text-decoration:none">\(escape(paper.title))</a>
+            <div style="font-size:13px;color:#6b7280;margin:4px 0">\(escape(DigestText.byline(paper))) · \(paper.upvotes) upvotes</div>
+            <div style="font-size:14px;color:#374151;line-height:1.5">\(escape(Excerpt.of(paper.abstract)))</div>
+            <div style="font-size:13px;margin-top:6px">\(paperLinks.joined(separator: " · "))</div>
+            </td></tr>
+            """
+    }
+
+    static func footer(_ links: DigestLinks) -> String {
+        """
+            </table></td></tr>
             <tr><td style="padding:16px 24px 24px;font-size:12px;color:#6b7280">
             <a href="\(escape(links.settings))" style="color:#6b7280">Change frequency or topics</a> ·
             <a href="\(escape(links.unsubscribe))" style="color:#6b7280">Unsubscribe</a> ·

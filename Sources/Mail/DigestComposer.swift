@@ -17,10 +17,21 @@ public struct DigestComposer: Sendable {
         self.unsubscribeMailbox = unsubscribeMailbox
     }
 
+    /// Renders and encodes everything about an edition that is the same for every subscriber, once.
+    public func prepare(_ edition: DigestEdition) -> PreparedEdition {
+        PreparedEdition(edition: edition, siteURL: siteURL)
+    }
+
     /// The message for `subscriber`, or nil when none of the edition's papers matches their topics.
     public func message(for subscriber: Subscriber, edition: DigestEdition, now: Timestamp) throws -> OutboxMessage? {
-        let papers = edition.papers(matching: subscriber.topics)
-        guard !papers.isEmpty else { return nil }
+        try message(for: subscriber, prepared: prepare(edition), now: now)
+    }
+
+    /// The message for `subscriber` from a prepared edition, or nil when none of its papers matches their topics.
+    public func message(for subscriber: Subscriber, prepared: PreparedEdition, now: Timestamp) throws -> OutboxMessage? {
+        let indices = prepared.paperIndices(matching: subscriber.topics)
+        guard let first = indices.first else { return nil }
+        let edition = prepared.edition
         let address = try EmailAddress(subscriber.email)
         let unsubscribeToken = signer.token(.unsubscribe, subscriberId: subscriber.id, email: subscriber.email)
         let manageToken = signer.token(.manage, subscriberId: subscriber.id, email: subscriber.email)
@@ -34,13 +45,13 @@ public struct DigestComposer: Sendable {
         if let mailbox = unsubscribeMailbox { listUnsubscribe += ", <mailto:\(mailbox)?subject=unsubscribe%20\(unsubscribeToken)>" }
         headers.insert(("List-Unsubscribe", listUnsubscribe), at: 0)
         headers.append(("List-Id", "DailyPapers \(subscriber.frequency.rawValue) digest <\(subscriber.frequency.rawValue).dailypapers>"))
-        let subject = "Daily Papers · \(edition.title): \(papers[0].title)"
+        let subject = "Daily Papers · \(edition.title): \(edition.papers[first].title)"
         let message = MailMessage(
             from: sender,
             to: MailMessage.Mailbox(address: address),
             subject: subject.count > 150 ? String(subject.prefix(147)) + "…" : subject,
-            text: DigestText.render(edition: edition, papers: papers, links: links, siteURL: siteURL),
-            html: DigestHTML.render(edition: edition, papers: papers, links: links, siteURL: siteURL),
+            encodedText: EncodedBody(joining: [prepared.textHeader] + indices.map { prepared.textBlocks[$0] } + [EncodedBody(DigestText.footer(links))]),
+            encodedHTML: EncodedBody(joining: [prepared.htmlHeader] + indices.map { prepared.htmlBlocks[$0] } + [EncodedBody(DigestHTML.footer(links))]),
             extraHeaders: headers,
             messageID: "<\(edition.key).\(subscriber.id).\(now.millisecondsSinceEpoch)@\(sender.address.value.split(separator: "@").last ?? "dailypapers")>",
             date: MailDate.format(now)
@@ -50,6 +61,32 @@ public struct DigestComposer: Sendable {
             key: "\(edition.key):\(subscriber.id)", subscriberId: subscriber.id, recipient: address.value,
             kind: "digest", edition: edition.key, message: message.rendered
         )
+    }
+}
+
+/// The parts of an edition's digest that every subscriber shares, rendered and encoded once.
+public struct PreparedEdition: Sendable {
+    public let edition: DigestEdition
+    let textHeader: EncodedBody
+    let htmlHeader: EncodedBody
+    let textBlocks: [EncodedBody]
+    let htmlBlocks: [EncodedBody]
+    private let haystacks: [String]
+
+    init(edition: DigestEdition, siteURL: String) {
+        self.edition = edition
+        textHeader = EncodedBody(DigestText.header(edition))
+        htmlHeader = EncodedBody(DigestHTML.header(edition))
+        textBlocks = edition.papers.map { EncodedBody(DigestText.block($0, siteURL: siteURL)) }
+        htmlBlocks = edition.papers.map { EncodedBody(DigestHTML.block($0, siteURL: siteURL)) }
+        haystacks = edition.papers.map { ([$0.title, $0.abstract] + $0.aiKeywords).joined(separator: " \n ").lowercased() }
+    }
+
+    /// The positions of the papers a subscriber with `topics` gets: all without topics, else those matching one.
+    func paperIndices(matching topics: [String]) -> [Int] {
+        guard !topics.isEmpty else { return Array(edition.papers.indices) }
+        let needles = topics.map { $0.lowercased() }
+        return haystacks.indices.filter { index in needles.contains { TopicMatch.contains(haystacks[index], word: $0) } }
     }
 }
 

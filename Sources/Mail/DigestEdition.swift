@@ -61,16 +61,6 @@ public struct DigestEdition: Sendable, Equatable {
         if date.weekday == 5 { kinds.append(.weekly(ISOWeek(containing: date))) }
         return kinds
     }
-
-    /// The papers of `edition` a subscriber with `topics` gets: all of them without topics, else those matching one.
-    public func papers(matching topics: [String]) -> [Paper] {
-        guard !topics.isEmpty else { return papers }
-        let needles = topics.map { $0.lowercased() }
-        return papers.filter { paper in
-            let haystack = ([paper.title, paper.abstract] + paper.aiKeywords).joined(separator: " \n ").lowercased()
-            return needles.contains { TopicMatch.contains(haystack, word: $0) }
-        }
-    }
 }
 
 /// Whole-word matching of a topic in lower-cased text ("rl" matches "offline rl," but not "world").

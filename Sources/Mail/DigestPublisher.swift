@@ -45,6 +45,7 @@ public struct DigestPublisher: Sendable {
     public func compose(_ edition: DigestEdition, now: Timestamp, dryRun: Bool = false, batchSize: Int = 1_000,
                         progress: @Sendable (Summary) -> Void = { _ in }) async throws -> Summary {
         var summary = Summary()
+        let prepared = composer.prepare(edition)
         var lastId: Int64 = 0
         while true {
             let subscribers = try await mail.confirmedSubscribers(frequency: edition.kind.frequency, after: lastId, limit: batchSize)
@@ -53,7 +54,7 @@ public struct DigestPublisher: Sendable {
             summary.subscribers += subscribers.count
             var messages: [OutboxMessage] = []
             for subscriber in subscribers {
-                guard let message = try composer.message(for: subscriber, edition: edition, now: now) else {
+                guard let message = try composer.message(for: subscriber, prepared: prepared, now: now) else {
                     summary.noMatchingPapers += 1
                     continue
                 }

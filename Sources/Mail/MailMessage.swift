@@ -14,8 +14,10 @@ public struct MailMessage: Sendable, Equatable {
     public var from: Mailbox
     public var to: Mailbox
     public var subject: String
-    public var text: String
-    public var html: String?
+    /// The plain-text part, already quoted-printable encoded.
+    public var text: EncodedBody
+    /// The HTML part, already quoted-printable encoded.
+    public var html: EncodedBody?
     /// Further headers such as `List-Unsubscribe`, in order.
     public var extraHeaders: [(String, String)]
     /// `<id@domain>`; unique per message.
@@ -24,11 +26,17 @@ public struct MailMessage: Sendable, Equatable {
     public var date: String
 
     public init(from: Mailbox, to: Mailbox, subject: String, text: String, html: String? = nil, extraHeaders: [(String, String)] = [], messageID: String, date: String) {
+        self.init(from: from, to: to, subject: subject, encodedText: EncodedBody(text), encodedHTML: html.map(EncodedBody.init),
+                  extraHeaders: extraHeaders, messageID: messageID, date: date)
+    }
+
+    /// A message whose parts were encoded beforehand (a digest reuses each paper's encoded block for every subscriber).
+    public init(from: Mailbox, to: Mailbox, subject: String, encodedText: EncodedBody, encodedHTML: EncodedBody?, extraHeaders: [(String, String)] = [], messageID: String, date: String) {
         self.from = from
         self.to = to
         self.subject = subject
-        self.text = text
-        self.html = html
+        self.text = encodedText
+        self.html = encodedHTML
         self.extraHeaders = extraHeaders
         self.messageID = messageID
         self.date = date
@@ -63,7 +71,7 @@ public struct MailMessage: Sendable, Equatable {
             "MIME-Version: 1.0",
         ]
         for (name, value) in extraHeaders { lines.append(MIME.header(name, value)) }
-        let textPart = ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: quoted-printable", "", MIME.quotedPrintable(text)]
+        let textPart = ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: quoted-printable", "", text.quotedPrintable]
         guard let html else {
             return (lines + textPart).joined(separator: "\r\n") + "\r\n"
         }
@@ -77,7 +85,7 @@ public struct MailMessage: Sendable, Equatable {
         lines.append("--\(boundary)")
         lines += textPart
         lines.append("--\(boundary)")
-        lines += ["Content-Type: text/html; charset=utf-8", "Content-Transfer-Encoding: quoted-printable", "", MIME.quotedPrintable(html)]
+        lines += ["Content-Type: text/html; charset=utf-8", "Content-Transfer-Encoding: quoted-printable", "", html.quotedPrintable]
         lines.append("--\(boundary)--")
         return lines.joined(separator: "\r\n") + "\r\n"
     }
@@ -133,31 +141,51 @@ enum MIME {
 
     /// Quoted-printable (RFC 2045 §6.7) with CRLF line breaks and soft breaks under 76 characters.
     static func quotedPrintable(_ text: String) -> String {
-        var output: [String] = []
-        let normalized = text.replacingAll("\r\n", with: "\n")
-        for line in normalized.split(separator: "\n", omittingEmptySubsequences: false) {
-            var encoded = ""
-            var lineLength = 0
-            let bytes = Array(line.utf8)
-            for (index, byte) in bytes.enumerated() {
-                let isLast = index == bytes.count - 1
-                let literal = (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")) || (byte == 0x20 && !isLast) || (byte == 0x09 && !isLast)
-                let piece = literal ? String(UnicodeScalar(byte)) : "=" + hex(byte)
-                if lineLength + piece.count > 75 {
-                    encoded += "=\r\n"
-                    lineLength = 0
-                }
-                encoded += piece
-                lineLength += piece.count
+        let hex = Array("0123456789ABCDEF".utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + text.utf8.count / 8)
+        var lineLength = 0
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n")) {
+                output.append(contentsOf: [13, 10])
+                lineLength = 0
+                index += byte == UInt8(ascii: "\r") ? 2 : 1
+                continue
             }
-            output.append(encoded)
+            let nextIsLineEnd = index + 1 == bytes.count || bytes[index + 1] == UInt8(ascii: "\n") || bytes[index + 1] == UInt8(ascii: "\r")
+            let literal = (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")) || ((byte == 0x20 || byte == 0x09) && !nextIsLineEnd)
+            let width = literal ? 1 : 3
+            if lineLength + width > 75 {
+                output.append(contentsOf: [UInt8(ascii: "="), 13, 10])
+                lineLength = 0
+            }
+            if literal {
+                output.append(byte)
+            } else {
+                output.append(contentsOf: [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+            }
+            lineLength += width
+            index += 1
         }
-        return output.joined(separator: "\r\n")
+        return String(decoding: output, as: UTF8.self)
+    }
+}
+
+/// A message part in quoted-printable form. Parts made of whole lines can be encoded once and joined many times.
+public struct EncodedBody: Sendable, Equatable {
+    public let quotedPrintable: String
+
+    /// Encodes `text`.
+    public init(_ text: String) {
+        quotedPrintable = MIME.quotedPrintable(text)
     }
 
-    private static func hex(_ byte: UInt8) -> String {
-        let digits = Array("0123456789ABCDEF")
-        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
+    /// Joins encoded parts as consecutive lines.
+    public init(joining parts: [EncodedBody]) {
+        quotedPrintable = parts.map(\.quotedPrintable).joined(separator: "\r\n")
     }
 }
 

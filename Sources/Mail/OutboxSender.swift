@@ -18,6 +18,12 @@ public struct OutboxSender: Sendable {
         public init() {}
     }
 
+    /// The SMTP server could not be reached, or refused the session (TLS, authentication); every message stays queued.
+    public struct ServerUnavailable: Error, CustomStringConvertible {
+        public let reason: String
+        public var description: String { "cannot send mail: \(reason); the messages stay queued" }
+    }
+
     /// Permanent failures after which an address gets no more mail.
     public static let bounceLimit = 3
     /// Temporary failures after which a message is given up.
@@ -58,8 +64,12 @@ public struct OutboxSender: Sendable {
             guard !batch.isEmpty else { break }
             for message in batch {
                 remaining -= 1
+                if connection == nil {
+                    // A server that cannot be reached or refuses us is not the message's fault: nothing is recorded
+                    // against it or its recipient, and the drain stops until the next run.
+                    do { connection = try await SMTPConnection.open(settings) } catch { throw ServerUnavailable(reason: "\(error)") }
+                }
                 do {
-                    if connection == nil { connection = try await SMTPConnection.open(settings) }
                     try await connection?.send(raw: message.message, from: envelopeSender.value, to: message.recipient)
                     try await store.markSent(id: message.id, at: clock())
                     summary.sent += 1
@@ -72,7 +82,6 @@ public struct OutboxSender: Sendable {
                     summary.deferred += 1
                     await connection?.close()
                     connection = nil
-                    if summary.deferred > 20 && summary.sent == 0 { return summary }  // The server is down: stop and retry later.
                 }
                 progress(summary)
             }

@@ -115,11 +115,11 @@ public final class SMTPConnection: Sendable {
         let password = settings.password ?? ""
         if capabilities.contains("AUTH PLAIN") {
             let token = Base64.encode(Array("\0\(username)\0\(password)".utf8))
-            try expect(await command("AUTH PLAIN \(token)"), step: "AUTH PLAIN")
+            try expect(await command("AUTH PLAIN \(token)"), step: "AUTH PLAIN", code: 235)
         } else if capabilities.contains("AUTH LOGIN") {
-            try expect(await command("AUTH LOGIN"), step: "AUTH LOGIN")
-            try expect(await command(Base64.encode(Array(username.utf8))), step: "AUTH LOGIN username")
-            try expect(await command(Base64.encode(Array(password.utf8))), step: "AUTH LOGIN password")
+            try expect(await command("AUTH LOGIN"), step: "AUTH LOGIN", code: 334)
+            try expect(await command(Base64.encode(Array(username.utf8))), step: "AUTH LOGIN username", code: 334)
+            try expect(await command(Base64.encode(Array(password.utf8))), step: "AUTH LOGIN password", code: 235)
         } else {
             throw SMTPError.authenticationUnsupported
         }
@@ -134,9 +134,10 @@ public final class SMTPConnection: Sendable {
         return try await reply(step: String(line.prefix(while: { $0 != " " })))
     }
 
+    /// The reply, if it is positive (or exactly `code`, when given); else the step's failure.
     @discardableResult
-    private func expect(_ reply: SMTPReply, step: String) throws -> SMTPReply {
-        guard reply.isPositive else { throw SMTPError.rejected(step: step, reply: reply) }
+    private func expect(_ reply: SMTPReply, step: String, code: Int? = nil) throws -> SMTPReply {
+        guard code.map({ reply.code == $0 }) ?? reply.isPositive else { throw SMTPError.rejected(step: step, reply: reply) }
         return reply
     }
 

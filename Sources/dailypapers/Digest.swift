@@ -60,7 +60,13 @@ struct Digest: AsyncParsableCommand {
             let sender = OutboxSender(store: mailStore, settings: smtp, envelopeSender: setup.sender.address, logger: try Logging.make(level: "warning"))
             let bar = ProgressBar(label: "sending")
             let pending = try await mailStore.outboxCounts()["pending"] ?? 0
-            let result = try await sender.drain(limit: limit) { bar.update($0.sent + $0.deferred + $0.failed, max(pending, 1)) }
+            let result: OutboxSender.Summary
+            do {
+                result = try await sender.drain(limit: limit) { bar.update($0.sent + $0.deferred + $0.failed, max(pending, 1)) }
+            } catch let error as OutboxSender.ServerUnavailable {
+                bar.finish()
+                throw CommandFailure(error.description)
+            }
             bar.finish()
             print("Sent \(result.sent), deferred \(result.deferred) (retried later), failed \(result.failed).")
         }

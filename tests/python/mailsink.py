@@ -29,6 +29,14 @@ class SavingHandler:
             (self.folder / f"{number:06d}.eml").write_bytes(envelope.original_content)
         return "250 OK stored"
 
+    def count(self):
+        with self.lock:
+            return len(self.messages)
+
+    def recipients(self):
+        with self.lock:
+            return [recipient for record in self.messages for recipient in record["to"]]
+
     def parsed(self):
         with self.lock:
             return [dict(record, message=message_from_bytes(record["data"], policy=policy.default)) for record in self.messages]
@@ -78,7 +86,7 @@ class MailSink:
 
     def authenticate(self, server, session, envelope, mechanism, auth_data):
         ok = isinstance(auth_data, LoginPassword) and auth_data.login.decode() == self.username and auth_data.password.decode() == self.password
-        return AuthResult(success=ok)
+        return AuthResult(success=ok, handled=False)  # handled=False: aiosmtpd answers 535 itself
 
     def start(self):
         self.controller.start()
@@ -89,3 +97,9 @@ class MailSink:
 
     def messages(self):
         return self.handler.parsed()
+
+    def count(self):
+        return self.handler.count()
+
+    def recipients(self):
+        return self.handler.recipients()
