@@ -76,11 +76,13 @@ let package = Package(
         .testTarget(name: "PapersCoreTests", dependencies: ["PapersCore"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "PapersCore", "TestSupport"]),
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "Storage", "PapersCore", "TestSupport"]),
+        .testTarget(name: "MailTests", dependencies: ["Mail", "Storage", "PapersCore", "TestSupport"]),
         .testTarget(
             name: "WebTests",
             dependencies: [
                 "Web", "Storage", "Ingestion", "PapersCore", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
     ]

@@ -1,10 +1,12 @@
 import Foundation
+import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import PapersCore
 import Storage
 import Testing
 import TestSupport
-import Web
+@testable import Web
 
 @Suite struct PageTests {
     @Test func homeShowsTheLatestFeedDayRankedByUpvotes() async throws {
@@ -163,5 +165,22 @@ import Web
             _ = try await other.apply([SamplePapers.update(SamplePapers.paper("2511.00077", title: "Arrived later", featured: "2025-11-03"))], at: TestSite.now)
             #expect(try await client.get("/papers/date/2025-11-03").text.contains("Arrived later"))
         }
+    }
+}
+
+@Suite struct RateLimitTests {
+    @Test func theEleventhSubscriptionPostIn5MinutesGets429WithRateLimitHeaders() async throws {
+        let limiter = RateLimiter(limit: 10)
+        for _ in 0..<10 { try limiter.check("client", nowSeconds: 1_000) }
+        do {
+            try limiter.check("client", nowSeconds: 1_000)
+            Issue.record("the eleventh request passed")
+        } catch let error as HTTPError {
+            #expect(error.status == .tooManyRequests)
+            #expect(error.headers[HTTPField.Name("RateLimit-Policy")!] == "10;w=300")
+            #expect(error.headers[HTTPField.Name("RateLimit")!] == "limit=10, remaining=0, reset=200")
+        }
+        try limiter.check("another client", nowSeconds: 1_000)
+        try limiter.check("client", nowSeconds: 1_200)
     }
 }
