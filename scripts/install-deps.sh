@@ -11,7 +11,7 @@ python_packages=()
 case "$purpose" in
     run) ;;
     test) python_packages=(huggingface_hub pytest feedparser aiosmtpd cryptography) ;;
-    bench) debian_packages+=(wrk nginx-light); python_packages=(huggingface_hub) ;;
+    bench) debian_packages+=(wrk nginx-light postfix) ;;
     *) echo "usage: $0 run|test|bench" >&2; exit 2 ;;
 esac
 
@@ -20,6 +20,8 @@ for package in "${debian_packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then
+    # postfix is only wanted for its smtp-sink and smtp-source tools: no mail system gets configured.
+    echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections 2>/dev/null || true
     echo "installing Debian packages: ${missing[*]}"
     SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
     $SUDO apt-get update -qq

@@ -71,7 +71,7 @@ public struct PreparedEdition: Sendable {
     let htmlHeader: EncodedBody
     let textBlocks: [EncodedBody]
     let htmlBlocks: [EncodedBody]
-    private let haystacks: [String]
+    private let haystacks: [[UInt8]]
 
     init(edition: DigestEdition, siteURL: String) {
         self.edition = edition
@@ -79,13 +79,13 @@ public struct PreparedEdition: Sendable {
         htmlHeader = EncodedBody(DigestHTML.header(edition))
         textBlocks = edition.papers.map { EncodedBody(DigestText.block($0, siteURL: siteURL)) }
         htmlBlocks = edition.papers.map { EncodedBody(DigestHTML.block($0, siteURL: siteURL)) }
-        haystacks = edition.papers.map { ([$0.title, $0.abstract] + $0.aiKeywords).joined(separator: " \n ").lowercased() }
+        haystacks = edition.papers.map { Array(([$0.title, $0.abstract] + $0.aiKeywords).joined(separator: " \n ").lowercased().utf8) }
     }
 
     /// The positions of the papers a subscriber with `topics` gets: all without topics, else those matching one.
     func paperIndices(matching topics: [String]) -> [Int] {
         guard !topics.isEmpty else { return Array(edition.papers.indices) }
-        let needles = topics.map { $0.lowercased() }
+        let needles = topics.map { Array($0.lowercased().utf8) }
         return haystacks.indices.filter { index in needles.contains { TopicMatch.contains(haystacks[index], word: $0) } }
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import PapersCore
 import Storage
 
@@ -63,19 +62,34 @@ public struct DigestEdition: Sendable, Equatable {
     }
 }
 
-/// Whole-word matching of a topic in lower-cased text ("rl" matches "offline rl," but not "world").
+/// Whole-word matching of a topic in lower-cased text ("rl" matches "offline rl," but not "world"), on UTF-8 bytes:
+/// it runs for every subscriber and paper, so it avoids Foundation's string search.
 enum TopicMatch {
     static func contains(_ haystack: String, word: String) -> Bool {
-        guard !word.isEmpty else { return false }
-        var searchRange = haystack.startIndex..<haystack.endIndex
-        while let found = haystack.range(of: word, range: searchRange) {
-            let before = found.lowerBound == haystack.startIndex ? nil : haystack[haystack.index(before: found.lowerBound)]
-            let after = found.upperBound == haystack.endIndex ? nil : haystack[found.upperBound]
-            if !(before?.isLetter ?? false || before?.isNumber ?? false) && !(after?.isLetter ?? false || after?.isNumber ?? false) {
-                return true
+        contains(Array(haystack.utf8), word: Array(word.utf8))
+    }
+
+    static func contains(_ haystack: [UInt8], word: [UInt8]) -> Bool {
+        guard let first = word.first, word.count <= haystack.count else { return false }
+        var start = 0
+        let lastStart = haystack.count - word.count
+        while start <= lastStart {
+            if haystack[start] == first, (start == 0 || !isWordByte(haystack[start - 1])),
+               start + word.count == haystack.count || !isWordByte(haystack[start + word.count]) {
+                var matches = true
+                for offset in 1..<word.count where haystack[start + offset] != word[offset] {
+                    matches = false
+                    break
+                }
+                if matches { return true }
             }
-            searchRange = found.upperBound..<haystack.endIndex
+            start += 1
         }
         return false
+    }
+
+    /// Letters, digits and any byte of a multi-byte character count as part of a word.
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte >= 0x80
     }
 }

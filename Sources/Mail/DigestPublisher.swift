@@ -52,8 +52,14 @@ public struct DigestPublisher: Sendable {
             guard let last = subscribers.last else { break }
             lastId = last.id
             summary.subscribers += subscribers.count
+            // After a crash the edition is partly queued: skip composing what is already there.
+            let queued = dryRun ? [] : try await mail.queuedSubscribers(edition: edition.key, ids: subscribers.map(\.id))
             var messages: [OutboxMessage] = []
             for subscriber in subscribers {
+                if queued.contains(subscriber.id) {
+                    summary.alreadyQueued += 1
+                    continue
+                }
                 guard let message = try composer.message(for: subscriber, prepared: prepared, now: now) else {
                     summary.noMatchingPapers += 1
                     continue

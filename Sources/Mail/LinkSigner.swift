@@ -61,8 +61,26 @@ public struct LinkSigner: Sendable {
 
 /// URL-safe base64 without padding (RFC 4648 §5).
 enum Base64URL {
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+
     static func encode(_ data: Data) -> String {
-        data.base64EncodedString().replacingAll("+", with: "-").replacingAll("/", with: "_").replacingAll("=", with: "")
+        let bytes = [UInt8](data)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count * 4 / 3 + 3)
+        var index = 0
+        while index + 2 < bytes.count {
+            let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
+            for shift in [18, 12, 6, 0] { output.append(alphabet[Int((chunk >> UInt32(shift)) & 0x3F)]) }
+            index += 3
+        }
+        let rest = bytes.count - index
+        if rest > 0 {
+            let chunk = UInt32(bytes[index]) << 16 | (rest == 2 ? UInt32(bytes[index + 1]) << 8 : 0)
+            output.append(alphabet[Int((chunk >> 18) & 0x3F)])
+            output.append(alphabet[Int((chunk >> 12) & 0x3F)])
+            if rest == 2 { output.append(alphabet[Int((chunk >> 6) & 0x3F)]) }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     static func decode(_ text: String) -> Data? {

@@ -125,6 +125,7 @@ enum MIME {
 
     /// `Name: value`, folded at spaces so no line exceeds 78 characters where possible.
     static func header(_ name: String, _ value: String) -> String {
+        if name.utf8.count + 2 + value.utf8.count <= 78 { return "\(name): \(value)" }
         var lines: [String] = []
         var current = "\(name):"
         for word in value.split(separator: " ", omittingEmptySubsequences: false) {

@@ -80,7 +80,7 @@ public final class SMTPConnection: Sendable {
                 }
             }
         }
-        try await write(Self.dotStuffed(message) + ".\r\n")
+        try await channel.writeAndFlush(Self.dotStuffedData(message))
         try expect(await reply(step: "end of data"), step: "message")
     }
 
@@ -92,9 +92,35 @@ public final class SMTPConnection: Sendable {
 
     /// Doubles a leading dot on every line (RFC 5321 §4.5.2) and ends with CRLF.
     static func dotStuffed(_ text: String) -> String {
-        var output = text.hasPrefix(".") ? "." + text : text
-        output = output.replacingAll("\r\n.", with: "\r\n..")
-        return output.hasSuffix("\r\n") ? output : output + "\r\n"
+        var buffer = dotStuffedData(text)
+        buffer.moveWriterIndex(to: buffer.writerIndex - 3)  // Without the ".\r\n" terminator.
+        return String(buffer: buffer)
+    }
+
+    /// The DATA payload: dot-stuffed, ending in CRLF, followed by the terminating `.` line.
+    static func dotStuffedData(_ text: String) -> ByteBuffer {
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(text.utf8.count + 64)
+        var atLineStart = true
+        var previous: UInt8 = 0
+        var runStart = text.utf8.startIndex
+        var index = runStart
+        let utf8 = text.utf8
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if atLineStart && byte == UInt8(ascii: ".") {
+                buffer.writeBytes(utf8[runStart..<index])
+                buffer.writeInteger(UInt8(ascii: "."))
+                runStart = index
+            }
+            atLineStart = previous == UInt8(ascii: "\r") && byte == UInt8(ascii: "\n")
+            previous = byte
+            index = utf8.index(after: index)
+        }
+        buffer.writeBytes(utf8[runStart..<utf8.endIndex])
+        if !(previous == UInt8(ascii: "\n") && text.utf8.count >= 2) { buffer.writeString("\r\n") }
+        buffer.writeString(".\r\n")
+        return buffer
     }
 
     private func hello() async throws -> Set<String> {

@@ -51,16 +51,20 @@ struct Digest: AsyncParsableCommand {
             if editions.isEmpty { print("No edition is due on \(day) (weekend, or no papers featured that day).") }
             for edition in editions {
                 let bar = ProgressBar(label: "composing \(edition.key)")
+                let started = ContinuousClock.now
                 let summary = try await publisher.compose(edition, now: .now, dryRun: dryRun) { bar.update($0.subscribers, max($0.subscribers, 1)) }
+                let seconds = (ContinuousClock.now - started).seconds
                 bar.finish()
                 let verb = dryRun ? "would queue" : "queued"
                 print("\(edition.key): \(edition.papers.count) papers; \(summary.subscribers) subscribers: \(verb) \(summary.queued), already queued \(summary.alreadyQueued), no matching papers \(summary.noMatchingPapers)")
+                print("  composed in \(String(format: "%.2f", seconds)) s (\(Int(Double(summary.subscribers) / max(seconds, 0.000_001))) subscribers/s)")
             }
             guard !dryRun, let smtp = setup.smtp else { return }
             let sender = OutboxSender(store: mailStore, settings: smtp, envelopeSender: setup.sender.address, logger: try Logging.make(level: "warning"))
             let bar = ProgressBar(label: "sending")
             let pending = try await mailStore.outboxCounts()["pending"] ?? 0
             let result: OutboxSender.Summary
+            let sendStarted = ContinuousClock.now
             do {
                 result = try await sender.drain(limit: limit) { bar.update($0.sent + $0.deferred + $0.failed, max(pending, 1)) }
             } catch let error as OutboxSender.ServerUnavailable {
@@ -68,7 +72,9 @@ struct Digest: AsyncParsableCommand {
                 throw CommandFailure(error.description)
             }
             bar.finish()
+            let sendSeconds = (ContinuousClock.now - sendStarted).seconds
             print("Sent \(result.sent), deferred \(result.deferred) (retried later), failed \(result.failed).")
+            print("  sent in \(String(format: "%.2f", sendSeconds)) s (\(Int(Double(result.sent) / max(sendSeconds, 0.000_001))) messages/s)")
         }
     }
 }

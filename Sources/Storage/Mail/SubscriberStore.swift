@@ -134,6 +134,18 @@ public struct SQLMailStore: Sendable {
         }
     }
 
+    /// Which of `ids` already have a message of `edition` in the outbox.
+    public func queuedSubscribers(edition: String, ids: [Int64]) async throws -> Set<Int64> {
+        guard !ids.isEmpty else { return [] }
+        var found: Set<Int64> = []
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+            let rows = try await database.query("SELECT subscriber_id FROM outbox WHERE edition = \(edition) AND subscriber_id IN (\(list: chunk))")
+            for row in rows { if let id = row.optionalInt64("subscriber_id") { found.insert(id) } }
+        }
+        return found
+    }
+
     /// Messages due for sending, oldest first.
     public func dueMessages(at now: Timestamp, limit: Int) async throws -> [OutboxMessage] {
         let rows = try await database.query(

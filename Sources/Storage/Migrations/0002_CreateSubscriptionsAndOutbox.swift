@@ -42,7 +42,7 @@ extension Migration {
             )
             """,
             "CREATE INDEX outbox_due ON outbox (status, next_attempt_at)",
-            "CREATE INDEX outbox_edition ON outbox (edition)",
+            "CREATE INDEX outbox_edition ON outbox (edition, subscriber_id)",
         ]
     }
 }
