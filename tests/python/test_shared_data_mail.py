@@ -148,3 +148,38 @@ def test_bad_input_gets_clear_errors_and_changes_nothing(mail_server, mail_sink)
     assert mails_to(mail_sink, address, timeout=1) == []
     result = mail_server.run("digest", "send", "--date", "2026-13-01", check=False)
     assert result.returncode != 0 and "--date '2026-13-01' is not a YYYY-MM-DD date" in result.stderr
+
+
+def forged_free_token(database, purpose, subscriber_id, email):
+    """A correctly signed token (made with the instance's own key) for a subscriber that may not exist."""
+    import base64
+    import hashlib
+    import hmac
+    import sqlite3
+
+    secret = sqlite3.connect(database).execute("SELECT value FROM settings WHERE key = 'link_signing_key'").fetchone()[0]
+    payload = f"{purpose}\n{subscriber_id}\n{email}\n".encode()
+    signature = hmac.new(hashlib.sha256(secret.encode()).digest(), payload, hashlib.sha256).digest()
+    encode = lambda data: base64.urlsafe_b64encode(data).decode().rstrip("=")
+    return f"{encode(payload)}.{encode(signature)}"
+
+
+def test_unknown_subscribers_get_a_clear_error(mail_server):
+    token = forged_free_token(mail_server.database, "manage", 999999, "ghost@example.org")
+    status, page, _ = fetch(browser(), f"{mail_server.url}/subscription?token={token}")
+    assert status == 404 and "This subscription does not exist any more." in page
+    token = forged_free_token(mail_server.database, "unsubscribe", 999999, "ghost@example.org")
+    status, page, _ = fetch(browser(), f"{mail_server.url}/unsubscribe?token={token}", {})
+    assert status == 404
+
+
+def test_without_smtp_the_site_says_mail_is_off(server_url):
+    status, page, _ = fetch(browser(), f"{server_url}/subscribe")
+    assert status == 200 and "Mail is off on this server" in page
+    _, home, _ = fetch(browser(), server_url + "/")
+    assert "Get trending papers in your email inbox!" not in home, "no dead subscribe box"
+
+
+def test_the_feed_pages_offer_the_subscribe_box_when_mail_is_on(mail_server):
+    _, home, _ = fetch(browser(), mail_server.url + "/")
+    assert "Get trending papers in your email inbox!" in home and 'action="/subscribe"' in home
