@@ -1,3 +1,5 @@
+import PapersCore
+
 /// Where and how to send mail, read from an `SMTP_URL`-style string:
 /// `smtp://[user:password@]host[:port]` (STARTTLS when offered), `smtp+starttls://…` (STARTTLS required),
 /// `smtps://…` (implicit TLS, port 465). Query options: `ca=/path/to/ca.pem` trusts an extra certificate
@@ -45,8 +47,8 @@ public struct SMTPSettings: Sendable, Equatable {
             let credentials = rest[..<at]
             rest = rest[rest.index(after: at)...]
             let pair = credentials.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-            username = PercentDecoding.decode(String(pair[0]))
-            password = pair.count > 1 ? PercentDecoding.decode(String(pair[1])) : nil
+            username = TextEncoding.percentDecode(String(pair[0]))
+            password = pair.count > 1 ? TextEncoding.percentDecode(String(pair[1])) : nil
         }
         let hostPort = rest.split(separator: ":", omittingEmptySubsequences: false)
         guard let hostPart = hostPort.first, !hostPart.isEmpty, hostPort.count <= 2 else {
@@ -66,7 +68,7 @@ public struct SMTPSettings: Sendable, Equatable {
             let pair = item.split(separator: "=", maxSplits: 1).map(String.init)
             guard pair.count == 2 else { throw Invalid(description: "SMTP_URL option '\(item)' needs a value") }
             switch pair[0] {
-                case "ca": caFile = PercentDecoding.decode(pair[1])
+                case "ca": caFile = TextEncoding.percentDecode(pair[1])
                 case "timeout":
                     guard let seconds = Int(pair[1]), seconds > 0 else { throw Invalid(description: "SMTP_URL timeout must be a positive number of seconds") }
                     timeoutSeconds = seconds
@@ -74,22 +76,5 @@ public struct SMTPSettings: Sendable, Equatable {
                 default: throw Invalid(description: "SMTP_URL option '\(pair[0])' is unknown (known: ca, timeout, helo)")
             }
         }
-    }
-}
-
-/// `%XX` decoding for the parts of a URL.
-enum PercentDecoding {
-    static func decode(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        var iterator = Array(text.utf8).makeIterator()
-        while let byte = iterator.next() {
-            if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
-               let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) {
-                bytes.append(value)
-            } else {
-                bytes.append(byte)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

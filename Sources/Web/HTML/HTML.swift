@@ -1,3 +1,5 @@
+import PapersCore
+
 /// A fragment of HTML that is safe to send: interpolated text is escaped unless it is itself `HTML`.
 ///
 /// `HTML("<h1>\(title)</h1>")` escapes `title`; there is no way to splice unescaped text except `HTML(unescaped:)`,
@@ -27,19 +29,7 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
 
     /// Escapes text for element content and double-quoted attribute values.
     public static func escape(_ text: String) -> String {
-        var output = ""
-        output.reserveCapacity(text.utf8.count + 16)
-        for character in text.unicodeScalars {
-            switch character {
-                case "&": output += "&amp;"
-                case "<": output += "&lt;"
-                case ">": output += "&gt;"
-                case "\"": output += "&quot;"
-                case "'": output += "&#39;"
-                default: output.unicodeScalars.append(character)
-            }
-        }
-        return output
+        TextEncoding.escapeHTML(text)
     }
 
     /// Interpolation that escapes everything but nested `HTML`.

@@ -1,4 +1,5 @@
 import Hummingbird
+import PapersCore
 
 /// Reading `application/x-www-form-urlencoded` bodies and guarding forms against cross-site posts.
 enum Forms {
@@ -20,18 +21,7 @@ enum Forms {
     }
 
     static func decode(_ text: String) -> String {
-        let spaced = text.split(separator: "+", omittingEmptySubsequences: false).joined(separator: " ")
-        var bytes: [UInt8] = []
-        var iterator = Array(spaced.utf8).makeIterator()
-        while let byte = iterator.next() {
-            if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
-               let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) {
-                bytes.append(value)
-            } else {
-                bytes.append(byte)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        TextEncoding.percentDecode(text, plusAsSpace: true)
     }
 }
 

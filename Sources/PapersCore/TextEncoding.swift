@@ -1,0 +1,34 @@
+/// Escaping and decoding shared by the web pages, the feeds and the mail: one implementation of each.
+public enum TextEncoding {
+    /// Escapes text for HTML or XML element content and double-quoted attribute values.
+    public static func escapeHTML(_ text: String) -> String {
+        var output = ""
+        output.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+                case "&": output += "&amp;"
+                case "<": output += "&lt;"
+                case ">": output += "&gt;"
+                case "\"": output += "&quot;"
+                case "'": output += "&#39;"
+                default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
+    }
+
+    /// Decodes `%XX` escapes (and, for form bodies, `+` as a space); malformed escapes stay as they are.
+    public static func percentDecode(_ text: String, plusAsSpace: Bool = false) -> String {
+        var bytes: [UInt8] = []
+        var iterator = Array(text.utf8).makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
+               let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) {
+                bytes.append(value)
+            } else {
+                bytes.append(plusAsSpace && byte == UInt8(ascii: "+") ? UInt8(ascii: " ") : byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
