@@ -15,16 +15,25 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 class SavingHandler:
     """Keeps each accepted message with its envelope, in memory and as a file."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, pipelining: bool):
         self.folder = folder
         self.messages = []
         self.lock = threading.Lock()
+        self.pipelining = pipelining
+
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        """aiosmtpd reads commands one after another, so it can honestly offer PIPELINING (RFC 2920)."""
+        session.host_name = hostname
+        if self.pipelining:
+            responses.insert(len(responses) - 1, "250-PIPELINING")
+        return responses
 
     async def handle_DATA(self, server, session, envelope):
         with self.lock:
             number = len(self.messages)
             record = {"from": envelope.mail_from, "to": list(envelope.rcpt_tos), "data": envelope.original_content,
-                      "tls": session.ssl is not None, "auth": session.authenticated}
+                      "tls": session.ssl is not None or server.transport.get_extra_info("ssl_object") is not None,
+                      "auth": session.authenticated}
             self.messages.append(record)
             (self.folder / f"{number:06d}.eml").write_bytes(envelope.original_content)
         return "250 OK stored"
@@ -69,14 +78,21 @@ def make_certificate(folder: Path):
 class MailSink:
     """Starts aiosmtpd on a free port; with tls=True it offers STARTTLS and requires it, and AUTH, before mail."""
 
-    def __init__(self, port: int, tls: bool = False, username: str = "digest", password: str = "s3cret"):
+    def __init__(self, port: int, tls: bool = False, implicit_tls: bool = False, username: str = "digest", password: str = "s3cret"):
         self.folder = Path(tempfile.mkdtemp(prefix="dailypapers-smtp-"))
-        self.handler = SavingHandler(self.folder)
+        # The plain sink offers PIPELINING, the TLS ones do not: both of the client's paths are exercised.
+        self.handler = SavingHandler(self.folder, pipelining=not (tls or implicit_tls))
         self.port = port
         self.username, self.password = username, password
         options = {}
         self.cert = None
-        if tls:
+        if implicit_tls:
+            self.cert, key = make_certificate(self.folder)
+            context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            context.load_cert_chain(self.cert, key)
+            # The whole connection is TLS, but aiosmtpd only knows about STARTTLS: let it offer AUTH anyway.
+            options = dict(ssl_context=context, auth_required=True, auth_require_tls=False, authenticator=self.authenticate)
+        elif tls:
             self.cert, key = make_certificate(self.folder)
             context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
             context.load_cert_chain(self.cert, key)

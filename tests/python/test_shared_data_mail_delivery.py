@@ -51,6 +51,18 @@ def test_starttls_and_auth_with_a_self_signed_certificate():
         sink.stop()
 
 
+def test_implicit_tls_on_its_own_port():
+    sink = MailSink(free_port(), implicit_tls=True).start()
+    try:
+        database = database_with_subscribers(2, "smtps-")
+        environment = {**os.environ, "SMTP_URL": f"smtps://digest:s3cret@localhost:{sink.port}?ca={sink.cert}"}
+        result = subprocess.run([BINARY, "digest", "send", "--database", database, "--date", FRIDAY], env=environment, capture_output=True, text=True)
+        assert "Sent 2, deferred 0 (retried later), failed 0." in result.stdout, result.stderr
+        assert all(record["tls"] and record["auth"] for record in sink.messages())
+    finally:
+        sink.stop()
+
+
 def sent_count(database):
     with sqlite3.connect(database, timeout=10) as connection:
         return connection.execute("SELECT COUNT(*) FROM outbox WHERE status = 'sent'").fetchone()[0]
