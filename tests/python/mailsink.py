@@ -78,7 +78,8 @@ def make_certificate(folder: Path):
 class MailSink:
     """Starts aiosmtpd on a free port; with tls=True it offers STARTTLS and requires it, and AUTH, before mail."""
 
-    def __init__(self, port: int, tls: bool = False, implicit_tls: bool = False, username: str = "digest", password: str = "s3cret"):
+    def __init__(self, port: int, tls: bool = False, implicit_tls: bool = False, username: str = "digest", password: str = "s3cret",
+                 login_only: bool = False):
         self.folder = Path(tempfile.mkdtemp(prefix="dailypapers-smtp-"))
         # The plain sink offers PIPELINING, the TLS ones do not: both of the client's paths are exercised.
         self.handler = SavingHandler(self.folder, pipelining=not (tls or implicit_tls))
@@ -91,7 +92,8 @@ class MailSink:
             context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
             context.load_cert_chain(self.cert, key)
             # The whole connection is TLS, but aiosmtpd only knows about STARTTLS: let it offer AUTH anyway.
-            options = dict(ssl_context=context, auth_required=True, auth_require_tls=False, authenticator=self.authenticate)
+            options = dict(ssl_context=context, auth_required=True, auth_require_tls=False, authenticator=self.authenticate,
+                           auth_exclude_mechanism=["PLAIN"] if login_only else [])
         elif tls:
             self.cert, key = make_certificate(self.folder)
             context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)

@@ -1,6 +1,7 @@
 """Delivery over the wire: STARTTLS with a throwaway certificate and AUTH, and crash safety of a large digest run."""
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import tempfile
@@ -51,8 +52,8 @@ def test_starttls_and_auth_with_a_self_signed_certificate():
         sink.stop()
 
 
-def test_implicit_tls_on_its_own_port():
-    sink = MailSink(free_port(), implicit_tls=True).start()
+def test_implicit_tls_on_its_own_port_with_auth_login():
+    sink = MailSink(free_port(), implicit_tls=True, login_only=True).start()
     try:
         database = database_with_subscribers(2, "smtps-")
         environment = {**os.environ, "SMTP_URL": f"smtps://digest:s3cret@localhost:{sink.port}?ca={sink.cert}"}
@@ -61,6 +62,23 @@ def test_implicit_tls_on_its_own_port():
         assert all(record["tls"] and record["auth"] for record in sink.messages())
     finally:
         sink.stop()
+
+
+def test_a_server_that_never_answers_times_out_and_keeps_the_queue():
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    try:
+        database = database_with_subscribers(1, "silent-")
+        environment = {**os.environ, "SMTP_URL": f"smtp://127.0.0.1:{listener.getsockname()[1]}?timeout=1"}
+        started = time.monotonic()
+        result = subprocess.run([BINARY, "digest", "send", "--database", database, "--date", FRIDAY], env=environment, capture_output=True, text=True)
+        assert result.returncode != 0 and "timed out waiting for the reply to greeting" in result.stderr
+        assert time.monotonic() - started < 15
+        with sqlite3.connect(database) as connection:
+            assert connection.execute("SELECT status, attempts FROM outbox").fetchall() == [("pending", 0)]
+    finally:
+        listener.close()
 
 
 def sent_count(database):
