@@ -31,12 +31,17 @@ struct DatabaseOptions: ParsableArguments {
         return path
     }
 
-    /// Opens the database, creating its folder and file if needed, and applies pending migrations.
-    func openMigrated() async throws -> SQLiteDatabase {
+    /// Opens the database, creating its folder and file if needed.
+    func open() throws -> SQLiteDatabase {
         let path = try sqlitePath()
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        let database = try SQLiteDatabase(path: path)
+        return try SQLiteDatabase(path: path)
+    }
+
+    /// Opens the database and applies pending migrations.
+    func openMigrated() async throws -> SQLiteDatabase {
+        let database = try open()
         try await Migrator(database: database).migrate()
         return database
     }

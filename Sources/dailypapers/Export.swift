@@ -23,8 +23,9 @@ struct Export: AsyncParsableCommand {
             return
         }
         let temporary = output + ".partial"
-        FileManager.default.createFile(atPath: temporary, contents: nil)
-        guard let handle = FileHandle(forWritingAtPath: temporary) else { throw ValidationError("Cannot write \(temporary)") }
+        guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
+            throw CommandFailure("Cannot write \(temporary): check that its folder exists and is writable")
+        }
         do {
             let count = try await exporter.run { try handle.write(contentsOf: $0) }
             try handle.close()

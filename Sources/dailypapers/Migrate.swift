@@ -12,7 +12,7 @@ struct Migrate: AsyncParsableCommand {
 
     func run() async throws {
         let path = try databaseOptions.sqlitePath()
-        let database = try SQLiteDatabase(path: path)
+        let database = try databaseOptions.open()
         let migrator = Migrator(database: database)
         let pending = try await migrator.pending()
         if dryRun {

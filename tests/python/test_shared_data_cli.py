@@ -82,3 +82,11 @@ def test_bad_settings_are_refused_with_a_clear_message():
     result = subprocess.run([BINARY, "migrate"], capture_output=True, text=True,
                             env={**os.environ, "DATABASE_URL": "mysql://localhost/db"})
     assert result.returncode != 0 and "Unsupported database URL 'mysql://localhost/db'" in result.stderr
+
+
+def test_migrate_creates_the_database_and_its_folder():
+    folder = tempfile.mkdtemp(prefix="dailypapers-migrate-")
+    database = os.path.join(folder, "nested", "deeper", "papers.sqlite")
+    result = run("migrate", "--database", database)
+    assert "schema at version" in result.stdout and os.path.exists(database)
+    assert "up to date" in run("migrate", "--dry-run", "--database", database).stdout
