@@ -28,6 +28,13 @@ class SavingHandler:
             responses.insert(len(responses) - 1, "250-PIPELINING")
         return responses
 
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        """Addresses starting with "bounce-" do not exist: a permanent failure, as a real server answers."""
+        if address.startswith("bounce-"):
+            return "550 5.1.1 No such user here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
     async def handle_DATA(self, server, session, envelope):
         with self.lock:
             number = len(self.messages)

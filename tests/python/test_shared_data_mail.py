@@ -183,3 +183,51 @@ def test_without_smtp_the_site_says_mail_is_off(server_url):
 def test_the_feed_pages_offer_the_subscribe_box_when_mail_is_on(mail_server):
     _, home, _ = fetch(browser(), mail_server.url + "/")
     assert "Get trending papers in your email inbox!" in home and 'action="/subscribe"' in home
+
+
+def subscriber_rows(database, address):
+    import sqlite3
+
+    with sqlite3.connect(database) as connection:
+        return connection.execute("SELECT status, frequency, topics, hard_bounces FROM subscribers WHERE email = ?", (address,)).fetchall()
+
+
+def test_subscribing_again_updates_and_settings_change_preferences(mail_server, mail_sink):
+    address = f"again-{uuid.uuid4().hex[:8]}@example.org"
+    subscribe(mail_server, address, frequency="daily")
+    subscribe(mail_server, address, frequency="weekly", topics="agents, robotics")
+    assert subscriber_rows(mail_server.database, address) == [("pending", "weekly", '["agents","robotics"]', 0)]
+    confirmation = mails_to(mail_sink, address, count=2)[-1]["message"]
+    token = urllib.parse.parse_qs(urllib.parse.urlparse(link(confirmation.get_content(), "/subscribe/confirm")).query)["token"][0]
+    fetch(browser(), f"{mail_server.url}/subscribe/confirm", {"token": token})
+    assert subscriber_rows(mail_server.database, address)[0][0] == "confirmed"
+
+    subscribe(mail_server, address, frequency="daily")
+    notice = mails_to(mail_sink, address, count=3)[-1]["message"]
+    assert notice["Subject"] == "Your DailyPapers subscription"
+    assert subscriber_rows(mail_server.database, address)[0][:2] == ("confirmed", "weekly"), "a stranger cannot change a confirmed subscription"
+
+    settings_url = link(notice.get_content(), "/subscription")
+    opener = browser()
+    _, page, _ = fetch(opener, settings_url)
+    csrf = re.search(r'name="csrf" value="([0-9a-f]{32})"', page).group(1)
+    manage = urllib.parse.parse_qs(urllib.parse.urlparse(settings_url).query)["token"][0]
+    status, page, _ = fetch(opener, f"{mail_server.url}/subscription", {"csrf": csrf, "token": manage, "frequency": "daily", "topics": "diffusion"})
+    assert status == 200 and "Saved." in page
+    assert subscriber_rows(mail_server.database, address) == [("confirmed", "daily", '["diffusion"]', 0)]
+
+
+def test_limit_sends_part_and_hard_bounces_are_counted(mail_server, mail_sink, tmp_path):
+    addresses = [f"limit-{uuid.uuid4().hex[:6]}-{n}@example.org" for n in range(3)]
+    bouncing = f"bounce-{uuid.uuid4().hex[:8]}@example.org"
+    subscribers = tmp_path / "subscribers.jsonl"
+    subscribers.write_text("".join(f'{{"email": "{address}"}}\n' for address in addresses + [bouncing]))
+    mail_server.run("subscribers", "import", str(subscribers))
+    first = mail_server.run("digest", "send", "--date", "2024-10-16", "--limit", "2")
+    assert "Sent 2," in first.stdout
+    second = mail_server.run("digest", "send", "--date", "2024-10-16")
+    assert "Sent 1, deferred 0 (retried later), failed 1." in second.stdout
+    assert all(len(mails_to(mail_sink, address)) == 1 for address in addresses)
+    assert subscriber_rows(mail_server.database, bouncing)[0][3] == 1
+    mail_server.run("digest", "send", "--date", FRIDAY)
+    assert subscriber_rows(mail_server.database, bouncing)[0][3] == 2
