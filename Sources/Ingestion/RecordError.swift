@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why one source record was rejected: the field at fault (if one is) and a reason a person can act on.
 public struct RecordError: Error, Sendable, Equatable, CustomStringConvertible {
     public var field: String?
@@ -44,11 +46,5 @@ public struct RecordError: Error, Sendable, Equatable, CustomStringConvertible {
             case is [Any].Type: return "an array"
             default: return type == [String].self ? "an array of strings" : "an object"
         }
-    }
-}
-
-extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

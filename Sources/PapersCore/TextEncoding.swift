@@ -17,6 +17,22 @@ public enum TextEncoding {
         return output
     }
 
+    /// Percent-encodes every byte but ASCII letters, digits, `-._~` and the characters in `allowed`.
+    public static func percentEncode(_ text: String, allowing allowed: String = "") -> String {
+        let hex = Array("0123456789ABCDEF".utf8)
+        var output: [UInt8] = []
+        for byte in text.utf8 {
+            let isUnreserved = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || "-._~".utf8.contains(byte) || allowed.utf8.contains(byte)
+            if isUnreserved {
+                output.append(byte)
+            } else {
+                output += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
     /// Decodes `%XX` escapes (and, for form bodies, `+` as a space); malformed escapes stay as they are.
     public static func percentDecode(_ text: String, plusAsSpace: Bool = false) -> String {
         var bytes: [UInt8] = []

@@ -73,7 +73,7 @@ struct APIController: Sendable {
 
     private func absoluteURL(_ request: Request, path: String, query: [String: String]) -> String {
         let host = request.head.authority ?? "localhost"
-        let items = query.sorted { $0.key < $1.key }.map { "\(QueryEncoding.encode($0.key))=\(QueryEncoding.encode($0.value))" }
+        let items = query.sorted { $0.key < $1.key }.map { "\(TextEncoding.percentEncode($0.key))=\(TextEncoding.percentEncode($0.value))" }
         return "http://\(host)\(path)?\(items.joined(separator: "&"))"
     }
 }
@@ -89,19 +89,6 @@ enum CursorCoding {
         let id = String(text[text.index(after: separator)...])
         guard !id.isEmpty, id.count <= 100 else { return nil }
         return PublicationCursor(publishedAt: Timestamp(millisecondsSinceEpoch: milliseconds), id: id)
-    }
-}
-
-/// Percent-encoding for query names and values.
-enum QueryEncoding {
-    static func encode(_ text: String) -> String {
-        var output = ""
-        for byte in text.utf8 {
-            let scalar = Unicode.Scalar(byte)
-            let isUnreserved = (byte < 0x80 && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))) || "-._~".unicodeScalars.contains(scalar)
-            output += isUnreserved ? String(scalar) : "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
-        }
-        return output
     }
 }
 

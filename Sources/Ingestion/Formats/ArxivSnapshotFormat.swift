@@ -1,3 +1,4 @@
+import Foundation
 import PapersCore
 
 /// A record of the Kaggle arXiv metadata snapshot, byte for byte as Cornell ships it.

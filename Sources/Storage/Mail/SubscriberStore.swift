@@ -12,6 +12,7 @@ public struct SQLMailStore: Sendable {
 
     /// The value of an instance setting, creating it with `makeDefault()` the first time (the first writer wins).
     public func setting(_ key: String, makeDefault: () -> String) async throws -> String {
+        if let value = try await database.query("SELECT value FROM settings WHERE key = \(key)").first?.optionalString("value") { return value }
         let candidate = makeDefault()
         try await database.execute("INSERT INTO settings (key, value) VALUES (\(key), \(candidate)) ON CONFLICT (key) DO NOTHING")
         return try await database.query("SELECT value FROM settings WHERE key = \(key)").first?.string("value") ?? candidate

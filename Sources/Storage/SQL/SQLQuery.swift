@@ -41,13 +41,6 @@ public struct SQLQuery: Sendable, ExpressibleByStringInterpolation, CustomString
     /// The statement with SQLite placeholders, for logs and errors.
     public var description: String { sql(for: .sqlite) }
 
-    /// Appends another query, keeping each part's binds.
-    public static func + (lhs: SQLQuery, rhs: SQLQuery) -> SQLQuery {
-        var joined = lhs
-        joined.fragments += rhs.fragments
-        return joined
-    }
-
     /// Joins queries with a separator, e.g. conditions with " AND ".
     public static func joined(_ parts: [SQLQuery], separator: String) -> SQLQuery {
         var result = SQLQuery(stringLiteral: "")

@@ -51,15 +51,6 @@ public struct SQLRow: Sendable {
             default: return nil
         }
     }
-
-    public func optionalDouble(_ column: String) -> Double? {
-        switch self[column] {
-            case .integer(let number): return Double(number)
-            case .real(let number): return number
-            case .text(let text): return Double(text)
-            default: return nil
-        }
-    }
 }
 
 /// The column names of a result, shared by all its rows.

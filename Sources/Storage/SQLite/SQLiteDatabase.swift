@@ -42,20 +42,6 @@ public final class SQLiteDatabase: SQLDatabase {
         }
     }
 
-    /// Runs a script of statements without binds (migrations) in one transaction.
-    public func runScript(_ sql: String) throws {
-        let connection = try borrow()
-        defer { giveBack(connection) }
-        try connection.run("BEGIN IMMEDIATE")
-        do {
-            try connection.run(sql)
-            try connection.run("COMMIT")
-        } catch {
-            try? connection.run("ROLLBACK")
-            throw error
-        }
-    }
-
     /// A number that changes whenever another connection (in this process or another) commits a change.
     public func dataVersion() throws -> Int {
         try watcher.withLock { connection in

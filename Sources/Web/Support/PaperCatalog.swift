@@ -52,7 +52,8 @@ public struct PaperCatalog: Sendable {
             case .publishedAt:
                 return try await store.featuredPapers(FeedQuery(days: days, submitter: submitter, limit: limit, offset: offset))
             case .trending:
-                let ranked = try await trendingCandidates(days: days, submitter: submitter, now: now)
+                let reference = Trending.referenceTime(now: now, latestFeaturedDay: try await latestFeaturedDay())
+                let ranked = try await trendingCandidates(days: days, submitter: submitter, at: reference)
                 return Array(ranked.dropFirst(offset).prefix(limit))
         }
     }
@@ -60,12 +61,11 @@ public struct PaperCatalog: Sendable {
     /// The trending list: papers of the trending window ranked by the published formula, with the time it used.
     public func trending(limit: Int, now: Timestamp) async throws -> (papers: [Paper], referenceTime: Timestamp) {
         let reference = Trending.referenceTime(now: now, latestFeaturedDay: try await latestFeaturedDay())
-        let ranked = try await trendingCandidates(days: nil, submitter: nil, now: now)
+        let ranked = try await trendingCandidates(days: nil, submitter: nil, at: reference)
         return (Array(ranked.prefix(limit)), reference)
     }
 
-    private func trendingCandidates(days: ClosedRange<Day>?, submitter: String?, now: Timestamp) async throws -> [Paper] {
-        let reference = Trending.referenceTime(now: now, latestFeaturedDay: try await latestFeaturedDay())
+    private func trendingCandidates(days: ClosedRange<Day>?, submitter: String?, at reference: Timestamp) async throws -> [Paper] {
         let window = days ?? reference.day.adding(days: -Trending.windowDays)...reference.day
         let candidates = try await store.featuredPapers(FeedQuery(days: window, submitter: submitter, limit: 100_000, offset: 0))
         return Trending.rank(candidates, at: reference)

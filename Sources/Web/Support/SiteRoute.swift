@@ -27,15 +27,6 @@ public enum SiteRoute: Sendable, Equatable {
 /// Percent-encoding for path segments (ids keep their `/` so old-style arXiv ids read naturally).
 enum PathEncoding {
     static func encode(_ text: String) -> String {
-        var output = ""
-        for byte in text.utf8 {
-            let scalar = Unicode.Scalar(byte)
-            if (byte < 0x80 && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))) || "-._~/".unicodeScalars.contains(scalar) {
-                output.unicodeScalars.append(scalar)
-            } else {
-                output += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
-            }
-        }
-        return output
+        TextEncoding.percentEncode(text, allowing: "/")
     }
 }
