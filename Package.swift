@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // Domain types, feed windows, formatting and ranking: no I/O, no dependencies.
@@ -47,11 +48,23 @@ let package = Package(
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
             ]
         ),
+        // The arXiv API client: polite fetching and the Atom parser.
+        .target(name: "Arxiv", dependencies: ["PapersCore"]),
+        // Accounts, sessions, submissions and comments: the rules members act under.
+        .target(
+            name: "Community",
+            dependencies: [
+                "PapersCore", "Storage", "Mail", "Arxiv",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         // The HTTP application: HTML pages and the Hugging Face-compatible JSON API.
         .target(
             name: "Web",
             dependencies: [
-                "PapersCore", "Storage", "Mail",
+                "PapersCore", "Storage", "Mail", "Community", "Arxiv",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -62,7 +75,7 @@ let package = Package(
         .executableTarget(
             name: "dailypapers",
             dependencies: [
-                "PapersCore", "Storage", "Ingestion", "Web", "Mail",
+                "PapersCore", "Storage", "Ingestion", "Web", "Mail", "Community", "Arxiv",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -78,9 +91,16 @@ let package = Package(
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "Storage", "PapersCore", "TestSupport"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "Storage", "PapersCore", "TestSupport"]),
         .testTarget(
+            name: "CommunityTests",
+            dependencies: [
+                "Community", "Arxiv", "Storage", "PapersCore", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Storage", "Ingestion", "PapersCore", "TestSupport",
+                "Web", "Storage", "Ingestion", "PapersCore", "TestSupport", "Community", "Arxiv", "Mail",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]

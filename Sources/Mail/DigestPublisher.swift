@@ -113,17 +113,26 @@ public struct SubscriptionMail: Sendable {
     }
 
     private func outbox(_ subscriber: Subscriber, kind: String, subject: String, text: String, now: Timestamp) throws -> OutboxMessage {
+        try composer.notice(
+            to: subscriber.email, kind: kind, key: "\(kind):\(subscriber.id):\(now.millisecondsSinceEpoch)",
+            subscriberId: subscriber.id, subject: subject, text: text, now: now
+        )
+    }
+}
+
+extension DigestComposer {
+    /// A one-off plain-text mail from the site (confirmations, account links) ready for the outbox.
+    /// - Parameter key: unique per logical message, so queueing it twice sends it once.
+    public func notice(to recipient: String, kind: String, key: String, subscriberId: Int64? = nil, subject: String, text: String, now: Timestamp) throws -> OutboxMessage {
+        let domain = sender.address.value.split(separator: "@").last ?? "dailypapers"
         let message = MailMessage(
-            from: composer.sender,
-            to: MailMessage.Mailbox(address: try EmailAddress(subscriber.email)),
+            from: sender,
+            to: MailMessage.Mailbox(address: try EmailAddress(recipient)),
             subject: subject,
             text: text,
-            messageID: "<\(kind).\(subscriber.id).\(now.millisecondsSinceEpoch)@\(composer.sender.address.value.split(separator: "@").last ?? "dailypapers")>",
+            messageID: "<\(key.split(separator: ":").joined(separator: "."))@\(domain)>",
             date: MailDate.format(now)
         )
-        return OutboxMessage(
-            key: "\(kind):\(subscriber.id):\(now.millisecondsSinceEpoch)", subscriberId: subscriber.id, recipient: subscriber.email,
-            kind: kind, edition: nil, message: message.rendered
-        )
+        return OutboxMessage(key: key, subscriberId: subscriberId, recipient: recipient, kind: kind, edition: nil, message: message.rendered)
     }
 }

@@ -15,6 +15,8 @@ public struct AppDependencies: Sendable {
     public let siteURL: String
     /// Subscriptions and mail; nil when the server runs without the mail tables (never in `serve`).
     public let mail: MailFeatures?
+    /// Accounts, votes, submissions, comments and moderation; nil for a read-only site.
+    public let community: CommunityFeatures?
 
     public init(
         store: any PaperStore,
@@ -22,9 +24,11 @@ public struct AppDependencies: Sendable {
         clock: @escaping @Sendable () -> Timestamp = { .now },
         logger: Logger,
         siteURL: String = "http://127.0.0.1:8080",
-        mail: MailFeatures? = nil
+        mail: MailFeatures? = nil,
+        community: CommunityFeatures? = nil
     ) {
         self.mail = mail
+        self.community = community
         self.store = store
         self.cache = cache
         self.clock = clock
@@ -53,6 +57,18 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
         return "ok"
     }
     let catalog = PaperCatalog(store: dependencies.store)
+    let clock = dependencies.clock
+    if let community = dependencies.community {
+        router.add(middleware: SessionMiddleware(community: community))
+        router.add(middleware: RateLimitMiddleware(limits: community.limits, clock: clock))
+        AccountController(community: community, clock: clock).addRoutes(to: router)
+        VoteController(community: community, clock: clock).addRoutes(to: router)
+        CommentController(community: community, clock: clock).addRoutes(to: router)
+        SubmitController(community: community, clock: clock).addRoutes(to: router)
+        ModerationController(community: community, clock: clock).addRoutes(to: router)
+        OrganizationController(community: community, papers: dependencies.store, clock: clock).addRoutes(to: router)
+        ProfileController(community: community, papers: dependencies.store, cache: dependencies.cache, clock: clock).addRoutes(to: router)
+    }
     FeedController(catalog: catalog, store: dependencies.store, cache: dependencies.cache, clock: dependencies.clock, siteURL: dependencies.siteURL)
         .addRoutes(to: router)
     APIController(catalog: catalog, store: dependencies.store, cache: dependencies.cache, clock: dependencies.clock).addRoutes(to: router)
@@ -61,7 +77,7 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     }
     PageController(
         catalog: catalog, store: dependencies.store, cache: dependencies.cache, clock: dependencies.clock,
-        subscribeBox: dependencies.mail?.setup.isEnabled == true
+        subscribeBox: dependencies.mail?.setup.isEnabled == true, community: dependencies.community
     ).addRoutes(to: router)
     return router
 }

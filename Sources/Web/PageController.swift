@@ -10,6 +10,8 @@ struct PageController: Sendable {
     let clock: @Sendable () -> Timestamp
     /// Whether feed pages show the subscribe box (only when mail works: no dead controls).
     let subscribeBox: Bool
+    /// Comments and organization members, when the server runs with the community features.
+    let community: CommunityFeatures?
     static let pageSize = 50
 
     func addRoutes(to router: Router<some RequestContext>) {
@@ -72,17 +74,23 @@ struct PageController: Sendable {
             throw PageError.notFound("No paper with id '\(id)' is in DailyPapers.")
         }
         if wantsMarkdown { return Responses.body(PaperMarkdown.render(paper), contentType: Responses.markdownType) }
-        return Responses.html(PaperPageView.render(paper, currentYear: clock().day.year))
+        let comments = try await community?.store.comments(paperId: paper.id)
+        return Responses.html(PaperPageView.render(paper, comments: comments, currentYear: clock().day.year, now: clock()))
     }
 
     private func organization(_ name: String, _ request: Request) async throws -> Rendered {
         let pageNumber = try pageParameter(request)
         let papers = try await store.featuredPapers(FeedQuery(organization: name, limit: Self.pageSize, offset: pageNumber * Self.pageSize))
-        guard let organization = papers.first?.organization else { throw PageError.notFound("There is no page at this address.") }
+        let registered = try await community?.store.organization(named: name)
+        guard let organization = registered ?? papers.first?.organization else { throw PageError.notFound("There is no page at this address.") }
+        var members: HTML = ""
+        if let community { members = CommunityPageViews.members(organization.name, members: try await community.store.members(of: organization.name)) }
+        let list: HTML = papers.isEmpty ? "<p class=\"empty\">No papers are attributed to \(organization.fullname) yet.</p>" : PaperCardView.list(papers, currentYear: clock().day.year)
         let content: HTML = """
             <h1>\(organization.fullname)</h1>
             <p class="sub">Papers claimed by \(organization.name), newest feed day first</p>
-            \(PaperCardView.list(papers, currentYear: clock().day.year))
+            \(members)
+            \(list)
             """
         let base = SiteRoute.organization(organization.name).path + "/feed"
         let feeds = [
@@ -113,6 +121,6 @@ struct PageController: Sendable {
     }
 
     private func cached(_ request: Request, variant: String = "", render: () async throws -> Rendered) async throws -> Response {
-        try await cache.response(for: request.uri.description + variant, render: render)
+        try await PageCaching.cached(request, cache: cache, variant: variant, render: render)
     }
 }

@@ -24,6 +24,8 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var mailOptions: MailOptions
 
+    @OptionGroup var communityOptions: CommunityOptions
+
     @Option(help: "When the daily digest editions are composed and sent, HH:MM in UTC. Environment: DIGEST_TIME. Default: 21:00")
     var digestTime: String?
 
@@ -61,9 +63,10 @@ struct Serve: AsyncParsableCommand {
         } else {
             logger.warning("mail is off: set SMTP_URL to send digests and confirmation mails; the subscribe page says so")
         }
+        let mail = MailFeatures(setup: mailSetup, store: mailStore, sendNow: sendNow)
+        let community = try communityOptions.features(papers: store, database: database, mail: mail, siteURL: mailSetup.composer.siteURL)
         let dependencies = AppDependencies(
-            store: store, cache: cache, logger: logger, siteURL: mailSetup.composer.siteURL,
-            mail: MailFeatures(setup: mailSetup, store: mailStore, sendNow: sendNow)
+            store: store, cache: cache, logger: logger, siteURL: mailSetup.composer.siteURL, mail: mail, community: community
         )
         let app = buildApplication(dependencies, settings: settings, services: services)
         try await app.runService()

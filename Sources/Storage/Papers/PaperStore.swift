@@ -17,6 +17,9 @@ public protocol PaperStore: Sendable {
     /// Papers by publication time, newest first, after an optional cursor (the last page's final paper).
     func papersByPublication(after cursor: PublicationCursor?, limit: Int) async throws -> [Paper]
 
+    /// Papers that list `author` (exactly, as written on the paper) among their authors, newest first.
+    func papers(byAuthor author: String, limit: Int, offset: Int) async throws -> [Paper]
+
     /// Every paper in id order, a page at a time, for export.
     func papersInIdOrder(after id: String?, limit: Int) async throws -> [Paper]
 

@@ -8,16 +8,26 @@ public struct SQLPaperStore: PaperStore {
         self.database = database
     }
 
-    static let columns = """
+    /// The columns as the site shows them: source counts plus what members did here.
+    static let columns = columnList(upvotes: "p.upvotes + p.community_upvotes AS upvotes", comments: "p.num_comments + p.community_comments AS num_comments")
+    /// The columns as the sources gave them: what import compares against and export writes out.
+    static let sourceColumns = columnList(upvotes: "p.upvotes", comments: "p.num_comments")
+
+    private static func columnList(upvotes: String, comments: String) -> String {
+        """
         p.id, p.arxiv_id, p.title, p.abstract, p.authors, p.author_count, p.published_at, p.featured_on,
-        p.submitted_at, p.submitted_by, p.upvotes, p.num_comments, p.organization, o.fullname AS organization_fullname,
+        p.submitted_at, p.submitted_by, \(upvotes), \(comments), p.organization, o.fullname AS organization_fullname,
         p.github_repo, p.github_stars, p.project_page, p.ai_summary, p.ai_keywords, p.categories, p.arxiv_comments,
         p.journal_ref, p.doi, p.license, p.media_urls, p.position
         """
+    }
+
+    /// Papers a moderator hid are left out of every listing, page and API answer.
+    static let visible = "p.hidden_reason IS NULL"
     static let from = "papers p LEFT JOIN organizations o ON o.name = p.organization"
 
     public func paper(id: String) async throws -> Paper? {
-        let rows = try await database.query("SELECT \(unsafeRaw: Self.columns) FROM \(unsafeRaw: Self.from) WHERE p.id = \(id)")
+        let rows = try await database.query("SELECT \(unsafeRaw: Self.columns) FROM \(unsafeRaw: Self.from) WHERE p.id = \(id) AND \(unsafeRaw: Self.visible)")
         return try rows.first.map(PaperRow.decode)
     }
 
@@ -25,7 +35,7 @@ public struct SQLPaperStore: PaperStore {
         let rows = try await database.query(
             """
             SELECT \(unsafeRaw: Self.columns) FROM \(unsafeRaw: Self.from) WHERE \(feedFilter(query))
-            ORDER BY p.featured_on DESC, p.upvotes DESC, p.position IS NULL, p.position, p.id
+            ORDER BY p.featured_on DESC, p.upvotes + p.community_upvotes DESC, p.position IS NULL, p.position, p.id
             LIMIT \(query.limit) OFFSET \(query.offset)
             """
         )
@@ -38,7 +48,7 @@ public struct SQLPaperStore: PaperStore {
     }
 
     public func featuredDays() async throws -> [Day] {
-        let rows = try await database.query("SELECT DISTINCT featured_on FROM papers WHERE featured_on IS NOT NULL ORDER BY featured_on")
+        let rows = try await database.query("SELECT DISTINCT featured_on FROM papers WHERE featured_on IS NOT NULL AND hidden_reason IS NULL ORDER BY featured_on")
         return rows.compactMap { $0.optionalString("featured_on").flatMap { Day(iso: $0) } }
     }
 
@@ -53,8 +63,28 @@ public struct SQLPaperStore: PaperStore {
         let rows = try await database.query(
             """
             SELECT \(unsafeRaw: Self.columns) FROM \(unsafeRaw: Self.from)
-            WHERE p.published_at IS NOT NULL \(after)
+            WHERE p.published_at IS NOT NULL AND \(unsafeRaw: Self.visible) \(after)
             ORDER BY p.published_at DESC, p.id LIMIT \(limit)
+            """
+        )
+        return try rows.map(PaperRow.decode)
+    }
+
+    public func papers(byAuthor author: String, limit: Int, offset: Int) async throws -> [Paper] {
+        // Authors are stored as a JSON array, so `"Name"` with its quotes matches one whole name; LIKE's own
+        // wildcards in the name are escaped.
+        let encoded = StringList.encode([author]).dropFirst().dropLast()
+        var pattern = "%"
+        for character in encoded {
+            if character == "%" || character == "_" || character == "!" { pattern.append("!") }
+            pattern.append(character)
+        }
+        pattern += "%"
+        let rows = try await database.query(
+            """
+            SELECT \(unsafeRaw: Self.columns) FROM \(unsafeRaw: Self.from)
+            WHERE p.authors LIKE \(pattern) ESCAPE '!' AND \(unsafeRaw: Self.visible)
+            ORDER BY p.published_at DESC, p.id LIMIT \(limit) OFFSET \(offset)
             """
         )
         return try rows.map(PaperRow.decode)
@@ -62,7 +92,7 @@ public struct SQLPaperStore: PaperStore {
 
     public func papersInIdOrder(after id: String?, limit: Int) async throws -> [Paper] {
         let rows = try await database.query(
-            "SELECT \(unsafeRaw: Self.columns) FROM \(unsafeRaw: Self.from) WHERE p.id > \(id ?? "") ORDER BY p.id LIMIT \(limit)"
+            "SELECT \(unsafeRaw: Self.sourceColumns) FROM \(unsafeRaw: Self.from) WHERE p.id > \(id ?? "") ORDER BY p.id LIMIT \(limit)"
         )
         return try rows.map(PaperRow.decode)
     }
@@ -97,7 +127,7 @@ public struct SQLPaperStore: PaperStore {
     }
 
     private func feedFilter(_ query: FeedQuery) -> SQLQuery {
-        var conditions: [SQLQuery] = ["p.featured_on IS NOT NULL"]
+        var conditions: [SQLQuery] = ["p.featured_on IS NOT NULL AND \(unsafeRaw: Self.visible)"]
         if let days = query.days {
             conditions.append("p.featured_on BETWEEN \(days.lowerBound.description) AND \(days.upperBound.description)")
         }
@@ -111,7 +141,7 @@ public struct SQLPaperStore: PaperStore {
         // Chunks stay under SQLite's default limit of 32,766 bound parameters with room to spare.
         for start in stride(from: 0, to: ids.count, by: 500) {
             let chunk = Array(ids[start..<min(start + 500, ids.count)])
-            let rows = try await connection.query("SELECT \(unsafeRaw: columns) FROM \(unsafeRaw: from) WHERE p.id IN (\(list: chunk))")
+            let rows = try await connection.query("SELECT \(unsafeRaw: sourceColumns) FROM \(unsafeRaw: from) WHERE p.id IN (\(list: chunk))")
             for row in rows {
                 let paper = try PaperRow.decode(row)
                 papers[paper.id] = paper

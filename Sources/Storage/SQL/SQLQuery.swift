@@ -66,6 +66,11 @@ public struct SQLQuery: Sendable, ExpressibleByStringInterpolation, CustomString
             fragments.append(.bind(value.sqlValue))
         }
 
+        /// Binds a value that may be missing, as NULL.
+        public mutating func appendInterpolation<Value: SQLBindable>(_ value: Value?) {
+            fragments.append(.bind(value?.sqlValue ?? .null))
+        }
+
         /// Binds each value of a list, comma-separated, for `IN (…)`.
         public mutating func appendInterpolation(list values: [some SQLBindable]) {
             for (index, value) in values.enumerated() {

@@ -29,16 +29,52 @@ enum Layout {
         <a class="brand" href="\(SiteRoute.home.path)"><span class="logo" aria-hidden="true">▤</span> Daily Papers</a>
         <span class="tagline">— by the research community</span>
         <nav aria-label="Feeds">\(navigation(current: tab))</nav>
+        <nav class="account" aria-label="Account">\(accountLinks())</nav>
         </div>
         </header>
         <main class="wrap">
         \(content)
         </main>
-        <footer class="wrap site">DailyPapers · open source, self-hostable · <a href="/api/daily_papers">JSON API</a></footer>
+        <footer class="wrap site">DailyPapers · open source, self-hostable · <a href="/api/daily_papers">JSON API</a> · <a href="/moderation">Moderation log</a></footer>
+        \(Viewer.current == nil ? "" : voteScript)
         </body>
         </html>
         """
     }
+
+    /// "Log in · Sign up" for visitors; the member's name, submit, settings and log out for members.
+    private static func accountLinks() -> HTML {
+        guard let viewer = Viewer.current else {
+            return "<a href=\"/login\">Log in</a><a href=\"/signup\">Sign up</a>"
+        }
+        let moderation: HTML = viewer.user.role.canModerate ? "<a href=\"/moderation\">Moderation</a>" : ""
+        return """
+            <a href="/papers/submit">Submit</a>\(moderation)<a href="\(SiteRoute.user(viewer.user.username).path)">\(viewer.user.username)</a><a href="/settings">Settings</a>
+            <form method="post" action="/logout" class="inline">\(CSRF.hiddenField(viewer.csrf))<button class="link">Log out</button></form>
+            """
+    }
+
+    /// Progressive enhancement of the vote forms: post in the background and update the count in place.
+    /// Without JavaScript the forms post normally and the page reloads.
+    static let voteScript = HTML(unescaped: """
+        <script>
+        document.addEventListener("submit", async (event) => {
+          const form = event.target.closest("form.vote");
+          if (!form) return;
+          event.preventDefault();
+          const button = form.querySelector("button");
+          button.disabled = true;
+          try {
+            const response = await fetch(form.action, {method: "POST", body: new URLSearchParams(new FormData(form)), headers: {"Accept": "application/json"}});
+            if (!response.ok) { form.submit(); return; }
+            const result = await response.json();
+            form.querySelector(".count").textContent = result.upvotes;
+            form.querySelector("input[name=upvoted]").value = result.upvoted ? "0" : "1";
+            button.setAttribute("aria-pressed", String(result.upvoted));
+          } finally { button.disabled = false; }
+        });
+        </script>
+        """)
 
     private static func navigation(current: Tab) -> HTML {
         let links: [(Tab, String, String)] = [
@@ -82,6 +118,14 @@ enum Layout {
         button{background:var(--accent);color:#fff;border-color:var(--accent);cursor:pointer}
         .stack{display:grid;gap:.75rem;max-width:32rem}.stack label{display:grid;gap:.25rem}label.inline{display:inline-flex;gap:.25rem;margin-right:1rem}
         fieldset{border:1px solid var(--line);border-radius:.5rem}.error{color:#b91c1c}.notice{color:#15803d}
+        nav.account{margin-left:0;align-items:baseline}form.inline{display:inline}button.link{background:none;border:0;color:var(--accent);padding:0;font:inherit;cursor:pointer}
+        form.vote button,a.vote{display:inline-flex;flex-direction:column;align-items:center;min-width:3rem;background:var(--bg);color:var(--fg);border:1px solid var(--line);border-radius:.5rem;padding:.25rem .5rem;font-weight:600}
+        form.vote button[aria-pressed=true]{border-color:var(--accent);color:var(--accent)}form.vote small,a.vote small{font-weight:400;font-size:.75rem;color:var(--muted)}
+        .comments{list-style:none;padding:0;display:grid;gap:.75rem}.comment{border-left:3px solid var(--line);padding:.25rem .75rem}.comment .replies{list-style:none;padding-left:1rem;display:grid;gap:.5rem}
+        .comment .by{color:var(--muted);font-size:.875rem}textarea{font:inherit;width:100%;min-height:5rem;padding:.4rem .6rem;border:1px solid var(--line);border-radius:.5rem;background:var(--bg);color:var(--fg)}
+        select{font:inherit;padding:.3rem;border:1px solid var(--line);border-radius:.5rem;background:var(--bg);color:var(--fg)}
+        table.plain{border-collapse:collapse;width:100%}table.plain td,table.plain th{border-bottom:1px solid var(--line);padding:.35rem;text-align:left}
+        code{font-family:ui-monospace,monospace;background:var(--card);padding:0 .2rem;border-radius:.25rem}
         footer.site{color:var(--muted);font-size:.875rem;padding:2rem 1rem}
         @media (max-width:40rem){nav{margin-left:0}.card{flex-direction:column-reverse}.card .votes{text-align:left}}
         """)

@@ -5,11 +5,11 @@ enum PaperCardView {
     static func card(_ paper: Paper, currentYear: Int, extra: HTML? = nil) -> HTML {
         """
         <li class="card">
-        <div class="votes" title="upvotes">\(paper.upvotes)<small>upvotes</small></div>
+        <div class="votes">\(VoteButton.render(paper))</div>
         <div>
         <h2><a href="\(SiteRoute.paper(id: paper.id).path)">\(paper.title)</a></h2>
         <p class="abstract">\(paper.abstract)</p>
-        <div class="meta">\(meta(paper, currentYear: currentYear))\(extra)</div>
+        <div class="meta">\(meta(paper, currentYear: currentYear))\(comments(paper))\(extra)</div>
         </div>
         </li>
         """
@@ -17,6 +17,11 @@ enum PaperCardView {
 
     static func list(_ papers: [Paper], currentYear: Int) -> HTML {
         "<ol class=\"cards\">\(papers.map { card($0, currentYear: currentYear) })</ol>"
+    }
+
+    private static func comments(_ paper: Paper) -> HTML {
+        guard paper.numComments > 0 else { return "" }
+        return " · <a href=\"\(SiteRoute.paper(id: paper.id).path)#comments\">\(paper.numComments) comment\(paper.numComments == 1 ? "" : "s")</a>"
     }
 
     /// "• 3 authors · Mar 24", "NVIDIA · Oct 1", or whichever parts are known.
@@ -34,5 +39,21 @@ enum PaperCardView {
             parts.append("<time datetime=\"\(published.description)\">\(CardFormatting.shortDate(published, currentYear: currentYear))</time>")
         }
         return HTML(joining: parts, separator: " · ")
+    }
+}
+
+/// The upvote control: a form for members (enhanced by the page's script), a link to log in for visitors.
+enum VoteButton {
+    static func render(_ paper: Paper) -> HTML {
+        guard let viewer = Viewer.current else {
+            let next = TextEncoding.percentEncode(SiteRoute.paper(id: paper.id).path)
+            return "<a class=\"vote\" href=\"/login?next=\(next)\" title=\"Log in to upvote\">▲ <span class=\"count\">\(paper.upvotes)</span><small>upvotes</small></a>"
+        }
+        let upvoted = viewer.upvoted.contains(paper.id)
+        return """
+            <form class="vote" method="post" action="\(SiteRoute.paperAction(id: paper.id, action: "upvote").path)">\(CSRF.hiddenField(viewer.csrf))\
+            <input type="hidden" name="upvoted" value="\(upvoted ? "0" : "1")">\
+            <button aria-pressed="\(upvoted ? "true" : "false")" title="\(upvoted ? "Remove your upvote" : "Upvote")">▲ <span class="count">\(paper.upvotes)</span><small>upvotes</small></button></form>
+            """
     }
 }

@@ -2,9 +2,12 @@ import PapersCore
 
 /// A paper's own page: everything DailyPapers knows about it.
 enum PaperPageView {
-    static func render(_ paper: Paper, currentYear: Int) -> HTML {
+    /// - Parameter comments: the paper's comments, or nil when the server runs without the community tables.
+    static func render(_ paper: Paper, comments: [Comment]? = nil, currentYear: Int, now: Timestamp) -> HTML {
+        let discussion: HTML = comments.map { CommentViews.section(paperId: paper.id, comments: $0, now: now) } ?? ""
         let content: HTML = """
             <article class="paper">
+            <div class="votes" style="float:right">\(VoteButton.render(paper))</div>
             <p class="meta">\(published(paper))</p>
             <h1>\(paper.title)</h1>
             \(authors(paper))
@@ -14,6 +17,8 @@ enum PaperPageView {
             <p>\(paper.abstract)</p>
             <dl class="facts">\(facts(paper))</dl>
             <p class="meta"><a href="\(SiteRoute.paperMarkdown(id: paper.id).path)">Read as Markdown</a> · <a href="/api/papers/\(PathEncoding.encode(paper.id))">JSON</a></p>
+            \(PaperToolsView.render(paper))
+            \(discussion)
             </article>
             """
         return Layout.page(title: paper.title, description: String(paper.abstract.prefix(200)), content: content)
@@ -25,7 +30,10 @@ enum PaperPageView {
     }
 
     private static func authors(_ paper: Paper) -> HTML {
-        if !paper.authors.isEmpty { return "<p class=\"authors\">\(paper.authors.joined(separator: ", "))</p>" }
+        if !paper.authors.isEmpty {
+            let links = paper.authors.map { "<a href=\"\(SiteRoute.author($0).path)\">\($0)</a>" as HTML }
+            return "<p class=\"authors\">\(HTML(joining: links, separator: ", "))</p>"
+        }
         if paper.authorCount > 0 { return "<p class=\"authors\">\(CardFormatting.authorCount(paper.authorCount))</p>" }
         return ""
     }
@@ -52,7 +60,7 @@ enum PaperPageView {
         if let day = paper.featuredOn {
             rows.append("<dt>Featured</dt><dd><a href=\"\(SiteRoute.feed(.day(day)).path)\">\(CardFormatting.fullDate(day))</a></dd>")
         }
-        if let submitter = paper.submittedBy { rows.append("<dt>Submitted by</dt><dd>\(submitter)</dd>") }
+        if let submitter = paper.submittedBy { rows.append("<dt>Submitted by</dt><dd><a href=\"\(SiteRoute.user(submitter).path)\">\(submitter)</a></dd>") }
         if paper.numComments > 0 { rows.append("<dt>Comments</dt><dd>\(paper.numComments)</dd>") }
         if !paper.categories.isEmpty { rows.append("<dt>Categories</dt><dd>\(paper.categories.joined(separator: ", "))</dd>") }
         if !paper.aiKeywords.isEmpty { rows.append("<dt>Keywords</dt><dd>\(paper.aiKeywords.joined(separator: ", "))</dd>") }

@@ -1,18 +1,32 @@
+import Community
 import Hummingbird
 import NIOCore
+import PapersCore
 
-/// The request context of every route: Hummingbird's core storage plus the client's address, for rate limits.
+/// The request context of every route: Hummingbird's core storage, the client's address, and who is signed in.
 public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let remoteAddress: SocketAddress?
+    /// The browser session, when the request carries a live session cookie.
+    public var session: SignedIn?
+    /// The member an `Authorization: Bearer` API token names (API routes only).
+    public var apiUser: User?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress
     }
 
-    /// The client's IP address as text, the key rate limits count by.
+    /// The client's IP address as text, the key rate limits count anonymous requests by.
     var clientKey: String {
         remoteAddress?.ipAddress ?? "unknown"
+    }
+
+    /// The member behind the request, by session or API token.
+    var user: User? { session?.user ?? apiUser }
+
+    /// What rate limits count by: the member when signed in, the address otherwise.
+    var limitKey: String {
+        user.map { "user:\($0.id)" } ?? "ip:" + clientKey
     }
 }

@@ -1,5 +1,7 @@
 import Hummingbird
+import Community
 import Logging
+import PapersCore
 
 /// Turns every failure into a styled HTML page or, under `/api/`, a JSON `{"error": …}` body with the right status.
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
@@ -10,6 +12,11 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as PageError {
             return render(status: error.status, message: error.message, for: request)
+        } catch let error as CommunityError {
+            return render(status: error.kind.status, message: error.message, for: request)
+        } catch let error as SignInRequired {
+            if request.uri.path.hasPrefix("/api/") { return render(status: .unauthorized, message: "Log in first.", for: request) }
+            return Responses.redirect(to: "/login?next=" + TextEncoding.percentEncode(error.next)).response
         } catch let error as APIError {
             return render(status: .init(code: error.status), message: error.message, for: request)
         } catch let error as HTTPError {

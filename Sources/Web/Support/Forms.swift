@@ -48,9 +48,11 @@ enum CSRF {
         guard let cookie = request.cookies[cookieName]?.value, isWellFormed(cookie), let field = fields[fieldName],
               constantTimeEquals(cookie, field)
         else {
-            throw PageError(status: .forbidden, message: "This form expired or was sent from another site. Reload the page and try again.")
+            throw rejected
         }
     }
+
+    static let rejected = PageError(status: .forbidden, message: "This form expired or was sent from another site. Reload the page and try again.")
 
     static func hiddenField(_ token: String) -> HTML {
         "<input type=\"hidden\" name=\"\(fieldName)\" value=\"\(token)\">"

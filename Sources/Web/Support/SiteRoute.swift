@@ -8,6 +8,9 @@ public enum SiteRoute: Sendable, Equatable {
     case paper(id: String)
     case paperMarkdown(id: String)
     case organization(String)
+    case user(String)
+    case author(String)
+    case paperAction(id: String, action: String)
 
     /// The path of the route, with every dynamic part percent-encoded.
     public var path: String {
@@ -20,6 +23,9 @@ public enum SiteRoute: Sendable, Equatable {
             case .paper(let id): return "/papers/\(PathEncoding.encode(id))"
             case .paperMarkdown(let id): return "/papers/\(PathEncoding.encode(id)).md"
             case .organization(let name): return "/\(PathEncoding.encode(name))"
+            case .user(let name): return "/users/\(PathEncoding.encode(name))"
+            case .author(let name): return "/authors/\(TextEncoding.percentEncode(name))"
+            case .paperAction(let id, let action): return "/papers/\(PathEncoding.encode(id))/\(action)"
         }
     }
 }

@@ -1,0 +1,254 @@
+import Mail
+import PapersCore
+import Storage
+
+/// Where account mails go: the outbox, and a nudge to send it now.
+public struct AccountMailer: Sendable {
+    public let outbox: SQLMailStore
+    public let mail: AccountMail
+    public let sendNow: @Sendable () -> Void
+
+    public init(outbox: SQLMailStore, mail: AccountMail, sendNow: @escaping @Sendable () -> Void) {
+        self.outbox = outbox
+        self.mail = mail
+        self.sendNow = sendNow
+    }
+}
+
+/// A signed-in browser session: the member, the session's CSRF token and the hash that names it.
+public struct SignedIn: Sendable {
+    public let user: User
+    public let csrf: String
+    public let sessionHash: String
+}
+
+/// A session just started: the secret for the cookie and when it ends.
+public struct SessionTicket: Sendable {
+    public let secret: String
+    public let csrf: String
+    public let expiresAt: Timestamp
+}
+
+/// Accounts: sign-up, verification, log-in, sessions, passwords, e-mail changes, API tokens and deletion.
+public struct AccountService: Sendable {
+    public let store: SQLCommunityStore
+    let hasher: PasswordHasher
+    /// Nil when mail is off: accounts work, but addresses cannot be verified and passwords cannot be reset by mail.
+    let mailer: AccountMailer?
+    let clock: @Sendable () -> Timestamp
+
+    public static let sessionLifetimeDays = 30
+    static let linkLifetimeMilliseconds = Int64(AccountMail.linkLifetimeHours) * 3_600_000
+    static let apiTokenPrefix = "dp_"
+
+    public init(store: SQLCommunityStore, hasher: PasswordHasher, mailer: AccountMailer?, clock: @escaping @Sendable () -> Timestamp) {
+        self.store = store
+        self.hasher = hasher
+        self.mailer = mailer
+        self.clock = clock
+    }
+
+    /// Whether members must confirm their address before submitting and commenting (only when mail can reach them).
+    public var requiresVerifiedEmail: Bool { mailer != nil }
+
+    // MARK: sign-up and log-in
+
+    /// Creates an account and mails the verification link.
+    public func signUp(username rawUsername: String, email rawEmail: String, password: String) async throws -> User {
+        let username = try AccountRules.validUsername(rawUsername)
+        let email = try Self.validEmail(rawEmail)
+        try AccountRules.checkPassword(password, username: username)
+        let hash = try await hasher.hash(password)
+        let user = try await store.createUser(NewUser(username: username, email: email, passwordHash: hash), at: clock())
+        try await sendVerification(to: user)
+        return user
+    }
+
+    /// Creates an account from the command line: verified, with any role.
+    public func createAccount(username rawUsername: String, email rawEmail: String, password: String, role: UserRole) async throws -> User {
+        let username = try AccountRules.validUsername(rawUsername)
+        let email = try Self.validEmail(rawEmail)
+        try AccountRules.checkPassword(password, username: username)
+        let hash = try await hasher.hash(password)
+        return try await store.createUser(NewUser(username: username, email: email, passwordHash: hash, role: role, emailVerified: true), at: clock())
+    }
+
+    /// The member whose username or address and password these are. Unknown names cost a hash too, so timing
+    /// does not tell which accounts exist.
+    public func logIn(login: String, password: String) async throws -> User {
+        let name = login.trimmingWhitespace()
+        let key = name.contains("@") ? ((try? EmailAddress(name))?.value ?? name) : name
+        guard let found = try await store.credentials(login: key) else {
+            _ = try await hasher.verify(password, hash: hasher.decoyHash)
+            throw CommunityError(.unauthorized, "The username, e-mail address or password is wrong.")
+        }
+        guard try await hasher.verify(password, hash: found.passwordHash) else {
+            throw CommunityError(.unauthorized, "The username, e-mail address or password is wrong.")
+        }
+        guard !found.user.banned else { throw CommunityError.forbidden("This account is banned.") }
+        return found.user
+    }
+
+    /// Starts a new session with fresh secrets (never reusing one the browser brought: no session fixation).
+    public func startSession(for user: User) async throws -> SessionTicket {
+        let secret = Secrets.make()
+        let csrf = Secrets.make()
+        let now = clock()
+        let expires = Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch + Int64(Self.sessionLifetimeDays) * 86_400_000)
+        try await store.createSession(idHash: Secrets.hash(secret), userId: user.id, csrf: csrf, at: now, expiresAt: expires)
+        return SessionTicket(secret: secret, csrf: csrf, expiresAt: expires)
+    }
+
+    /// The live session a cookie's secret names.
+    public func session(secret: String) async throws -> SignedIn? {
+        guard Self.isWellFormedSecret(secret) else { return nil }
+        let hash = Secrets.hash(secret)
+        guard let found = try await store.session(idHash: hash, now: clock()) else { return nil }
+        return SignedIn(user: found.user, csrf: found.csrf, sessionHash: hash)
+    }
+
+    public func endSession(_ signedIn: SignedIn) async throws {
+        try await store.deleteSession(idHash: signedIn.sessionHash)
+    }
+
+    // MARK: e-mail verification
+
+    /// Mails a new verification link (no-op when mail is off or the address is verified).
+    public func sendVerification(to user: User) async throws {
+        guard let mailer, !user.emailVerified else { return }
+        let secret = try await newLink(for: user.id, purpose: .verifyEmail)
+        let message = try mailer.mail.verification(username: user.username, email: user.email, userId: user.id, secret: secret, now: clock())
+        try await queue(message)
+    }
+
+    /// Confirms an address from its link; the link works once.
+    public func verifyEmail(secret: String) async throws -> User {
+        let claim = try await consume(secret, .verifyEmail)
+        try await store.markEmailVerified(userId: claim.userId, at: clock())
+        return try await existingUser(claim.userId)
+    }
+
+    // MARK: passwords
+
+    /// Mails a reset link when an account has this address; says nothing either way, so the form reveals no members.
+    public func requestPasswordReset(email rawEmail: String) async throws {
+        guard let mailer else { throw CommunityError(.unavailable, "Mail is off on this server, so passwords cannot be reset by mail. Ask an admin.") }
+        let email = try Self.validEmail(rawEmail)
+        guard let user = try await store.user(email: email), !user.banned else { return }
+        let secret = try await newLink(for: user.id, purpose: .resetPassword)
+        try await queue(try mailer.mail.passwordReset(username: user.username, email: user.email, userId: user.id, secret: secret, now: clock()))
+    }
+
+    /// Sets a new password from a reset link (which then stops working) and ends every session of the account.
+    public func resetPassword(secret: String, newPassword: String) async throws -> User {
+        guard Self.isWellFormedSecret(secret) else { throw Self.badLink }
+        let hashed = Secrets.hash(secret)
+        // The password is checked before the link is used up, so a refused password leaves the link working.
+        try AccountRules.checkPassword(newPassword)
+        let hash = try await hasher.hash(newPassword)
+        guard let claim = try await store.consumeAccountToken(idHash: hashed, purpose: .resetPassword, now: clock()) else { throw Self.badLink }
+        let user = try await existingUser(claim.userId)
+        try await store.setPassword(userId: user.id, hash: hash)
+        // Following the mailed link proves the address too.
+        try await store.markEmailVerified(userId: user.id, at: clock())
+        return user
+    }
+
+    /// Changes the password after checking the current one; other sessions end, this one stays.
+    public func changePassword(_ signedIn: SignedIn, current: String, new: String) async throws {
+        try await checkPassword(current, of: signedIn.user)
+        try AccountRules.checkPassword(new, username: signedIn.user.username)
+        try await store.setPassword(userId: signedIn.user.id, hash: try await hasher.hash(new), keepingSession: signedIn.sessionHash)
+    }
+
+    // MARK: e-mail change
+
+    /// Mails a confirmation link to the new address; the account keeps the old one until it is followed.
+    public func requestEmailChange(_ user: User, password: String, newEmail rawEmail: String) async throws {
+        try await checkPassword(password, of: user)
+        let email = try Self.validEmail(rawEmail)
+        guard email != user.email else { throw CommunityError.invalid("That is already your address.") }
+        if try await store.user(email: email) != nil { throw CommunityError.conflict("Another account uses \(email).") }
+        guard let mailer else {
+            try await store.setEmail(userId: user.id, email: email, at: clock())
+            return
+        }
+        let secret = try await newLink(for: user.id, purpose: .changeEmail, newEmail: email)
+        try await queue(try mailer.mail.emailChange(username: user.username, newEmail: email, userId: user.id, secret: secret, now: clock()))
+    }
+
+    public func confirmEmailChange(secret: String) async throws -> User {
+        let claim = try await consume(secret, .changeEmail)
+        guard let email = claim.newEmail else { throw Self.badLink }
+        try await store.setEmail(userId: claim.userId, email: email, at: clock())
+        return try await existingUser(claim.userId)
+    }
+
+    // MARK: deletion and API tokens
+
+    /// Deletes the account after checking the password (see `SQLCommunityStore.deleteUser` for what happens to its votes and comments).
+    public func deleteAccount(_ user: User, password: String) async throws {
+        try await checkPassword(password, of: user)
+        try await store.deleteUser(id: user.id, at: clock())
+    }
+
+    /// Creates an API token and returns its secret, which is shown once and stored only as a hash.
+    public func createAPIToken(for user: User, name rawName: String) async throws -> String {
+        let name = rawName.trimmingWhitespace()
+        guard (1...64).contains(name.count) else { throw CommunityError.invalid("Name the token (1 to 64 characters), e.g. after the script that uses it.") }
+        guard try await store.apiTokens(userId: user.id).count < 20 else { throw CommunityError.invalid("An account has at most 20 tokens; revoke one first.") }
+        let secret = Self.apiTokenPrefix + Secrets.make()
+        try await store.createAPIToken(userId: user.id, name: name, hash: Secrets.hash(secret), prefix: String(secret.prefix(10)), at: clock())
+        return secret
+    }
+
+    /// The member an `Authorization: Bearer` token belongs to.
+    public func user(apiToken: String) async throws -> User? {
+        guard apiToken.hasPrefix(Self.apiTokenPrefix), Self.isWellFormedSecret(String(apiToken.dropFirst(Self.apiTokenPrefix.count))) else { return nil }
+        return try await store.user(apiTokenHash: Secrets.hash(apiToken), now: clock())
+    }
+
+    // MARK: helpers
+
+    static let badLink = CommunityError.invalid("This link is invalid, expired or already used. Ask for a new one.")
+
+    private func checkPassword(_ password: String, of user: User) async throws {
+        guard let hash = try await store.passwordHash(userId: user.id), try await hasher.verify(password, hash: hash) else {
+            throw CommunityError(.unauthorized, "The current password is wrong.")
+        }
+    }
+
+    private func newLink(for userId: Int64, purpose: AccountTokenPurpose, newEmail: String? = nil) async throws -> String {
+        let secret = Secrets.make()
+        let now = clock()
+        let expires = Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch + Self.linkLifetimeMilliseconds)
+        try await store.createAccountToken(idHash: Secrets.hash(secret), userId: userId, purpose: purpose, newEmail: newEmail, at: now, expiresAt: expires)
+        return secret
+    }
+
+    private func consume(_ secret: String, _ purpose: AccountTokenPurpose) async throws -> (userId: Int64, newEmail: String?) {
+        guard Self.isWellFormedSecret(secret), let claim = try await store.consumeAccountToken(idHash: Secrets.hash(secret), purpose: purpose, now: clock()) else {
+            throw Self.badLink
+        }
+        return claim
+    }
+
+    private func queue(_ message: OutboxMessage) async throws {
+        guard let mailer else { return }
+        _ = try await mailer.outbox.enqueue([message], at: clock())
+        mailer.sendNow()
+    }
+
+    private func existingUser(_ id: Int64) async throws -> User {
+        guard let user = try await store.user(id: id) else { throw CommunityError.notFound("This account no longer exists.") }
+        return user
+    }
+
+    static func validEmail(_ raw: String) throws -> String {
+        do { return try EmailAddress(raw).value } catch { throw CommunityError.invalid("That e-mail address cannot be used: \(error).") }
+    }
+
+    static func isWellFormedSecret(_ secret: String) -> Bool {
+        secret.utf8.count == 64 && secret.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }
+    }
+}

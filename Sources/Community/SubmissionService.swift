@@ -1,0 +1,53 @@
+import Arxiv
+import PapersCore
+import Storage
+
+/// Submitting papers to the daily feed, and adding papers to the store without featuring them.
+public struct SubmissionService: Sendable {
+    let papers: any PaperStore
+    let community: SQLCommunityStore
+    let arxiv: ArxivClient
+    public let policy: SubmissionPolicy
+    let clock: @Sendable () -> Timestamp
+
+    public init(papers: any PaperStore, community: SQLCommunityStore, arxiv: ArxivClient, policy: SubmissionPolicy = SubmissionPolicy(), clock: @escaping @Sendable () -> Timestamp) {
+        self.papers = papers
+        self.community = community
+        self.arxiv = arxiv
+        self.policy = policy
+        self.clock = clock
+    }
+
+    /// Features the paper `reference` names (an arXiv id or URL) on today's feed, submitted by `user`.
+    public func submit(_ reference: String, by user: User) async throws -> Paper {
+        let id = try PaperReference.arxivId(from: reference)
+        let now = clock()
+        let paper = try await storedOrFetched(id)
+        let submittedToday = try await community.submissionCount(username: user.username, on: now.day)
+        try policy.check(paper, today: now.day, submittedToday: submittedToday)
+        try await community.feature(paperId: paper.id, on: now.day, submitter: user.username, at: now)
+        return try await papers.paper(id: paper.id) ?? paper
+    }
+
+    /// Adds the paper to the store (from arXiv when it is not there yet) without featuring it.
+    public func index(_ reference: String) async throws -> (paper: Paper, added: Bool) {
+        let id = try PaperReference.arxivId(from: reference)
+        if let known = try await papers.paper(id: id) { return (known, false) }
+        return (try await storedOrFetched(id), true)
+    }
+
+    private func storedOrFetched(_ id: String) async throws -> Paper {
+        if let known = try await papers.paper(id: id) { return known }
+        let fetched: Paper?
+        do {
+            fetched = try await arxiv.paper(arxivId: id)
+        } catch let error as ArxivError {
+            throw CommunityError(.unavailable, error.description)
+        }
+        guard let fetched else { throw CommunityError.notFound("arXiv has no paper with the id \(id).") }
+        let fields: Set<PaperField> = [.arxivId, .title, .abstract, .authors, .authorCount, .publishedAt, .categories, .arxivComments, .journalRef, .doi]
+        _ = try await papers.apply([PaperUpdate(paper: fetched, fields: fields)], at: clock())
+        guard let stored = try await papers.paper(id: id) else { throw CommunityError.notFound("The paper \(id) is hidden by moderators.") }
+        return stored
+    }
+}

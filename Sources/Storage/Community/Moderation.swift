@@ -1,0 +1,58 @@
+import PapersCore
+
+extension SQLCommunityStore {
+    /// Hides a paper from feeds, pages, the API and digests, and logs it.
+    public func hidePaper(id: String, reason: HideReason, moderator: String, at now: Timestamp) async throws {
+        try await database.transaction { connection in
+            let updated = try await connection.execute("UPDATE papers SET hidden_reason = \(reason.rawValue) WHERE id = \(id)")
+            guard updated > 0 else { throw CommunityError.notFound("No paper with id '\(id)' is in DailyPapers.") }
+            try await Self.log(.hidePaper, target: id, reason: reason.rawValue, moderator: moderator, at: now, on: connection)
+        }
+    }
+
+    /// Shows a hidden paper again, and logs it.
+    public func showPaper(id: String, moderator: String, at now: Timestamp) async throws {
+        try await database.transaction { connection in
+            let updated = try await connection.execute("UPDATE papers SET hidden_reason = NULL WHERE id = \(id) AND hidden_reason IS NOT NULL")
+            guard updated > 0 else { throw CommunityError.notFound("No hidden paper has the id '\(id)'.") }
+            try await Self.log(.showPaper, target: id, reason: nil, moderator: moderator, at: now, on: connection)
+        }
+    }
+
+    /// Records a moderation action.
+    public func logModeration(_ action: ModerationEntry.Action, target: String, reason: String?, moderator: String, at now: Timestamp) async throws {
+        try await database.withConnection { connection in
+            try await Self.log(action, target: target, reason: reason, moderator: moderator, at: now, on: connection)
+        }
+    }
+
+    /// The moderation log, newest first.
+    public func moderationLog(limit: Int, offset: Int = 0) async throws -> [ModerationEntry] {
+        let rows = try await database.query("SELECT * FROM moderation_log ORDER BY id DESC LIMIT \(limit) OFFSET \(offset)")
+        return try rows.map { row in
+            ModerationEntry(
+                id: row.optionalInt64("id") ?? 0, moderator: try row.string("moderator"),
+                action: ModerationEntry.Action(rawValue: try row.string("action")) ?? .hidePaper,
+                target: try row.string("target"), reason: row.optionalString("reason"),
+                at: Timestamp(millisecondsSinceEpoch: row.optionalInt64("created_at") ?? 0)
+            )
+        }
+    }
+
+    /// Hidden papers with their reasons, for moderators to review.
+    public func hiddenPapers(limit: Int) async throws -> [(id: String, title: String, reason: String)] {
+        let rows = try await database.query("SELECT id, title, hidden_reason FROM papers WHERE hidden_reason IS NOT NULL ORDER BY id LIMIT \(limit)")
+        return try rows.map { (try $0.string("id"), try $0.string("title"), try $0.string("hidden_reason")) }
+    }
+
+    private static func log(
+        _ action: ModerationEntry.Action, target: String, reason: String?, moderator: String, at now: Timestamp, on connection: any SQLConnection
+    ) async throws {
+        _ = try await connection.execute(
+            """
+            INSERT INTO moderation_log (moderator, action, target, reason, created_at)
+            VALUES (\(moderator), \(action.rawValue), \(target), \(reason), \(now.millisecondsSinceEpoch))
+            """
+        )
+    }
+}

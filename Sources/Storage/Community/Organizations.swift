@@ -1,0 +1,69 @@
+import PapersCore
+
+/// A member's role in an organization.
+public enum OrganizationRole: String, Sendable, CaseIterable {
+    /// Manages members and attributes papers.
+    case admin
+    /// Attributes papers.
+    case member
+}
+
+extension SQLCommunityStore {
+    /// Creates an organization with its creator as admin; a taken name is a conflict.
+    public func createOrganization(_ organization: Organization, creatorId: Int64, at now: Timestamp) async throws {
+        try await database.transaction { connection in
+            let taken = try await connection.query("SELECT name FROM organizations WHERE lower(name) = \(organization.name.lowercased())")
+            guard taken.isEmpty else { throw CommunityError.conflict("The organization name '\(organization.name)' is taken.") }
+            _ = try await connection.execute(
+                "INSERT INTO organizations (name, fullname, fullname_as_of) VALUES (\(organization.name), \(organization.fullname), \(now.day.description))"
+            )
+            _ = try await connection.execute(
+                "INSERT INTO organization_members (organization, user_id, role) VALUES (\(organization.name), \(creatorId), 'admin')"
+            )
+        }
+    }
+
+    public func organization(named name: String) async throws -> Organization? {
+        let row = try await database.query("SELECT name, fullname FROM organizations WHERE name = \(name)").first
+        guard let row else { return nil }
+        return Organization(name: try row.string("name"), fullname: try row.string("fullname"))
+    }
+
+    /// The members of an organization with their roles, admins first.
+    public func members(of organization: String) async throws -> [(username: String, role: OrganizationRole)] {
+        let rows = try await database.query(
+            """
+            SELECT u.username, m.role FROM organization_members m JOIN users u ON u.id = m.user_id
+            WHERE m.organization = \(organization) ORDER BY m.role, u.username_key
+            """
+        )
+        return try rows.map { (try $0.string("username"), OrganizationRole(rawValue: try $0.string("role")) ?? .member) }
+    }
+
+    public func membership(of userId: Int64, in organization: String) async throws -> OrganizationRole? {
+        try await database.query("SELECT role FROM organization_members WHERE organization = \(organization) AND user_id = \(userId)")
+            .first?.optionalString("role").flatMap(OrganizationRole.init(rawValue:))
+    }
+
+    /// Adds a member or changes their role.
+    public func setMember(_ userId: Int64, of organization: String, role: OrganizationRole) async throws {
+        try await database.execute(
+            """
+            INSERT INTO organization_members (organization, user_id, role) VALUES (\(organization), \(userId), \(role.rawValue))
+            ON CONFLICT (organization, user_id) DO UPDATE SET role = excluded.role
+            """
+        )
+    }
+
+    public func removeMember(_ userId: Int64, from organization: String) async throws {
+        try await database.execute("DELETE FROM organization_members WHERE organization = \(organization) AND user_id = \(userId)")
+    }
+
+    /// Attributes a paper to an organization (or to none).
+    public func attribute(paperId: String, to organization: String?, at now: Timestamp) async throws {
+        let updated = try await database.execute(
+            "UPDATE papers SET organization = \(organization), updated_at = \(now.millisecondsSinceEpoch) WHERE id = \(paperId)"
+        )
+        guard updated > 0 else { throw CommunityError.notFound("No paper with id '\(paperId)' is in DailyPapers.") }
+    }
+}

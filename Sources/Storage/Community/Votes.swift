@@ -1,0 +1,66 @@
+import PapersCore
+
+/// A paper's upvote count after a vote, and whether the voter now upvotes it.
+public struct VoteResult: Sendable, Equatable, Codable {
+    public var upvotes: Int
+    public var upvoted: Bool
+
+    public init(upvotes: Int, upvoted: Bool) {
+        self.upvotes = upvotes
+        self.upvoted = upvoted
+    }
+}
+
+extension SQLCommunityStore {
+    /// Sets whether the member upvotes the paper. Idempotent: the count moves only when the vote row is
+    /// inserted or deleted, in the same transaction, so any number of identical requests count once.
+    public func setVote(userId: Int64, paperId: String, upvoted: Bool, at now: Timestamp) async throws -> VoteResult {
+        try await database.transaction { connection in
+            guard try await !connection.query("SELECT 1 AS found FROM papers WHERE id = \(paperId) AND hidden_reason IS NULL").isEmpty else {
+                throw CommunityError.notFound("No paper with id '\(paperId)' is in DailyPapers.")
+            }
+            let changed = upvoted
+                ? try await connection.execute(
+                    """
+                    INSERT INTO votes (user_id, paper_id, created_at) VALUES (\(userId), \(paperId), \(now.millisecondsSinceEpoch))
+                    ON CONFLICT (user_id, paper_id) DO NOTHING
+                    """
+                )
+                : try await connection.execute("DELETE FROM votes WHERE user_id = \(userId) AND paper_id = \(paperId)")
+            if changed > 0 {
+                _ = try await connection.execute(
+                    "UPDATE papers SET community_upvotes = community_upvotes + \(upvoted ? 1 : -1) WHERE id = \(paperId)"
+                )
+            }
+            let row = try await connection.query("SELECT upvotes + community_upvotes AS total FROM papers WHERE id = \(paperId)").first
+            return VoteResult(upvotes: try row?.int("total") ?? 0, upvoted: upvoted)
+        }
+    }
+
+    /// Which of `paperIds` the member upvoted.
+    public func upvotedIds(userId: Int64, among paperIds: [String]) async throws -> Set<String> {
+        guard !paperIds.isEmpty else { return [] }
+        let rows = try await database.query("SELECT paper_id FROM votes WHERE user_id = \(userId) AND paper_id IN (\(list: paperIds))")
+        return Set(rows.compactMap { $0.optionalString("paper_id") })
+    }
+
+    /// The papers a member upvoted, most recent vote first.
+    public func upvotedPapers(userId: Int64, limit: Int, offset: Int = 0) async throws -> [Paper] {
+        let rows = try await database.query(
+            """
+            SELECT \(unsafeRaw: SQLPaperStore.columns) FROM votes v JOIN \(unsafeRaw: SQLPaperStore.from) ON p.id = v.paper_id
+            WHERE v.user_id = \(userId) AND \(unsafeRaw: SQLPaperStore.visible)
+            ORDER BY v.created_at DESC, p.id LIMIT \(limit) OFFSET \(offset)
+            """
+        )
+        return try rows.map(PaperRow.decode)
+    }
+}
+
+extension SQLCommunityStore {
+    /// Every paper the member upvoted (the primary key's order makes this one index range scan).
+    public func upvotedIds(userId: Int64) async throws -> Set<String> {
+        let rows = try await database.query("SELECT paper_id FROM votes WHERE user_id = \(userId)")
+        return Set(rows.compactMap { $0.optionalString("paper_id") })
+    }
+}

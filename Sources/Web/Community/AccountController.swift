@@ -1,0 +1,133 @@
+import Community
+import HTTPTypes
+import Hummingbird
+import PapersCore
+
+/// Sign-up, log-in and log-out, address verification, password reset, and the settings page.
+struct AccountController: Sendable {
+    let community: CommunityFeatures
+    let clock: @Sendable () -> Timestamp
+
+    private var accounts: AccountService { community.accounts }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/signup") { request, context in
+            try anonymousForm(request, context) { AccountViews.signUp(csrf: $0) }
+        }
+        router.post("/signup") { request, context in try await signUp(request, context) }
+        router.get("/login") { request, context in
+            let next = Guards.localPath(request.queryItems["next"] ?? "/") ?? "/"
+            if context.session != nil { return Responses.redirect(to: next).response }
+            return try anonymousForm(request, context) { AccountViews.logIn(next: next, csrf: $0) }
+        }
+        router.post("/login") { request, context in try await logIn(request, context) }
+        router.post("/logout") { request, context in try await logOut(request, context) }
+        router.get("/verify-email") { request, context in
+            let change = request.queryItems["change"] == "1"
+            return try anonymousForm(request, context) { AccountViews.verifyEmail(token: request.queryItems["token"] ?? "", change: change, csrf: $0) }
+        }
+        router.post("/verify-email") { request, context in try await verifyEmail(request, context) }
+        router.get("/forgot-password") { request, context in try anonymousForm(request, context) { AccountViews.forgotPassword(csrf: $0) } }
+        router.post("/forgot-password") { request, context in try await forgotPassword(request, context) }
+        router.get("/reset-password") { request, context in
+            try anonymousForm(request, context) { AccountViews.resetPassword(token: request.queryItems["token"] ?? "", csrf: $0) }
+        }
+        router.post("/reset-password") { request, context in try await resetPassword(request, context) }
+        SettingsController(community: community, clock: clock).addRoutes(to: router)
+    }
+
+    private func signUp(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        try community.limits.check(.signup, context, now: clock())
+        let fields = try await Guards.form(request, context)
+        let csrf = fields[CSRF.fieldName] ?? ""
+        do {
+            let user = try await accounts.signUp(username: fields["username"] ?? "", email: fields["email"] ?? "", password: fields["password"] ?? "")
+            let ticket = try await accounts.startSession(for: user)
+            let text = community.accounts.requiresVerifiedEmail
+                ? "We sent a link to \(user.email): follow it to confirm your address, then you can submit papers and comment."
+                : "Your account is ready."
+            return Pages.html(AccountViews.message("Welcome, \(user.username)!", text, link: ("Go to today's papers", "/")), cookies: [sessionCookie(ticket)])
+        } catch let error as CommunityError {
+            let page = AccountViews.signUp(username: fields["username"] ?? "", email: fields["email"] ?? "", csrf: csrf, notice: .init(error: error.message))
+            return Pages.html(page, status: error.kind.status)
+        }
+    }
+
+    private func logIn(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        try community.limits.check(.login, context, now: clock())
+        let fields = try await Guards.form(request, context)
+        let next = Guards.localPath(fields["next"] ?? "/") ?? "/"
+        do {
+            let user = try await accounts.logIn(login: fields["login"] ?? "", password: fields["password"] ?? "")
+            // A new session id on every log-in: a session the browser brought along (planted or not) is ended.
+            if let old = context.session { try await accounts.endSession(old) }
+            let ticket = try await accounts.startSession(for: user)
+            var response = Responses.redirect(to: next).response
+            response.headers.append(HTTPField(name: .setCookie, value: sessionCookie(ticket)))
+            return response
+        } catch let error as CommunityError {
+            let page = AccountViews.logIn(login: fields["login"] ?? "", next: next, csrf: fields[CSRF.fieldName] ?? "", notice: .init(error: error.message))
+            return Pages.html(page, status: error.kind.status)
+        }
+    }
+
+    private func logOut(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        _ = try await Guards.form(request, context)
+        if let session = context.session { try await accounts.endSession(session) }
+        var response = Responses.redirect(to: "/").response
+        response.headers.append(HTTPField(name: .setCookie, value: SessionMiddleware.expiredCookie(secure: community.secureCookies)))
+        return response
+    }
+
+    private func verifyEmail(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let fields = try await Guards.form(request, context)
+        let token = fields["token"] ?? ""
+        let user = fields["change"] == "1" ? try await accounts.confirmEmailChange(secret: token) : try await accounts.verifyEmail(secret: token)
+        return Pages.html(AccountViews.message("Address confirmed", "\(user.email) is confirmed for \(user.username).", link: ("Go to today's papers", "/")))
+    }
+
+    private func forgotPassword(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        try community.limits.check(.login, context, now: clock())
+        let fields = try await Guards.form(request, context)
+        do {
+            try await accounts.requestPasswordReset(email: fields["email"] ?? "")
+        } catch let error as CommunityError {
+            return Pages.html(AccountViews.forgotPassword(csrf: fields[CSRF.fieldName] ?? "", notice: .init(error: error.message)), status: error.kind.status)
+        }
+        // The same answer whether or not an account has the address.
+        return Pages.html(AccountViews.message("Check your inbox", "If an account uses that address, a link to choose a new password is on its way."))
+    }
+
+    private func resetPassword(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        try community.limits.check(.login, context, now: clock())
+        let fields = try await Guards.form(request, context)
+        let token = fields["token"] ?? ""
+        do {
+            let user = try await accounts.resetPassword(secret: token, newPassword: fields["password"] ?? "")
+            return Pages.html(AccountViews.message("Password changed", "\(user.username) has a new password; every session was logged out.", link: ("Log in", "/login")))
+        } catch let error as CommunityError {
+            return Pages.html(AccountViews.resetPassword(token: token, csrf: fields[CSRF.fieldName] ?? "", notice: .init(error: error.message)), status: error.kind.status)
+        }
+    }
+
+    /// A form page for visitors, carrying the double-submit CSRF token (members use their session's).
+    private func anonymousForm(_ request: Request, _ context: AppRequestContext, _ page: (String) -> HTML) throws -> Response {
+        if let session = context.session { return Pages.html(page(session.csrf)) }
+        let (token, cookie) = CSRF.token(for: request, secure: community.secureCookies)
+        return Pages.html(page(token), cookies: cookie.map { [$0] } ?? [])
+    }
+
+    private func sessionCookie(_ ticket: SessionTicket) -> String {
+        SessionMiddleware.cookie(secret: ticket.secret, maxAgeSeconds: AccountService.sessionLifetimeDays * 86_400, secure: community.secureCookies)
+    }
+}
+
+/// Pages that are never cached: forms, settings, confirmations.
+enum Pages {
+    static func html(_ page: HTML, status: HTTPResponse.Status = .ok, cookies: [String] = []) -> Response {
+        var response = Responses.html(page, status: status).response
+        response.headers[.cacheControl] = "no-store"
+        for cookie in cookies { response.headers.append(HTTPField(name: .setCookie, value: cookie)) }
+        return response
+    }
+}

@@ -1,0 +1,127 @@
+import Community
+import Foundation
+import Hummingbird
+import PapersCore
+import Storage
+
+/// Comments: posting and replying from the paper page and the API, editing, deleting, hiding.
+struct CommentController: Sendable {
+    let community: CommunityFeatures
+    let clock: @Sendable () -> Timestamp
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.onPaper(.post, "/papers/{id}/comments") { id, request, context in
+            let session = try Guards.member(request, context)
+            let fields = try await Guards.form(request, context)
+            let parent = try fields["parent"].flatMap { $0.isEmpty ? nil : $0 }.map(Self.commentId)
+            let comment = try await post(on: id, parent: parent, body: fields["body"] ?? "", user: session.user, context)
+            return Responses.redirect(to: SiteRoute.paper(id: comment.paperId).path + "#comment-\(comment.id)").response
+        }
+        router.onPaper(.post, "/api/papers/{id}/comment") { id, request, context in
+            try await apiPost(on: id, parent: nil, request, context)
+        }
+        router.onPaper(.post, "/api/papers/{id}/comment/:comment/reply") { id, request, context in
+            let parent = try Self.commentId(try context.parameters.require("comment"))
+            return try await apiPost(on: id, parent: parent, request, context)
+        }
+        router.post("/comments/:comment/edit") { request, context in
+            let session = try Guards.member(request, context)
+            let fields = try await Guards.form(request, context)
+            let comment = try await community.comments.edit(try Self.commentId(try context.parameters.require("comment")), body: fields["body"] ?? "", by: session.user)
+            return Responses.redirect(to: SiteRoute.paper(id: comment.paperId).path + "#comment-\(comment.id)").response
+        }
+        router.post("/comments/:comment/delete") { request, context in
+            let session = try Guards.member(request, context)
+            _ = try await Guards.form(request, context)
+            let comment = try await community.comments.delete(try Self.commentId(try context.parameters.require("comment")), by: session.user)
+            return Responses.redirect(to: SiteRoute.paper(id: comment.paperId).path + "#comments").response
+        }
+    }
+
+    private func post(on rawId: String, parent: Int64?, body: String, user: User, _ context: AppRequestContext) async throws -> Comment {
+        try community.limits.check(.comment, context, now: clock())
+        try Guards.verifiedEmail(user, community)
+        let id = PaperIdentity.normalizedArxivId(rawId) ?? rawId
+        return try await community.comments.post(on: id, replyingTo: parent, body: body, by: user)
+    }
+
+    /// `POST /api/papers/{id}/comment` with `{"comment": "…"}`, answering `{"newMessage": …}` as Hugging Face does.
+    private func apiPost(on id: String, parent: Int64?, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let user = try Guards.apiMember(context)
+        let input = try await APIInput.decode(CommentInput.self, from: request)
+        let comment = try await post(on: id, parent: parent, body: input.comment, user: user, context)
+        return try Responses.json(NewMessage(newMessage: .init(comment)), status: .created).response
+    }
+
+    static func commentId(_ text: String) throws -> Int64 {
+        guard let id = Int64(text), id > 0 else { throw PageError.badRequest("'\(text)' is not a comment id.") }
+        return id
+    }
+
+    struct CommentInput: Decodable {
+        let comment: String
+    }
+
+    /// The API's answer to a new comment, in Hugging Face's shape.
+    struct NewMessage: Encodable {
+        struct Message: Encodable {
+            struct Author: Encodable {
+                let _id: String
+                let name: String
+                let fullname: String
+                let type = "user"
+            }
+
+            struct Latest: Encodable {
+                let raw: String
+                let html: String
+                let updatedAt: String
+            }
+
+            struct Data: Encodable {
+                let latest: Latest
+                let edited = false
+                let hidden = false
+                let numEdits = 0
+            }
+
+            let id: String
+            let type = "comment"
+            let createdAt: String
+            let author: Author
+            let data: Data
+            let parentId: String?
+
+            init(_ comment: Comment) {
+                id = String(comment.id)
+                createdAt = comment.createdAt.description
+                let name = comment.author ?? ""
+                author = Author(_id: ObjectID.make("user:" + name), name: name, fullname: name)
+                data = Data(latest: Latest(raw: comment.body, html: CommentMarkdown.render(comment.body).rendered, updatedAt: comment.createdAt.description))
+                parentId = comment.parentId.map { String($0) }
+            }
+        }
+
+        let newMessage: Message
+    }
+}
+
+/// Reading JSON request bodies of the write API, with a clear 400 when they do not fit.
+enum APIInput {
+    static func decode<T: Decodable>(_ type: T.Type, from request: Request) async throws -> T {
+        var request = request
+        let body = try await request.collectBody(upTo: 65_536)
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(buffer: body))
+        } catch {
+            throw APIError.badRequest("The request body must be JSON like \(example(for: T.self)).")
+        }
+    }
+
+    private static func example(for type: Any.Type) -> String {
+        switch type {
+            case is CommentController.CommentInput.Type: return "{\"comment\": \"text\"}"
+            default: return "{\"arxivId\": \"2410.11779\"}"
+        }
+    }
+}

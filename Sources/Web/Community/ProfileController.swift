@@ -1,0 +1,39 @@
+import Community
+import Hummingbird
+import PapersCore
+import Storage
+
+/// Member profiles and author pages.
+struct ProfileController: Sendable {
+    let community: CommunityFeatures
+    let papers: any PaperStore
+    let cache: ResponseCache
+    let clock: @Sendable () -> Timestamp
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/users/:name") { request, context in
+            let name = try context.parameters.require("name")
+            return try await PageCaching.cached(request, cache: cache) {
+                guard let user = try await community.store.user(named: name) else { throw PageError.notFound("There is no member called \(name).") }
+                let upvoted = try await community.store.upvotedPapers(userId: user.id, limit: 100)
+                let submitted = try await papers.featuredPapers(FeedQuery(submitter: user.username, limit: 100))
+                return Responses.html(CommunityPageViews.profile(user, upvoted: upvoted, submitted: submitted, currentYear: clock().day.year))
+            }
+        }
+        router.get("/authors/:name") { request, context in
+            let name = try context.parameters.require("name")
+            return try await PageCaching.cached(request, cache: cache) {
+                let found = try await papers.papers(byAuthor: name, limit: 100, offset: 0)
+                return Responses.html(CommunityPageViews.author(name, papers: found, currentYear: clock().day.year))
+            }
+        }
+    }
+}
+
+/// The page cache for visitors: members see pages of their own (their votes, their forms), rendered fresh.
+enum PageCaching {
+    static func cached(_ request: Request, cache: ResponseCache, variant: String = "", render: () async throws -> Rendered) async throws -> Response {
+        if Viewer.current != nil { return try await render().response }
+        return try await cache.response(for: request.uri.description + variant, render: render)
+    }
+}

@@ -1,0 +1,84 @@
+import Community
+import Hummingbird
+import PapersCore
+
+/// The settings page: password, e-mail address, API tokens, verification mail, account deletion.
+struct SettingsController: Sendable {
+    let community: CommunityFeatures
+    let clock: @Sendable () -> Timestamp
+
+    private var accounts: AccountService { community.accounts }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/settings") { request, context in
+            try await settings(try Guards.member(request, context))
+        }
+        router.post("/settings/password") { request, context in
+            try await change(request, context) { session, fields in
+                try await accounts.changePassword(session, current: fields["current"] ?? "", new: fields["new"] ?? "")
+                return "Password changed. Your other sessions were logged out."
+            }
+        }
+        router.post("/settings/email") { request, context in
+            try await change(request, context) { session, fields in
+                try await accounts.requestEmailChange(session.user, password: fields["password"] ?? "", newEmail: fields["email"] ?? "")
+                return accounts.requiresVerifiedEmail ? "We sent a confirmation link to the new address; your account keeps the old one until you follow it." : "Address changed."
+            }
+        }
+        router.post("/settings/verify") { request, context in
+            try await change(request, context) { session, _ in
+                try await accounts.sendVerification(to: session.user)
+                return "We sent the confirmation link to \(session.user.email) again."
+            }
+        }
+        router.post("/settings/tokens") { request, context in
+            let session = try Guards.member(request, context)
+            let fields = try await Guards.form(request, context)
+            do {
+                let secret = try await accounts.createAPIToken(for: session.user, name: fields["name"] ?? "")
+                return try await settings(session, newToken: secret)
+            } catch let error as CommunityError {
+                return try await settings(session, notice: .init(error: error.message), status: error.kind.status)
+            }
+        }
+        router.post("/settings/tokens/:id/revoke") { request, context in
+            let session = try Guards.member(request, context)
+            _ = try await Guards.form(request, context)
+            guard let id = Int64(try context.parameters.require("id")),
+                  try await community.store.revokeAPIToken(id: id, userId: session.user.id, at: clock())
+            else { throw PageError.notFound("You have no such token.") }
+            return try await settings(session, notice: .init(success: "Token revoked."))
+        }
+        router.post("/settings/delete") { request, context in
+            let session = try Guards.member(request, context)
+            let fields = try await Guards.form(request, context)
+            do {
+                try await accounts.deleteAccount(session.user, password: fields["password"] ?? "")
+            } catch let error as CommunityError {
+                return try await settings(session, notice: .init(error: error.message), status: error.kind.status)
+            }
+            return Pages.html(AccountViews.message("Account deleted", "The account \(session.user.username) is gone."),
+                              cookies: [SessionMiddleware.expiredCookie(secure: community.secureCookies)])
+        }
+    }
+
+    /// Runs a settings form's action and shows the page again with its outcome.
+    private func change(
+        _ request: Request, _ context: AppRequestContext, action: (SignedIn, [String: String]) async throws -> String
+    ) async throws -> Response {
+        let session = try Guards.member(request, context)
+        let fields = try await Guards.form(request, context)
+        do {
+            let message = try await action(session, fields)
+            return try await settings(session, notice: .init(success: message))
+        } catch let error as CommunityError {
+            return try await settings(session, notice: .init(error: error.message), status: error.kind.status)
+        }
+    }
+
+    private func settings(_ session: SignedIn, newToken: String? = nil, notice: AccountViews.Notice = .none, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let user = try await community.store.user(id: session.user.id) ?? session.user
+        let tokens = try await community.store.apiTokens(userId: user.id)
+        return Pages.html(AccountViews.settings(user, tokens: tokens, csrf: session.csrf, newToken: newToken, notice: notice), status: status)
+    }
+}

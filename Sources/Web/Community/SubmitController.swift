@@ -1,0 +1,79 @@
+import Community
+import Hummingbird
+import PapersCore
+
+/// Submitting a paper to the day's feed (page and API) and indexing one without featuring it.
+struct SubmitController: Sendable {
+    let community: CommunityFeatures
+    let clock: @Sendable () -> Timestamp
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/papers/submit") { request, context in
+            let session = try Guards.member(request, context)
+            return Pages.html(SubmitViews.form(csrf: session.csrf, policy: community.submissions.policy, value: request.queryItems["id"] ?? ""))
+        }
+        router.post("/papers/submit") { request, context in
+            let session = try Guards.member(request, context)
+            let fields = try await Guards.form(request, context)
+            do {
+                let paper = try await submit(fields["paper"] ?? "", user: session.user, context)
+                return Responses.redirect(to: SiteRoute.paper(id: paper.id).path).response
+            } catch let error as CommunityError {
+                let page = SubmitViews.form(csrf: session.csrf, policy: community.submissions.policy, value: fields["paper"] ?? "", error: error.message)
+                return Pages.html(page, status: error.kind.status)
+            }
+        }
+        router.post("/api/papers/submit") { request, context in
+            let user = try Guards.apiMember(context)
+            let input = try await APIInput.decode(PaperInput.self, from: request)
+            let paper = try await submit(try input.reference(), user: user, context)
+            return try Responses.json(HFPaperDTO.flat(paper), status: .created).response
+        }
+        router.post("/api/papers/index") { request, context in
+            _ = try Guards.apiMember(context)
+            try community.limits.check(.submit, context, now: clock())
+            let input = try await APIInput.decode(PaperInput.self, from: request)
+            let result = try await community.submissions.index(try input.reference())
+            return try Responses.json(EmptyObject(), status: result.added ? .created : .ok).response
+        }
+    }
+
+    private func submit(_ reference: String, user: User, _ context: AppRequestContext) async throws -> Paper {
+        try community.limits.check(.submit, context, now: clock())
+        try Guards.verifiedEmail(user, community)
+        return try await community.submissions.submit(reference, by: user)
+    }
+
+    /// The paper a write-API call names: `arxivId` (as Hugging Face's index endpoint), `paper_id` or `url`.
+    struct PaperInput: Decodable {
+        let arxivId: String?
+        let paper_id: String?
+        let url: String?
+
+        func reference() throws -> String {
+            guard let reference = arxivId ?? paper_id ?? url else {
+                throw APIError.badRequest("Name the paper: {\"arxivId\": \"2410.11779\"} (or \"paper_id\", or \"url\" with an arXiv or Hugging Face URL).")
+            }
+            return reference
+        }
+    }
+
+    /// `{}`, the index endpoint's answer on Hugging Face.
+    struct EmptyObject: Encodable {}
+}
+
+/// The submit page.
+enum SubmitViews {
+    static func form(csrf: String, policy: SubmissionPolicy, value: String, error: String? = nil) -> HTML {
+        Layout.page(title: "Submit a paper", alternates: [], content: """
+            <h1>Submit a paper</h1>
+            <p class="sub">Feature a paper on today's feed. It must have been first published within the last \(policy.maxAgeDays) days and not
+            featured before; each member submits at most \(policy.dailyCapPerUser) papers a day.</p>
+            \(error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML })
+            <form class="stack" method="post" action="/papers/submit">\(CSRF.hiddenField(csrf))
+            <label>arXiv id or URL <input name="paper" value="\(value)" required placeholder="2410.11779 or https://arxiv.org/abs/2410.11779"></label>
+            <div><button>Submit</button></div>
+            </form>
+            """)
+    }
+}

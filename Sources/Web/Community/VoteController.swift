@@ -1,0 +1,33 @@
+import Community
+import Hummingbird
+import PapersCore
+import Storage
+
+/// Upvotes: the page form (answering JSON to the page's script, a redirect without it) and the API.
+struct VoteController: Sendable {
+    let community: CommunityFeatures
+    let clock: @Sendable () -> Timestamp
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.onPaper(.post, "/papers/{id}/upvote") { id, request, context in
+            let session = try Guards.member(request, context)
+            let fields = try await Guards.form(request, context)
+            let result = try await vote(id, upvoted: fields["upvoted"] != "0", user: session.user, context)
+            if request.headers[.accept]?.contains("application/json") == true { return try Responses.json(result).response }
+            let back = request.headers[.referer].flatMap(Guards.localPath) ?? SiteRoute.paper(id: id).path
+            return Responses.redirect(to: back).response
+        }
+        router.onPaper(.post, "/api/papers/{id}/upvote") { id, _, context in
+            try Responses.json(try await vote(id, upvoted: true, user: try Guards.apiMember(context), context)).response
+        }
+        router.onPaper(.delete, "/api/papers/{id}/upvote") { id, _, context in
+            try Responses.json(try await vote(id, upvoted: false, user: try Guards.apiMember(context), context)).response
+        }
+    }
+
+    private func vote(_ rawId: String, upvoted: Bool, user: User, _ context: AppRequestContext) async throws -> VoteResult {
+        try community.limits.check(.vote, context, now: clock())
+        let id = PaperIdentity.normalizedArxivId(rawId) ?? rawId
+        return try await community.store.setVote(userId: user.id, paperId: id, upvoted: upvoted, at: clock())
+    }
+}

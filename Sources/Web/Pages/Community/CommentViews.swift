@@ -1,0 +1,92 @@
+import PapersCore
+
+/// The comment section of a paper page: threads one level deep, forms for members, moderator controls.
+enum CommentViews {
+    static func section(paperId: String, comments: [Comment], now: Timestamp) -> HTML {
+        let threads = CommentRules.threads(comments)
+        let visibleCount = comments.filter(\.isVisible).count
+        let list: HTML = threads.isEmpty
+            ? "<p class=\"empty\">No comments yet.</p>"
+            : "<ol class=\"comments\">\(threads.map { thread in item(thread.comment, replies: thread.replies, paperId: paperId, now: now) })</ol>"
+        return """
+            <section id="comments">
+            <h2>Comments (\(visibleCount))</h2>
+            \(list)
+            \(newCommentForm(paperId: paperId))
+            </section>
+            """
+    }
+
+    private static func item(_ comment: Comment, replies: [Comment], paperId: String, now: Timestamp) -> HTML {
+        let nested: HTML = replies.isEmpty ? "" : "<ol class=\"replies\">\(replies.map { item($0, replies: [], paperId: paperId, now: now) })</ol>"
+        let replyForm: HTML = comment.parentId == nil && comment.isVisible ? replyBox(paperId: paperId, parentId: comment.id) : ""
+        return """
+            <li class="comment" id="comment-\(Int(comment.id))">
+            \(body(comment))
+            \(controls(comment, now: now))
+            \(replyForm)
+            \(nested)
+            </li>
+            """
+    }
+
+    private static func body(_ comment: Comment) -> HTML {
+        if comment.deleted { return "<p class=\"by\">This comment was deleted.</p>" }
+        if let reason = comment.hiddenReason { return "<p class=\"by\">This comment was hidden by a moderator (\(reason.label)).</p>" }
+        let author: HTML = comment.author.map { "<a href=\"\(SiteRoute.user($0).path)\">\($0)</a>" } ?? "a deleted account"
+        let edited: HTML = comment.editedAt == nil ? "" : " · edited"
+        return """
+            <div class="by">\(author) · <time datetime="\(comment.createdAt.description)">\(CardFormatting.fullDate(comment.createdAt.day))</time>\(edited)</div>
+            <div class="text">\(CommentMarkdown.render(comment.body))</div>
+            """
+    }
+
+    private static func controls(_ comment: Comment, now: Timestamp) -> HTML {
+        guard let viewer = Viewer.current, comment.isVisible else { return "" }
+        var parts: [HTML] = []
+        let id = Int(comment.id)
+        if comment.author == viewer.user.username {
+            if CommentRules.isEditable(comment, now: now) {
+                parts.append("""
+                    <details><summary>Edit</summary><form method="post" action="/comments/\(id)/edit">\(CSRF.hiddenField(viewer.csrf))\
+                    <textarea name="body" required maxlength="\(CommentRules.maxLength)">\(comment.body)</textarea><button>Save</button></form></details>
+                    """)
+            }
+            parts.append("<form class=\"inline\" method=\"post\" action=\"/comments/\(id)/delete\">\(CSRF.hiddenField(viewer.csrf))<button class=\"link\">Delete</button></form>")
+        }
+        if viewer.user.role.canModerate {
+            parts.append("""
+                <form class="inline" method="post" action="/comments/\(id)/hide">\(CSRF.hiddenField(viewer.csrf))\
+                <select name="reason" aria-label="Reason">\(reasonOptions())</select> <button class="link">Hide</button></form>
+                """)
+        }
+        return parts.isEmpty ? "" : "<div class=\"by\">\(HTML(joining: parts, separator: " · "))</div>"
+    }
+
+    static func reasonOptions() -> HTML {
+        HTML(joining: HideReason.allCases.map { "<option value=\"\($0.rawValue)\">\($0.label)</option>" })
+    }
+
+    private static func replyBox(paperId: String, parentId: Int64) -> HTML {
+        guard let viewer = Viewer.current else { return "" }
+        return """
+            <details><summary>Reply</summary><form method="post" action="\(SiteRoute.paperAction(id: paperId, action: "comments").path)">\(CSRF.hiddenField(viewer.csrf))\
+            <input type="hidden" name="parent" value="\(Int(parentId))"><textarea name="body" required maxlength="\(CommentRules.maxLength)" aria-label="Reply"></textarea>\
+            <button>Reply</button></form></details>
+            """
+    }
+
+    private static func newCommentForm(paperId: String) -> HTML {
+        guard let viewer = Viewer.current else {
+            let next = TextEncoding.percentEncode(SiteRoute.paper(id: paperId).path + "#comments")
+            return "<p><a href=\"/login?next=\(next)\">Log in</a> to comment.</p>"
+        }
+        return """
+            <form class="stack" method="post" action="\(SiteRoute.paperAction(id: paperId, action: "comments").path)">\(CSRF.hiddenField(viewer.csrf))
+            <label>Add a comment <small class="by">(**bold**, *emphasis*, `code`, [links](https://…))</small>
+            <textarea name="body" required maxlength="\(CommentRules.maxLength)"></textarea></label>
+            <div><button>Comment</button></div>
+            </form>
+            """
+    }
+}

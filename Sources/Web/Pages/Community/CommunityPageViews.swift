@@ -1,0 +1,111 @@
+import PapersCore
+import Storage
+
+/// Member profiles, author pages, organization extras and the moderation log.
+enum CommunityPageViews {
+    static func profile(_ user: User, upvoted: [Paper], submitted: [Paper], currentYear: Int) -> HTML {
+        let banned: HTML = user.banned ? "<p class=\"error\">This account is banned.</p>" : ""
+        return Layout.page(title: user.username, alternates: [], content: """
+            <h1>\(user.username)</h1>
+            <p class="sub">\(user.role == .user ? "Member" : user.role.rawValue.capitalized) since \(CardFormatting.fullDate(user.createdAt.day))</p>
+            \(banned)
+            \(moderatorTools(for: user))
+            <h2>Submitted papers (\(submitted.count))</h2>
+            \(list(submitted, currentYear: currentYear, empty: "No submissions yet."))
+            <h2>Upvoted papers (\(upvoted.count))</h2>
+            \(list(upvoted, currentYear: currentYear, empty: "No upvotes yet."))
+            """)
+    }
+
+    static func author(_ name: String, papers: [Paper], currentYear: Int) -> HTML {
+        Layout.page(title: name, alternates: [], content: """
+            <h1>\(name)</h1>
+            <p class="sub">Papers listing \(name) as an author, newest first</p>
+            \(list(papers, currentYear: currentYear, empty: "No paper here lists this author."))
+            """)
+    }
+
+    static func members(_ organization: String, members: [(username: String, role: OrganizationRole)]) -> HTML {
+        let items = members.map { "<li><a href=\"\(SiteRoute.user($0.username).path)\">\($0.username)</a> · \($0.role.rawValue)</li>" as HTML }
+        let list: HTML = items.isEmpty ? "<p class=\"sub\">No members have joined on DailyPapers yet.</p>" : "<ul>\(items)</ul>"
+        return "<details><summary>Members (\(members.count))</summary>\(list)\(memberForm(organization))</details>"
+    }
+
+    private static func memberForm(_ organization: String) -> HTML {
+        guard let viewer = Viewer.current else { return "" }
+        let action = SiteRoute.organization(organization).path + "/members"
+        return """
+            <form class="inline" method="post" action="\(action)">\(CSRF.hiddenField(viewer.csrf))\
+            <label>Username <input name="username" required size="14"></label> \
+            <select name="role" aria-label="Role"><option value="member">member</option><option value="admin">admin</option><option value="remove">remove</option></select> \
+            <button>Update members</button></form> <small class="by">(organization admins and site admins)</small>
+            """
+    }
+
+    static func newOrganization(csrf: String, name: String = "", fullname: String = "", error: String? = nil) -> HTML {
+        Layout.page(title: "New organization", alternates: [], content: """
+            <h1>New organization</h1>
+            <p class="sub">Its page lists the papers attributed to it; you become its first admin.</p>
+            \(error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML })
+            <form class="stack" method="post" action="/organizations/new">\(CSRF.hiddenField(csrf))
+            <label>Short name (part of its address) <input name="name" value="\(name)" required maxlength="32" placeholder="e.g. nvidia"></label>
+            <label>Full name <input name="fullname" value="\(fullname)" required maxlength="100" placeholder="e.g. NVIDIA"></label>
+            <div><button>Create</button></div>
+            </form>
+            """)
+    }
+
+    static func moderation(log: [ModerationEntry], hidden: [(id: String, title: String, reason: String)]) -> HTML {
+        let rows = log.map { entry -> HTML in
+            "<tr><td>\(entry.at.description.prefix(16).replacingT())</td><td>\(entry.moderator)</td><td>\(entry.action.rawValue)</td><td>\(entry.target)</td><td>\(entry.reason ?? "")</td></tr>"
+        }
+        let table: HTML = log.isEmpty ? "<p class=\"empty\">Nothing has been moderated.</p>"
+            : "<table class=\"plain\"><tr><th>When (UTC)</th><th>Moderator</th><th>Action</th><th>Target</th><th>Reason</th></tr>\(rows)</table>"
+        return Layout.page(title: "Moderation log", alternates: [], content: """
+            <h1>Moderation log</h1>
+            <p class="sub">Every paper or comment hidden and every account banned, newest first.</p>
+            \(hiddenPapers(hidden))
+            \(table)
+            """)
+    }
+
+    private static func hiddenPapers(_ hidden: [(id: String, title: String, reason: String)]) -> HTML {
+        guard let viewer = Viewer.current, viewer.user.role.canModerate, !hidden.isEmpty else { return "" }
+        let items = hidden.map { paper -> HTML in
+            """
+            <li>\(paper.title) (\(paper.id), \(paper.reason)) <form class="inline" method="post" action="\(SiteRoute.paperAction(id: paper.id, action: "show").path)">\
+            \(CSRF.hiddenField(viewer.csrf))<button class="link">Show again</button></form></li>
+            """
+        }
+        return "<h2>Hidden papers</h2><ul>\(items)</ul>"
+    }
+
+    private static func moderatorTools(for user: User) -> HTML {
+        guard let viewer = Viewer.current, viewer.user.role.canModerate, viewer.user.id != user.id else { return "" }
+        let base = SiteRoute.user(user.username).path
+        var tools: [HTML] = [
+            "<form class=\"inline\" method=\"post\" action=\"\(base)/\(user.banned ? "unban" : "ban")\">\(CSRF.hiddenField(viewer.csrf))<button>\(user.banned ? "Unban" : "Ban")</button></form>",
+        ]
+        if viewer.user.role == .admin {
+            let options = UserRole.allCases.map { role -> HTML in
+                "<option value=\"\(role.rawValue)\"\(role == user.role ? " selected" : "")>\(role.rawValue)</option>"
+            }
+            tools.append("""
+                <form class="inline" method="post" action="\(base)/role">\(CSRF.hiddenField(viewer.csrf))\
+                <select name="role" aria-label="Role">\(options)</select> <button>Set role</button></form>
+                """)
+        }
+        return "<p>\(HTML(joining: tools, separator: " "))</p>"
+    }
+
+    private static func list(_ papers: [Paper], currentYear: Int, empty: String) -> HTML {
+        papers.isEmpty ? "<p class=\"empty\">\(empty)</p>" : PaperCardView.list(papers, currentYear: currentYear)
+    }
+}
+
+extension Substring {
+    /// An ISO time's `T` as a space, for tables.
+    func replacingT() -> String {
+        String(map { $0 == "T" ? " " : $0 })
+    }
+}

@@ -1,0 +1,22 @@
+import PapersCore
+
+/// The member tools under a paper: attribute it to an organization, and (for moderators) hide it.
+enum PaperToolsView {
+    static func render(_ paper: Paper) -> HTML {
+        guard let viewer = Viewer.current else { return "" }
+        var tools: [HTML] = [
+            """
+            <form class="inline" method="post" action="\(SiteRoute.paperAction(id: paper.id, action: "organization").path)">\(CSRF.hiddenField(viewer.csrf))\
+            <label>Organization <input name="organization" value="\(paper.organization?.name ?? "")" placeholder="e.g. nvidia" size="14"></label> \
+            <button>Attribute</button></form>
+            """,
+        ]
+        if viewer.user.role.canModerate {
+            tools.append("""
+                <form class="inline" method="post" action="\(SiteRoute.paperAction(id: paper.id, action: "hide").path)">\(CSRF.hiddenField(viewer.csrf))\
+                <select name="reason" aria-label="Reason">\(CommentViews.reasonOptions())</select> <button>Hide paper</button></form>
+                """)
+        }
+        return "<details class=\"tools\"><summary>Paper tools</summary><p class=\"meta\">Its submitter, one of its authors or an admin can attribute a paper to an organization they belong to.</p>\(HTML(joining: tools, separator: " "))</details>"
+    }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Community
+import Foundation
+import PapersCore
+import Storage
+
+/// `dailypapers user`: manage members from the command line (the first admin is made here).
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user",
+        abstract: "Create members and set their roles.",
+        subcommands: [Create.self, SetRole.self]
+    )
+
+    /// `dailypapers user create`.
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a member with a confirmed address.",
+            discussion: "The password is read from the environment variable DAILYPAPERS_PASSWORD, or from the first line of standard input, so it never appears in the process list."
+        )
+
+        @OptionGroup var databaseOptions: DatabaseOptions
+        @Argument(help: "The username.") var username: String
+        @Option(help: "The member's e-mail address.") var email: String
+        @Flag(help: "Make the member an admin.") var admin = false
+        @Flag(help: "Make the member a moderator.") var moderator = false
+        @Option(help: "bcrypt cost (4–16). Environment: BCRYPT_COST. Default: 12") var bcryptCost: Int?
+
+        func run() async throws {
+            let password = try Self.readPassword()
+            let database = try await databaseOptions.openMigrated()
+            let cost = try bcryptCost ?? ProcessInfo.processInfo.environment["BCRYPT_COST"].map(CommunityOptions.number) ?? 12
+            guard (4...16).contains(cost) else { throw ValidationError("The bcrypt cost must be between 4 and 16") }
+            let accounts = AccountService(store: SQLCommunityStore(database: database), hasher: PasswordHasher(cost: UInt8(cost)), mailer: nil, clock: { .now })
+            let role: UserRole = admin ? .admin : moderator ? .moderator : .user
+            do {
+                let user = try await accounts.createAccount(username: username, email: email, password: password, role: role)
+                print("Created \(user.role.rawValue) \(user.username) <\(user.email)>.")
+            } catch let error as CommunityError {
+                throw CommandFailure(error.message)
+            }
+            await database.close()
+        }
+
+        func validate() throws {
+            if admin && moderator { throw ValidationError("Choose --admin or --moderator, not both") }
+        }
+
+        static func readPassword() throws -> String {
+            if let password = ProcessInfo.processInfo.environment["DAILYPAPERS_PASSWORD"], !password.isEmpty { return password }
+            guard let line = readLine(strippingNewline: true), !line.isEmpty else {
+                throw CommandFailure("No password: set DAILYPAPERS_PASSWORD or write it on standard input")
+            }
+            return line
+        }
+    }
+
+    /// `dailypapers user set-role`.
+    struct SetRole: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "set-role", abstract: "Make a member a user, moderator or admin.")
+
+        @OptionGroup var databaseOptions: DatabaseOptions
+        @Argument(help: "The username.") var username: String
+        @Argument(help: "user, moderator or admin.") var role: String
+
+        func run() async throws {
+            guard let newRole = UserRole(rawValue: role) else { throw ValidationError("The role is user, moderator or admin, not '\(role)'") }
+            let database = try await databaseOptions.openMigrated()
+            let store = SQLCommunityStore(database: database)
+            guard let user = try await store.user(named: username) else { throw CommandFailure("There is no member called \(username)") }
+            try await store.setRole(userId: user.id, role: newRole)
+            print("\(user.username) is now \(newRole.rawValue).")
+            await database.close()
+        }
+    }
+}
