@@ -85,7 +85,11 @@ let package = Package(
             ]
         ),
         // Helpers the test targets share: temporary databases, sample papers, the shared data folder.
-        .target(name: "TestSupport", dependencies: ["Storage", "PapersCore"], path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport",
+            dependencies: ["Storage", "PapersCore", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(name: "PapersCoreTests", dependencies: ["PapersCore"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "PapersCore", "TestSupport"]),
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "Storage", "PapersCore", "TestSupport"]),

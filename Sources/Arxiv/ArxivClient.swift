@@ -14,7 +14,7 @@ public struct ArxivClientSettings: Sendable {
     public var maxAttempts: Int
     /// The first retry waits this long, each further one twice as long (or what `Retry-After` says, if longer).
     public var initialBackoff: Duration
-    /// How long one request may take.
+    /// How long one request may take (whole seconds: the HTTP stack on Linux rounds down).
     public var timeout: Duration
     public var userAgent: String
 

@@ -12,8 +12,9 @@ public enum ArxivFeedParser {
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
         parser.delegate = delegate
-        guard parser.parse(), delegate.sawFeed else {
-            let reason = parser.parserError.map { "\($0.localizedDescription) at line \(parser.lineNumber)" } ?? "no Atom <feed> element"
+        guard parser.parse(), delegate.sawFeed, delegate.finishedFeed else {
+            let reason = parser.parserError.map { "\($0.localizedDescription) at line \(parser.lineNumber)" }
+                ?? (delegate.sawFeed ? "the answer ends before </feed>" : "no Atom <feed> element")
             throw ArxivError.malformed("The arXiv API answered with a feed that cannot be read: \(reason).")
         }
         return delegate.entries.compactMap(\.paper)
@@ -56,6 +57,8 @@ final class AtomDelegate: NSObject, XMLParserDelegate {
 
     private(set) var entries: [AtomEntry] = []
     private(set) var sawFeed = false
+    /// Whether the closing `</feed>` arrived: a truncated answer has none, even where the parser forgives it.
+    private(set) var finishedFeed = false
     private var current: AtomEntry?
     private var text = ""
     private var inAuthor = false
@@ -77,6 +80,7 @@ final class AtomDelegate: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if namespaceURI == Self.atom, name == "feed" { finishedFeed = true }
         guard current != nil else { return }
         switch (namespaceURI, name) {
             case (Self.atom, "entry"):
