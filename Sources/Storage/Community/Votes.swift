@@ -48,7 +48,8 @@ extension SQLCommunityStore {
     public func upvotedPapers(userId: Int64, limit: Int, offset: Int = 0) async throws -> [Paper] {
         let rows = try await database.query(
             """
-            SELECT \(unsafeRaw: SQLPaperStore.columns) FROM votes v JOIN \(unsafeRaw: SQLPaperStore.from) ON p.id = v.paper_id
+            SELECT \(unsafeRaw: SQLPaperStore.columns) FROM votes v JOIN papers p ON p.id = v.paper_id
+            LEFT JOIN organizations o ON o.name = p.organization
             WHERE v.user_id = \(userId) AND \(unsafeRaw: SQLPaperStore.visible)
             ORDER BY v.created_at DESC, p.id LIMIT \(limit) OFFSET \(offset)
             """

@@ -20,7 +20,9 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as APIError {
             return render(status: .init(code: error.status), message: error.message, for: request)
         } catch let error as HTTPError {
-            return render(status: error.status, message: error.body ?? defaultMessage(error.status), for: request)
+            var response = render(status: error.status, message: error.body ?? defaultMessage(error.status), for: request)
+            response.headers.append(contentsOf: error.headers)
+            return response
         } catch {
             logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
             return render(status: .internalServerError, message: "Something went wrong on our side. It has been logged.", for: request)
