@@ -34,7 +34,8 @@ struct SubscriptionController: Sendable {
         router.post("/subscribe") { request, context in try await subscribe(request, context: context) }
         router.get("/subscribe/confirm") { request, _ in
             let token = try validToken(request.queryItems["token"], .confirm)
-            return html(SubscriptionViews.confirm(token: token))
+            let (csrf, cookie) = CSRF.token(for: request, secure: mail.siteIsHTTPS)
+            return html(SubscriptionViews.confirm(token: token, csrf: csrf), setCookie: cookie)
         }
         router.post("/subscribe/confirm") { request, _ in try await confirm(request) }
         router.get("/subscription") { request, _ in try await showSettings(request) }
@@ -85,6 +86,7 @@ struct SubscriptionController: Sendable {
 
     private func confirm(_ request: Request) async throws -> Response {
         let fields = try await Forms.fields(request)
+        try CSRF.verify(request, fields: fields)
         let claims = try verify(fields["token"], .confirm)
         guard let subscriber = try await mail.store.confirm(id: claims.subscriberId, email: claims.email, at: clock()) else {
             throw PageError.badRequest("This subscription no longer exists or was cancelled. Subscribe again to get a new link.")

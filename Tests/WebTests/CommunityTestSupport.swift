@@ -97,8 +97,13 @@ final class Browser: @unchecked Sendable {
         return try await post("/signup", ["username": username, "email": email ?? "\(username.lowercased())@example.org", "password": password])
     }
 
+    /// Logs in through the form, logging out first if the browser holds a session.
     @discardableResult
     func logIn(_ login: String, password: String) async throws -> TestResponse {
+        if cookies["dp_session"] != nil {
+            try await get("/")
+            try await post("/logout")
+        }
         try await get("/login")
         return try await post("/login", ["login": login, "password": password])
     }

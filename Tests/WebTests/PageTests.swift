@@ -34,7 +34,7 @@ import TestSupport
             #expect(html.contains("<a href=\"/papers/2510.00001\">Day one top</a>"))
             #expect(html.contains("<span>• 2 authors</span> · <time datetime=\"2025-10-30\">Oct 30</time>"))
             #expect(html.contains("<time datetime=\"2024-10-01\">Oct 1, 2024</time>"))
-            #expect(html.contains("50<small>upvotes</small>"))
+            #expect(html.contains("<span class=\"count\">50</span><small>upvotes</small>"))
             // Previous/next skip the empty days between feed days.
             #expect(html.contains("<a rel=\"next\" href=\"/papers/date/2025-11-03\">"))
             #expect(!html.contains("rel=\"prev\""))
@@ -97,8 +97,8 @@ import TestSupport
             #expect(response.status == .ok)
             let html = response.text
             for fragment in [
-                "<h1>Full paper</h1>", "Ada Lovelace, Alan Turing", "https://arxiv.org/abs/2511.00009", "https://arxiv.org/pdf/2511.00009",
-                "https://github.com/example/2511.00009", "https://example.org/project", "NVIDIA", "<dd>12</dd>", "<dd>akhaliq</dd>",
+                "<h1>Full paper</h1>", "<a href=\"/authors/Ada%20Lovelace\">Ada Lovelace</a>, <a href=\"/authors/Alan%20Turing\">Alan Turing</a>", "https://arxiv.org/abs/2511.00009", "https://arxiv.org/pdf/2511.00009",
+                "https://github.com/example/2511.00009", "https://example.org/project", "NVIDIA", "<dd>12</dd>", "<dd><a href=\"/users/akhaliq\">akhaliq</a></dd>",
                 "Nov 3, 2025", "One sentence.", "Abstract of 2511.00009",
             ] {
                 #expect(html.contains(fragment), "missing \(fragment)")

@@ -43,6 +43,16 @@ def subscribe(server, address, frequency="daily", topics=""):
     return opener, status, page
 
 
+def confirm(server, confirm_url):
+    """Opens the confirmation page and presses its button, as a browser does (cookie and CSRF field included)."""
+    opener = browser()
+    _, page, _ = fetch(opener, confirm_url)
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
+    token = urllib.parse.parse_qs(urllib.parse.urlparse(confirm_url).query)["token"][0]
+    status, page, _ = fetch(opener, f"{server.url}/subscribe/confirm", {"token": token, "csrf": csrf})
+    return status, page
+
+
 def link(text, path):
     return re.search(r"(http://127\.0\.0\.1:\d+" + re.escape(path) + r"\?token=[A-Za-z0-9_.-]+)", text).group(1)
 
@@ -67,6 +77,8 @@ def test_double_opt_in_digest_and_one_click_unsubscribe(mail_server, mail_sink):
     assert status == 200 and "Confirm your subscription" in page, "GET only shows a button: mail scanners prefetch links"
     token = urllib.parse.parse_qs(urllib.parse.urlparse(confirm_url).query)["token"][0]
     status, page, _ = fetch(urllib.request.build_opener(), f"{mail_server.url}/subscribe/confirm", {"token": token})
+    assert status == 403, "the confirmation form carries a CSRF token like every form"
+    status, page = confirm(mail_server, confirm_url)
     assert status == 200 and "You are subscribed" in page
 
     result = mail_server.run("digest", "send", "--date", FRIDAY)
@@ -198,8 +210,7 @@ def test_subscribing_again_updates_and_settings_change_preferences(mail_server, 
     subscribe(mail_server, address, frequency="weekly", topics="agents, robotics")
     assert subscriber_rows(mail_server.database, address) == [("pending", "weekly", '["agents","robotics"]', 0)]
     confirmation = mails_to(mail_sink, address, count=2)[-1]["message"]
-    token = urllib.parse.parse_qs(urllib.parse.urlparse(link(confirmation.get_content(), "/subscribe/confirm")).query)["token"][0]
-    fetch(browser(), f"{mail_server.url}/subscribe/confirm", {"token": token})
+    confirm(mail_server, link(confirmation.get_content(), "/subscribe/confirm"))
     assert subscriber_rows(mail_server.database, address)[0][0] == "confirmed"
 
     subscribe(mail_server, address, frequency="daily")

@@ -51,10 +51,10 @@ enum SubscriptionViews {
             """)
     }
 
-    static func confirm(token: String) -> HTML {
+    static func confirm(token: String, csrf: String) -> HTML {
         page("Confirm your subscription", """
             <h1>Confirm your subscription</h1>
-            <form method="post" action="/subscribe/confirm"><input type="hidden" name="token" value="\(token)">
+            <form method="post" action="/subscribe/confirm">\(CSRF.hiddenField(csrf))<input type="hidden" name="token" value="\(token)">
             <button type="submit">Yes, send me the digest</button></form>
             """)
     }
