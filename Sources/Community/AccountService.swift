@@ -95,6 +95,7 @@ public struct AccountService: Sendable {
         let csrf = Secrets.make()
         let now = clock()
         let expires = Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch + Int64(Self.sessionLifetimeDays) * 86_400_000)
+        try await store.deleteExpired(now: now)
         try await store.createSession(idHash: Secrets.hash(secret), userId: user.id, csrf: csrf, at: now, expiresAt: expires)
         return SessionTicket(secret: secret, csrf: csrf, expiresAt: expires)
     }

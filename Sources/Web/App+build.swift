@@ -61,6 +61,7 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     if let community = dependencies.community {
         router.add(middleware: SessionMiddleware(community: community))
         router.add(middleware: RateLimitMiddleware(limits: community.limits, clock: clock))
+        router.add(middleware: CacheInvalidationMiddleware(cache: dependencies.cache))
         AccountController(community: community, clock: clock).addRoutes(to: router)
         VoteController(community: community, clock: clock).addRoutes(to: router)
         CommentController(community: community, clock: clock).addRoutes(to: router)

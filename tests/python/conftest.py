@@ -14,6 +14,10 @@ SHARED_DATA = Path(os.environ.get("SHARED_DATA", Path(__file__).resolve().parent
 BINARY = os.environ.get("DAILYPAPERS_BIN", str(Path(__file__).resolve().parents[2] / ".build" / "debug" / "dailypapers"))
 API_FIXTURES = sorted((SHARED_DATA / "fixtures" / "hf-api").glob("daily_papers-*.json"))
 
+# Every server the tests start inherits these: limits that only the rate-limit test meets, and a cheap bcrypt.
+os.environ.setdefault("RATE_LIMITS", "pages=100000,api=100000,login=1000,signup=1000,submit=1000,vote=100000,comment=1000")
+os.environ.setdefault("BCRYPT_COST", "4")
+
 
 def free_port() -> int:
     with socket.socket() as sock:

@@ -120,3 +120,11 @@ extension SQLCommunityStore {
         return try Self.user(row)
     }
 }
+
+extension SQLCommunityStore {
+    /// Removes sessions and account links that can no longer be used.
+    public func deleteExpired(now: Timestamp) async throws {
+        try await database.execute("DELETE FROM sessions WHERE expires_at <= \(now.millisecondsSinceEpoch)")
+        try await database.execute("DELETE FROM account_tokens WHERE expires_at <= \(now.millisecondsSinceEpoch)")
+    }
+}
