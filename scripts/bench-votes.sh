@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# make bench, part 3: upvote throughput with 50 signed-in members (API tokens) on the SQLite default, and the
+# feed page served while the votes run, next to nginx serving the same page bytes under the same vote load.
+#   scripts/bench-votes.sh PATH/TO/dailypapers
+# Appends to bench-results/results.md (and prints its part). Reads ../shared/data; never writes there.
+set -euo pipefail
+BIN=${1:?usage: scripts/bench-votes.sh PATH/TO/dailypapers}
+SHARED_DATA=${SHARED_DATA:-$(cd "$(dirname "$0")/../.." && pwd)/shared/data}
+DURATION=${BENCH_DURATION:-10s}
+MEMBERS=${BENCH_MEMBERS:-50}
+HERE=$(cd "$(dirname "$0")" && pwd)
+OUT=bench-results
+WORK=$(mktemp -d)
+mkdir -p "$OUT"
+server_pid=""; nginx_pid=""
+cleanup() {
+    [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+    [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+"$BIN" import --database "$WORK/votes.sqlite" "$SHARED_DATA/hf-daily-papers.jsonl" >/dev/null
+port=$(free_port)
+# Limits out of the way (this measures the server, not the limiter); a cheap bcrypt only speeds up the set-up.
+RATE_LIMITS="pages=10000000,api=10000000,signup=100000,vote=10000000" BCRYPT_COST=4 \
+    "$BIN" serve --database "$WORK/votes.sqlite" --port "$port" --log-level error &
+server_pid=$!
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+base="http://127.0.0.1:$port"
+
+python3 "$HERE/bench/make_members.py" "$base" "$MEMBERS" > "$WORK/tokens.txt"
+curl -sf "$base/api/daily_papers?limit=100" | python3 -c 'import json,sys; [print(item["paper"]["id"]) for item in json.load(sys.stdin)]' > "$WORK/papers.txt"
+
+mkdir -p "$WORK/www"
+curl -sf "$base/" -o "$WORK/www/index.html"
+nginx_port=$(free_port)
+cat > "$WORK/nginx.conf" <<NGINX
+worker_processes auto;
+daemon off;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    sendfile on;
+    keepalive_requests 100000;
+    server {
+        listen 127.0.0.1:$nginx_port;
+        root $WORK/www;
+        location = / { default_type "text/html; charset=utf-8"; try_files /index.html =404; }
+    }
+}
+NGINX
+chmod -R a+rX "$WORK"
+nginx -c "$WORK/nginx.conf" -p "$WORK" &
+nginx_pid=$!
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$nginx_port/" >/dev/null && break; sleep 0.1; done
+
+# summary FILE → "req/s p99_ms non2xx"
+summary() {
+    python3 - "$1" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+value, unit = re.search(r"\s99%\s+([\d.]+)(us|ms|s)", text).groups()
+p99 = float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+print(f"{rps:.0f} {p99:.2f} {errors.group(1) if errors else 0}")
+PY
+}
+votes() {
+    TOKENS_FILE="$WORK/tokens.txt" PAPERS_FILE="$WORK/papers.txt" \
+        wrk -t2 -c"$MEMBERS" -d"$DURATION" --latency -s "$HERE/bench/votes.lua" "$base" > "$WORK/$1"
+}
+
+echo "== votes alone: $MEMBERS members"
+votes votes-alone.txt
+read -r alone_rps alone_p99 alone_errors <<<"$(summary "$WORK/votes-alone.txt")"
+echo "votes alone: $alone_rps votes/s, p99 $alone_p99 ms, non-2xx $alone_errors"
+
+echo "== votes with the feed page served alongside (10 connections on /), then nginx's copy of / alongside"
+votes votes-with-feed.txt & vote_pid=$!
+wrk -t1 -c10 -d"$DURATION" --latency "$base/" > "$WORK/feed.txt"
+wait $vote_pid
+votes votes-with-nginx.txt & vote_pid=$!
+wrk -t1 -c10 -d"$DURATION" --latency "http://127.0.0.1:$nginx_port/" > "$WORK/nginx.txt"
+wait $vote_pid
+read -r mixed_rps mixed_p99 mixed_errors <<<"$(summary "$WORK/votes-with-feed.txt")"
+read -r feed_rps feed_p99 feed_errors <<<"$(summary "$WORK/feed.txt")"
+read -r nginx_rps nginx_p99 _ <<<"$(summary "$WORK/nginx.txt")"
+ratio=$(python3 -c "print(f'{$feed_rps / $nginx_rps:.2f}')")
+
+# Every vote was counted exactly once: the papers' community counts equal the vote rows.
+consistent=$(python3 - "$WORK/votes.sqlite" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+rows = db.execute("SELECT COUNT(*) FROM votes").fetchone()[0]
+counted = db.execute("SELECT COALESCE(SUM(community_upvotes), 0) FROM papers").fetchone()[0]
+print(f"{rows} vote rows, {counted} counted: {'consistent' if rows == counted else 'INCONSISTENT'}")
+PY
+)
+echo "$consistent"
+rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$server_pid/status")
+
+{
+    echo
+    echo "## Upvotes: $MEMBERS members with API tokens, wrk -t2 -c$MEMBERS -d$DURATION, SQLite, same run"
+    echo
+    echo "Each request is \`POST\` (60 %) or \`DELETE\` (40 %) \`/api/papers/{id}/upvote\` by a random member on one of the newest 100 papers."
+    echo
+    echo "| run | votes/s | p99 ms | non-2xx |"
+    echo "|---|---|---|---|"
+    echo "| votes alone | $alone_rps | $alone_p99 | $alone_errors |"
+    echo "| votes while \`/\` is served (10 connections) | $mixed_rps | $mixed_p99 | $mixed_errors |"
+    echo
+    echo "| \`GET /\` during the vote load | req/s | p99 ms | non-2xx |"
+    echo "|---|---|---|---|"
+    echo "| DailyPapers | $feed_rps | $feed_p99 | $feed_errors |"
+    echo "| nginx, same bytes, same vote load | $nginx_rps | $nginx_p99 | |"
+    echo "| ratio | $ratio× | | |"
+    echo
+    echo "After the runs: $consistent. Server RSS $((rss_kb / 1024)) MB."
+} | tee -a "$OUT/results.md"
