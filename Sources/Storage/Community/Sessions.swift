@@ -62,7 +62,7 @@ extension SQLCommunityStore {
     /// One statement, so two clicks racing cannot both succeed.
     public func consumeAccountToken(idHash: String, purpose: AccountTokenPurpose, now: Timestamp) async throws -> (userId: Int64, newEmail: String?)? {
         let time = now.millisecondsSinceEpoch
-        let rows = try await database.query(
+        let rows = try await database.write(
             """
             UPDATE account_tokens SET used_at = \(time)
             WHERE id = \(idHash) AND purpose = \(purpose.rawValue) AND used_at IS NULL AND expires_at > \(time)

@@ -16,25 +16,35 @@ extension SQLCommunityStore {
     /// inserted or deleted, in the same transaction, so any number of identical requests count once.
     public func setVote(userId: Int64, paperId: String, upvoted: Bool, at now: Timestamp) async throws -> VoteResult {
         try await database.transaction { connection in
-            guard try await !connection.query("SELECT 1 AS found FROM papers WHERE id = \(paperId) AND hidden_reason IS NULL").isEmpty else {
-                throw CommunityError.notFound("No paper with id '\(paperId)' is in DailyPapers.")
+            let changed: Int
+            do {
+                changed = upvoted
+                    ? try await connection.execute(
+                        """
+                        INSERT INTO votes (user_id, paper_id, created_at) VALUES (\(userId), \(paperId), \(now.millisecondsSinceEpoch))
+                        ON CONFLICT (user_id, paper_id) DO NOTHING
+                        """
+                    )
+                    : try await connection.execute("DELETE FROM votes WHERE user_id = \(userId) AND paper_id = \(paperId)")
+            } catch SQLError.constraint {
+                throw Self.noSuchPaper(paperId)
             }
-            let changed = upvoted
-                ? try await connection.execute(
+            // Two statements in the common case: the vote row, then the count (which also proves the paper visible).
+            let total = changed > 0
+                ? try await connection.query(
                     """
-                    INSERT INTO votes (user_id, paper_id, created_at) VALUES (\(userId), \(paperId), \(now.millisecondsSinceEpoch))
-                    ON CONFLICT (user_id, paper_id) DO NOTHING
+                    UPDATE papers SET community_upvotes = community_upvotes + \(upvoted ? 1 : -1)
+                    WHERE id = \(paperId) AND hidden_reason IS NULL RETURNING upvotes + community_upvotes AS total
                     """
                 )
-                : try await connection.execute("DELETE FROM votes WHERE user_id = \(userId) AND paper_id = \(paperId)")
-            if changed > 0 {
-                _ = try await connection.execute(
-                    "UPDATE papers SET community_upvotes = community_upvotes + \(upvoted ? 1 : -1) WHERE id = \(paperId)"
-                )
-            }
-            let row = try await connection.query("SELECT upvotes + community_upvotes AS total FROM papers WHERE id = \(paperId)").first
-            return VoteResult(upvotes: try row?.int("total") ?? 0, upvoted: upvoted)
+                : try await connection.query("SELECT upvotes + community_upvotes AS total FROM papers WHERE id = \(paperId) AND hidden_reason IS NULL")
+            guard let row = total.first else { throw Self.noSuchPaper(paperId) }
+            return VoteResult(upvotes: try row.int("total"), upvoted: upvoted)
         }
+    }
+
+    static func noSuchPaper(_ id: String) -> CommunityError {
+        CommunityError.notFound("No paper with id '\(id)' is in DailyPapers.")
     }
 
     /// Which of `paperIds` the member upvoted.

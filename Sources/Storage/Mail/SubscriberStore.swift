@@ -36,7 +36,7 @@ public struct SQLMailStore: Sendable {
     /// Creates a pending subscription, or updates the preferences of one that is not confirmed; never duplicates an address.
     public func upsertPending(email: String, frequency: Subscriber.Frequency, topics: [String], at now: Timestamp) async throws -> Subscriber {
         let time = now.millisecondsSinceEpoch
-        let rows = try await database.query(
+        let rows = try await database.write(
             """
             INSERT INTO subscribers (email, frequency, topics, status, created_at, updated_at)
             VALUES (\(email), \(frequency.rawValue), \(StringList.encode(topics)), 'pending', \(time), \(time))
@@ -71,7 +71,7 @@ public struct SQLMailStore: Sendable {
 
     /// Marks a subscription confirmed; returns it, or nil when the id does not exist or the address has unsubscribed since.
     public func confirm(id: Int64, email: String, at now: Timestamp) async throws -> Subscriber? {
-        let rows = try await database.query(
+        let rows = try await database.write(
             """
             UPDATE subscribers SET status = 'confirmed', confirmed_at = COALESCE(confirmed_at, \(now.millisecondsSinceEpoch)),
                 updated_at = \(now.millisecondsSinceEpoch)
@@ -84,7 +84,7 @@ public struct SQLMailStore: Sendable {
 
     /// Changes frequency and topics of a subscription.
     public func updatePreferences(id: Int64, frequency: Subscriber.Frequency, topics: [String], at now: Timestamp) async throws -> Subscriber? {
-        let rows = try await database.query(
+        let rows = try await database.write(
             """
             UPDATE subscribers SET frequency = \(frequency.rawValue), topics = \(StringList.encode(topics)), updated_at = \(now.millisecondsSinceEpoch)
             WHERE id = \(id) RETURNING *

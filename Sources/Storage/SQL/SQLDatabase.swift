@@ -29,9 +29,14 @@ extension SQLDatabase {
         try await withConnection { try await $0.query(query) }
     }
 
-    /// Runs a statement on any connection and returns how many rows it changed.
+    /// Runs a statement that writes and returns rows (`… RETURNING`), in a transaction of its own.
+    public func write(_ query: SQLQuery) async throws -> [SQLRow] {
+        try await transaction { try await $0.query(query) }
+    }
+
+    /// Runs a statement that writes, in a transaction of its own, and returns how many rows it changed.
     @discardableResult
     public func execute(_ query: SQLQuery) async throws -> Int {
-        try await withConnection { try await $0.execute(query) }
+        try await transaction { try await $0.execute(query) }
     }
 }

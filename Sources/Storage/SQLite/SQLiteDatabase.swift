@@ -11,9 +11,17 @@ public final class SQLiteDatabase: SQLDatabase {
     // PRAGMA data_version is per connection, so change detection needs one connection of its own.
     private let watcher: Mutex<SQLiteConnection>
     private let maxIdleConnections: Int
+    private let groupCommit = GroupCommit()
+    // Prepared once per connection like every other statement.
+    private static let begin: SQLQuery = "BEGIN IMMEDIATE"
+    private static let commit: SQLQuery = "COMMIT"
+    private static let rollback: SQLQuery = "ROLLBACK"
+    private static let savepoint: SQLQuery = "SAVEPOINT job"
+    private static let release: SQLQuery = "RELEASE job"
+    private static let rollbackToSavepoint: SQLQuery = "ROLLBACK TO job"
 
     /// Opens (creating if needed) the database at `path`; throws when the file cannot be opened.
-    public init(path: String, maxIdleConnections: Int = 8) throws {
+    public init(path: String, maxIdleConnections: Int = 64) throws {
         self.path = path
         self.maxIdleConnections = maxIdleConnections
         let first = try SQLiteConnection(path: path)
@@ -28,17 +36,32 @@ public final class SQLiteDatabase: SQLDatabase {
     }
 
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T {
-        let connection = try borrow()
-        defer { giveBack(connection) }
-        // IMMEDIATE takes the write lock up front, so two writers never deadlock upgrading a read lock.
-        try connection.run("BEGIN IMMEDIATE")
+        try await groupCommit.run(body) { [self] batch in await self.commit(batch) }
+    }
+
+    /// Runs a batch of transactions in one: each in a savepoint, one COMMIT for all (see `GroupCommit`).
+    private func commit(_ batch: [GroupCommit.Job]) async {
+        let connection: SQLiteConnection
         do {
-            let result = try await body(connection)
-            try connection.run("COMMIT")
-            return result
+            connection = try borrow()
         } catch {
-            try? connection.run("ROLLBACK")
-            throw error
+            for job in batch { job.settle(error) }
+            return
+        }
+        defer { giveBack(connection) }
+        do {
+            // IMMEDIATE takes the write lock up front, so two writers never deadlock upgrading a read lock.
+            _ = try connection.rows(Self.begin)
+            for job in batch {
+                _ = try connection.rows(Self.savepoint)
+                if await !job.run(connection) { _ = try connection.rows(Self.rollbackToSavepoint) }
+                _ = try connection.rows(Self.release)
+            }
+            _ = try connection.rows(Self.commit)
+            for job in batch { job.settle(nil) }
+        } catch {
+            _ = try? connection.rows(Self.rollback)
+            for job in batch { job.settle(error) }
         }
     }
 
