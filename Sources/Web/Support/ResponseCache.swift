@@ -16,6 +16,8 @@ public final class ResponseCache: Sendable {
 
     struct State {
         var entries: [String: Entry] = [:]
+        /// Keys being rendered now, with the requests waiting for that rendering.
+        var inFlight: [String: [CheckedContinuation<Rendered?, any Error>]] = [:]
         var version: Int?
         var lastCheck: ContinuousClock.Instant?
     }
@@ -35,11 +37,36 @@ public final class ResponseCache: Sendable {
     }
 
     /// The cached response for `key`, or the rendered one, kept when it is a 200.
+    ///
+    /// Requests that miss together share one rendering (single flight): when the data changes under load, the page
+    /// is rendered once, not once per waiting request.
     func response(for key: String, render: () async throws -> Rendered) async throws -> Response {
         if let hit = response(for: key) { return hit }
-        let rendered = try await render()
-        if rendered.status == .ok { store(key, status: rendered.status, headers: rendered.headers, body: rendered.body) }
-        return rendered.response
+        let shared: Rendered? = try await withCheckedThrowingContinuation { continuation in
+            let leads = state.withLock { state -> Bool in
+                if state.inFlight[key] != nil {
+                    state.inFlight[key, default: []].append(continuation)
+                    return false
+                }
+                state.inFlight[key] = []
+                return true
+            }
+            if leads { continuation.resume(returning: nil) }
+        }
+        if let shared { return shared.response }
+        do {
+            let rendered = try await render()
+            if rendered.status == .ok { store(key, status: rendered.status, headers: rendered.headers, body: rendered.body) }
+            for waiter in takeWaiters(key) { waiter.resume(returning: rendered) }
+            return rendered.response
+        } catch {
+            for waiter in takeWaiters(key) { waiter.resume(throwing: error) }
+            throw error
+        }
+    }
+
+    private func takeWaiters(_ key: String) -> [CheckedContinuation<Rendered?, any Error>] {
+        state.withLock { $0.inFlight.removeValue(forKey: key) ?? [] }
     }
 
     /// The cached response for `key`, if it is still valid.
