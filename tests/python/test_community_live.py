@@ -222,3 +222,37 @@ def test_login_is_rate_limited_with_headers(mail_sink):
         assert int(headers["Retry-After"]) <= 300
     finally:
         server.stop()
+
+
+def test_user_command_creates_members_and_sets_roles():
+    database = os.path.join(tempfile.mkdtemp(prefix="dailypapers-users-"), "users.sqlite")
+
+    def run(*arguments, password=None, stdin=None):
+        environment = {**os.environ, "BCRYPT_COST": "4"}
+        environment.pop("DAILYPAPERS_PASSWORD", None)
+        if password:
+            environment["DAILYPAPERS_PASSWORD"] = password
+        return subprocess.run([BINARY, "user", *arguments, "--database", database], env=environment, input=stdin,
+                              capture_output=True, text=True)
+
+    created = run("create", "Ada", "--email", "ada@example.org", "--admin", password="ada-password-1")
+    assert created.returncode == 0 and created.stdout.strip() == "Created admin Ada <ada@example.org>."
+    from_stdin = run("create", "bob", "--email", "bob@example.org", stdin="bob-password-1\n")
+    assert from_stdin.returncode == 0 and "Created user bob" in from_stdin.stdout
+    duplicate = run("create", "ADA", "--email", "other@example.org", password="ada-password-2")
+    assert duplicate.returncode != 0 and "The username 'ADA' is taken." in duplicate.stderr
+    weak = run("create", "carl", "--email", "carl@example.org", password="short")
+    assert weak.returncode != 0 and "8 to 72 bytes" in weak.stderr
+    no_password = run("create", "dora", "--email", "dora@example.org", stdin="")
+    assert no_password.returncode != 0 and "No password" in no_password.stderr
+    both = run("create", "erin", "--email", "erin@example.org", "--admin", "--moderator", password="erin-password-1")
+    assert both.returncode != 0 and "not both" in both.stderr
+
+    promoted = run("set-role", "bob", "moderator")
+    assert promoted.returncode == 0 and promoted.stdout.strip() == "bob is now moderator."
+    assert run("set-role", "bob", "king").returncode != 0
+    assert "There is no member called nobody" in run("set-role", "nobody", "admin").stderr
+    import sqlite3
+    with sqlite3.connect(database) as connection:
+        rows = connection.execute("SELECT username, role, email_verified_at IS NOT NULL, password_hash LIKE '$2b$04$%' FROM users ORDER BY id").fetchall()
+    assert rows == [("Ada", "admin", 1, 1), ("bob", "moderator", 1, 1)]
