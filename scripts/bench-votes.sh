@@ -19,7 +19,7 @@ cleanup() {
     rm -rf "$WORK"
 }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+. "$HERE/bench/common.sh"
 
 "$BIN" import --database "$WORK/votes.sqlite" "$SHARED_DATA/hf-daily-papers.jsonl" >/dev/null
 port=$(free_port)
@@ -36,40 +36,8 @@ curl -sf "$base/api/daily_papers?limit=100" | python3 -c 'import json,sys; [prin
 mkdir -p "$WORK/www"
 curl -sf "$base/" -o "$WORK/www/index.html"
 nginx_port=$(free_port)
-cat > "$WORK/nginx.conf" <<NGINX
-worker_processes auto;
-daemon off;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    sendfile on;
-    keepalive_requests 100000;
-    server {
-        listen 127.0.0.1:$nginx_port;
-        root $WORK/www;
-        location = / { default_type "text/html; charset=utf-8"; try_files /index.html =404; }
-    }
-}
-NGINX
-chmod -R a+rX "$WORK"
-nginx -c "$WORK/nginx.conf" -p "$WORK" &
-nginx_pid=$!
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$nginx_port/" >/dev/null && break; sleep 0.1; done
+start_nginx "$nginx_port" ""
 
-# summary FILE → "req/s p99_ms non2xx"
-summary() {
-    python3 - "$1" <<'PY'
-import re, sys
-text = open(sys.argv[1]).read()
-rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-value, unit = re.search(r"\s99%\s+([\d.]+)(us|ms|s)", text).groups()
-p99 = float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
-errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-print(f"{rps:.0f} {p99:.2f} {errors.group(1) if errors else 0}")
-PY
-}
 votes() {
     TOKENS_FILE="$WORK/tokens.txt" PAPERS_FILE="$WORK/papers.txt" \
         wrk -t2 -c"$MEMBERS" -d"$DURATION" --latency -s "$HERE/bench/votes.lua" "$base" > "$WORK/$1"
@@ -77,7 +45,7 @@ votes() {
 
 echo "== votes alone: $MEMBERS members"
 votes votes-alone.txt
-read -r alone_rps alone_p99 alone_errors <<<"$(summary "$WORK/votes-alone.txt")"
+read -r alone_rps alone_p99 alone_errors _ <<<"$(wrk_summary "$WORK/votes-alone.txt")"
 echo "votes alone: $alone_rps votes/s, p99 $alone_p99 ms, non-2xx $alone_errors"
 
 echo "== votes with the feed page served alongside (10 connections on /), then nginx's copy of / alongside"
@@ -87,9 +55,9 @@ wait $vote_pid
 votes votes-with-nginx.txt & vote_pid=$!
 wrk -t1 -c10 -d"$DURATION" --latency "http://127.0.0.1:$nginx_port/" > "$WORK/nginx.txt"
 wait $vote_pid
-read -r mixed_rps mixed_p99 mixed_errors <<<"$(summary "$WORK/votes-with-feed.txt")"
-read -r feed_rps feed_p99 feed_errors <<<"$(summary "$WORK/feed.txt")"
-read -r nginx_rps nginx_p99 _ <<<"$(summary "$WORK/nginx.txt")"
+read -r mixed_rps mixed_p99 mixed_errors _ <<<"$(wrk_summary "$WORK/votes-with-feed.txt")"
+read -r feed_rps feed_p99 feed_errors _ <<<"$(wrk_summary "$WORK/feed.txt")"
+read -r nginx_rps nginx_p99 _ _ <<<"$(wrk_summary "$WORK/nginx.txt")"
 ratio=$(python3 -c "print(f'{$feed_rps / $nginx_rps:.2f}')")
 
 # Every vote was counted exactly once: the papers' community counts equal the vote rows.

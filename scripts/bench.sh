@@ -19,7 +19,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+. "$(dirname "$0")/bench/common.sh"
 
 echo "== import: $DATA_FILE"
 import_rates=()
@@ -51,47 +51,16 @@ curl -sf "http://127.0.0.1:$port/" -o "$WORK/www/index.html"
 curl -sf "http://127.0.0.1:$port/api/daily_papers?date=$latest_day" -o "$WORK/www/api/daily.json"
 
 nginx_port=$(free_port)
-cat > "$WORK/nginx.conf" <<NGINX
-worker_processes auto;
-daemon off;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    sendfile on;
-    tcp_nopush on;
-    keepalive_requests 100000;
-    server {
-        listen 127.0.0.1:$nginx_port;
-        root $WORK/www;
-        location = / { default_type "text/html; charset=utf-8"; try_files /index.html =404; }
-        location = /api/daily_papers { default_type "application/json; charset=utf-8"; alias $WORK/www/api/daily.json; }
-    }
-}
-NGINX
-chmod -R a+rX "$WORK"  # nginx workers run as an unprivileged user
-nginx -c "$WORK/nginx.conf" -p "$WORK" &
-nginx_pid=$!
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$nginx_port/" >/dev/null && break; sleep 0.1; done
+start_nginx "$nginx_port" 'location = /api/daily_papers { default_type "application/json; charset=utf-8"; alias '"$WORK"'/www/api/daily.json; }'
 for path in / /api/daily_papers; do
     cmp -s <(curl -sf "http://127.0.0.1:$nginx_port$path") "$WORK/www$([ "$path" = / ] && echo /index.html || echo /api/daily.json)" \
         || { echo "nginx does not serve the saved bytes at $path" >&2; exit 1; }
 done
 
-# wrk_run URL → "req/s p99_ms"
+# wrk_run URL → "req/s p99_ms non2xx socket_errors"
 wrk_run() {
     wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$1" > "$WORK/wrk.txt"
-    python3 - "$WORK/wrk.txt" <<'PY'
-import re, sys
-text = open(sys.argv[1]).read()
-rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-value, unit = re.search(r"\s99%\s+([\d.]+)(us|ms|s)", text).groups()
-p99 = float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
-errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-sock = re.search(r"Socket errors: (.*)", text)
-print(f"{rps:.0f} {p99:.2f} {errors.group(1) if errors else 0} {'yes' if sock else 'no'}")
-PY
+    wrk_summary "$WORK/wrk.txt"
 }
 
 results=()

@@ -5,6 +5,7 @@ import os
 import ssl
 import tempfile
 import threading
+import time
 from email import message_from_bytes, policy
 from pathlib import Path
 
@@ -122,6 +123,16 @@ class MailSink:
 
     def messages(self):
         return self.handler.parsed()
+
+    def wait_for(self, address, count=1, timeout=15):
+        """The messages to `address`, once there are `count` of them (or whatever arrived within `timeout` seconds)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = [record for record in self.messages() if address in record["to"]]
+            if len(found) >= count:
+                return found
+            time.sleep(0.1)
+        return [record for record in self.messages() if address in record["to"]]
 
     def count(self):
         return self.handler.count()

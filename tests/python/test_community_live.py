@@ -96,16 +96,6 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def mails_to(sink, address, count=1, timeout=15):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = [record for record in sink.messages() if address in record["to"]]
-        if len(found) >= count:
-            return found
-        time.sleep(0.1)
-    return [record for record in sink.messages() if address in record["to"]]
-
-
 @pytest.fixture()
 def community_server(mail_sink):
     arxiv = RecordedArxiv()
@@ -136,7 +126,7 @@ def test_sign_up_verify_vote_submit_comment_moderate(community_server, mail_sink
     assert "HttpOnly" in session_header and "SameSite=Lax" in session_header
 
     # The verification mail reaches the SMTP server; its link confirms the address once.
-    [mail] = mails_to(mail_sink, "alice@example.org")
+    [mail] = mail_sink.wait_for("alice@example.org")
     assert mail["message"]["Subject"] == "Confirm your DailyPapers address"
     link = re.search(r"(http://127\.0\.0\.1:\d+/verify-email\?token=[0-9a-f]{64})", mail["message"].get_content()).group(1)
     path = link[len(server.url):]

@@ -24,16 +24,6 @@ def fetch(opener, url, data=None):
         return error.code, error.read().decode(), error.headers
 
 
-def mails_to(sink, address, count=1, timeout=15):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = [record for record in sink.messages() if address in record["to"]]
-        if len(found) >= count:
-            return found
-        time.sleep(0.1)
-    return [record for record in sink.messages() if address in record["to"]]
-
-
 def subscribe(server, address, frequency="daily", topics=""):
     opener = browser()
     status, page, _ = fetch(opener, f"{server.url}/subscribe?email={urllib.parse.quote(address)}")
@@ -62,7 +52,7 @@ def test_double_opt_in_digest_and_one_click_unsubscribe(mail_server, mail_sink):
     opener, status, page = subscribe(mail_server, address)
     assert status == 200 and "Check your inbox" in page
 
-    [confirmation] = mails_to(mail_sink, address)
+    [confirmation] = mail_sink.wait_for(address)
     message = confirmation["message"]
     assert message["From"] == "Daily Papers <papers@example.org>"
     assert message["Subject"] == "Confirm your DailyPapers subscription"
@@ -71,7 +61,7 @@ def test_double_opt_in_digest_and_one_click_unsubscribe(mail_server, mail_sink):
 
     # Nothing is sent before confirmation.
     mail_server.run("digest", "send", "--date", FRIDAY)
-    assert len(mails_to(mail_sink, address, count=2, timeout=1)) == 1
+    assert len(mail_sink.wait_for(address, count=2, timeout=1)) == 1
 
     status, page, _ = fetch(urllib.request.build_opener(), confirm_url)
     assert status == 200 and "Confirm your subscription" in page, "GET only shows a button: mail scanners prefetch links"
@@ -84,7 +74,7 @@ def test_double_opt_in_digest_and_one_click_unsubscribe(mail_server, mail_sink):
     result = mail_server.run("digest", "send", "--date", FRIDAY)
     assert "daily:2026-08-21: 10 papers; 1 subscribers: queued 1" in result.stdout
     assert "Sent 1," in result.stdout
-    digest = mails_to(mail_sink, address, count=2)[1]["message"]
+    digest = mail_sink.wait_for(address, count=2)[1]["message"]
     assert digest.get_content_type() == "multipart/alternative"
     text, html = digest.get_body(("plain",)), digest.get_body(("html",))
     assert text.get_content_type() == "text/plain" and html.get_content_type() == "text/html"
@@ -112,7 +102,7 @@ def test_double_opt_in_digest_and_one_click_unsubscribe(mail_server, mail_sink):
     with urllib.request.urlopen(request) as response:
         assert response.status == 200 and "You are unsubscribed" in response.read().decode()
     assert "daily:2024-10-16: 10 papers; 0 subscribers: queued 0" in mail_server.run("digest", "send", "--date", "2024-10-16").stdout
-    assert len(mails_to(mail_sink, address, count=3, timeout=1)) == 2
+    assert len(mail_sink.wait_for(address, count=3, timeout=1)) == 2
 
 
 def test_topics_narrow_the_digest_and_days_without_matches_send_nothing(mail_server, mail_sink, tmp_path):
@@ -127,7 +117,7 @@ def test_topics_narrow_the_digest_and_days_without_matches_send_nothing(mail_ser
     assert "Added 3 subscribers" in mail_server.run("subscribers", "import", str(subscribers)).stdout
     result = mail_server.run("digest", "send", "--date", FRIDAY)
     assert "no matching papers 1" in result.stdout
-    [digest] = mails_to(mail_sink, matching)
+    [digest] = mail_sink.wait_for(matching)
     text = digest["message"].get_body(("plain",)).get_content()
     ids = re.findall(r"Read: http://127\.0\.0\.1:\d+/papers/([0-9.]+)", text)
     assert 0 < len(ids) < 10, "only the papers about the topic"
@@ -135,8 +125,8 @@ def test_topics_narrow_the_digest_and_days_without_matches_send_nothing(mail_ser
         _, body, _ = fetch(browser(), f"{mail_server.url}/api/papers/{paper_id}")
         paper = json.loads(body)
         assert "reinforcement learning" in " ".join([paper["title"], paper["summary"], *(paper.get("ai_keywords") or [])]).lower()
-    assert mails_to(mail_sink, nothing, timeout=1) == []
-    [weekly_digest] = mails_to(mail_sink, weekly)
+    assert mail_sink.wait_for(nothing, timeout=1) == []
+    [weekly_digest] = mail_sink.wait_for(weekly)
     assert weekly_digest["message"]["Subject"].startswith("Daily Papers · Week 34, 2026")
     # A Saturday sends nothing at all.
     assert "No edition is due on 2026-08-22" in mail_server.run("digest", "send", "--date", "2026-08-22").stdout
@@ -157,7 +147,7 @@ def test_bad_input_gets_clear_errors_and_changes_nothing(mail_server, mail_sink)
     assert status == 400 and "not valid" in page
     status, page, _ = fetch(browser(), f"{mail_server.url}/subscription?token=")
     assert status == 400
-    assert mails_to(mail_sink, address, timeout=1) == []
+    assert mail_sink.wait_for(address, timeout=1) == []
     result = mail_server.run("digest", "send", "--date", "2026-13-01", check=False)
     assert result.returncode != 0 and "--date '2026-13-01' is not a YYYY-MM-DD date" in result.stderr
 
@@ -209,12 +199,12 @@ def test_subscribing_again_updates_and_settings_change_preferences(mail_server, 
     subscribe(mail_server, address, frequency="daily")
     subscribe(mail_server, address, frequency="weekly", topics="agents, robotics")
     assert subscriber_rows(mail_server.database, address) == [("pending", "weekly", '["agents","robotics"]', 0)]
-    confirmation = mails_to(mail_sink, address, count=2)[-1]["message"]
+    confirmation = mail_sink.wait_for(address, count=2)[-1]["message"]
     confirm(mail_server, link(confirmation.get_content(), "/subscribe/confirm"))
     assert subscriber_rows(mail_server.database, address)[0][0] == "confirmed"
 
     subscribe(mail_server, address, frequency="daily")
-    notice = mails_to(mail_sink, address, count=3)[-1]["message"]
+    notice = mail_sink.wait_for(address, count=3)[-1]["message"]
     assert notice["Subject"] == "Your DailyPapers subscription"
     assert subscriber_rows(mail_server.database, address)[0][:2] == ("confirmed", "weekly"), "a stranger cannot change a confirmed subscription"
 
@@ -238,7 +228,7 @@ def test_limit_sends_part_and_hard_bounces_are_counted(mail_server, mail_sink, t
     assert "Sent 2," in first.stdout
     second = mail_server.run("digest", "send", "--date", "2024-10-16")
     assert "Sent 1, deferred 0 (retried later), failed 1." in second.stdout
-    assert all(len(mails_to(mail_sink, address)) == 1 for address in addresses)
+    assert all(len(mail_sink.wait_for(address)) == 1 for address in addresses)
     assert subscriber_rows(mail_server.database, bouncing)[0][3] == 1
     mail_server.run("digest", "send", "--date", FRIDAY)
     assert subscriber_rows(mail_server.database, bouncing)[0][3] == 2

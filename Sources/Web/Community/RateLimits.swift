@@ -15,7 +15,7 @@ public struct RateLimits: Sendable {
     /// (anonymous, signed-in) limits per window; actions that need an account use the second.
     public private(set) var limits: [Bucket: (anonymous: Int, member: Int)]
     public let windowSeconds: Int
-    private let limiters: [String: RateLimiter]
+    private let limiters: [Bucket: (anonymous: RateLimiter, member: RateLimiter)]
 
     public static let defaults: [Bucket: (anonymous: Int, member: Int)] = [
         .pages: (300, 600), .api: (500, 1000), .login: (10, 10), .signup: (5, 5), .submit: (20, 20), .vote: (300, 300), .comment: (30, 30),
@@ -26,12 +26,9 @@ public struct RateLimits: Sendable {
         for (bucket, limit) in limits { merged[bucket] = limit }
         self.limits = merged
         self.windowSeconds = windowSeconds
-        var limiters: [String: RateLimiter] = [:]
-        for (bucket, limit) in merged {
-            limiters[bucket.rawValue + ":anonymous"] = RateLimiter(limit: limit.anonymous, windowSeconds: windowSeconds)
-            limiters[bucket.rawValue + ":member"] = RateLimiter(limit: limit.member, windowSeconds: windowSeconds)
+        self.limiters = merged.mapValues { limit in
+            (RateLimiter(limit: limit.anonymous, windowSeconds: windowSeconds), RateLimiter(limit: limit.member, windowSeconds: windowSeconds))
         }
-        self.limiters = limiters
     }
 
     /// Parses `name=N` or `name=ANON/MEMBER` pairs, comma-separated; unknown names and bad numbers are errors.
@@ -53,8 +50,8 @@ public struct RateLimits: Sendable {
 
     /// Counts one request in `bucket`; throws 429 with `RateLimit` headers when the window is used up.
     func check(_ bucket: Bucket, _ context: AppRequestContext, now: Timestamp) throws {
-        let kind = context.user == nil ? "anonymous" : "member"
-        try limiters[bucket.rawValue + ":" + kind]?.check(bucket.rawValue + ":" + context.limitKey, nowSeconds: now.millisecondsSinceEpoch / 1000)
+        guard let pair = limiters[bucket] else { return }
+        try (context.user == nil ? pair.anonymous : pair.member).check(context.limitKey, nowSeconds: now.millisecondsSinceEpoch / 1000)
     }
 }
 
@@ -65,8 +62,9 @@ struct RateLimitMiddleware: RouterMiddleware {
     let clock: @Sendable () -> Timestamp
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if request.uri.path != "/healthz" {
-            try limits.check(request.uri.path.hasPrefix("/api/") ? .api : .pages, context, now: clock())
+        let path = request.uri.path
+        if path != "/healthz" {
+            try limits.check(path.hasPrefix("/api/") ? .api : .pages, context, now: clock())
         }
         return try await next(request, context)
     }
