@@ -76,4 +76,17 @@ import TestSupport
         #expect(try await store.setting("digest_composed_on") { "" } == friday.description)
         #expect(throws: MailService.InvalidDigestTime.self) { try MailService.minuteOfDay("25:00") }
     }
+
+    @Test func aHiddenPaperLeavesTheDigestEdition() async throws {
+        let temporary = try await TemporaryDatabase()
+        let store = SQLMailStore(database: temporary.database)
+        let papers = ["2608.00001", "2608.00002"].map { SamplePapers.update(SamplePapers.paper($0, featured: "2026-08-21", upvotes: 3)) }
+        _ = try await temporary.store.apply(papers, at: now)
+        let setup = try await MailSetup(smtpURL: nil, from: "papers@example.org", siteURL: "http://127.0.0.1", unsubscribeMailbox: nil, store: store)
+        let publisher = DigestPublisher(papers: temporary.store, mail: store, composer: setup.composer)
+        let day = try #require(Day(iso: "2026-08-21"))
+        #expect(try await publisher.edition(.daily(day)).papers.count == 2)
+        try await SQLCommunityStore(database: temporary.database).hidePaper(id: "2608.00002", reason: .spam, moderator: "mod", at: now)
+        #expect(try await publisher.edition(.daily(day)).papers.map(\.id) == ["2608.00001"])
+    }
 }

@@ -9,7 +9,7 @@ enum PaperCardView {
         <div>
         <h2><a href="\(SiteRoute.paper(id: paper.id).path)">\(paper.title)</a></h2>
         <p class="abstract">\(paper.abstract)</p>
-        <div class="meta">\(meta(paper, currentYear: currentYear))\(comments(paper))\(extra)</div>
+        <div class="meta">\(meta(paper, currentYear: currentYear))\(submission(paper, currentYear: currentYear))\(comments(paper))\(extra)</div>
         </div>
         </li>
         """
@@ -17,6 +17,15 @@ enum PaperCardView {
 
     static func list(_ papers: [Paper], currentYear: Int) -> HTML {
         "<ol class=\"cards\">\(papers.map { card($0, currentYear: currentYear) })</ol>"
+    }
+
+    /// " · submitted by ak on Nov 3": who put the paper on the daily feed, and on which day.
+    private static func submission(_ paper: Paper, currentYear: Int) -> HTML {
+        guard let submitter = paper.submittedBy else { return "" }
+        let day: HTML = paper.featuredOn.map {
+            " on <a href=\"\(SiteRoute.feed(.day($0)).path)\"><time datetime=\"\($0.description)\">\(CardFormatting.shortDate($0, currentYear: currentYear))</time></a>"
+        } ?? ""
+        return " · submitted by <a href=\"\(SiteRoute.user(submitter).path)\">\(submitter)</a>\(day)"
     }
 
     private static func comments(_ paper: Paper) -> HTML {
