@@ -56,12 +56,11 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
         _ = try await dependencies.store.count()
         return "ok"
     }
+    Stylesheet.addRoute(to: router)
     let catalog = PaperCatalog(store: dependencies.store)
     let clock = dependencies.clock
     if let community = dependencies.community {
-        router.add(middleware: SessionMiddleware(community: community))
-        router.add(middleware: RateLimitMiddleware(limits: community.limits, clock: clock))
-        router.add(middleware: CacheInvalidationMiddleware(cache: dependencies.cache))
+        router.add(middleware: CommunityMiddleware(community: community, cache: dependencies.cache, clock: clock))
         AccountController(community: community, clock: clock).addRoutes(to: router)
         VoteController(community: community, clock: clock).addRoutes(to: router)
         CommentController(community: community, clock: clock).addRoutes(to: router)

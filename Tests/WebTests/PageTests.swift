@@ -184,3 +184,17 @@ import TestSupport
         try limiter.check("client", nowSeconds: 1_200)
     }
 }
+
+@Suite struct StylesheetTests {
+    @Test func pagesLinkAStylesheetThatIsCachedForAYear() async throws {
+        let site = try await TestSite(papers: WebFixtures.papers)
+        try await site.run { client async throws in
+            let page = try await client.get("/").text
+            let range = try #require(page.range(of: #"/assets/site-[0-9a-f]{12}\.css"#, options: .regularExpression))
+            let css = try await client.get(String(page[range]))
+            #expect(css.status == .ok && css.headers[.contentType] == "text/css; charset=utf-8")
+            #expect(css.headers[.cacheControl] == "public, max-age=31536000, immutable")
+            #expect(css.text.contains(".card{") && !page.contains("<style>"))
+        }
+    }
+}

@@ -42,7 +42,7 @@ struct VoteTests {
             let plain = try await browser.post("/papers/2511.00001/upvote", ["upvoted": "0"], headers: [.referer: "http://x.test/papers/date/2025-11-03"])
             #expect(plain.status == .found && plain.headers[.location] == "/papers/date/2025-11-03")
             #expect(try await browser.get("/papers/2511.00001").text.contains(#"<span class="count">30</span>"#))
-            #expect(try await client.get("/papers/2511.00001").text.contains(#"href="/login?next=%2Fpapers%2F2511.00001""#))
+            #expect(try await client.get("/papers/2511.00001").text.contains(#"<a class="vote" href="/login?next=/papers/2511.00001">"#))
         }
     }
 

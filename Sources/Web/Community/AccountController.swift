@@ -75,7 +75,7 @@ struct AccountController: Sendable {
         _ = try await Guards.form(request, context)
         if let session = context.session { try await accounts.endSession(session) }
         var response = Responses.redirect(to: "/").response
-        response.headers.append(HTTPField(name: .setCookie, value: SessionMiddleware.expiredCookie(secure: community.secureCookies)))
+        response.headers.append(HTTPField(name: .setCookie, value: SessionCookie.expired(secure: community.secureCookies)))
         return response
     }
 
@@ -118,7 +118,7 @@ struct AccountController: Sendable {
     }
 
     private func sessionCookie(_ ticket: SessionTicket) -> String {
-        SessionMiddleware.cookie(secret: ticket.secret, maxAgeSeconds: AccountService.sessionLifetimeDays * 86_400, secure: community.secureCookies)
+        SessionCookie.make(secret: ticket.secret, maxAgeSeconds: AccountService.sessionLifetimeDays * 86_400, secure: community.secureCookies)
     }
 }
 

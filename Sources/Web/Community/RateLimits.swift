@@ -54,18 +54,3 @@ public struct RateLimits: Sendable {
         try (context.user == nil ? pair.anonymous : pair.member).check(context.limitKey, nowSeconds: now.millisecondsSinceEpoch / 1000)
     }
 }
-
-/// Applies the page and API limits to every request.
-struct RateLimitMiddleware: RouterMiddleware {
-    typealias Context = AppRequestContext
-    let limits: RateLimits
-    let clock: @Sendable () -> Timestamp
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let path = request.uri.path
-        if path != "/healthz" {
-            try limits.check(path.hasPrefix("/api/") ? .api : .pages, context, now: clock())
-        }
-        return try await next(request, context)
-    }
-}

@@ -58,7 +58,7 @@ struct SettingsController: Sendable {
                 return try await settings(session, notice: .init(error: error.message), status: error.kind.status)
             }
             return Pages.html(AccountViews.message("Account deleted", "The account \(session.user.username) is gone."),
-                              cookies: [SessionMiddleware.expiredCookie(secure: community.secureCookies)])
+                              cookies: [SessionCookie.expired(secure: community.secureCookies)])
         }
     }
 

@@ -2,7 +2,7 @@ import PapersCore
 
 /// Who is looking at the page being rendered: the header's account links, vote buttons and forms read it.
 ///
-/// Set for the duration of a signed-in request by `SessionMiddleware`; nil for anonymous visitors, whose pages are
+/// Set for the duration of a signed-in request by `CommunityMiddleware`; nil for anonymous visitors, whose pages are
 /// the same for everyone and therefore cached.
 struct Viewer: Sendable {
     let user: User

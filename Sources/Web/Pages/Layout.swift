@@ -21,7 +21,7 @@ enum Layout {
         <title>\(title) · DailyPapers</title>
         <meta name="description" content="\(description ?? "Daily Papers — the papers the research community found worth reading, ranked by upvotes.")">
         \(HTML(joining: feeds.map { "<link rel=\"alternate\" type=\"\($0.type)\" title=\"\($0.title)\" href=\"\($0.path)\">" }))
-        <style>\(stylesheet)</style>
+        <link rel="stylesheet" href="\(Stylesheet.path)">
         </head>
         <body>
         <header class="site">

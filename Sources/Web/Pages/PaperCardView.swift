@@ -23,7 +23,7 @@ enum PaperCardView {
     private static func submission(_ paper: Paper, currentYear: Int) -> HTML {
         guard let submitter = paper.submittedBy else { return "" }
         let day: HTML = paper.featuredOn.map {
-            " on <a href=\"\(SiteRoute.feed(.day($0)).path)\"><time datetime=\"\($0.description)\">\(CardFormatting.shortDate($0, currentYear: currentYear))</time></a>"
+            " on <time datetime=\"\($0.description)\">\(CardFormatting.shortDate($0, currentYear: currentYear))</time>"
         } ?? ""
         return " · submitted by <a href=\"\(SiteRoute.user(submitter).path)\">\(submitter)</a>\(day)"
     }
@@ -55,8 +55,7 @@ enum PaperCardView {
 enum VoteButton {
     static func render(_ paper: Paper) -> HTML {
         guard let viewer = Viewer.current else {
-            let next = TextEncoding.percentEncode(SiteRoute.paper(id: paper.id).path)
-            return "<a class=\"vote\" href=\"/login?next=\(next)\" title=\"Log in to upvote\">▲ <span class=\"count\">\(paper.upvotes)</span><small>upvotes</small></a>"
+            return "<a class=\"vote\" href=\"/login?next=\(SiteRoute.paper(id: paper.id).path)\">▲ <span class=\"count\">\(paper.upvotes)</span><small>upvotes</small></a>"
         }
         let upvoted = viewer.upvoted.contains(paper.id)
         return """
