@@ -38,27 +38,44 @@ curl -sf "$base/" -o "$WORK/www/index.html"
 nginx_port=$(free_port)
 start_nginx "$nginx_port" ""
 
+# votes OUTPUT [PAUSE_MS]: the vote load, saturating, or paced to a fixed rate by a pause between requests.
 votes() {
-    TOKENS_FILE="$WORK/tokens.txt" PAPERS_FILE="$WORK/papers.txt" \
+    TOKENS_FILE="$WORK/tokens.txt" PAPERS_FILE="$WORK/papers.txt" PAUSE_MS="${2:-0}" \
         wrk -t2 -c"$MEMBERS" -d"$DURATION" --latency -s "$HERE/bench/votes.lua" "$base" > "$WORK/$1"
 }
+# feed_during_votes NAME PAUSE_MS: GET / from us, then from nginx, each while the vote load runs.
+feed_during_votes() {
+    votes "votes-$1-feed.txt" "$2" & local vote_pid=$!
+    wrk -t1 -c10 -d"$DURATION" --latency "$base/" > "$WORK/feed-$1.txt"
+    wait $vote_pid
+    votes "votes-$1-nginx.txt" "$2" & vote_pid=$!
+    wrk -t1 -c10 -d"$DURATION" --latency "http://127.0.0.1:$nginx_port/" > "$WORK/nginx-$1.txt"
+    wait $vote_pid
+}
+# The pause that offers about 2,000 votes/s with $MEMBERS connections (a cycle of 2 ms of work plus the pause).
+target_pause=$(( MEMBERS * 1000 / 2000 - 2 ))
 
 echo "== votes alone: $MEMBERS members"
 votes votes-alone.txt
 read -r alone_rps alone_p99 alone_errors _ <<<"$(wrk_summary "$WORK/votes-alone.txt")"
 echo "votes alone: $alone_rps votes/s, p99 $alone_p99 ms, non-2xx $alone_errors"
 
-echo "== votes with the feed page served alongside (10 connections on /), then nginx's copy of / alongside"
-votes votes-with-feed.txt & vote_pid=$!
-wrk -t1 -c10 -d"$DURATION" --latency "$base/" > "$WORK/feed.txt"
-wait $vote_pid
-votes votes-with-nginx.txt & vote_pid=$!
-wrk -t1 -c10 -d"$DURATION" --latency "http://127.0.0.1:$nginx_port/" > "$WORK/nginx.txt"
-wait $vote_pid
-read -r mixed_rps mixed_p99 mixed_errors _ <<<"$(wrk_summary "$WORK/votes-with-feed.txt")"
-read -r feed_rps feed_p99 feed_errors _ <<<"$(wrk_summary "$WORK/feed.txt")"
-read -r nginx_rps nginx_p99 _ _ <<<"$(wrk_summary "$WORK/nginx.txt")"
+echo "== votes offered at about 2,000/s"
+votes votes-paced.txt "$target_pause"
+read -r paced_rps paced_p99 paced_errors _ <<<"$(wrk_summary "$WORK/votes-paced.txt")"
+echo "paced votes: $paced_rps votes/s, p99 $paced_p99 ms, non-2xx $paced_errors"
+
+echo "== the feed page (10 connections on /) during the votes, then nginx's copy of / during the same votes"
+feed_during_votes saturating 0
+feed_during_votes paced "$target_pause"
+read -r mixed_rps mixed_p99 mixed_errors _ <<<"$(wrk_summary "$WORK/votes-saturating-feed.txt")"
+read -r feed_rps feed_p99 feed_errors _ <<<"$(wrk_summary "$WORK/feed-saturating.txt")"
+read -r nginx_rps nginx_p99 _ _ <<<"$(wrk_summary "$WORK/nginx-saturating.txt")"
+read -r pmixed_rps pmixed_p99 pmixed_errors _ <<<"$(wrk_summary "$WORK/votes-paced-feed.txt")"
+read -r pfeed_rps pfeed_p99 pfeed_errors _ <<<"$(wrk_summary "$WORK/feed-paced.txt")"
+read -r pnginx_rps pnginx_p99 _ _ <<<"$(wrk_summary "$WORK/nginx-paced.txt")"
 ratio=$(python3 -c "print(f'{$feed_rps / $nginx_rps:.2f}')")
+pratio=$(python3 -c "print(f'{$pfeed_rps / $pnginx_rps:.2f}')")
 
 # Every vote was counted exactly once: the papers' community counts equal the vote rows.
 consistent=$(python3 - "$WORK/votes.sqlite" <<'PY'
@@ -80,14 +97,19 @@ rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$server_pid/status")
     echo
     echo "| run | votes/s | p99 ms | non-2xx |"
     echo "|---|---|---|---|"
-    echo "| votes alone | $alone_rps | $alone_p99 | $alone_errors |"
-    echo "| votes while \`/\` is served (10 connections) | $mixed_rps | $mixed_p99 | $mixed_errors |"
+    echo "| saturating (no pause) | $alone_rps | $alone_p99 | $alone_errors |"
+    echo "| offered at about 2,000/s (a random pause of 0–$((2 * target_pause)) ms before each request) | $paced_rps | $paced_p99 | $paced_errors |"
+    echo "| saturating, while \`/\` is served | $mixed_rps | $mixed_p99 | $mixed_errors |"
+    echo "| about 2,000/s, while \`/\` is served | $pmixed_rps | $pmixed_p99 | $pmixed_errors |"
     echo
-    echo "| \`GET /\` during the vote load | req/s | p99 ms | non-2xx |"
+    echo "| \`GET /\` (wrk -t1 -c10) during the votes | req/s | p99 ms | non-2xx |"
     echo "|---|---|---|---|"
-    echo "| DailyPapers | $feed_rps | $feed_p99 | $feed_errors |"
-    echo "| nginx, same bytes, same vote load | $nginx_rps | $nginx_p99 | |"
+    echo "| DailyPapers, votes saturating | $feed_rps | $feed_p99 | $feed_errors |"
+    echo "| nginx, same bytes, votes saturating | $nginx_rps | $nginx_p99 | |"
     echo "| ratio | $ratio× | | |"
+    echo "| DailyPapers, votes at about 2,000/s | $pfeed_rps | $pfeed_p99 | $pfeed_errors |"
+    echo "| nginx, same bytes, votes at about 2,000/s | $pnginx_rps | $pnginx_p99 | |"
+    echo "| ratio | $pratio× | | |"
     echo
     echo "After the runs: $consistent. Server RSS $((rss_kb / 1024)) MB."
 } | tee -a "$OUT/results.md"
