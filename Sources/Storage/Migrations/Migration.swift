@@ -18,5 +18,6 @@ public enum Migrations {
         .createPapers,
         .createSubscriptionsAndOutbox,
         .createCommunity,
+        .indexVisibleFeedDays,
     ]
 }

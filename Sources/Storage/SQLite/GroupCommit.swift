@@ -6,7 +6,8 @@ import Synchronization
 /// A transaction whose body throws is rolled back to its savepoint and reports its error; the others are kept.
 /// Every caller gets its result only after the shared COMMIT, so nothing is reported written that was not.
 /// Under load this turns many small commits (each writing the same hot pages to the WAL) into few larger ones.
-/// The first caller that finds no batch running leads: it runs batches until the queue is empty.
+/// The first caller that finds no batch running starts a leader task, on the writer thread, that runs batches until
+/// the queue is empty; the callers wait without holding a thread.
 final class GroupCommit: Sendable {
     /// One caller's transaction: `run` runs its body on the batch's connection and says whether it succeeded;
     /// `settle` resumes the caller once the batch is committed (nil) or has failed as a whole (the error).
@@ -22,9 +23,12 @@ final class GroupCommit: Sendable {
 
     private let state = Mutex(State())
     private let maxBatch: Int
+    /// Where batches run: off the threads that serve requests.
+    private let writer: WriterThread
 
-    init(maxBatch: Int = 200) {
+    init(maxBatch: Int = 200, writer: WriterThread) {
         self.maxBatch = maxBatch
+        self.writer = writer
     }
 
     /// Runs `body` in a batch; `execute` runs one batch of jobs (BEGIN, savepoints, COMMIT) on a connection.
@@ -61,7 +65,7 @@ final class GroupCommit: Sendable {
                     state.leading = true
                     return true
                 }
-                if lead { Task { await self.drain(execute) } }
+                if lead { Task(executorPreference: writer) { await self.drain(execute) } }
             }
         }
     }

@@ -11,7 +11,7 @@ public final class SQLiteDatabase: SQLDatabase {
     // PRAGMA data_version is per connection, so change detection needs one connection of its own.
     private let watcher: Mutex<SQLiteConnection>
     private let maxIdleConnections: Int
-    private let groupCommit = GroupCommit()
+    private let groupCommit = GroupCommit(writer: .shared)
     // Prepared once per connection like every other statement.
     private static let begin: SQLQuery = "BEGIN IMMEDIATE"
     private static let commit: SQLQuery = "COMMIT"
