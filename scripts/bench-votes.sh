@@ -9,16 +9,6 @@ SHARED_DATA=${SHARED_DATA:-$(cd "$(dirname "$0")/../.." && pwd)/shared/data}
 DURATION=${BENCH_DURATION:-10s}
 MEMBERS=${BENCH_MEMBERS:-50}
 HERE=$(cd "$(dirname "$0")" && pwd)
-OUT=bench-results
-WORK=$(mktemp -d)
-mkdir -p "$OUT"
-server_pid=""; nginx_pid=""
-cleanup() {
-    [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
-    [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
 . "$HERE/bench/common.sh"
 
 "$BIN" import --database "$WORK/votes.sqlite" "$SHARED_DATA/hf-daily-papers.jsonl" >/dev/null

@@ -8,17 +8,6 @@ SHARED_DATA=${SHARED_DATA:-$(cd "$(dirname "$0")/../.." && pwd)/shared/data}
 DATA_FILE="$SHARED_DATA/hf-daily-papers.jsonl"
 DURATION=${BENCH_DURATION:-10s}
 CONNECTIONS=${BENCH_CONNECTIONS:-50}
-OUT=bench-results
-WORK=$(mktemp -d)
-mkdir -p "$OUT"
-server_pid=""; nginx_pid=""
-cleanup() {
-    [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
-    [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-
 . "$(dirname "$0")/bench/common.sh"
 
 echo "== import: $DATA_FILE"

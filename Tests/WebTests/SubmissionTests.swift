@@ -13,11 +13,8 @@ struct SubmissionTests {
         server.answer(id, with: [.init(body: try RecordedArxiv.recordedEntry(id: id, published: published))])
     }
 
-    @Test("a member submits by id, arXiv URL or HF URL: fetched from arXiv, featured today, submitter shown; each rule refuses with its message")
-    func submitRules() async throws {
-        let arxiv = RecordedArxiv()
-        for id in ["2511.01001", "2511.01002", "2511.01003", "2511.01004"] { try Self.recorded(arxiv, id, published: "2025-11-04T10:00:00Z") }
-        try Self.recorded(arxiv, "2510.00500", published: "2025-10-01T10:00:00Z")
+    /// Runs `body` with "sam" logged in on the submit page of a site whose arXiv is `arxiv`.
+    static func asSubmitter(_ arxiv: RecordedArxiv, _ body: @escaping @Sendable (Browser, CommunitySite) async throws -> Void) async throws {
         try await arxiv.serve { endpoint in
             let site = try await CommunitySite(arxiv: endpoint)
             try await site.member("sam")
@@ -25,35 +22,45 @@ struct SubmissionTests {
                 let browser = Browser(client)
                 try await browser.logIn("sam", password: "password-sam")
                 try await browser.get("/papers/submit")
-                let byId = try await browser.post("/papers/submit", ["paper": "2511.01001"])
-                #expect(byId.status == .found && byId.headers[.location] == "/papers/2511.01001")
-                let page = try await browser.get("/papers/2511.01001")
-                #expect(page.text.contains("Defining Data Science"))
-                #expect(page.text.contains(#"<dt>Submitted by</dt><dd><a href="/users/sam">sam</a></dd>"#))
-                #expect(page.text.contains("<dt>Featured</dt>") && page.text.contains("Nov 5, 2025"))
-                let card = try await browser.get("/papers/date/2025-11-05").text
-                #expect(card.contains("Defining Data Science"))
-                #expect(card.contains(#" · submitted by <a href="/users/sam">sam</a> on <time datetime="2025-11-05">Nov 5</time>"#))
-
-                #expect(try await browser.post("/papers/submit", ["paper": "https://arxiv.org/abs/2511.01002v2"]).status == .found)
-                #expect(try await browser.post("/papers/submit", ["paper": "https://huggingface.co/papers/2511.01003"]).status == .found)
-
-                let cases: [(String, HTTPResponse.Status, String)] = [
-                    ("2511.01001", .conflict, "a paper is featured once"),
-                    ("2511.00001", .conflict, "a paper is featured once"),
-                    ("2510.00500", .badRequest, "within the last 14 days"),
-                    ("not an id", .badRequest, "is not an arXiv id"),
-                    ("2401.00001' OR '1'='1", .badRequest, "is not an arXiv id"),
-                    ("2511.09999", .notFound, "arXiv has no paper"),
-                    ("2511.01004", .forbidden, "the daily limit"),
-                ]
-                for (input, status, message) in cases {
-                    let response = try await browser.post("/papers/submit", ["paper": input])
-                    #expect(response.status == status, "\(input)")
-                    #expect(response.text.contains(message), "\(input): \(message)")
-                }
-                #expect(try await site.site.temporary.store.paper(id: "2510.00500")?.featuredOn == nil)
+                try await body(browser, site)
             }
+        }
+    }
+
+    @Test("a member submits by id, arXiv URL or HF URL: fetched from arXiv, featured today, submitter shown; each rule refuses with its message")
+    func submitRules() async throws {
+        let arxiv = RecordedArxiv()
+        for id in ["2511.01001", "2511.01002", "2511.01003", "2511.01004"] { try Self.recorded(arxiv, id, published: "2025-11-04T10:00:00Z") }
+        try Self.recorded(arxiv, "2510.00500", published: "2025-10-01T10:00:00Z")
+        try await Self.asSubmitter(arxiv) { browser, site in
+            let byId = try await browser.post("/papers/submit", ["paper": "2511.01001"])
+            #expect(byId.status == .found && byId.headers[.location] == "/papers/2511.01001")
+            let page = try await browser.get("/papers/2511.01001")
+            #expect(page.text.contains("Defining Data Science"))
+            #expect(page.text.contains(#"<dt>Submitted by</dt><dd><a href="/users/sam">sam</a></dd>"#))
+            #expect(page.text.contains("<dt>Featured</dt>") && page.text.contains("Nov 5, 2025"))
+            let card = try await browser.get("/papers/date/2025-11-05").text
+            #expect(card.contains("Defining Data Science"))
+            #expect(card.contains(#" · submitted by <a href="/users/sam">sam</a> on <time datetime="2025-11-05">Nov 5</time>"#))
+
+            #expect(try await browser.post("/papers/submit", ["paper": "https://arxiv.org/abs/2511.01002v2"]).status == .found)
+            #expect(try await browser.post("/papers/submit", ["paper": "https://huggingface.co/papers/2511.01003"]).status == .found)
+
+            let cases: [(String, HTTPResponse.Status, String)] = [
+                ("2511.01001", .conflict, "a paper is featured once"),
+                ("2511.00001", .conflict, "a paper is featured once"),
+                ("2510.00500", .badRequest, "within the last 14 days"),
+                ("not an id", .badRequest, "is not an arXiv id"),
+                ("2401.00001' OR '1'='1", .badRequest, "is not an arXiv id"),
+                ("2511.09999", .notFound, "arXiv has no paper"),
+                ("2511.01004", .forbidden, "the daily limit"),
+            ]
+            for (input, status, message) in cases {
+                let response = try await browser.post("/papers/submit", ["paper": input])
+                #expect(response.status == status, "\(input)")
+                #expect(response.text.contains(message), "\(input): \(message)")
+            }
+            #expect(try await site.site.temporary.store.paper(id: "2510.00500")?.featuredOn == nil)
         }
     }
 
@@ -61,17 +68,10 @@ struct SubmissionTests {
     func arxivDown() async throws {
         let arxiv = RecordedArxiv()
         arxiv.answer("2511.01001", with: [.init(status: 503, body: "maintenance")])
-        try await arxiv.serve { endpoint in
-            let site = try await CommunitySite(arxiv: endpoint)
-            try await site.member("sam")
-            try await site.run { client in
-                let browser = Browser(client)
-                try await browser.logIn("sam", password: "password-sam")
-                try await browser.get("/papers/submit")
-                let response = try await browser.post("/papers/submit", ["paper": "2511.01001"])
-                #expect(response.status == .serviceUnavailable && response.text.contains("HTTP 503"))
-                #expect(try await site.site.temporary.store.paper(id: "2511.01001") == nil)
-            }
+        try await Self.asSubmitter(arxiv) { browser, site in
+            let response = try await browser.post("/papers/submit", ["paper": "2511.01001"])
+            #expect(response.status == .serviceUnavailable && response.text.contains("HTTP 503"))
+            #expect(try await site.site.temporary.store.paper(id: "2511.01001") == nil)
         }
     }
 

@@ -1,5 +1,15 @@
-# Shared by the benchmark scripts: free ports, nginx serving saved files, reading wrk's report.
-# Source it after setting WORK (a temporary folder the caller removes).
+# Shared by the benchmark scripts: a work folder and the clean-up of what they start, free ports, nginx serving
+# saved files, reading wrk's report. Scripts set server_pid and nginx_pid; everything goes at exit.
+OUT=bench-results
+WORK=$(mktemp -d)
+mkdir -p "$OUT"
+server_pid=""; nginx_pid=""
+cleanup() {
+    [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+    [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
