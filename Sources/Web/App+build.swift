@@ -50,7 +50,7 @@ public struct ServerSettings: Sendable {
 
 /// Builds the router: every route of the site and the API, behind the error middleware.
 public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestContext> {
-    let router = Router(context: AppRequestContext.self)
+    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: ErrorMiddleware(logger: dependencies.logger))
     router.get("/healthz") { _, _ in
         _ = try await dependencies.store.count()

@@ -195,6 +195,9 @@ import TestSupport
             #expect(css.status == .ok && css.headers[.contentType] == "text/css; charset=utf-8")
             #expect(css.headers[.cacheControl] == "public, max-age=31536000, immutable")
             #expect(css.text.contains(".card{") && !page.contains("<style>"))
+            let head = try await client.execute(uri: String(page[range]), method: .head)
+            #expect(head.status == .ok && head.body.readableBytes == 0)
+            #expect(try await client.execute(uri: "/", method: .head).status == .ok)
         }
     }
 }
