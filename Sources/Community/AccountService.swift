@@ -54,23 +54,24 @@ public struct AccountService: Sendable {
     // MARK: sign-up and log-in
 
     /// Creates an account and mails the verification link.
-    public func signUp(username rawUsername: String, email rawEmail: String, password: String) async throws -> User {
-        let username = try AccountRules.validUsername(rawUsername)
-        let email = try Self.validEmail(rawEmail)
-        try AccountRules.checkPassword(password, username: username)
-        let hash = try await hasher.hash(password)
-        let user = try await store.createUser(NewUser(username: username, email: email, passwordHash: hash), at: clock())
+    public func signUp(username: String, email: String, password: String) async throws -> User {
+        let user = try await register(username: username, email: email, password: password, role: .user, emailVerified: false)
         try await sendVerification(to: user)
         return user
     }
 
     /// Creates an account from the command line: verified, with any role.
-    public func createAccount(username rawUsername: String, email rawEmail: String, password: String, role: UserRole) async throws -> User {
+    public func createAccount(username: String, email: String, password: String, role: UserRole) async throws -> User {
+        try await register(username: username, email: email, password: password, role: role, emailVerified: true)
+    }
+
+    private func register(username rawUsername: String, email rawEmail: String, password: String, role: UserRole, emailVerified: Bool) async throws -> User {
         let username = try AccountRules.validUsername(rawUsername)
         let email = try Self.validEmail(rawEmail)
         try AccountRules.checkPassword(password, username: username)
         let hash = try await hasher.hash(password)
-        return try await store.createUser(NewUser(username: username, email: email, passwordHash: hash, role: role, emailVerified: true), at: clock())
+        let new = NewUser(username: username, email: email, passwordHash: hash, role: role, emailVerified: emailVerified)
+        return try await store.createUser(new, at: clock())
     }
 
     /// The member whose username or address and password these are. Unknown names cost a hash too, so timing

@@ -22,7 +22,8 @@ public struct SubmissionService: Sendable {
     public func submit(_ reference: String, by user: User) async throws -> Paper {
         let id = try PaperReference.arxivId(from: reference)
         let now = clock()
-        let paper = try await storedOrFetched(id)
+        let known = try await papers.paper(id: id)
+        let paper = if let known { known } else { try await fetchAndStore(id) }
         let submittedToday = try await community.submissionCount(username: user.username, on: now.day)
         try policy.check(paper, today: now.day, submittedToday: submittedToday)
         try await community.feature(paperId: paper.id, on: now.day, submitter: user.username, at: now)
@@ -33,11 +34,11 @@ public struct SubmissionService: Sendable {
     public func index(_ reference: String) async throws -> (paper: Paper, added: Bool) {
         let id = try PaperReference.arxivId(from: reference)
         if let known = try await papers.paper(id: id) { return (known, false) }
-        return (try await storedOrFetched(id), true)
+        return (try await fetchAndStore(id), true)
     }
 
-    private func storedOrFetched(_ id: String) async throws -> Paper {
-        if let known = try await papers.paper(id: id) { return known }
+    /// The paper from arXiv, stored the way an import stores it.
+    private func fetchAndStore(_ id: String) async throws -> Paper {
         let fetched: Paper?
         do {
             fetched = try await arxiv.paper(arxivId: id)

@@ -35,14 +35,14 @@ struct SubscriptionController: Sendable {
         router.get("/subscribe/confirm") { request, _ in
             let token = try validToken(request.queryItems["token"], .confirm)
             let (csrf, cookie) = CSRF.token(for: request, secure: mail.siteIsHTTPS)
-            return html(SubscriptionViews.confirm(token: token, csrf: csrf), setCookie: cookie)
+            return Pages.html(SubscriptionViews.confirm(token: token, csrf: csrf), setCookie: cookie)
         }
         router.post("/subscribe/confirm") { request, _ in try await confirm(request) }
         router.get("/subscription") { request, _ in try await showSettings(request) }
         router.post("/subscription") { request, _ in try await saveSettings(request) }
         router.get("/unsubscribe") { request, _ in
             let token = try validToken(request.queryItems["token"], .unsubscribe)
-            return html(SubscriptionViews.unsubscribe(token: token))
+            return Pages.html(SubscriptionViews.unsubscribe(token: token))
         }
         // RFC 8058: mail clients POST "List-Unsubscribe=One-Click" to the header's URL, without cookies.
         router.post("/unsubscribe") { request, _ in try await unsubscribe(request) }
@@ -53,7 +53,7 @@ struct SubscriptionController: Sendable {
         let (token, cookie) = CSRF.token(for: request, secure: mail.siteIsHTTPS)
         let frequency = query["frequency"].flatMap(Subscriber.Frequency.init) ?? .daily
         let page = SubscriptionViews.subscribe(email: query["email"] ?? "", frequency: frequency, topics: query["topics"] ?? "", csrf: token, mailEnabled: mail.setup.isEnabled)
-        return html(page, setCookie: cookie)
+        return Pages.html(page, setCookie: cookie)
     }
 
     private func subscribe(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -65,7 +65,7 @@ struct SubscriptionController: Sendable {
             let frequency = fields["frequency"].flatMap(Subscriber.Frequency.init) ?? .daily
             let page = SubscriptionViews.subscribe(email: fields["email"] ?? "", frequency: frequency, topics: fields["topics"] ?? "",
                                                    csrf: fields[CSRF.fieldName] ?? "", mailEnabled: true, error: message)
-            return html(page, status: .badRequest)
+            return Pages.html(page, status: .badRequest)
         }
         let address: EmailAddress
         do { address = try EmailAddress(fields["email"] ?? "") } catch { return retry("That e-mail address cannot be used: \(error).") }
@@ -81,7 +81,7 @@ struct SubscriptionController: Sendable {
         try await mail.store.enqueue([message], at: now)
         mail.sendNow()
         // The same answer whether or not the address was known, so the form reveals nothing about who subscribes.
-        return html(SubscriptionViews.message("Check your inbox", "We sent a mail to \(address.value). Follow its link to confirm; nothing else is sent before that."))
+        return Pages.html(MessagePage.render("Check your inbox", "We sent a mail to \(address.value). Follow its link to confirm; nothing else is sent before that."))
     }
 
     private func confirm(_ request: Request) async throws -> Response {
@@ -92,7 +92,7 @@ struct SubscriptionController: Sendable {
             throw PageError.badRequest("This subscription no longer exists or was cancelled. Subscribe again to get a new link.")
         }
         let manage = signer.token(.manage, subscriberId: subscriber.id, email: subscriber.email)
-        return html(SubscriptionViews.message("You are subscribed", "The \(subscriber.frequency.rawValue) digest will arrive at \(subscriber.email).",
+        return Pages.html(MessagePage.render("You are subscribed", "The \(subscriber.frequency.rawValue) digest will arrive at \(subscriber.email).",
                                               link: ("Change frequency or topics", "/subscription?token=\(manage)")))
     }
 
@@ -100,7 +100,7 @@ struct SubscriptionController: Sendable {
         let token = try validToken(request.queryItems["token"], .manage)
         let subscriber = try await existingSubscriber(try verify(token, .manage))
         let (csrf, cookie) = CSRF.token(for: request, secure: mail.siteIsHTTPS)
-        return html(SubscriptionViews.settings(subscriber, token: token, csrf: csrf), setCookie: cookie)
+        return Pages.html(SubscriptionViews.settings(subscriber, token: token, csrf: csrf), setCookie: cookie)
     }
 
     private func saveSettings(_ request: Request) async throws -> Response {
@@ -110,14 +110,14 @@ struct SubscriptionController: Sendable {
         let subscriber = try await existingSubscriber(try verify(token, .manage))
         let csrf = fields[CSRF.fieldName] ?? ""
         guard let frequency = Subscriber.Frequency(rawValue: fields["frequency"] ?? "") else {
-            return html(SubscriptionViews.settings(subscriber, token: token, csrf: csrf, error: "Choose daily or weekly."), status: .badRequest)
+            return Pages.html(SubscriptionViews.settings(subscriber, token: token, csrf: csrf, error: "Choose daily or weekly."), status: .badRequest)
         }
         let topics: [String]
         do { topics = try Topics.parse(fields["topics"] ?? "") } catch {
-            return html(SubscriptionViews.settings(subscriber, token: token, csrf: csrf, error: "Topics: \(error)."), status: .badRequest)
+            return Pages.html(SubscriptionViews.settings(subscriber, token: token, csrf: csrf, error: "Topics: \(error)."), status: .badRequest)
         }
         let updated = try await mail.store.updatePreferences(id: subscriber.id, frequency: frequency, topics: topics, at: clock()) ?? subscriber
-        return html(SubscriptionViews.settings(updated, token: token, csrf: csrf, saved: true))
+        return Pages.html(SubscriptionViews.settings(updated, token: token, csrf: csrf, saved: true))
     }
 
     private func unsubscribe(_ request: Request) async throws -> Response {
@@ -126,7 +126,7 @@ struct SubscriptionController: Sendable {
             throw PageError.notFound("This subscription does not exist any more.")
         }
         _ = try await mail.store.unsubscribe(id: subscriber.id, at: clock())
-        return html(SubscriptionViews.message("You are unsubscribed", "No more digests will be sent to \(subscriber.email)."))
+        return Pages.html(MessagePage.render("You are unsubscribed", "No more digests will be sent to \(subscriber.email)."))
     }
 
     private func existingSubscriber(_ claims: LinkSigner.Claims) async throws -> Subscriber {
@@ -148,12 +148,5 @@ struct SubscriptionController: Sendable {
         } catch {
             throw PageError.badRequest(error.description)
         }
-    }
-
-    private func html(_ page: HTML, status: HTTPResponse.Status = .ok, setCookie: String? = nil) -> Response {
-        var response = Responses.html(page, status: status).response
-        response.headers[.cacheControl] = "no-store"
-        if let setCookie { response.headers[.setCookie] = setCookie }
-        return response
     }
 }

@@ -46,7 +46,7 @@ struct AccountController: Sendable {
             let text = community.accounts.requiresVerifiedEmail
                 ? "We sent a link to \(user.email): follow it to confirm your address, then you can submit papers and comment."
                 : "Your account is ready."
-            return Pages.html(AccountViews.message("Welcome, \(user.username)!", text, link: ("Go to today's papers", "/")), cookies: [sessionCookie(ticket)])
+            return Pages.html(MessagePage.render("Welcome, \(user.username)!", text, link: ("Go to today's papers", "/")), setCookie: sessionCookie(ticket))
         } catch let error as CommunityError {
             let page = AccountViews.signUp(username: fields["username"] ?? "", email: fields["email"] ?? "", csrf: csrf, notice: .init(error: error.message))
             return Pages.html(page, status: error.kind.status)
@@ -83,7 +83,7 @@ struct AccountController: Sendable {
         let fields = try await Guards.form(request, context)
         let token = fields["token"] ?? ""
         let user = fields["change"] == "1" ? try await accounts.confirmEmailChange(secret: token) : try await accounts.verifyEmail(secret: token)
-        return Pages.html(AccountViews.message("Address confirmed", "\(user.email) is confirmed for \(user.username).", link: ("Go to today's papers", "/")))
+        return Pages.html(MessagePage.render("Address confirmed", "\(user.email) is confirmed for \(user.username).", link: ("Go to today's papers", "/")))
     }
 
     private func forgotPassword(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -95,7 +95,7 @@ struct AccountController: Sendable {
             return Pages.html(AccountViews.forgotPassword(csrf: fields[CSRF.fieldName] ?? "", notice: .init(error: error.message)), status: error.kind.status)
         }
         // The same answer whether or not an account has the address.
-        return Pages.html(AccountViews.message("Check your inbox", "If an account uses that address, a link to choose a new password is on its way."))
+        return Pages.html(MessagePage.render("Check your inbox", "If an account uses that address, a link to choose a new password is on its way."))
     }
 
     private func resetPassword(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -104,7 +104,7 @@ struct AccountController: Sendable {
         let token = fields["token"] ?? ""
         do {
             let user = try await accounts.resetPassword(secret: token, newPassword: fields["password"] ?? "")
-            return Pages.html(AccountViews.message("Password changed", "\(user.username) has a new password; every session was logged out.", link: ("Log in", "/login")))
+            return Pages.html(MessagePage.render("Password changed", "\(user.username) has a new password; every session was logged out.", link: ("Log in", "/login")))
         } catch let error as CommunityError {
             return Pages.html(AccountViews.resetPassword(token: token, csrf: fields[CSRF.fieldName] ?? "", notice: .init(error: error.message)), status: error.kind.status)
         }
@@ -114,20 +114,10 @@ struct AccountController: Sendable {
     private func anonymousForm(_ request: Request, _ context: AppRequestContext, _ page: (String) -> HTML) throws -> Response {
         if let session = context.session { return Pages.html(page(session.csrf)) }
         let (token, cookie) = CSRF.token(for: request, secure: community.secureCookies)
-        return Pages.html(page(token), cookies: cookie.map { [$0] } ?? [])
+        return Pages.html(page(token), setCookie: cookie)
     }
 
     private func sessionCookie(_ ticket: SessionTicket) -> String {
         SessionCookie.make(secret: ticket.secret, maxAgeSeconds: AccountService.sessionLifetimeDays * 86_400, secure: community.secureCookies)
-    }
-}
-
-/// Pages that are never cached: forms, settings, confirmations.
-enum Pages {
-    static func html(_ page: HTML, status: HTTPResponse.Status = .ok, cookies: [String] = []) -> Response {
-        var response = Responses.html(page, status: status).response
-        response.headers[.cacheControl] = "no-store"
-        for cookie in cookies { response.headers.append(HTTPField(name: .setCookie, value: cookie)) }
-        return response
     }
 }

@@ -11,8 +11,7 @@ struct CommentController: Sendable {
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.onPaper(.post, "/papers/{id}/comments") { id, request, context in
-            let session = try Guards.member(request, context)
-            let fields = try await Guards.form(request, context)
+            let (session, fields) = try await Guards.memberForm(request, context)
             let parent = try fields["parent"].flatMap { $0.isEmpty ? nil : $0 }.map(Self.commentId)
             let comment = try await post(on: id, parent: parent, body: fields["body"] ?? "", user: session.user, context)
             return Responses.redirect(to: SiteRoute.paper(id: comment.paperId).path + "#comment-\(comment.id)").response
@@ -25,14 +24,12 @@ struct CommentController: Sendable {
             return try await apiPost(on: id, parent: parent, request, context)
         }
         router.post("/comments/:comment/edit") { request, context in
-            let session = try Guards.member(request, context)
-            let fields = try await Guards.form(request, context)
+            let (session, fields) = try await Guards.memberForm(request, context)
             let comment = try await community.comments.edit(try Self.commentId(try context.parameters.require("comment")), body: fields["body"] ?? "", by: session.user)
             return Responses.redirect(to: SiteRoute.paper(id: comment.paperId).path + "#comment-\(comment.id)").response
         }
         router.post("/comments/:comment/delete") { request, context in
-            let session = try Guards.member(request, context)
-            _ = try await Guards.form(request, context)
+            let (session, _) = try await Guards.memberForm(request, context)
             let comment = try await community.comments.delete(try Self.commentId(try context.parameters.require("comment")), by: session.user)
             return Responses.redirect(to: SiteRoute.paper(id: comment.paperId).path + "#comments").response
         }
@@ -48,7 +45,7 @@ struct CommentController: Sendable {
     /// `POST /api/papers/{id}/comment` with `{"comment": "…"}`, answering `{"newMessage": …}` as Hugging Face does.
     private func apiPost(on id: String, parent: Int64?, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let user = try Guards.apiMember(context)
-        let input = try await APIInput.decode(CommentInput.self, from: request)
+        let input = try await APIInput.decode(CommentInput.self, from: request, example: #"{"comment": "text"}"#)
         let comment = try await post(on: id, parent: parent, body: input.comment, user: user, context)
         return try Responses.json(NewMessage(newMessage: .init(comment)), status: .created).response
     }
@@ -108,20 +105,13 @@ struct CommentController: Sendable {
 
 /// Reading JSON request bodies of the write API, with a clear 400 when they do not fit.
 enum APIInput {
-    static func decode<T: Decodable>(_ type: T.Type, from request: Request) async throws -> T {
+    static func decode<T: Decodable>(_ type: T.Type, from request: Request, example: String) async throws -> T {
         var request = request
         let body = try await request.collectBody(upTo: 65_536)
         do {
             return try JSONDecoder().decode(T.self, from: Data(buffer: body))
         } catch {
-            throw APIError.badRequest("The request body must be JSON like \(example(for: T.self)).")
-        }
-    }
-
-    private static func example(for type: Any.Type) -> String {
-        switch type {
-            case is CommentController.CommentInput.Type: return "{\"comment\": \"text\"}"
-            default: return "{\"arxivId\": \"2410.11779\"}"
+            throw APIError.badRequest("The request body must be JSON like \(example).")
         }
     }
 }

@@ -31,6 +31,12 @@ enum Guards {
         return session
     }
 
+    /// The signed-in member and the fields of the form they posted (CSRF checked).
+    static func memberForm(_ request: Request, _ context: AppRequestContext) async throws -> (SignedIn, [String: String]) {
+        let session = try member(request, context)
+        return (session, try await form(request, context))
+    }
+
     /// A form's fields after the CSRF check: the session's token for members, the double-submit cookie otherwise.
     static func form(_ request: Request, _ context: AppRequestContext) async throws -> [String: String] {
         let fields = try await Forms.fields(request)

@@ -16,8 +16,7 @@ struct OrganizationController: Sendable {
             Pages.html(CommunityPageViews.newOrganization(csrf: try Guards.member(request, context).csrf))
         }
         router.post("/organizations/new") { request, context in
-            let session = try Guards.member(request, context)
-            let fields = try await Guards.form(request, context)
+            let (session, fields) = try await Guards.memberForm(request, context)
             do {
                 let organization = try Self.organization(name: fields["name"] ?? "", fullname: fields["fullname"] ?? "")
                 try await store.createOrganization(organization, creatorId: session.user.id, at: clock())
@@ -28,8 +27,7 @@ struct OrganizationController: Sendable {
             }
         }
         router.post("/:organization/members") { request, context in
-            let session = try Guards.member(request, context)
-            let fields = try await Guards.form(request, context)
+            let (session, fields) = try await Guards.memberForm(request, context)
             let name = try context.parameters.require("organization")
             guard try await store.organization(named: name) != nil else { throw PageError.notFound("There is no organization \(name).") }
             let membership = try await store.membership(of: session.user.id, in: name)
@@ -47,8 +45,7 @@ struct OrganizationController: Sendable {
             return Responses.redirect(to: SiteRoute.organization(name).path).response
         }
         router.onPaper(.post, "/papers/{id}/organization") { id, request, context in
-            let session = try Guards.member(request, context)
-            let fields = try await Guards.form(request, context)
+            let (session, fields) = try await Guards.memberForm(request, context)
             guard let paper = try await papers.paper(id: id) else { throw PageError.notFound("No paper with id '\(id)' is in DailyPapers.") }
             let user = session.user
             guard user.role == .admin || paper.submittedBy == user.username || AccountRules.isAuthor(user.username, of: paper) else {

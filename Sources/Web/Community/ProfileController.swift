@@ -29,11 +29,3 @@ struct ProfileController: Sendable {
         }
     }
 }
-
-/// The page cache for visitors: members see pages of their own (their votes, their forms), rendered fresh.
-enum PageCaching {
-    static func cached(_ request: Request, cache: ResponseCache, variant: String = "", render: () async throws -> Rendered) async throws -> Response {
-        if Viewer.current != nil { return try await render().response }
-        return try await cache.response(for: request.uri.description + variant, render: render)
-    }
-}

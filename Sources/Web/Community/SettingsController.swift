@@ -32,8 +32,7 @@ struct SettingsController: Sendable {
             }
         }
         router.post("/settings/tokens") { request, context in
-            let session = try Guards.member(request, context)
-            let fields = try await Guards.form(request, context)
+            let (session, fields) = try await Guards.memberForm(request, context)
             do {
                 let secret = try await accounts.createAPIToken(for: session.user, name: fields["name"] ?? "")
                 return try await settings(session, newToken: secret)
@@ -42,23 +41,21 @@ struct SettingsController: Sendable {
             }
         }
         router.post("/settings/tokens/:id/revoke") { request, context in
-            let session = try Guards.member(request, context)
-            _ = try await Guards.form(request, context)
+            let (session, _) = try await Guards.memberForm(request, context)
             guard let id = Int64(try context.parameters.require("id")),
                   try await community.store.revokeAPIToken(id: id, userId: session.user.id, at: clock())
             else { throw PageError.notFound("You have no such token.") }
             return try await settings(session, notice: .init(success: "Token revoked."))
         }
         router.post("/settings/delete") { request, context in
-            let session = try Guards.member(request, context)
-            let fields = try await Guards.form(request, context)
+            let (session, fields) = try await Guards.memberForm(request, context)
             do {
                 try await accounts.deleteAccount(session.user, password: fields["password"] ?? "")
             } catch let error as CommunityError {
                 return try await settings(session, notice: .init(error: error.message), status: error.kind.status)
             }
-            return Pages.html(AccountViews.message("Account deleted", "The account \(session.user.username) is gone."),
-                              cookies: [SessionCookie.expired(secure: community.secureCookies)])
+            return Pages.html(MessagePage.render("Account deleted", "The account \(session.user.username) is gone."),
+                              setCookie: SessionCookie.expired(secure: community.secureCookies))
         }
     }
 
@@ -66,8 +63,7 @@ struct SettingsController: Sendable {
     private func change(
         _ request: Request, _ context: AppRequestContext, action: (SignedIn, [String: String]) async throws -> String
     ) async throws -> Response {
-        let session = try Guards.member(request, context)
-        let fields = try await Guards.form(request, context)
+        let (session, fields) = try await Guards.memberForm(request, context)
         do {
             let message = try await action(session, fields)
             return try await settings(session, notice: .init(success: message))

@@ -13,8 +13,7 @@ struct SubmitController: Sendable {
             return Pages.html(SubmitViews.form(csrf: session.csrf, policy: community.submissions.policy, value: request.queryItems["id"] ?? ""))
         }
         router.post("/papers/submit") { request, context in
-            let session = try Guards.member(request, context)
-            let fields = try await Guards.form(request, context)
+            let (session, fields) = try await Guards.memberForm(request, context)
             do {
                 let paper = try await submit(fields["paper"] ?? "", user: session.user, context)
                 return Responses.redirect(to: SiteRoute.paper(id: paper.id).path).response
@@ -25,14 +24,14 @@ struct SubmitController: Sendable {
         }
         router.post("/api/papers/submit") { request, context in
             let user = try Guards.apiMember(context)
-            let input = try await APIInput.decode(PaperInput.self, from: request)
+            let input = try await APIInput.decode(PaperInput.self, from: request, example: #"{"arxivId": "2410.11779"}"#)
             let paper = try await submit(try input.reference(), user: user, context)
             return try Responses.json(HFPaperDTO.flat(paper), status: .created).response
         }
         router.post("/api/papers/index") { request, context in
             _ = try Guards.apiMember(context)
             try community.limits.check(.submit, context, now: clock())
-            let input = try await APIInput.decode(PaperInput.self, from: request)
+            let input = try await APIInput.decode(PaperInput.self, from: request, example: #"{"arxivId": "2410.11779"}"#)
             let result = try await community.submissions.index(try input.reference())
             return try Responses.json(EmptyObject(), status: result.added ? .created : .ok).response
         }

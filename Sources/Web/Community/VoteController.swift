@@ -10,8 +10,7 @@ struct VoteController: Sendable {
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.onPaper(.post, "/papers/{id}/upvote") { id, request, context in
-            let session = try Guards.member(request, context)
-            let fields = try await Guards.form(request, context)
+            let (session, fields) = try await Guards.memberForm(request, context)
             let result = try await vote(id, upvoted: fields["upvoted"] != "0", user: session.user, context)
             if request.headers[.accept]?.contains("application/json") == true { return Self.json(result) }
             let back = request.headers[.referer].flatMap(Guards.localPath) ?? SiteRoute.paper(id: id).path

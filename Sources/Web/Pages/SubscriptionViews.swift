@@ -67,14 +67,6 @@ enum SubscriptionViews {
             """)
     }
 
-    static func message(_ title: String, _ text: String, link: (String, String)? = nil) -> HTML {
-        page(title, """
-            <h1>\(title)</h1>
-            <p class="sub">\(text)</p>
-            \(link.map { "<p><a href=\"\($0.1)\">\($0.0)</a></p>" as HTML })
-            """)
-    }
-
     private static func frequencyChoice(_ selected: Subscriber.Frequency) -> HTML {
         let options = Subscriber.Frequency.allCases.map { frequency -> HTML in
             let label = frequency == .daily ? "Daily (weekdays with new papers)" : "Weekly (Fridays)"

@@ -1,3 +1,4 @@
+import Community
 import Hummingbird
 import PapersCore
 
@@ -46,7 +47,7 @@ enum CSRF {
     /// Throws 403 unless the form's token equals the cookie's.
     static func verify(_ request: Request, fields: [String: String]) throws {
         guard let cookie = request.cookies[cookieName]?.value, isWellFormed(cookie), let field = fields[fieldName],
-              constantTimeEquals(cookie, field)
+              Secrets.constantTimeEquals(cookie, field)
         else {
             throw rejected
         }
@@ -60,12 +61,5 @@ enum CSRF {
 
     private static func isWellFormed(_ token: String) -> Bool {
         token.utf8.count == 32 && token.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }
-    }
-
-    private static func constantTimeEquals(_ lhs: String, _ rhs: String) -> Bool {
-        let left = Array(lhs.utf8)
-        let right = Array(rhs.utf8)
-        guard left.count == right.count else { return false }
-        return zip(left, right).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }

@@ -58,3 +58,13 @@ extension Request {
         return items
     }
 }
+
+/// Pages that are never cached: forms, settings, confirmations, with the cookie they may set.
+enum Pages {
+    static func html(_ page: HTML, status: HTTPResponse.Status = .ok, setCookie: String? = nil) -> Response {
+        var response = Responses.html(page, status: status).response
+        response.headers[.cacheControl] = "no-store"
+        if let setCookie { response.headers[.setCookie] = setCookie }
+        return response
+    }
+}

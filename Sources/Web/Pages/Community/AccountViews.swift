@@ -130,14 +130,6 @@ enum AccountViews {
         return "<table class=\"plain\"><tr><th>Name</th><th>Token</th><th>Created</th><th>Last used</th><th></th></tr>\(rows)</table>"
     }
 
-    static func message(_ title: String, _ text: String, link: (label: String, path: String)? = nil) -> HTML {
-        page(title, """
-            <h1>\(title)</h1>
-            <p class="sub">\(text)</p>
-            \(link.map { "<p><a href=\"\($0.path)\">\($0.label)</a></p>" as HTML })
-            """)
-    }
-
     private static func page(_ title: String, _ content: HTML) -> HTML {
         Layout.page(title: title, alternates: [], content: content)
     }
