@@ -11,7 +11,7 @@ DEBUG_BIN := .build/debug/dailypapers
 
 help:
 	@echo "make run    build, create/migrate $(DATABASE), import the bundled sample if empty, serve http://$(HOST):$(PORT)"
-	@echo "make test   the whole test suite (Swift unit, store, import and HTTP tests; huggingface_hub client test)"
+	@echo "make test   the whole test suite (Swift tests on SQLite and a throw-away PostgreSQL; HTTP, mail, multi-instance tests)"
 	@echo "make bench  import, HTTP, mail and upvote benchmarks against ../shared/data (writes bench-results/)"
 
 run: release
@@ -29,8 +29,7 @@ build:
 
 test: build
 	scripts/install-deps.sh test
-	SHARED_DATA=$(SHARED_DATA) swift test --skip-build
-	SHARED_DATA=$(SHARED_DATA) DAILYPAPERS_BIN=$(abspath $(DEBUG_BIN)) python3 -m pytest -q tests/python
+	SHARED_DATA=$(SHARED_DATA) DAILYPAPERS_BIN=$(abspath $(DEBUG_BIN)) scripts/test.sh
 
 bench: release
 	scripts/install-deps.sh bench

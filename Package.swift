@@ -18,18 +18,22 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Domain types, feed windows, formatting and ranking: no I/O, no dependencies.
         .target(name: "PapersCore"),
         // The system SQLite library (Debian's libsqlite3-dev).
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
-        // The SQL layer, migrations and the paper store.
+        // The SQL layer, its two engines (SQLite, PostgreSQL), migrations and the stores.
         .target(
             name: "Storage",
             dependencies: [
                 "PapersCore", "CSQLite",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         // Import and export of paper records in every supported format.

@@ -13,16 +13,21 @@ public struct MailService: Service {
     let digestMinuteOfDay: Int
     let clock: @Sendable () -> Timestamp
     let logger: Logger
+    let leases: JobLeases
+    /// This process among the instances sharing the database, for job leases.
+    let instance: String
     let wakeups: AsyncStream<Void>
     let wakeup: AsyncStream<Void>.Continuation
 
     /// How often the outbox is checked when nothing wakes the service.
     static let pollInterval = Duration.seconds(10)
 
-    public init(publisher: DigestPublisher, sender: OutboxSender, store: SQLMailStore, digestTime: String, clock: @escaping @Sendable () -> Timestamp = { .now }, logger: Logger) throws {
+    public init(publisher: DigestPublisher, sender: OutboxSender, store: SQLMailStore, digestTime: String, clock: @escaping @Sendable () -> Timestamp = { .now }, logger: Logger, instance: String = InstanceName.current) throws {
         self.publisher = publisher
         self.sender = sender
         self.store = store
+        self.leases = store.leases
+        self.instance = instance
         self.digestMinuteOfDay = try Self.minuteOfDay(digestTime)
         self.clock = clock
         self.logger = logger
@@ -55,14 +60,24 @@ public struct MailService: Service {
         let today = now.day
         let minute = Int((now.millisecondsSinceEpoch - Timestamp(day: today).millisecondsSinceEpoch) / 60_000)
         guard minute >= digestMinuteOfDay else { return }
-        let done = try await store.setting("digest_composed_on") { "" }
-        guard done < today.description else { return }
-        for edition in try await publisher.editions(dueOn: today) {
-            let summary = try await publisher.compose(edition, now: now)
-            logger.info("digest composed", metadata: ["edition": "\(edition.key)", "queued": "\(summary.queued)"])
+        guard try await store.setting("digest_composed_on", makeDefault: { "" }) < today.description else { return }
+        // Several instances may share the database: the one holding the lease composes, the others skip this run.
+        let leaseEnd = Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch + Self.composeLeaseMilliseconds)
+        guard try await leases.acquire(Self.composeJob, owner: instance, at: now, expiresAt: leaseEnd) else { return }
+        // Read again under the lease: another instance may have finished today's editions meanwhile.
+        if try await store.setting("digest_composed_on", makeDefault: { "" }) < today.description {
+            for edition in try await publisher.editions(dueOn: today) {
+                let summary = try await publisher.compose(edition, now: now)
+                logger.info("digest composed", metadata: ["edition": "\(edition.key)", "queued": "\(summary.queued)"])
+            }
+            try await store.setSetting("digest_composed_on", today.description)
         }
-        try await store.setSetting("digest_composed_on", today.description)
+        try await leases.release(Self.composeJob, owner: instance)
     }
+
+    /// The job lease that makes one instance compose the editions; held at most this long if its holder dies.
+    static let composeJob = "digest-composer"
+    static let composeLeaseMilliseconds: Int64 = 15 * 60_000
 
     /// Parses `HH:MM`.
     static func minuteOfDay(_ text: String) throws -> Int {

@@ -28,6 +28,10 @@ public struct OutboxSender: Sendable {
     public static let bounceLimit = 3
     /// Temporary failures after which a message is given up.
     public static let maxAttempts = 8
+    /// Messages claimed at a time, and how long a claim keeps other senders off them (far longer than sending
+    /// a batch takes; a sender that dies leaves its unsent messages to the next one after that).
+    static let claimBatch = 50
+    static let claimMilliseconds: Int64 = 10 * 60_000
 
     let store: SQLMailStore
     let settings: SMTPSettings
@@ -60,14 +64,22 @@ public struct OutboxSender: Sendable {
         var summary = Summary()
         var remaining = limit
         while remaining > 0 {
-            let batch = try await store.dueMessages(at: clock(), limit: min(remaining, 200))
+            let now = clock()
+            let claimUntil = Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch + Self.claimMilliseconds)
+            let batch = try await store.claimDueMessages(at: now, claimUntil: claimUntil, limit: min(remaining, Self.claimBatch))
             guard !batch.isEmpty else { break }
             for message in batch {
                 remaining -= 1
                 if connection == nil {
                     // A server that cannot be reached or refuses us is not the message's fault: nothing is recorded
                     // against it or its recipient, and the drain stops until the next run.
-                    do { connection = try await SMTPConnection.open(settings) } catch { throw ServerUnavailable(reason: "\(error)") }
+                    do {
+                        connection = try await SMTPConnection.open(settings)
+                    } catch {
+                        // The claim is handed back so the next run (on any instance) tries these messages again.
+                        try await store.releaseClaims(ids: batch.map(\.id).filter { $0 >= message.id }, dueAt: now)
+                        throw ServerUnavailable(reason: "\(error)")
+                    }
                 }
                 do {
                     try await connection?.send(raw: message.message, from: envelopeSender.value, to: message.recipient)

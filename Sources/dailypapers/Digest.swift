@@ -41,8 +41,11 @@ struct Digest: AsyncParsableCommand {
         }
 
         func run() async throws {
+            try await databaseOptions.withMigrated { try await self.run(database: $0) }
+        }
+
+        func run(database: any SQLDatabase) async throws {
             let day = date.flatMap { Day(iso: $0) } ?? Timestamp.now.day
-            let database = try await databaseOptions.openMigrated()
             let mailStore = SQLMailStore(database: database)
             let setup = try await mailOptions.setup(store: mailStore, defaultSiteURL: "http://127.0.0.1:8080")
             guard setup.isEnabled || dryRun else { throw CommandFailure("Mail is off: set SMTP_URL (or --smtp-url) to send digests") }
@@ -103,6 +106,10 @@ struct Subscribers: AsyncParsableCommand {
         }
 
         func run() async throws {
+            try await databaseOptions.withMigrated { try await self.run(database: $0) }
+        }
+
+        func run(database: any SQLDatabase) async throws {
             guard let data = FileManager.default.contents(atPath: file) else { throw CommandFailure("cannot read \(file)") }
             var entries: [(email: String, frequency: Subscriber.Frequency, topics: [String])] = []
             var rejected = 0
@@ -119,7 +126,6 @@ struct Subscribers: AsyncParsableCommand {
                     Terminal.error("\(file):line \(number + 1): \(error)")
                 }
             }
-            let database = try await databaseOptions.openMigrated()
             let added = try await SQLMailStore(database: database).importConfirmed(entries, at: .now)
             print("Added \(added) subscribers, \(entries.count - added) already present, \(rejected) rejected.")
         }

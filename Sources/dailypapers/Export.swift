@@ -15,7 +15,10 @@ struct Export: AsyncParsableCommand {
     var output: String?
 
     func run() async throws {
-        let database = try await databaseOptions.openMigrated()
+        try await databaseOptions.withMigrated { try await self.run(database: $0) }
+    }
+
+    func run(database: any SQLDatabase) async throws {
         let exporter = Exporter(store: SQLPaperStore(database: database))
         guard let output else {
             let count = try await exporter.run { FileHandle.standardOutput.write($0) }

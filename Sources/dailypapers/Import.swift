@@ -42,7 +42,10 @@ struct Import: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let database = try await databaseOptions.openMigrated()
+        try await databaseOptions.withMigrated { try await self.run(database: $0) }
+    }
+
+    func run(database: any SQLDatabase) async throws {
         let store = SQLPaperStore(database: database)
         if ifEmpty, try await store.count() > 0 {
             print("The database already holds papers; nothing imported (--if-empty).")

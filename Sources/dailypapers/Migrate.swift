@@ -11,15 +11,16 @@ struct Migrate: AsyncParsableCommand {
     var dryRun = false
 
     func run() async throws {
-        let path = try databaseOptions.sqlitePath()
-        let database = try databaseOptions.open()
-        let migrator = Migrator(database: database)
-        let pending = try await migrator.pending()
-        if dryRun {
-            print(pending.isEmpty ? "\(path): up to date" : pending.map { "pending: \($0.version) \($0.name)" }.joined(separator: "\n"))
-            return
+        try await databaseOptions.withDatabase { database in
+            let name = database.location.description
+            let migrator = Migrator(database: database.sql)
+            let pending = try await migrator.pending()
+            if dryRun {
+                print(pending.isEmpty ? "\(name): up to date" : pending.map { "pending: \($0.version) \($0.name)" }.joined(separator: "\n"))
+                return
+            }
+            for migration in try await migrator.migrate() { print("applied \(migration.version): \(migration.name)") }
+            print("\(name): schema at version \(try await migrator.appliedVersions().last ?? 0)")
         }
-        for migration in try await migrator.migrate() { print("applied \(migration.version): \(migration.name)") }
-        print("\(path): schema at version \(try await migrator.appliedVersions().last ?? 0)")
     }
 }

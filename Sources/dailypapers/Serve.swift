@@ -39,15 +39,30 @@ struct Serve: AsyncParsableCommand {
             port: try port ?? Self.port(environment["PORT"]) ?? 8080
         )
         let logger = try Logging.make(level: logLevel ?? environment["LOG_LEVEL"] ?? "info")
-        let database = try await databaseOptions.openMigrated()
-        let store = SQLPaperStore(database: database)
-        let cache = ResponseCache { try? database.dataVersion() }
-        let paperCount = try await store.count()
-        logger.info("serving", metadata: ["database": "\(database.path)", "papers": "\(paperCount)"])
-        let defaultSiteURL = "http://\(settings.hostname):\(settings.port)"
-        let mailStore = SQLMailStore(database: database)
-        let mailSetup = try await mailOptions.setup(store: mailStore, defaultSiteURL: defaultSiteURL)
+        try await databaseOptions.withDatabase(logger: logger) { database in
+            try await Migrator(database: database.sql).migrate()
+            try await serve(database, settings: settings, logger: logger)
+        }
+    }
+
+    private func serve(_ database: OpenDatabase, settings: ServerSettings, logger: Logger) async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let store = SQLPaperStore(database: database.sql)
         var services: [any Service] = []
+        let cache: ResponseCache
+        if let sqlite = database.sqlite {
+            cache = ResponseCache { try? sqlite.dataVersion() }
+        } else {
+            let watcher = PostgresChangeWatcher(database: database.sql, logger: logger)
+            await watcher.poll()
+            cache = ResponseCache { watcher.version() }
+            services.append(BackgroundService { try await watcher.run() })
+        }
+        let paperCount = try await store.count()
+        logger.info("serving", metadata: ["database": "\(database.location.description)", "papers": "\(paperCount)"])
+        let defaultSiteURL = "http://\(settings.hostname):\(settings.port)"
+        let mailStore = SQLMailStore(database: database.sql)
+        let mailSetup = try await mailOptions.setup(store: mailStore, defaultSiteURL: defaultSiteURL)
         var sendNow: @Sendable () -> Void = {}
         if let smtp = mailSetup.smtp {
             let mailService = try MailService(
@@ -64,13 +79,12 @@ struct Serve: AsyncParsableCommand {
             logger.warning("mail is off: set SMTP_URL to send digests and confirmation mails; the subscribe page says so")
         }
         let mail = MailFeatures(setup: mailSetup, store: mailStore, sendNow: sendNow)
-        let community = try communityOptions.features(papers: store, database: database, mail: mail, siteURL: mailSetup.composer.siteURL)
+        let community = try communityOptions.features(papers: store, database: database.sql, mail: mail, siteURL: mailSetup.composer.siteURL)
         let dependencies = AppDependencies(
             store: store, cache: cache, logger: logger, siteURL: mailSetup.composer.siteURL, mail: mail, community: community
         )
         let app = buildApplication(dependencies, settings: settings, services: services)
         try await app.runService()
-        await database.close()
     }
 
     static func port(_ text: String?) throws -> Int? {
@@ -93,5 +107,16 @@ enum Logging {
         var logger = Logger(label: "dailypapers")
         logger.logLevel = parsed
         return logger
+    }
+}
+
+/// A long-running piece of work (such as a poll loop) run as a service beside the server, stopped on shutdown.
+struct BackgroundService: Service {
+    let work: @Sendable () async throws -> Void
+
+    func run() async throws {
+        try await cancelWhenGracefulShutdown {
+            do { try await work() } catch is CancellationError {}
+        }
     }
 }

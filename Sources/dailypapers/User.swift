@@ -27,8 +27,11 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "bcrypt cost (4–16). Environment: BCRYPT_COST. Default: 12") var bcryptCost: Int?
 
         func run() async throws {
+            try await databaseOptions.withMigrated { try await self.run(database: $0) }
+        }
+
+        func run(database: any SQLDatabase) async throws {
             let password = try Self.readPassword()
-            let database = try await databaseOptions.openMigrated()
             let cost = try bcryptCost ?? ProcessInfo.processInfo.environment["BCRYPT_COST"].map(CommunityOptions.number) ?? 12
             guard (4...16).contains(cost) else { throw ValidationError("The bcrypt cost must be between 4 and 16") }
             let accounts = AccountService(store: SQLCommunityStore(database: database), hasher: PasswordHasher(cost: UInt8(cost)), mailer: nil, clock: { .now })
@@ -39,7 +42,6 @@ struct UserCommand: AsyncParsableCommand {
             } catch let error as CommunityError {
                 throw CommandFailure(error.message)
             }
-            await database.close()
         }
 
         func validate() throws {
@@ -64,13 +66,15 @@ struct UserCommand: AsyncParsableCommand {
         @Argument(help: "user, moderator or admin.") var role: String
 
         func run() async throws {
+            try await databaseOptions.withMigrated { try await self.run(database: $0) }
+        }
+
+        func run(database: any SQLDatabase) async throws {
             guard let newRole = UserRole(rawValue: role) else { throw ValidationError("The role is user, moderator or admin, not '\(role)'") }
-            let database = try await databaseOptions.openMigrated()
             let store = SQLCommunityStore(database: database)
             guard let user = try await store.user(named: username) else { throw CommandFailure("There is no member called \(username)") }
             try await store.setRole(userId: user.id, role: newRole)
             print("\(user.username) is now \(newRole.rawValue).")
-            await database.close()
         }
     }
 }

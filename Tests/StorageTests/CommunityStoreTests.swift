@@ -10,10 +10,10 @@ import TestSupport
         try await store.createUser(NewUser(username: name, email: "\(name)@example.org", passwordHash: "x"), at: now)
     }
 
-    @Test func reimportingASourceRecordKeepsCommunityVotesAndComments() async throws {
-        try await TemporaryDatabase.with { temporary async throws in
-            let papers = temporary.store
-            let community = SQLCommunityStore(database: temporary.database)
+    @Test(arguments: TestEngine.allCases) func reimportingASourceRecordKeepsCommunityVotesAndComments(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database async throws in
+            let papers = SQLPaperStore(database: database)
+            let community = SQLCommunityStore(database: database)
             _ = try await papers.apply([SamplePapers.update(SamplePapers.paper("2511.00001", upvotes: 10))], at: now)
             let alice = try await member(community, "alice")
             #expect(try await community.setVote(userId: alice.id, paperId: "2511.00001", upvoted: true, at: now) == VoteResult(upvotes: 11, upvoted: true))
@@ -30,10 +30,10 @@ import TestSupport
         }
     }
 
-    @Test func deletingAnAccountWithdrawsItsVotesAndBlanksItsComments() async throws {
-        try await TemporaryDatabase.with { temporary async throws in
-            let papers = temporary.store
-            let community = SQLCommunityStore(database: temporary.database)
+    @Test(arguments: TestEngine.allCases) func deletingAnAccountWithdrawsItsVotesAndBlanksItsComments(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database async throws in
+            let papers = SQLPaperStore(database: database)
+            let community = SQLCommunityStore(database: database)
             _ = try await papers.apply([SamplePapers.update(SamplePapers.paper("2511.00001", upvotes: 1, submitter: "leaver"))], at: now)
             let leaver = try await member(community, "leaver")
             let stayer = try await member(community, "stayer")
@@ -53,10 +53,10 @@ import TestSupport
         }
     }
 
-    @Test func hiddenPapersLeaveEveryListingAndComeBack() async throws {
-        try await TemporaryDatabase.with { temporary async throws in
-            let papers = temporary.store
-            let community = SQLCommunityStore(database: temporary.database)
+    @Test(arguments: TestEngine.allCases) func hiddenPapersLeaveEveryListingAndComeBack(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database async throws in
+            let papers = SQLPaperStore(database: database)
+            let community = SQLCommunityStore(database: database)
             _ = try await papers.apply(["2511.00001", "2511.00002"].map { SamplePapers.update(SamplePapers.paper($0, featured: "2025-11-03")) }, at: now)
             try await community.hidePaper(id: "2511.00002", reason: .spam, moderator: "mod", at: now)
             #expect(try await papers.paper(id: "2511.00002") == nil)
@@ -72,9 +72,9 @@ import TestSupport
         }
     }
 
-    @Test func accountLinksWorkOnceAndExpire() async throws {
-        try await TemporaryDatabase.with { temporary async throws in
-            let community = SQLCommunityStore(database: temporary.database)
+    @Test(arguments: TestEngine.allCases) func accountLinksWorkOnceAndExpire(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database async throws in
+            let community = SQLCommunityStore(database: database)
             let user = try await member(community, "linker")
             let expires = Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch + 1000)
             try await community.createAccountToken(idHash: "h1", userId: user.id, purpose: .resetPassword, at: now, expiresAt: expires)

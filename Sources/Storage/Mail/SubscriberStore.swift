@@ -10,6 +10,9 @@ public struct SQLMailStore: Sendable {
 
     // MARK: settings
 
+    /// The job leases on the same database.
+    public var leases: JobLeases { JobLeases(database: database) }
+
     /// The value of an instance setting, creating it with `makeDefault()` the first time (the first writer wins).
     public func setting(_ key: String, makeDefault: () -> String) async throws -> String {
         if let value = try await database.query("SELECT value FROM settings WHERE key = \(key)").first?.optionalString("value") { return value }
@@ -147,21 +150,51 @@ public struct SQLMailStore: Sendable {
         return found
     }
 
-    /// Messages due for sending, oldest first.
+    /// Messages due for sending, oldest first (read only: see `claimDueMessages` to send them).
     public func dueMessages(at now: Timestamp, limit: Int) async throws -> [OutboxMessage] {
         let rows = try await database.query(
             """
-            SELECT id, message_key, subscriber_id, recipient, kind, edition, message, attempts FROM outbox
+            SELECT \(unsafeRaw: Self.outboxColumns) FROM outbox
             WHERE status = 'pending' AND next_attempt_at <= \(now.millisecondsSinceEpoch) ORDER BY id LIMIT \(limit)
             """
         )
-        return try rows.map { row in
-            OutboxMessage(
-                id: row.optionalInt64("id") ?? 0, key: try row.string("message_key"), subscriberId: row.optionalInt64("subscriber_id"),
-                recipient: try row.string("recipient"), kind: try row.string("kind"), edition: row.optionalString("edition"),
-                message: try row.string("message"), attempts: try row.int("attempts")
+        return try rows.map(Self.outboxMessage)
+    }
+
+    /// Claims due messages for one sender until `claimUntil`, oldest first: other senders (other instances) skip
+    /// them, and if this sender dies they fall due again when the claim runs out. PostgreSQL skips rows another
+    /// sender is claiming at that moment (`FOR UPDATE SKIP LOCKED`); SQLite has one writer at a time anyway.
+    public func claimDueMessages(at now: Timestamp, claimUntil: Timestamp, limit: Int) async throws -> [OutboxMessage] {
+        let skipLocked = database.dialect == .postgres ? "FOR UPDATE SKIP LOCKED" : ""
+        let rows = try await database.write(
+            """
+            UPDATE outbox SET next_attempt_at = \(claimUntil.millisecondsSinceEpoch)
+            WHERE id IN (
+                SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= \(now.millisecondsSinceEpoch)
+                ORDER BY id LIMIT \(limit) \(unsafeRaw: skipLocked)
             )
-        }
+            RETURNING \(unsafeRaw: Self.outboxColumns)
+            """
+        )
+        return try rows.map(Self.outboxMessage).sorted { $0.id < $1.id }
+    }
+
+    /// Makes claimed messages that are still pending due again at `dueAt` (their sender could not send them).
+    public func releaseClaims(ids: [Int64], dueAt: Timestamp) async throws {
+        guard !ids.isEmpty else { return }
+        try await database.execute(
+            "UPDATE outbox SET next_attempt_at = \(dueAt.millisecondsSinceEpoch) WHERE status = 'pending' AND id IN (\(list: ids))"
+        )
+    }
+
+    static let outboxColumns = "id, message_key, subscriber_id, recipient, kind, edition, message, attempts"
+
+    static func outboxMessage(_ row: SQLRow) throws -> OutboxMessage {
+        OutboxMessage(
+            id: row.optionalInt64("id") ?? 0, key: try row.string("message_key"), subscriberId: row.optionalInt64("subscriber_id"),
+            recipient: try row.string("recipient"), kind: try row.string("kind"), edition: row.optionalString("edition"),
+            message: try row.string("message"), attempts: try row.int("attempts")
+        )
     }
 
     /// Records a message the server accepted.

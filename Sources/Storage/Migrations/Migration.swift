@@ -19,5 +19,6 @@ public enum Migrations {
         .createSubscriptionsAndOutbox,
         .createCommunity,
         .indexVisibleFeedDays,
+        .createJobLeases,
     ]
 }

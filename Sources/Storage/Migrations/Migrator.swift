@@ -24,12 +24,17 @@ public struct Migrator: Sendable {
     }
 
     /// Applies every pending migration, each in its own transaction; returns those applied.
+    ///
+    /// Instances starting together on one PostgreSQL database queue on an advisory lock, so exactly one applies
+    /// each migration and the others find it done; on SQLite the write lock does the same.
     @discardableResult
     public func migrate(now: Timestamp = .now) async throws -> [Migration] {
+        try await ensureLedger()
         var done: [Migration] = []
         for migration in try await pending() {
             let dialect = database.dialect
-            try await database.transaction { connection in
+            let applied = try await database.transaction { connection -> Bool in
+                if dialect == .postgres { _ = try await connection.query("SELECT pg_advisory_xact_lock(\(Self.lockKey))") }
                 // Another instance may have applied it since we looked: the ledger insert goes first and conflicts.
                 let claimed = try await connection.execute(
                     """
@@ -37,18 +42,27 @@ public struct Migrator: Sendable {
                     ON CONFLICT (version) DO NOTHING
                     """
                 )
-                guard claimed == 1 else { return }
+                guard claimed == 1 else { return false }
                 for statement in migration.statements(dialect) { try await connection.execute(statement) }
+                return true
             }
-            done.append(migration)
+            if applied { done.append(migration) }
         }
         return done
     }
 
+    /// The advisory lock migrations take on PostgreSQL ("DPMIGRAT" as a number).
+    static let lockKey: Int64 = 0x4450_4D49_4752_4154
+
     private func ensureLedger() async throws {
-        let bigint = database.dialect == .postgres ? "BIGINT" : "INTEGER"
-        try await database.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at \(unsafeRaw: bigint) NOT NULL)"
-        )
+        let dialect = database.dialect
+        let bigint = dialect == .postgres ? "BIGINT" : "INTEGER"
+        try await database.transaction { connection in
+            // Two sessions creating the same table at once can collide in PostgreSQL's catalog even with IF NOT EXISTS.
+            if dialect == .postgres { _ = try await connection.query("SELECT pg_advisory_xact_lock(\(Self.lockKey))") }
+            try await connection.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at \(unsafeRaw: bigint) NOT NULL)"
+            )
+        }
     }
 }

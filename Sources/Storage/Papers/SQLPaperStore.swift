@@ -83,7 +83,7 @@ public struct SQLPaperStore: PaperStore {
         let rows = try await database.query(
             """
             SELECT \(unsafeRaw: Self.columns) FROM \(unsafeRaw: Self.from)
-            WHERE p.authors LIKE \(pattern) ESCAPE '!' AND \(unsafeRaw: Self.visible)
+            WHERE p.authors \(unsafeRaw: database.dialect == .postgres ? "ILIKE" : "LIKE") \(pattern) ESCAPE '!' AND \(unsafeRaw: Self.visible)
             ORDER BY p.published_at DESC, p.id LIMIT \(limit) OFFSET \(offset)
             """
         )

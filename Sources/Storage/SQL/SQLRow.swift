@@ -74,6 +74,20 @@ public enum SQLError: Error, CustomStringConvertible, Equatable {
     case decoding(column: String, expected: String)
     case constraint(message: String)
     case busy(message: String)
+    /// The database cannot be reached now (server down, restarting, no free connection): worth retrying later.
+    case unavailable(message: String)
+    /// A deadlock or serialization failure: the transaction was rolled back and may simply be run again.
+    case conflict(message: String)
+    /// A statement ran past the configured statement timeout.
+    case timeout(message: String)
+
+    /// True for failures that pass by themselves (server restarting, pool exhausted, lock timeouts): worth a retry later.
+    public var isTemporary: Bool {
+        switch self {
+            case .unavailable, .busy, .timeout, .conflict: return true
+            default: return false
+        }
+    }
 
     public var description: String {
         switch self {
@@ -83,6 +97,9 @@ public enum SQLError: Error, CustomStringConvertible, Equatable {
             case .decoding(let column, let expected): return "column \(column) is not \(expected)"
             case .constraint(let message): return "constraint violated: \(message)"
             case .busy(let message): return "database busy: \(message)"
+            case .unavailable(let message): return "database unavailable: \(message)"
+            case .conflict(let message): return "transaction conflict: \(message)"
+            case .timeout(let message): return "database timeout: \(message)"
         }
     }
 }

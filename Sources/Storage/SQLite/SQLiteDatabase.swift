@@ -72,6 +72,13 @@ public final class SQLiteDatabase: SQLDatabase {
         }
     }
 
+    /// Writes a consistent copy of the database to `path` (which must not exist) while others keep reading and writing.
+    public func backup(to path: String) async throws {
+        let connection = try borrow()
+        defer { giveBack(connection) }
+        _ = try connection.rows("VACUUM INTO \(path)")
+    }
+
     public func close() async {
         idle.withLock { $0.removeAll() }
     }

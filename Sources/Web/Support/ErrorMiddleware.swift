@@ -2,6 +2,7 @@ import Hummingbird
 import Community
 import Logging
 import PapersCore
+import Storage
 
 /// Turns every failure into a styled HTML page or, under `/api/`, a JSON `{"error": …}` body with the right status.
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
@@ -22,6 +23,12 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as HTTPError {
             var response = render(status: error.status, message: error.body ?? defaultMessage(error.status), for: request)
             response.headers.append(contentsOf: error.headers)
+            return response
+        } catch let error as SQLError where error.isTemporary {
+            // The database is restarting, unreachable or overloaded: say so and when to retry, never hang or crash.
+            logger.warning("database unavailable", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+            var response = render(status: .serviceUnavailable, message: "The database is unavailable for a moment. Please try again in a few seconds.", for: request)
+            response.headers[.retryAfter] = "5"
             return response
         } catch {
             logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])

@@ -1,0 +1,55 @@
+import Foundation
+import NIOCore
+import PostgresNIO
+
+/// Converts between `SQLValue` and PostgreSQL's wire values.
+enum PostgresValues {
+    /// A bound value as PostgreSQL data: integers as int8, reals as float8, text as text, blobs as bytea.
+    static func data(_ value: SQLValue) -> PostgresData {
+        switch value {
+            case .null: return .null
+            case .integer(let number): return PostgresData(int64: number)
+            case .real(let number): return PostgresData(double: number)
+            case .text(let text): return PostgresData(string: text)
+            case .blob(let bytes): return PostgresData(bytes: bytes)
+        }
+    }
+
+    /// A result cell as an `SQLValue`, decoded by its column type.
+    static func value(_ cell: PostgresCell) -> SQLValue {
+        guard cell.bytes != nil else { return .null }
+        switch cell.dataType {
+            case .int2, .int4, .int8, .oid:
+                return (try? cell.decode(Int64.self)).map(SQLValue.integer) ?? .null
+            case .bool:
+                return (try? cell.decode(Bool.self)).map { .integer($0 ? 1 : 0) } ?? .null
+            case .float4, .float8:
+                return (try? cell.decode(Double.self)).map(SQLValue.real) ?? .null
+            case .numeric:
+                guard let decimal = try? cell.decode(Decimal.self) else { return .null }
+                let number = NSDecimalNumber(decimal: decimal)
+                return decimal == Decimal(number.int64Value) ? .integer(number.int64Value) : .real(number.doubleValue)
+            case .bytea:
+                return (try? cell.decode([UInt8].self)).map(SQLValue.blob) ?? .null
+            default:
+                return (try? cell.decode(String.self)).map(SQLValue.text) ?? .null
+        }
+    }
+}
+
+/// Maps PostgreSQL failures to `SQLError`: constraint violations, retryable conflicts, an unreachable server.
+enum PostgresErrors {
+    static func translate(_ error: PSQLError, sql: String = "") -> SQLError {
+        guard error.code == .server, let state = error.serverInfo?[.sqlState] else {
+            return .unavailable(message: "PostgreSQL connection failed (\(error.code))")
+        }
+        let message = error.serverInfo?[.message] ?? "\(error.code)"
+        switch state {
+            case _ where state.hasPrefix("23"): return .constraint(message: message)
+            case "40001", "40P01": return .conflict(message: message)
+            case _ where state.hasPrefix("08"), "57P01", "57P02", "57P03", "53300": return .unavailable(message: "PostgreSQL: \(message)")
+            case "57014": return .timeout(message: "statement timed out or was cancelled: \(sql)")
+            default: return .step(sql: sql, message: "\(state) \(message)", code: 0)
+        }
+    }
+}
