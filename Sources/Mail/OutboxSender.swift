@@ -14,6 +14,8 @@ public struct OutboxSender: Sendable {
         public var sent = 0
         public var deferred = 0
         public var failed = 0
+        /// Another process was sending the outbox, so this drain sent nothing.
+        public var otherSenderActive = false
 
         public init() {}
     }
@@ -28,10 +30,6 @@ public struct OutboxSender: Sendable {
     public static let bounceLimit = 3
     /// Temporary failures after which a message is given up.
     public static let maxAttempts = 8
-    /// Messages claimed at a time, and how long a claim keeps other senders off them (far longer than sending
-    /// a batch takes; a sender that dies leaves its unsent messages to the next one after that).
-    static let claimBatch = 50
-    static let claimMilliseconds: Int64 = 10 * 60_000
 
     let store: SQLMailStore
     let settings: SMTPSettings
@@ -48,38 +46,40 @@ public struct OutboxSender: Sendable {
     }
 
     /// Sends due messages until none is left or `limit` have been tried.
-    public func drain(limit: Int? = nil, progress: @Sendable (Summary) -> Void = { _ in }) async throws -> Summary {
-        var connection: SMTPConnection?
-        do {
-            let summary = try await drain(limit: limit ?? Int.max, connection: &connection, progress: progress)
-            await connection?.close()
-            return summary
-        } catch {
-            await connection?.close()
-            throw error
+    ///
+    /// One sender at a time across every process on the database (server instances, `digest send`): the others
+    /// return at once with `otherSenderActive`. The lock goes with its process, so a killed sender is taken over
+    /// by the next run, which finds its unsent messages still due.
+    public func drain(limit: Int? = nil, progress: @escaping @Sendable (Summary) -> Void = { _ in }) async throws -> Summary {
+        let sent = try await store.withSenderLock {
+            var connection: SMTPConnection?
+            do {
+                let summary = try await drain(limit: limit ?? Int.max, connection: &connection, progress: progress)
+                await connection?.close()
+                return summary
+            } catch {
+                await connection?.close()
+                throw error
+            }
         }
+        if let sent { return sent }
+        var busy = Summary()
+        busy.otherSenderActive = true
+        return busy
     }
 
     private func drain(limit: Int, connection: inout SMTPConnection?, progress: @Sendable (Summary) -> Void) async throws -> Summary {
         var summary = Summary()
         var remaining = limit
         while remaining > 0 {
-            let now = clock()
-            let claimUntil = Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch + Self.claimMilliseconds)
-            let batch = try await store.claimDueMessages(at: now, claimUntil: claimUntil, limit: min(remaining, Self.claimBatch))
+            let batch = try await store.dueMessages(at: clock(), limit: min(remaining, 200))
             guard !batch.isEmpty else { break }
             for message in batch {
                 remaining -= 1
                 if connection == nil {
                     // A server that cannot be reached or refuses us is not the message's fault: nothing is recorded
                     // against it or its recipient, and the drain stops until the next run.
-                    do {
-                        connection = try await SMTPConnection.open(settings)
-                    } catch {
-                        // The claim is handed back so the next run (on any instance) tries these messages again.
-                        try await store.releaseClaims(ids: batch.map(\.id).filter { $0 >= message.id }, dueAt: now)
-                        throw ServerUnavailable(reason: "\(error)")
-                    }
+                    do { connection = try await SMTPConnection.open(settings) } catch { throw ServerUnavailable(reason: "\(error)") }
                 }
                 do {
                     try await connection?.send(raw: message.message, from: envelopeSender.value, to: message.recipient)

@@ -17,6 +17,8 @@ public struct AppDependencies: Sendable {
     public let mail: MailFeatures?
     /// Accounts, votes, submissions, comments and moderation; nil for a read-only site.
     public let community: CommunityFeatures?
+    /// Addresses of reverse proxies (nginx) whose `X-Forwarded-For` names the real client, for rate limits.
+    public let trustedProxies: Set<String>
 
     public init(
         store: any PaperStore,
@@ -25,8 +27,10 @@ public struct AppDependencies: Sendable {
         logger: Logger,
         siteURL: String = "http://127.0.0.1:8080",
         mail: MailFeatures? = nil,
-        community: CommunityFeatures? = nil
+        community: CommunityFeatures? = nil,
+        trustedProxies: Set<String> = []
     ) {
+        self.trustedProxies = trustedProxies
         self.mail = mail
         self.community = community
         self.store = store
@@ -52,6 +56,7 @@ public struct ServerSettings: Sendable {
 public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: ErrorMiddleware(logger: dependencies.logger))
+    if !dependencies.trustedProxies.isEmpty { router.add(middleware: ForwardedClientMiddleware(trustedProxies: dependencies.trustedProxies)) }
     router.get("/healthz") { _, _ in
         _ = try await dependencies.store.count()
         return "ok"

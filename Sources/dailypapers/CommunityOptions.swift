@@ -27,7 +27,8 @@ struct CommunityOptions: ParsableArguments {
         return PasswordHasher(cost: UInt8(cost))
     }
 
-    func features(papers: any PaperStore, database: any SQLDatabase, mail: MailFeatures, siteURL: String) throws -> CommunityFeatures {
+    func features(papers: any PaperStore, database: any SQLDatabase, mail: MailFeatures, siteURL: String,
+                  clock: @escaping @Sendable () -> Timestamp) throws -> CommunityFeatures {
         let environment = ProcessInfo.processInfo.environment
         let limits: RateLimits
         do { limits = try RateLimits(parsing: rateLimits ?? environment["RATE_LIMITS"] ?? "") } catch { throw ValidationError("RATE_LIMITS: \(error)") }
@@ -41,7 +42,6 @@ struct CommunityOptions: ParsableArguments {
         let mailer = mail.setup.isEnabled
             ? AccountMailer(outbox: mail.store, mail: AccountMail(composer: mail.setup.composer), sendNow: mail.sendNow)
             : nil
-        let clock: @Sendable () -> Timestamp = { .now }
         return CommunityFeatures(
             accounts: AccountService(store: store, hasher: try hasher(), mailer: mailer, clock: clock),
             submissions: SubmissionService(

@@ -75,6 +75,10 @@ struct Digest: AsyncParsableCommand {
                 throw CommandFailure(error.description)
             }
             bar.finish()
+            if result.otherSenderActive {
+                print("Another process (a server instance or another digest run) is sending the outbox now; it sends these messages too.")
+                return
+            }
             let sendSeconds = (ContinuousClock.now - sendStarted).seconds
             print("Sent \(result.sent), deferred \(result.deferred) (retried later), failed \(result.failed).")
             print("  sent in \(String(format: "%.2f", sendSeconds)) s (\(Int(Double(result.sent) / max(sendSeconds, 0.000_001))) messages/s)")

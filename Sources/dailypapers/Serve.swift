@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import Mail
+import PapersCore
 import ServiceLifecycle
 import Storage
 import Web
@@ -29,6 +30,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "When the daily digest editions are composed and sent, HH:MM in UTC. Environment: DIGEST_TIME. Default: 21:00")
     var digestTime: String?
 
+    @Option(help: "Comma-separated addresses of reverse proxies whose X-Forwarded-For names the client (for rate limits). Environment: TRUSTED_PROXIES. Default: none")
+    var trustedProxies: String?
+
+    @Option(help: "Run the site's clock from this instant (ISO 8601, e.g. 2026-12-04T21:31:00Z) instead of now: for staging and tests of digests and feeds. Environment: CLOCK_START. Default: now")
+    var clockStart: String?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical. Environment: LOG_LEVEL. Default: info")
     var logLevel: String?
 
@@ -48,6 +55,7 @@ struct Serve: AsyncParsableCommand {
     private func serve(_ database: OpenDatabase, settings: ServerSettings, logger: Logger) async throws {
         let environment = ProcessInfo.processInfo.environment
         let store = SQLPaperStore(database: database.sql)
+        let clock = try siteClock(environment["CLOCK_START"])
         var services: [any Service] = []
         let cache: ResponseCache
         if let sqlite = database.sqlite {
@@ -67,9 +75,10 @@ struct Serve: AsyncParsableCommand {
         if let smtp = mailSetup.smtp {
             let mailService = try MailService(
                 publisher: DigestPublisher(papers: store, mail: mailStore, composer: mailSetup.composer),
-                sender: OutboxSender(store: mailStore, settings: smtp, envelopeSender: mailSetup.sender.address, logger: logger),
+                sender: OutboxSender(store: mailStore, settings: smtp, envelopeSender: mailSetup.sender.address, clock: clock, logger: logger),
                 store: mailStore,
                 digestTime: digestTime ?? environment["DIGEST_TIME"] ?? "21:00",
+                clock: clock,
                 logger: logger
             )
             services.append(mailService)
@@ -79,12 +88,21 @@ struct Serve: AsyncParsableCommand {
             logger.warning("mail is off: set SMTP_URL to send digests and confirmation mails; the subscribe page says so")
         }
         let mail = MailFeatures(setup: mailSetup, store: mailStore, sendNow: sendNow)
-        let community = try communityOptions.features(papers: store, database: database.sql, mail: mail, siteURL: mailSetup.composer.siteURL)
+        let community = try communityOptions.features(papers: store, database: database.sql, mail: mail, siteURL: mailSetup.composer.siteURL, clock: clock)
         let dependencies = AppDependencies(
-            store: store, cache: cache, logger: logger, siteURL: mailSetup.composer.siteURL, mail: mail, community: community
+            store: store, cache: cache, clock: clock, logger: logger, siteURL: mailSetup.composer.siteURL, mail: mail, community: community,
+            trustedProxies: Set((trustedProxies ?? environment["TRUSTED_PROXIES"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         )
         let app = buildApplication(dependencies, settings: settings, services: services)
         try await app.runService()
+    }
+
+    /// The wall clock: now, or running from `--clock-start` / `CLOCK_START`.
+    private func siteClock(_ environmentValue: String?) throws -> @Sendable () -> Timestamp {
+        guard let text = clockStart ?? environmentValue else { return { .now } }
+        guard let start = Timestamp(iso: text) else { throw ValidationError("CLOCK_START '\(text)' is not an ISO 8601 instant such as 2026-12-04T21:31:00Z") }
+        let offset = start.millisecondsSinceEpoch - Timestamp.now.millisecondsSinceEpoch
+        return { Timestamp(millisecondsSinceEpoch: Timestamp.now.millisecondsSinceEpoch + offset) }
     }
 
     static func port(_ text: String?) throws -> Int? {

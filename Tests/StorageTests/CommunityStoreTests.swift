@@ -85,4 +85,22 @@ import TestSupport
             #expect(try await community.consumeAccountToken(idHash: "h2", purpose: .resetPassword, now: expires) == nil)
         }
     }
+
+    @Test(arguments: TestEngine.allCases) func concurrentVotesByOneMemberCountOnce(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database async throws in
+            let papers = SQLPaperStore(database: database)
+            let community = SQLCommunityStore(database: database)
+            _ = try await papers.apply([SamplePapers.update(SamplePapers.paper("2511.00001", upvotes: 10))], at: now)
+            let alice = try await member(community, "alice")
+            for upvoted in [true, false] {
+                try await withThrowingTaskGroup(of: VoteResult.self) { group in
+                    for _ in 0..<40 {
+                        group.addTask { try await community.setVote(userId: alice.id, paperId: "2511.00001", upvoted: upvoted, at: now) }
+                    }
+                    for try await result in group { #expect(result.upvoted == upvoted) }
+                }
+                #expect(try await papers.paper(id: "2511.00001")?.upvotes == (upvoted ? 11 : 10))
+            }
+        }
+    }
 }

@@ -41,34 +41,21 @@ import TestSupport
         }
     }
 
-    @Test(arguments: TestEngine.allCases) func concurrentSendersClaimEachMessageOnce(engine: TestEngine) async throws {
+    @Test(arguments: TestEngine.allCases) func anExclusiveLockHasOneHolderAtATime(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { database async throws in
-            let mail = SQLMailStore(database: database)
-            var messages: [OutboxMessage] = []
-            for id in 1...120 {
-                let key = "daily:2026-08-21:\(id)"
-                messages.append(OutboxMessage(key: key, subscriberId: nil, recipient: "reader\(id)@example.org", kind: "digest", edition: "daily:2026-08-21", message: "x"))
+            let holding = AsyncStream<Void>.makeStream()
+            let finish = AsyncStream<Void>.makeStream()
+            async let first: Bool? = database.withExclusiveLock("outbox-sender") {
+                holding.continuation.yield()
+                for await _ in finish.stream { break }
+                return true
             }
-            #expect(try await mail.enqueue(messages, at: now) == 120)
-            let claimed = try await withThrowingTaskGroup(of: [Int64].self) { group in
-                for _ in 0..<6 {
-                    group.addTask {
-                        var mine: [Int64] = []
-                        while true {
-                            let batch = try await mail.claimDueMessages(at: now, claimUntil: later(600_000), limit: 7)
-                            if batch.isEmpty { return mine }
-                            mine += batch.map(\.id)
-                        }
-                    }
-                }
-                return try await group.reduce(into: [Int64]()) { $0 += $1 }
-            }
-            #expect(claimed.count == 120)
-            #expect(Set(claimed).count == 120, "no message was claimed twice")
-            #expect(try await mail.claimDueMessages(at: later(1_000), claimUntil: later(600_000), limit: 10).isEmpty)
-            try await mail.releaseClaims(ids: Array(claimed.sorted().prefix(3)), dueAt: later(2_000))
-            #expect(try await mail.claimDueMessages(at: later(2_000), claimUntil: later(600_000), limit: 10).count == 3)
-            #expect(try await mail.claimDueMessages(at: later(600_000), claimUntil: later(1_200_000), limit: 500).count == 120, "claims of a dead sender run out")
+            for await _ in holding.stream { break }
+            #expect(try await database.withExclusiveLock("outbox-sender") { true } == nil, "taken while the first holds it")
+            #expect(try await database.withExclusiveLock("other-job") { true } == true, "locks are per name")
+            finish.continuation.yield()
+            #expect(try await first == true)
+            #expect(try await database.withExclusiveLock("outbox-sender") { true } == true, "free again once released")
         }
     }
 

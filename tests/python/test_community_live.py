@@ -26,9 +26,10 @@ SUBMITTED_ID = "2611.04242"
 class RecordedArxiv(http.server.ThreadingHTTPServer):
     """Serves the recorded arXiv answer, re-dated to yesterday and re-numbered, for the one id the test submits."""
 
-    def __init__(self):
+    def __init__(self, now=None):
         super().__init__(("127.0.0.1", free_port()), ArxivHandler)
-        yesterday = (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        now = now or datetime.datetime.now(datetime.timezone.utc)
+        yesterday = (now - datetime.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
         feed = ARXIV_RECORDING.read_text()
         entry = feed[feed.index("<entry>"):feed.index("</entry>") + len("</entry>")]
         entry = entry.replace("1501.05039", SUBMITTED_ID).replace("2015-01-21T02:41:55Z", yesterday)

@@ -10,6 +10,11 @@ public struct SQLMailStore: Sendable {
 
     // MARK: settings
 
+    /// Runs `body` as the only outbox sender among the processes on this database; nil when another one is sending.
+    public func withSenderLock<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T? {
+        try await database.withExclusiveLock("outbox-sender", body)
+    }
+
     /// The job leases on the same database.
     public var leases: JobLeases { JobLeases(database: database) }
 
@@ -150,7 +155,7 @@ public struct SQLMailStore: Sendable {
         return found
     }
 
-    /// Messages due for sending, oldest first (read only: see `claimDueMessages` to send them).
+    /// Messages due for sending, oldest first.
     public func dueMessages(at now: Timestamp, limit: Int) async throws -> [OutboxMessage] {
         let rows = try await database.query(
             """
@@ -159,32 +164,6 @@ public struct SQLMailStore: Sendable {
             """
         )
         return try rows.map(Self.outboxMessage)
-    }
-
-    /// Claims due messages for one sender until `claimUntil`, oldest first: other senders (other instances) skip
-    /// them, and if this sender dies they fall due again when the claim runs out. PostgreSQL skips rows another
-    /// sender is claiming at that moment (`FOR UPDATE SKIP LOCKED`); SQLite has one writer at a time anyway.
-    public func claimDueMessages(at now: Timestamp, claimUntil: Timestamp, limit: Int) async throws -> [OutboxMessage] {
-        let skipLocked = database.dialect == .postgres ? "FOR UPDATE SKIP LOCKED" : ""
-        let rows = try await database.write(
-            """
-            UPDATE outbox SET next_attempt_at = \(claimUntil.millisecondsSinceEpoch)
-            WHERE id IN (
-                SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= \(now.millisecondsSinceEpoch)
-                ORDER BY id LIMIT \(limit) \(unsafeRaw: skipLocked)
-            )
-            RETURNING \(unsafeRaw: Self.outboxColumns)
-            """
-        )
-        return try rows.map(Self.outboxMessage).sorted { $0.id < $1.id }
-    }
-
-    /// Makes claimed messages that are still pending due again at `dueAt` (their sender could not send them).
-    public func releaseClaims(ids: [Int64], dueAt: Timestamp) async throws {
-        guard !ids.isEmpty else { return }
-        try await database.execute(
-            "UPDATE outbox SET next_attempt_at = \(dueAt.millisecondsSinceEpoch) WHERE status = 'pending' AND id IN (\(list: ids))"
-        )
     }
 
     static let outboxColumns = "id, message_key, subscriber_id, recipient, kind, edition, message, attempts"

@@ -82,6 +82,23 @@ public final class PostgresDatabase: SQLDatabase {
         }
     }
 
+    /// A session-level advisory lock on a connection kept for the duration: released when the body ends, or by the
+    /// server when this process (and so its connection) goes away.
+    public func withExclusiveLock<T: Sendable>(_ name: String, _ body: @Sendable () async throws -> T) async throws -> T? {
+        try await withConnection { connection in
+            let taken = try await connection.query("SELECT pg_try_advisory_lock(hashtext(\(name))) AS taken").first?.int("taken") == 1
+            guard taken else { return nil }
+            do {
+                let result = try await body()
+                _ = try await connection.query("SELECT pg_advisory_unlock(hashtext(\(name)))")
+                return result
+            } catch {
+                _ = try? await connection.query("SELECT pg_advisory_unlock(hashtext(\(name)))")
+                throw error
+            }
+        }
+    }
+
     public func close() async {}
 
     /// Leases a connection for `body`; gives up with `SQLError.unavailable` when none comes within `acquireTimeout`.
@@ -109,7 +126,7 @@ public final class PostgresDatabase: SQLDatabase {
                 }
                 throw SQLError.unavailable(message: "the database request was cancelled")
             }
-        } catch let error as PSQLError {
+        } catch {
             throw PostgresErrors.translate(error)
         }
     }
@@ -147,7 +164,7 @@ struct PostgresSQLConnection: SQLConnection {
                     state.rows.append(SQLRow(columns: columns, values: row.map(PostgresValues.value)))
                 }
             }).get()
-        } catch let error as PSQLError {
+        } catch {
             throw PostgresErrors.translate(error, sql: sql)
         }
         return collected.withLockedValue { ($0.rows, $0.changed) }
@@ -157,7 +174,7 @@ struct PostgresSQLConnection: SQLConnection {
     func run(_ statement: PostgresQuery) async throws {
         do {
             try await connection.query(statement, logger: logger)
-        } catch let error as PSQLError {
+        } catch {
             throw PostgresErrors.translate(error, sql: statement.sql)
         }
     }

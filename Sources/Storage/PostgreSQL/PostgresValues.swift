@@ -39,11 +39,29 @@ enum PostgresValues {
 
 /// Maps PostgreSQL failures to `SQLError`: constraint violations, retryable conflicts, an unreachable server.
 enum PostgresErrors {
-    static func translate(_ error: PSQLError, sql: String = "") -> SQLError {
-        guard error.code == .server, let state = error.serverInfo?[.sqlState] else {
-            return .unavailable(message: "PostgreSQL connection failed (\(error.code))")
+    /// Any error from a PostgreSQL call; errors that are not PostgreSQL's pass through unchanged.
+    static func translate(_ error: any Error, sql: String = "") -> any Error {
+        switch error {
+            case let error as PSQLError:
+                guard error.code == .server, let state = error.serverInfo?[.sqlState] else {
+                    return SQLError.unavailable(message: "PostgreSQL connection failed (\(error.code))")
+                }
+                return translate(state: state, message: error.serverInfo?[.message] ?? "\(error.code)", sql: sql)
+            case let error as PostgresError:
+                switch error {
+                    case .server(let server):
+                        return translate(state: server.fields[.sqlState] ?? "", message: server.fields[.message] ?? "\(error)", sql: sql)
+                    case .connectionClosed: return SQLError.unavailable(message: "the PostgreSQL connection closed")
+                    case .protocol(let message): return SQLError.unavailable(message: "PostgreSQL protocol error: \(message)")
+                }
+            case is IOError, is ChannelError:
+                return SQLError.unavailable(message: "PostgreSQL connection failed (\(error))")
+            default:
+                return error
         }
-        let message = error.serverInfo?[.message] ?? "\(error.code)"
+    }
+
+    static func translate(state: String, message: String, sql: String) -> SQLError {
         switch state {
             case _ where state.hasPrefix("23"): return .constraint(message: message)
             case "40001", "40P01": return .conflict(message: message)

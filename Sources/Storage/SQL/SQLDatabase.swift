@@ -9,6 +9,10 @@ public protocol SQLDatabase: Sendable {
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
     func transaction<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T
 
+    /// Runs `body` while this process holds the named lock, shared with every process on the same database; nil
+    /// without running it when another process holds the lock. A process that dies releases its locks at once.
+    func withExclusiveLock<T: Sendable>(_ name: String, _ body: @Sendable () async throws -> T) async throws -> T?
+
     /// Closes every connection.
     func close() async
 }

@@ -8,6 +8,9 @@ public struct SQLRow: Sendable {
         self.values = values
     }
 
+    /// The result's column names, in order.
+    public var columnNames: [String] { columns.names }
+
     /// The raw value of a column; `.null` for a column the row does not have.
     public subscript(_ column: String) -> SQLValue {
         guard let index = columns.index[column] else { return .null }

@@ -1,4 +1,5 @@
 import CSQLite
+import Glibc
 import Synchronization
 
 /// An SQLite database file with a small pool of connections (WAL mode: readers never wait for the writer).
@@ -77,6 +78,17 @@ public final class SQLiteDatabase: SQLDatabase {
         let connection = try borrow()
         defer { giveBack(connection) }
         _ = try connection.rows("VACUUM INTO \(path)")
+    }
+
+    /// An advisory lock on a file beside the database (`flock`): every process using the file sees it, and the
+    /// kernel releases it when the process holding it dies.
+    public func withExclusiveLock<T: Sendable>(_ name: String, _ body: @Sendable () async throws -> T) async throws -> T? {
+        let descriptor = open(path + "-" + name + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw SQLError.open(path: path + "-" + name + ".lock", message: String(cString: strerror(errno))) }
+        defer { Glibc.close(descriptor) }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { return nil }
+        defer { flock(descriptor, LOCK_UN) }
+        return try await body()
     }
 
     public func close() async {

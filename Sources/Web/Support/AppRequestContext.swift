@@ -11,6 +11,8 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public var session: SignedIn?
     /// The member an `Authorization: Bearer` API token names (API routes only).
     public var apiUser: User?
+    /// The client's address as a trusted reverse proxy reported it (`X-Forwarded-For`).
+    public var forwardedFor: String?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
@@ -19,7 +21,7 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
 
     /// The client's IP address as text, the key rate limits count anonymous requests by.
     var clientKey: String {
-        remoteAddress?.ipAddress ?? "unknown"
+        forwardedFor ?? remoteAddress?.ipAddress ?? "unknown"
     }
 
     /// The member behind the request, by session or API token.
