@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make bench, part 4: PostgreSQL and scale-out. The feed page and the API on the SQLite single instance, on one
 # PostgreSQL instance and on three PostgreSQL instances behind nginx (deploy/nginx.conf), all in one run, then
-# upvote throughput on PostgreSQL. A throw-away PostgreSQL server is started for the run and removed after it.
+# upvote throughput on PostgreSQL, and keyword search quality on Cranfield on both engines. A throw-away PostgreSQL server is started for the run and removed after it.
 #   scripts/bench-scale.sh PATH/TO/dailypapers
 # Appends to bench-results/results.md (and prints its part). Reads ../shared/data; never writes there.
 set -euo pipefail
@@ -98,6 +98,11 @@ read -r votes_three_rps votes_three_p99 votes_three_errors _ <<<"$(wrk_summary "
 consistent=$(psql "${postgres%%\?*}" -Atc "SELECT (SELECT COUNT(*) FROM votes) || ' vote rows, ' || (SELECT COALESCE(SUM(community_upvotes), 0) FROM papers) || ' counted'")
 echo "votes: one instance $votes_one_rps/s p99 $votes_one_p99 ms; three behind nginx $votes_three_rps/s p99 $votes_three_p99 ms; $consistent"
 
+echo "== keyword search quality on Cranfield, both engines"
+psql "$pg_url" -qc "CREATE DATABASE cranfield"
+cranfield_table=$(python3 "$HERE/bench/cranfield.py" "$BIN" "$WORK" "$SHARED_DATA/cranfield" "$WORK/cranfield.sqlite" "${pg_url%/*}/cranfield")
+echo "$cranfield_table"
+
 row() {
     read -r page_rps page_p99 api_rps api_p99 errors sock <<<"${results[$2]}"
     echo "| $1 | $page_rps | $page_p99 | $api_rps | $api_p99 | $errors | $([ "$sock" = nono ] && echo none || echo yes) |"
@@ -124,4 +129,8 @@ row() {
     echo "| three instances behind nginx | $votes_three_rps | $votes_three_p99 | $votes_three_errors |"
     echo
     echo "After the runs: $consistent."
+    echo
+    echo "### Keyword search on Cranfield (1,398 abstracts, 225 queries, graded judgements), same run"
+    echo
+    echo "$cranfield_table"
 } | tee -a "$OUT/results.md"

@@ -11,7 +11,7 @@ python_packages=()
 case "$purpose" in
     run) ;;
     test) debian_packages+=(postgresql nginx-light); python_packages=(huggingface_hub pytest feedparser aiosmtpd cryptography) ;;
-    bench) debian_packages+=(wrk nginx-light postfix postgresql) ;;
+    bench) debian_packages+=(wrk nginx-light postfix postgresql); python_packages=(rank-bm25) ;;
     *) echo "usage: $0 run|test|bench" >&2; exit 2 ;;
 esac
 

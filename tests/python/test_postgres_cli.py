@@ -1,10 +1,15 @@
 """Every command on PostgreSQL: the papers of hf-daily-papers.jsonl move from SQLite to PostgreSQL by export and
-import with nothing lost, a whole instance moves with `copy`, and `backup` says what to use instead."""
+import with nothing lost, a whole instance moves with `copy`, `backup` says what to use instead, and `search`
+finds papers on both engines."""
+import json
 import os
 import subprocess
+from pathlib import Path
 
 from conftest import BINARY, SHARED_DATA
 from test_scale_out import PASSWORD, postgres_database, psql
+
+PROJECT_SAMPLE = Path(__file__).resolve().parents[2] / "data" / "seed-papers.jsonl"
 
 
 def run(*arguments, check=True, environment=None):
@@ -55,3 +60,30 @@ def test_bad_database_urls_get_precise_errors():
         assert result.returncode != 0 and message in result.stderr, (url, result.stderr)
     unreachable = run("migrate", "--database", "postgres://u@127.0.0.1:1/db?connect_timeout=1&acquire_timeout=2", check=False)
     assert unreachable.returncode != 0 and "database unavailable" in unreachable.stderr
+
+
+def test_search_finds_the_same_papers_on_both_engines(tmp_path):
+    sample = str(PROJECT_SAMPLE)
+    sqlite = str(tmp_path / "search.sqlite")
+    postgres = postgres_database("search")
+    for database in (sqlite, postgres):
+        run("import", "--database", database, sample)
+    queries = tmp_path / "queries.txt"
+    queries.write_text("video generation\nreinforcement learning for reasoning\nzzzz nothing\n")
+    answers = []
+    for database in (sqlite, postgres):
+        lines = [json.loads(line) for line in run("search", "--database", database, "--batch", str(queries), "--limit", "5").stdout.splitlines()]
+        assert [line["query"] for line in lines] == ["video generation", "reinforcement learning for reasoning", "zzzz nothing"]
+        assert len(lines[0]["hits"]) == 5 and lines[2]["hits"] == []
+        answers.append([{hit["id"] for hit in line["hits"]} for line in lines])
+    # The engines rank differently, but every paper either puts first is about the query.
+    texts = {paper["id"]: (paper["title"] + " " + paper["abstract"]).lower()
+             for paper in map(json.loads, run("export", "--database", sqlite).stdout.splitlines())}
+    for engine in answers:
+        assert all("video" in texts[paper] or "generat" in texts[paper] for paper in engine[0])
+        assert sum("video" in texts[paper] for paper in engine[0]) >= 2, "papers with both words come first"
+        assert all("reinforcement" in texts[paper] for paper in engine[1])
+    single = run("search", "--database", sqlite, "video", "generation", "--limit", "3").stdout.splitlines()
+    assert len(single) == 3 and single[0].startswith("1. ")
+    both = run("search", "--database", sqlite, "video", "--batch", str(queries), check=False)
+    assert both.returncode != 0 and "not both" in both.stderr

@@ -20,5 +20,6 @@ public enum Migrations {
         .createCommunity,
         .indexVisibleFeedDays,
         .createJobLeases,
+        .createSearchIndex,
     ]
 }

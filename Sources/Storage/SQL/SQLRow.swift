@@ -46,6 +46,15 @@ public struct SQLRow: Sendable {
         }
     }
 
+    public func optionalDouble(_ column: String) -> Double? {
+        switch self[column] {
+            case .real(let number): return number
+            case .integer(let number): return Double(number)
+            case .text(let text): return Double(text)
+            default: return nil
+        }
+    }
+
     public func optionalInt64(_ column: String) -> Int64? {
         switch self[column] {
             case .integer(let number): return number

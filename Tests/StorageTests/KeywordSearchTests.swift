@@ -1,0 +1,68 @@
+import PapersCore
+import Storage
+import Testing
+import TestSupport
+
+/// Keyword search on both engines: what matches, what ranks first, and that the index follows every change.
+@Suite struct KeywordSearchTests {
+    let now = Timestamp(iso: "2026-08-21T21:00:00Z") ?? Timestamp(millisecondsSinceEpoch: 0)
+
+    func paper(_ id: String, title: String, abstract: String, authors: [String] = ["Ada Lovelace"]) -> PaperUpdate {
+        var paper = SamplePapers.paper(id, title: title)
+        paper.abstract = abstract
+        paper.authors = authors
+        return SamplePapers.update(paper)
+    }
+
+    func ids(_ store: SQLPaperStore, _ text: String) async throws -> [String] {
+        try await store.keywordSearch(KeywordQuery(text), limit: 10).map(\.paperId)
+    }
+
+    @Test(arguments: TestEngine.allCases) func titlesOutrankAbstractsAndWordsAreStemmed(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database async throws in
+            let store = SQLPaperStore(database: database)
+            _ = try await store.apply([
+                paper("2608.00001", title: "Sparse attention for long documents", abstract: "We study transformers on books."),
+                paper("2608.00002", title: "A survey of robotics", abstract: "Attention is paid to sparse rewards in grasping."),
+                paper("2608.00003", title: "Protein folding", abstract: "Structures of enzymes.", authors: ["Grace Hopper"]),
+            ], at: now)
+            #expect(try await ids(store, "sparse attention") == ["2608.00001", "2608.00002"])
+            #expect(try await ids(store, "document") == ["2608.00001"], "documents → document")
+            #expect(try await ids(store, "hopper") == ["2608.00003"], "authors are searched")
+            #expect(try await ids(store, "quantum gravity").isEmpty)
+            #expect(try await ids(store, "the of and").isEmpty || engine == .sqlite, "stop words alone find nothing on PostgreSQL")
+            #expect(try await store.keywordSearch(KeywordQuery("sparse"), limit: 1).count == 1)
+            let scores = try await store.keywordSearch(KeywordQuery("sparse attention"), limit: 10).map(\.score)
+            #expect(scores == scores.sorted(by: >) && scores.allSatisfy { $0 > 0 })
+        }
+    }
+
+    @Test(arguments: TestEngine.allCases) func theIndexFollowsUpdatesHidingAndVotes(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database async throws in
+            let store = SQLPaperStore(database: database)
+            _ = try await store.apply([paper("2608.00001", title: "Graph networks", abstract: "Message passing.")], at: now)
+            _ = try await store.apply([paper("2608.00001", title: "Diffusion models", abstract: "Message passing.")], at: now)
+            #expect(try await ids(store, "graph").isEmpty, "the old title is gone from the index")
+            #expect(try await ids(store, "diffusion") == ["2608.00001"])
+            let community = SQLCommunityStore(database: database)
+            let ada = try await community.createUser(NewUser(username: "ada", email: "ada@example.org", passwordHash: "x"), at: now)
+            _ = try await community.setVote(userId: ada.id, paperId: "2608.00001", upvoted: true, at: now)
+            #expect(try await ids(store, "diffusion") == ["2608.00001"], "a vote leaves the index alone")
+            try await community.hidePaper(id: "2608.00001", reason: .spam, moderator: "mod", at: now)
+            #expect(try await ids(store, "diffusion").isEmpty, "hidden papers are not found")
+        }
+    }
+
+    @Test(arguments: TestEngine.allCases) func queriesAreWordsNeverSyntax(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database async throws in
+            let store = SQLPaperStore(database: database)
+            _ = try await store.apply([paper("2608.00001", title: "Robert drops tables", abstract: "A study of injection.")], at: now)
+            for hostile in ["'; DROP TABLE papers; --", "\"unbalanced", "title:robert OR", "a & b | !c <-> d", "NEAR(robert tables)", "*", ""] {
+                _ = try await ids(store, hostile)
+            }
+            #expect(try await ids(store, "robert's \"tables\"") == ["2608.00001"])
+            #expect(try await store.count() == 1)
+            #expect(KeywordQuery("Über-Modelle, naïve  über").terms == ["über", "modelle", "naïve"])
+        }
+    }
+}
