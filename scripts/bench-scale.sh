@@ -24,9 +24,10 @@ trap scale_cleanup EXIT
 
 # Limits out of the way (this measures serving, not the limiter); a cheap bcrypt only speeds up the set-up.
 export RATE_LIMITS="pages=10000000,api=10000000,signup=100000,vote=10000000" BCRYPT_COST=4
+chmod a+rx "$WORK"  # the postgres user reaches its data folder through it
 pg_url=$("$HERE/postgres.sh" start "$WORK/pg" | tail -1)
 sqlite="$WORK/scale.sqlite"
-postgres="${pg_url%/*}/dailypapers?pool=20"
+postgres="${pg_url%/*}/dailypapers"
 psql "$pg_url" -qc "CREATE DATABASE dailypapers"
 "$BIN" import --database "$sqlite" "$SHARED_DATA/hf-daily-papers.jsonl" >/dev/null
 start=$(date +%s.%N)
@@ -34,21 +35,19 @@ start=$(date +%s.%N)
 pg_import_rate=$(python3 -c "print(round(9877 / ($(date +%s.%N) - $start)))")
 echo "import into PostgreSQL: $pg_import_rate papers/s"
 
-# serve DATABASE: starts an instance, prints its port.
+# serve DATABASE: starts an instance; its port is left in $port.
 serve() {
-    local port; port=$(free_port)
-    "$BIN" serve --database "$1" --port "$port" --log-level error --trusted-proxies 127.0.0.1 &
+    port=$(free_port)
+    "$BIN" serve --database "$1" --port "$port" --log-level error --trusted-proxies 127.0.0.1 >"$WORK/serve-$port.log" 2>&1 &
     pids+=($!)
     for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
-    echo "$port"
 }
-# balance NAME PORT...: nginx in front of the given instances, prints its port.
+# balance NAME PORT...: nginx in front of the given instances; its port is left in $port.
 balance() {
-    local name=$1 port; shift; port=$(free_port)
+    local name=$1; shift; port=$(free_port)
     "$HERE/nginx-balancer.sh" "$WORK/nginx-$name" "$port" "$@" >/dev/null 2>&1 &
     pids+=($!)
     for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
-    echo "$port"
 }
 # measure LABEL BASE: wrk on / and on the API day; prints "label | / req/s | p99 | API req/s | p99 | non-2xx".
 measure() {
@@ -61,10 +60,11 @@ measure() {
     echo "$page_rps $page_p99 $api_rps $api_p99 $((page_errors + api_errors)) $page_sock$api_sock"
 }
 
-sqlite_port=$(serve "$sqlite")
-pg_ports=("$(serve "$postgres")" "$(serve "$postgres")" "$(serve "$postgres")")
-one_port=$(balance one "${pg_ports[0]}")
-three_port=$(balance three "${pg_ports[@]}")
+serve "$sqlite"; sqlite_port=$port
+pg_ports=()
+for _ in 1 2 3; do serve "$postgres"; pg_ports+=("$port"); done
+balance one "${pg_ports[0]}"; one_port=$port
+balance three "${pg_ports[@]}"; three_port=$port
 
 echo "== GET / and GET /api/daily_papers (wrk -t2 -c$CONNECTIONS -d$DURATION each)"
 declare -A results

@@ -60,6 +60,7 @@ struct Serve: AsyncParsableCommand {
         let cache: ResponseCache
         if let sqlite = database.sqlite {
             cache = ResponseCache { try? sqlite.dataVersion() }
+            services.append(BackgroundService { try await Self.keepSearchIndexCurrent(store, logger: logger) })
         } else {
             let watcher = PostgresChangeWatcher(database: database.sql, logger: logger)
             await watcher.poll()
@@ -95,6 +96,19 @@ struct Serve: AsyncParsableCommand {
         )
         let app = buildApplication(dependencies, settings: settings, services: services)
         try await app.runService()
+    }
+
+    /// Indexes newly written papers for keyword search about once a second (SQLite; see `catchUpSearchIndex`).
+    private static func keepSearchIndexCurrent(_ store: SQLPaperStore, logger: Logger) async throws {
+        while !Task.isCancelled {
+            do {
+                let indexed = try await store.catchUpSearchIndex()
+                if indexed > 0 { logger.debug("search index caught up", metadata: ["papers": "\(indexed)"]) }
+            } catch {
+                logger.warning("search indexing failed; retrying", metadata: ["error": "\(error)"])
+            }
+            try await Task.sleep(for: .seconds(1))
+        }
     }
 
     /// The wall clock: now, or running from `--clock-start` / `CLOCK_START`.

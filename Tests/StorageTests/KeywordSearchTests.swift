@@ -65,4 +65,21 @@ import TestSupport
             #expect(KeywordQuery("Über-Modelle, naïve  über").terms == ["über", "modelle", "naïve"])
         }
     }
+
+    @Test func onSQLiteAnImportOnlyQueuesPapersAndTheCatchUpIndexesEachOnce() async throws {
+        try await TestDatabase.with(.sqlite) { database async throws in
+            let store = SQLPaperStore(database: database)
+            let updates = (1...30).map { paper(String(format: "2608.%05d", $0), title: "Paper \($0) on optics", abstract: "Lenses.") }
+            _ = try await store.apply(updates, at: now)
+            _ = try await store.apply([paper("2608.00001", title: "Paper 1 on acoustics", abstract: "Lenses.")], at: now)
+            #expect(try await database.query("SELECT COUNT(*) AS n FROM papers_fts").first?.int("n") == 0, "nothing tokenized while importing")
+            #expect(try await store.catchUpSearchIndex(batchSize: 7) == 30)
+            #expect(try await store.catchUpSearchIndex() == 0)
+            #expect(try await database.query("SELECT COUNT(*) AS n FROM papers_fts").first?.int("n") == 30)
+            #expect(try await ids(store, "acoustics") == ["2608.00001"])
+            _ = try await store.apply([paper("2608.00002", title: "Paper 2 on acoustics", abstract: "Lenses.")], at: now)
+            #expect(Set(try await ids(store, "acoustics")) == ["2608.00001", "2608.00002"], "a search catches up first")
+            #expect(try await database.query("SELECT COUNT(*) AS n FROM papers_fts").first?.int("n") == 30)
+        }
+    }
 }

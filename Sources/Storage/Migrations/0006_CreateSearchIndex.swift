@@ -1,9 +1,11 @@
 extension Migration {
-    /// The keyword index of papers (title, abstract, authors, organization), kept in step with `papers` by triggers
-    /// that fire only when those columns change, so votes never touch it.
+    /// The keyword index of papers (title, abstract, authors, organization); votes never touch it.
     ///
-    /// SQLite: an FTS5 table over `papers` (Porter stemming, accents folded), ranked with BM25.
-    /// PostgreSQL: a `tsvector` per paper (English stemming for title and abstract, weighted A/B/C) with a GIN index.
+    /// SQLite: an FTS5 table (Porter stemming, accents folded) ranked with BM25. `SQLPaperStore.apply` notes the
+    /// papers it writes in `search_backlog` (one statement per batch) and `catchUpSearchIndex` indexes the backlog,
+    /// so an import does not pay for tokenizing every abstract while it writes.
+    /// PostgreSQL: a `tsvector` per paper (English stemming for title and abstract, weighted A/B/C) with a GIN index,
+    /// written by a trigger that fires only when those columns change.
     static let createSearchIndex = Migration(version: 6, name: "create the keyword search index") { dialect in
         switch dialect {
             case .sqlite: return sqliteStatements
@@ -12,33 +14,9 @@ extension Migration {
     }
 
     private static let sqliteStatements: [SQLQuery] = [
-        """
-        CREATE VIRTUAL TABLE papers_fts USING fts5(
-            title, abstract, authors, organization,
-            content='papers', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2'
-        )
-        """,
-        """
-        CREATE TRIGGER papers_fts_insert AFTER INSERT ON papers BEGIN
-            INSERT INTO papers_fts (rowid, title, abstract, authors, organization)
-            VALUES (new.rowid, new.title, new.abstract, new.authors, new.organization);
-        END
-        """,
-        """
-        CREATE TRIGGER papers_fts_update AFTER UPDATE OF title, abstract, authors, organization ON papers BEGIN
-            INSERT INTO papers_fts (papers_fts, rowid, title, abstract, authors, organization)
-            VALUES ('delete', old.rowid, old.title, old.abstract, old.authors, old.organization);
-            INSERT INTO papers_fts (rowid, title, abstract, authors, organization)
-            VALUES (new.rowid, new.title, new.abstract, new.authors, new.organization);
-        END
-        """,
-        """
-        CREATE TRIGGER papers_fts_delete AFTER DELETE ON papers BEGIN
-            INSERT INTO papers_fts (papers_fts, rowid, title, abstract, authors, organization)
-            VALUES ('delete', old.rowid, old.title, old.abstract, old.authors, old.organization);
-        END
-        """,
-        "INSERT INTO papers_fts (papers_fts) VALUES ('rebuild')",
+        "CREATE VIRTUAL TABLE papers_fts USING fts5(title, abstract, authors, organization, tokenize='porter unicode61 remove_diacritics 2')",
+        "CREATE TABLE search_backlog (paper_rowid INTEGER PRIMARY KEY)",
+        "INSERT INTO search_backlog (paper_rowid) SELECT rowid FROM papers",
     ]
 
     private static let postgresStatements: [SQLQuery] = [

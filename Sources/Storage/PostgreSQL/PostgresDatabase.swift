@@ -139,6 +139,7 @@ private final class LeaseFlag: Sendable {
 
 /// One leased PostgreSQL connection, seen through `SQLConnection`.
 struct PostgresSQLConnection: SQLConnection {
+    var dialect: SQLDialect { .postgres }
     let connection: PostgresConnection
     let logger: Logger
 

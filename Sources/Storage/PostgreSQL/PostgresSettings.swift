@@ -10,7 +10,7 @@ public struct PostgresSettings: Sendable, Equatable {
     /// A schema to use instead of `public` (tests give each case its own).
     public var schema: String?
     /// The most connections one process opens.
-    public var maximumConnections = 20
+    public var maximumConnections = 10
     /// How long a request waits for a free connection before it is answered with 503.
     public var acquireTimeout = Duration.seconds(3)
     /// How long opening a connection may take.

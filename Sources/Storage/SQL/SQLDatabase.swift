@@ -19,6 +19,9 @@ public protocol SQLDatabase: Sendable {
 
 /// One database connection; a store passes it between the statements of a unit of work.
 public protocol SQLConnection: Sendable {
+    /// The engine's dialect.
+    var dialect: SQLDialect { get }
+
     /// Runs a statement and returns its rows.
     func query(_ query: SQLQuery) async throws -> [SQLRow]
 

@@ -4,6 +4,7 @@ import CSQLite
 ///
 /// `@unchecked Sendable`: a connection is only ever used by the task that borrowed it from `SQLiteDatabase`'s pool.
 final class SQLiteConnection: SQLConnection, @unchecked Sendable {
+    var dialect: SQLDialect { .sqlite }
     private let handle: OpaquePointer
     private var statements: [String: OpaquePointer] = [:]
     private var columnCache: [String: SQLColumns] = [:]
