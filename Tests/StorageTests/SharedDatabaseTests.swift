@@ -71,4 +71,42 @@ import TestSupport
             #expect(try await Migrator(database: database).appliedVersions() == Migrations.all.map(\.version))
         }
     }
+
+    @Test func aStatementPastTheTimeoutFailsAsATimeoutAndTheConnectionStaysUsable() async throws {
+        var settings = try TestDatabase.serverSettings()
+        settings.statementTimeout = .milliseconds(200)
+        try await PostgresDatabase.with(settings) { database in
+            await #expect(throws: SQLError.self) { try await database.query("SELECT pg_sleep(2)") }
+            do {
+                _ = try await database.query("SELECT pg_sleep(2)")
+            } catch let error as SQLError {
+                #expect(error.isTemporary, "a timeout is answered with 503, not 500")
+                guard case .timeout = error else { throw error }
+            }
+            #expect(try await database.query("SELECT 1 AS one").first?.int("one") == 1)
+        }
+    }
+
+    @Test func noServerMeansUnavailableWithinTheAcquireTimeoutNotAHang() async throws {
+        let closed = try PostgresSettings(url: "postgres://nobody@127.0.0.1:1/none?acquire_timeout=0.5&connect_timeout=0.5")
+        try await PostgresDatabase.with(closed) { database in
+            do {
+                _ = try await database.query("SELECT 1")
+                Issue.record("a query without a server succeeded")
+            } catch let error as SQLError {
+                guard case .unavailable(let message) = error else { throw error }
+                #expect(message.contains("no database connection within"))
+            }
+        }
+    }
+
+    @Test func databaseURLsAreParsedWithTheirOptions() throws {
+        let settings = try PostgresSettings(url: "postgresql://app:s%40cret@db.internal:5433/papers?pool=7&acquire_timeout=1.5&statement_timeout=0&schema=site_2")
+        #expect(settings.host == "db.internal" && settings.port == 5433 && settings.username == "app" && settings.database == "papers")
+        #expect(settings.password == "s@cret" && settings.maximumConnections == 7 && settings.schema == "site_2")
+        #expect(settings.acquireTimeout == .milliseconds(1500) && settings.statementTimeout == nil)
+        #expect(settings.redacted == "postgres://app:***@db.internal:5433/papers?schema=site_2")
+        #expect(throws: PostgresSettings.InvalidURL.self) { try PostgresSettings(url: "postgres://app@db/papers?schema=a;drop") }
+        #expect(throws: PostgresSettings.InvalidURL.self) { try PostgresSettings(url: "postgres://app@db/papers?statement_timeout=soon") }
+    }
 }
