@@ -103,4 +103,23 @@ import TestSupport
             }
         }
     }
+
+    @Test(arguments: TestEngine.allCases) func votesOnUnknownOrHiddenPapersAreRefusedAndChangeNothing(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database async throws in
+            let papers = SQLPaperStore(database: database)
+            let community = SQLCommunityStore(database: database)
+            _ = try await papers.apply([SamplePapers.update(SamplePapers.paper("2511.00001", upvotes: 10))], at: now)
+            let alice = try await member(community, "alice")
+            await #expect(throws: CommunityError.self) { try await community.setVote(userId: alice.id, paperId: "2511.09999", upvoted: true, at: now) }
+            #expect(try await community.setVote(userId: alice.id, paperId: "2511.00001", upvoted: true, at: now) == VoteResult(upvotes: 11, upvoted: true))
+            try await community.hidePaper(id: "2511.00001", reason: .spam, moderator: "mod", at: now)
+            await #expect(throws: CommunityError.self) { try await community.setVote(userId: alice.id, paperId: "2511.00001", upvoted: false, at: now) }
+            let bob = try await member(community, "bob")
+            await #expect(throws: CommunityError.self) { try await community.setVote(userId: bob.id, paperId: "2511.00001", upvoted: true, at: now) }
+            let rows = try await database.query("SELECT COUNT(*) AS n FROM votes")
+            #expect(try rows.first?.int("n") == 1, "alice's vote stays, bob's never lands")
+            try await community.showPaper(id: "2511.00001", moderator: "mod", at: now)
+            #expect(try await papers.paper(id: "2511.00001")?.upvotes == 11)
+        }
+    }
 }

@@ -15,7 +15,8 @@ extension SQLCommunityStore {
     /// Sets whether the member upvotes the paper. Idempotent: the count moves only when the vote row is
     /// inserted or deleted, in the same transaction, so any number of identical requests count once.
     public func setVote(userId: Int64, paperId: String, upvoted: Bool, at now: Timestamp) async throws -> VoteResult {
-        try await database.transaction { connection in
+        if database.dialect == .postgres { return try await setVoteInOneStatement(userId: userId, paperId: paperId, upvoted: upvoted, at: now) }
+        return try await database.transaction { connection in
             let changed: Int
             do {
                 changed = upvoted
@@ -41,6 +42,35 @@ extension SQLCommunityStore {
             guard let row = total.first else { throw Self.noSuchPaper(paperId) }
             return VoteResult(upvotes: try row.int("total"), upvoted: upvoted)
         }
+    }
+
+    /// PostgreSQL: the same vote as one statement (data-modifying CTEs, committed on its own): one round trip
+    /// instead of four. The vote row changes only for a visible paper, and the count moves only if it changed.
+    private func setVoteInOneStatement(userId: Int64, paperId: String, upvoted: Bool, at now: Timestamp) async throws -> VoteResult {
+        let change: SQLQuery = upvoted
+            ? """
+              INSERT INTO votes (user_id, paper_id, created_at)
+              SELECT \(userId), id, \(now.millisecondsSinceEpoch) FROM papers WHERE id = \(paperId) AND hidden_reason IS NULL
+              ON CONFLICT (user_id, paper_id) DO NOTHING RETURNING paper_id
+              """
+            : """
+              DELETE FROM votes v USING papers p
+              WHERE v.user_id = \(userId) AND v.paper_id = \(paperId) AND p.id = v.paper_id AND p.hidden_reason IS NULL
+              RETURNING v.paper_id
+              """
+        let rows = try await database.query(
+            """
+            WITH changed AS (\(change)),
+            counted AS (
+                UPDATE papers SET community_upvotes = community_upvotes + \(upvoted ? 1 : -1)
+                WHERE id IN (SELECT paper_id FROM changed) RETURNING upvotes + community_upvotes AS total
+            )
+            SELECT COALESCE((SELECT total FROM counted),
+                            (SELECT upvotes + community_upvotes FROM papers WHERE id = \(paperId) AND hidden_reason IS NULL)) AS total
+            """
+        )
+        guard let total = rows.first?.optionalInt("total") else { throw Self.noSuchPaper(paperId) }
+        return VoteResult(upvotes: total, upvoted: upvoted)
     }
 
     static func noSuchPaper(_ id: String) -> CommunityError {
