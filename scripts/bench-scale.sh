@@ -27,7 +27,7 @@ export RATE_LIMITS="pages=10000000,api=10000000,signup=100000,vote=10000000" BCR
 chmod a+rx "$WORK"  # the postgres user reaches its data folder through it
 pg_url=$("$HERE/postgres.sh" start "$WORK/pg" | tail -1)
 sqlite="$WORK/scale.sqlite"
-postgres="${pg_url%/*}/dailypapers"
+postgres="${pg_url%/*}/dailypapers?pool=${BENCH_PG_POOL:-10}"  # BENCH_PG_POOL=N compares pool sizes
 psql "$pg_url" -qc "CREATE DATABASE dailypapers"
 "$BIN" import --database "$sqlite" "$SHARED_DATA/hf-daily-papers.jsonl" >/dev/null
 start=$(date +%s.%N)
@@ -112,7 +112,8 @@ row() {
     echo "## PostgreSQL and several instances: wrk -t2 -c$CONNECTIONS -d$DURATION per line, same run"
     echo
     echo "hf-daily-papers.jsonl (9,877 papers) in SQLite and in a PostgreSQL 15 started for the run (fsync off, on the same"
-    echo "2 cores as everything else). Import into PostgreSQL: $pg_import_rate papers/s."
+    echo "2 cores as everything else), each PostgreSQL instance with a pool of ${BENCH_PG_POOL:-10} connections."
+    echo "Import into PostgreSQL: $pg_import_rate papers/s."
     echo
     echo "| setup | \`/\` req/s | p99 ms | API day req/s | p99 ms | non-2xx | socket errors |"
     echo "|---|---|---|---|---|---|---|"

@@ -60,12 +60,12 @@ struct Serve: AsyncParsableCommand {
         let cache: ResponseCache
         if let sqlite = database.sqlite {
             cache = ResponseCache { try? sqlite.dataVersion() }
-            services.append(BackgroundService { try await Self.keepSearchIndexCurrent(store, logger: logger) })
+            services.append(BackgroundService(every: .seconds(1)) { await Self.catchUpSearchIndex(store, logger: logger) })
         } else {
             let watcher = PostgresChangeWatcher(database: database.sql, logger: logger)
             await watcher.poll()
             cache = ResponseCache { watcher.version() }
-            services.append(BackgroundService { try await watcher.run() })
+            services.append(BackgroundService(every: PostgresChangeWatcher.interval) { await watcher.poll() })
         }
         let paperCount = try await store.count()
         logger.info("serving", metadata: ["database": "\(database.location.description)", "papers": "\(paperCount)"])
@@ -98,16 +98,13 @@ struct Serve: AsyncParsableCommand {
         try await app.runService()
     }
 
-    /// Indexes newly written papers for keyword search about once a second (SQLite; see `catchUpSearchIndex`).
-    private static func keepSearchIndexCurrent(_ store: SQLPaperStore, logger: Logger) async throws {
-        while !Task.isCancelled {
-            do {
-                let indexed = try await store.catchUpSearchIndex()
-                if indexed > 0 { logger.debug("search index caught up", metadata: ["papers": "\(indexed)"]) }
-            } catch {
-                logger.warning("search indexing failed; retrying", metadata: ["error": "\(error)"])
-            }
-            try await Task.sleep(for: .seconds(1))
+    /// Indexes newly written papers for keyword search (SQLite; see `SQLPaperStore.catchUpSearchIndex`).
+    private static func catchUpSearchIndex(_ store: SQLPaperStore, logger: Logger) async {
+        do {
+            let indexed = try await store.catchUpSearchIndex()
+            if indexed > 0 { logger.debug("search index caught up", metadata: ["papers": "\(indexed)"]) }
+        } catch {
+            logger.warning("search indexing failed; retrying", metadata: ["error": "\(error)"])
         }
     }
 
@@ -142,13 +139,22 @@ enum Logging {
     }
 }
 
-/// A long-running piece of work (such as a poll loop) run as a service beside the server, stopped on shutdown.
+/// A step run again and again beside the server (a poll, a catch-up), a pause between runs, until shutdown.
 struct BackgroundService: Service {
-    let work: @Sendable () async throws -> Void
+    let interval: Duration
+    let step: @Sendable () async -> Void
+
+    init(every interval: Duration, _ step: @escaping @Sendable () async -> Void) {
+        self.interval = interval
+        self.step = step
+    }
 
     func run() async throws {
         try await cancelWhenGracefulShutdown {
-            do { try await work() } catch is CancellationError {}
+            while !Task.isCancelled {
+                await step()
+                do { try await Task.sleep(for: interval) } catch { return }
+            }
         }
     }
 }

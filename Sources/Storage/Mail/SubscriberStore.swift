@@ -147,8 +147,7 @@ public struct SQLMailStore: Sendable {
     public func queuedSubscribers(edition: String, ids: [Int64]) async throws -> Set<Int64> {
         guard !ids.isEmpty else { return [] }
         var found: Set<Int64> = []
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+        for chunk in ids.bindChunks() {
             let rows = try await database.query("SELECT subscriber_id FROM outbox WHERE edition = \(edition) AND subscriber_id IN (\(list: chunk))")
             for row in rows { if let id = row.optionalInt64("subscriber_id") { found.insert(id) } }
         }

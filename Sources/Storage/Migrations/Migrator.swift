@@ -29,7 +29,6 @@ public struct Migrator: Sendable {
     /// each migration and the others find it done; on SQLite the write lock does the same.
     @discardableResult
     public func migrate(now: Timestamp = .now) async throws -> [Migration] {
-        try await ensureLedger()
         var done: [Migration] = []
         for migration in try await pending() {
             let dialect = database.dialect

@@ -198,8 +198,7 @@ public struct SQLPaperStore: PaperStore {
     /// Notes written papers in SQLite's search backlog (PostgreSQL's trigger indexes them as they are written).
     static func queueForSearch(ids: [String], on connection: any SQLConnection) async throws {
         guard connection.dialect == .sqlite else { return }
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+        for chunk in ids.bindChunks() {
             try await connection.execute(
                 """
                 INSERT INTO search_backlog (paper_rowid) SELECT rowid FROM papers
@@ -209,11 +208,15 @@ public struct SQLPaperStore: PaperStore {
         }
     }
 
+    /// Queues every paper for SQLite's search index (after papers arrived without `apply`, as `copy` writes them).
+    static func queueEveryPaperForSearch(on connection: any SQLConnection) async throws {
+        guard connection.dialect == .sqlite else { return }
+        try await connection.execute("INSERT INTO search_backlog (paper_rowid) SELECT rowid FROM papers WHERE rowid NOT IN (SELECT paper_rowid FROM search_backlog)")
+    }
+
     private static func existingPapers(ids: [String], on connection: any SQLConnection) async throws -> [String: Paper] {
         var papers: [String: Paper] = [:]
-        // Chunks stay under SQLite's default limit of 32,766 bound parameters with room to spare.
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+        for chunk in ids.bindChunks() {
             let rows = try await connection.query("SELECT \(unsafeRaw: sourceColumns) FROM \(unsafeRaw: from) WHERE p.id IN (\(list: chunk))")
             for row in rows {
                 let paper = try PaperRow.decode(row)

@@ -14,9 +14,6 @@ public final class PostgresDatabase: SQLDatabase {
     public let settings: PostgresSettings
     let client: PostgresClient
     let logger: Logger
-    private static let begin = PostgresQuery(unsafeSQL: "BEGIN")
-    private static let commit = PostgresQuery(unsafeSQL: "COMMIT")
-    private static let rollback = PostgresQuery(unsafeSQL: "ROLLBACK")
 
     public init(settings: PostgresSettings, logger: Logger = Logger(label: "dailypapers.postgres")) {
         self.settings = settings
@@ -63,13 +60,13 @@ public final class PostgresDatabase: SQLDatabase {
             do {
                 return try await withoutActuallyEscaping(body) { body in try await leased { connection in
                     let wrapped = PostgresSQLConnection(connection: connection, logger: self.logger)
-                    try await wrapped.run(Self.begin)
+                    try await wrapped.execute("BEGIN")
                     do {
                         let result = try await body(wrapped)
-                        try await wrapped.run(Self.commit)
+                        try await wrapped.execute("COMMIT")
                         return result
                     } catch {
-                        try? await wrapped.run(Self.rollback)
+                        _ = try? await wrapped.execute("ROLLBACK")
                         throw error
                     }
                 } }
@@ -169,14 +166,5 @@ struct PostgresSQLConnection: SQLConnection {
             throw PostgresErrors.translate(error, sql: sql)
         }
         return collected.withLockedValue { ($0.rows, $0.changed) }
-    }
-
-    /// Runs a statement without binds (BEGIN, COMMIT, ROLLBACK).
-    func run(_ statement: PostgresQuery) async throws {
-        do {
-            try await connection.query(statement, logger: logger)
-        } catch {
-            throw PostgresErrors.translate(error, sql: statement.sql)
-        }
     }
 }

@@ -72,7 +72,7 @@ public struct SQLQuery: Sendable, ExpressibleByStringInterpolation, CustomString
         }
 
         /// Binds each value of a list, comma-separated, for `IN (…)`.
-        public mutating func appendInterpolation(list values: [some SQLBindable]) {
+        public mutating func appendInterpolation<Values: Collection>(list values: Values) where Values.Element: SQLBindable {
             for (index, value) in values.enumerated() {
                 if index > 0 { fragments.append(.sql(", ")) }
                 fragments.append(.bind(value.sqlValue))
