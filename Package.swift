@@ -23,6 +23,11 @@ let package = Package(
     targets: [
         // Domain types, feed windows, formatting and ranking: no I/O, no dependencies.
         .target(name: "PapersCore"),
+        // OpenBLAS (Debian's libopenblas-dev): the matrix products of the embedding model.
+        .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
+        // all-MiniLM-L6-v2 in Swift: the WordPiece tokenizer, the BERT encoder, sentence embeddings.
+        // Optimised in debug builds too: unoptimised, the parity tests would take minutes instead of seconds.
+        .target(name: "Embeddings", dependencies: ["COpenBLAS"], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // The system SQLite library (Debian's libsqlite3-dev).
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         // The SQL layer, its two engines (SQLite, PostgreSQL), migrations and the stores.
@@ -91,10 +96,11 @@ let package = Package(
         // Helpers the test targets share: temporary databases, sample papers, the shared data folder.
         .target(
             name: "TestSupport",
-            dependencies: ["Storage", "PapersCore", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: ["Storage", "PapersCore", "Embeddings", .product(name: "Hummingbird", package: "hummingbird")],
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "PapersCoreTests", dependencies: ["PapersCore"]),
+        .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "PapersCore", "TestSupport"]),
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "Storage", "PapersCore", "TestSupport"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "Storage", "PapersCore", "TestSupport"]),

@@ -1,0 +1,19 @@
+import Foundation
+import Embeddings
+
+/// The embedding model the tests run: `DAILYPAPERS_MODEL` or the project's `models/all-MiniLM-L6-v2`, which
+/// `make test` downloads first. Loaded once per test process.
+public enum ModelFiles {
+    public static var directory: URL {
+        if let configured = ProcessInfo.processInfo.environment["DAILYPAPERS_MODEL"] { return URL(fileURLWithPath: configured) }
+        let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return projectRoot.appendingPathComponent("models/all-MiniLM-L6-v2")
+    }
+
+    /// The shared embedder; a missing model fails the test that asks, with the path it looked at.
+    public static func embedder() throws -> SentenceEmbedder {
+        try loaded.get()
+    }
+
+    private static let loaded: Result<SentenceEmbedder, Error> = Result { try SentenceEmbedder(directory: directory) }
+}
