@@ -28,6 +28,12 @@ let package = Package(
         // all-MiniLM-L6-v2 in Swift: the WordPiece tokenizer, the BERT encoder, sentence embeddings.
         // Optimised in debug builds too: unoptimised, the parity tests would take minutes instead of seconds.
         .target(name: "Embeddings", dependencies: ["COpenBLAS"], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        // Search: the query language, the in-memory vector index (exact and IVF), hybrid ranking, the embedder jobs.
+        .target(
+            name: "Search",
+            dependencies: ["PapersCore", "Storage", "Embeddings", "COpenBLAS", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
         // The system SQLite library (Debian's libsqlite3-dev).
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         // The SQL layer, its two engines (SQLite, PostgreSQL), migrations and the stores.
@@ -100,6 +106,7 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "PapersCoreTests", dependencies: ["PapersCore"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search", "Storage", "PapersCore", "Embeddings", "TestSupport"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "PapersCore", "TestSupport"]),
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "Storage", "PapersCore", "TestSupport"]),

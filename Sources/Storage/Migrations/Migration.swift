@@ -21,5 +21,6 @@ public enum Migrations {
         .indexVisibleFeedDays,
         .createJobLeases,
         .createSearchIndex,
+        .createPaperEmbeddings,
     ]
 }

@@ -1,0 +1,143 @@
+/// Every paper's embedding in memory, for nearest-neighbour search by cosine similarity.
+///
+/// Vectors are kept packed (int8 and a scale, 388 bytes each). Up to `exactLimit` vectors every search scans them
+/// all; above it, `rebuildPartition()` groups them into inverted lists around k-means centroids (IVF) and a search
+/// scans only the lists nearest the query. Searches run concurrently; adding vectors waits for them.
+public final class VectorIndex: @unchecked Sendable {
+    public let dimensions: Int
+    /// Up to this many vectors, searches are exact.
+    public let exactLimit: Int
+    /// How many inverted lists an approximate search scans; nil picks one from the list count.
+    public let probes: Int?
+
+    private let lock = ReadWriteLock()
+    private var ids: [String] = []
+    private var slots: [String: Int32] = [:]
+    private var components: [Int8] = []
+    private var scales: [Float] = []
+    private var partition: IVFPartition?
+
+    public init(dimensions: Int, exactLimit: Int = 50_000, probes: Int? = nil) {
+        precondition(dimensions % 16 == 0, "dimensions must be a multiple of 16")
+        self.dimensions = dimensions
+        self.exactLimit = exactLimit
+        self.probes = probes
+    }
+
+    public var count: Int { lock.reading { ids.count } }
+
+    /// True when searches scan inverted lists rather than every vector.
+    public var isApproximate: Bool { lock.reading { partition != nil } }
+
+    /// Adds or replaces vectors; vectors of the wrong length are ignored.
+    public func upsert(_ vectors: [(paperId: String, vector: PackedVector)]) {
+        lock.writing {
+            for (paperId, vector) in vectors where vector.components.count == dimensions {
+                let slot: Int32
+                if let existing = slots[paperId] {
+                    slot = existing
+                    let start = Int(slot) * dimensions
+                    components.replaceSubrange(start..<(start + dimensions), with: vector.components)
+                    scales[Int(slot)] = vector.scale
+                } else {
+                    slot = Int32(ids.count)
+                    slots[paperId] = slot
+                    ids.append(paperId)
+                    components.append(contentsOf: vector.components)
+                    scales.append(vector.scale)
+                }
+                partition?.place(slot: slot, vector: vector.floats)
+            }
+        }
+    }
+
+    /// The stored vector of a paper, if it has one.
+    public func vector(of paperId: String) -> [Float]? {
+        lock.reading {
+            guard let slot = slots[paperId] else { return nil }
+            let start = Int(slot) * dimensions
+            return components[start..<(start + dimensions)].map { Float($0) * scales[Int(slot)] }
+        }
+    }
+
+    /// The `count` papers nearest `query` (a unit vector), best first, leaving out `excluded`.
+    public func nearest(to query: [Float], count: Int, excluding excluded: Set<String> = []) -> [VectorHit] {
+        guard query.count == dimensions, count > 0 else { return [] }
+        return lock.reading {
+            var best = TopK(capacity: count + excluded.count)
+            query.withUnsafeBufferPointer { queryBuffer in
+                components.withUnsafeBufferPointer { rows in
+                    guard let queryStart = queryBuffer.baseAddress, let rowStart = rows.baseAddress else { return }
+                    let score = { (slot: Int32) in
+                        VectorKernels.dot(queryStart, rowStart + Int(slot) * self.dimensions, dimensions: self.dimensions) * self.scales[Int(slot)]
+                    }
+                    if let partition {
+                        for list in partition.nearestLists(to: query, probes: probes ?? partition.defaultProbes) {
+                            for slot in partition.lists[list] { best.offer(slot: slot, score: score(slot)) }
+                        }
+                    } else {
+                        for slot in 0..<Int32(ids.count) { best.offer(slot: slot, score: score(slot)) }
+                    }
+                }
+            }
+            return best.items.lazy.filter { !excluded.contains(self.ids[Int($0.slot)]) }.prefix(count)
+                .map { VectorHit(paperId: self.ids[Int($0.slot)], similarity: $0.score) }
+        }
+    }
+
+    /// Exact search whatever the size: the reference approximate results are measured against.
+    public func exactNearest(to query: [Float], count: Int) -> [VectorHit] {
+        guard query.count == dimensions else { return [] }
+        return lock.reading {
+            var best = TopK(capacity: count)
+            query.withUnsafeBufferPointer { queryBuffer in
+                components.withUnsafeBufferPointer { rows in
+                    guard let queryStart = queryBuffer.baseAddress, let rowStart = rows.baseAddress else { return }
+                    for slot in 0..<ids.count {
+                        let similarity = VectorKernels.dot(queryStart, rowStart + slot * dimensions, dimensions: dimensions) * scales[slot]
+                        best.offer(slot: Int32(slot), score: similarity)
+                    }
+                }
+            }
+            return best.items.map { VectorHit(paperId: ids[Int($0.slot)], similarity: $0.score) }
+        }
+    }
+
+    /// Builds inverted lists when the index has grown past `exactLimit` (and drops them below it). Training reads a
+    /// sample while searches go on; only the swap takes the write lock. Returns true when the index is approximate.
+    @discardableResult
+    public func rebuildPartition() async -> Bool {
+        let (snapshotCount, sample) = lock.reading { (ids.count, ids.count > exactLimit ? trainingSample() : []) }
+        guard snapshotCount > exactLimit else {
+            lock.writing { partition = nil }
+            return false
+        }
+        let centroids = await KMeans.train(sample, dimensions: dimensions, clusters: IVFPartition.listCount(for: snapshotCount))
+        var built = IVFPartition(centroids: centroids, dimensions: dimensions)
+        let assigned = lock.reading { built.assign(components: components, scales: scales) }
+        lock.writing {
+            built.adopt(assigned)
+            // Vectors added while the lists were being built are placed now.
+            for slot in assigned.count..<ids.count {
+                let start = slot * dimensions
+                built.place(slot: Int32(slot), vector: components[start..<(start + dimensions)].map { Float($0) * scales[slot] })
+            }
+            partition = built
+        }
+        return true
+    }
+
+    /// Up to 256 vectors per future list, spread evenly over the index, as floats.
+    private func trainingSample() -> [Float] {
+        let wanted = min(ids.count, IVFPartition.listCount(for: ids.count) * 64)
+        let step = Double(ids.count) / Double(wanted)
+        var sample: [Float] = []
+        sample.reserveCapacity(wanted * dimensions)
+        for index in 0..<wanted {
+            let slot = Int(Double(index) * step)
+            let start = slot * dimensions
+            sample.append(contentsOf: components[start..<(start + dimensions)].map { Float($0) * scales[slot] })
+        }
+        return sample
+    }
+}
