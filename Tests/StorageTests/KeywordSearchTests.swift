@@ -87,3 +87,74 @@ import TestSupport
         }
     }
 }
+
+/// The query language on both engines: phrases, exclusions, prefixes, author/org/date filters.
+@Suite struct KeywordSyntaxTests {
+    let now = Timestamp(iso: "2026-08-21T21:00:00Z") ?? Timestamp(millisecondsSinceEpoch: 0)
+
+    func paper(_ id: String, title: String, abstract: String, authors: [String], published: String, organization: Organization? = nil) -> PaperUpdate {
+        var paper = SamplePapers.paper(id, title: title, published: published, organization: organization)
+        paper.abstract = abstract
+        paper.authors = authors
+        return SamplePapers.update(paper)
+    }
+
+    func withPapers(_ engine: TestEngine, _ body: @escaping @Sendable (SQLPaperStore) async throws -> Void) async throws {
+        try await TestDatabase.with(engine) { database async throws in
+            let store = SQLPaperStore(database: database)
+            _ = try await store.apply([
+                paper("2401.00001", title: "Video generation with diffusion", abstract: "We generate long videos.", authors: ["Yann LeCun", "Ada Lovelace"], published: "2024-01-10T00:00:00.000Z"),
+                paper("2501.00002", title: "Diffusion for images", abstract: "Generation of video frames is not our topic; a survey.", authors: ["Grace Hopper"], published: "2025-02-01T00:00:00.000Z", organization: Organization(name: "nvidia", fullname: "NVIDIA")),
+                paper("2507.00003", title: "Attention sinks", abstract: "Attentional mechanisms in diffusion transformers.", authors: ["Alan Turing"], published: "2025-08-01T00:00:00.000Z"),
+            ], at: now)
+            try await body(store)
+        }
+    }
+
+    func ids(_ store: SQLPaperStore, _ text: String, prefix: Bool = false) async throws -> Set<String> {
+        Set(try await store.keywordSearch(KeywordQuery(text, prefixLastWord: prefix), limit: 10).map(\.paperId))
+    }
+
+    @Test(arguments: TestEngine.allCases) func phrasesMustAppearInOrder(engine: TestEngine) async throws {
+        try await withPapers(engine) { store async throws in
+            #expect(try await ids(store, #""video generation""#) == ["2401.00001"])
+            #expect(try await ids(store, #"diffusion "generation video""#).isEmpty)
+        }
+    }
+
+    @Test(arguments: TestEngine.allCases) func excludedWordsRemovePapers(engine: TestEngine) async throws {
+        try await withPapers(engine) { store async throws in
+            #expect(try await ids(store, "diffusion -survey") == ["2401.00001", "2507.00003"])
+            #expect(try await ids(store, "-survey year:2025") == ["2507.00003"], "an exclusion with filters only")
+        }
+    }
+
+    @Test(arguments: TestEngine.allCases) func theLastWordMatchesAsAPrefixWhileTyping(engine: TestEngine) async throws {
+        try await withPapers(engine) { store async throws in
+            #expect(try await ids(store, "sinks atten", prefix: true) == ["2507.00003"])
+            #expect(try await ids(store, "transfo", prefix: true) == ["2507.00003"])
+            #expect(try await ids(store, "transfo").isEmpty)
+        }
+    }
+
+    @Test(arguments: TestEngine.allCases) func filtersNarrowByAuthorOrganizationAndDate(engine: TestEngine) async throws {
+        try await withPapers(engine) { store async throws in
+            #expect(try await ids(store, #"diffusion author:"yann lecun""#) == ["2401.00001"])
+            #expect(try await ids(store, "author:hopper") == ["2501.00002"])
+            #expect(try await ids(store, "diffusion org:nvidia") == ["2501.00002"])
+            #expect(try await ids(store, #"org:"NVIDIA""#) == ["2501.00002"])
+            #expect(try await ids(store, "diffusion year:2025") == ["2501.00002", "2507.00003"])
+            #expect(try await ids(store, "diffusion after:2025-03-01") == ["2507.00003"])
+            #expect(try await ids(store, "diffusion before:2025-02-01") == ["2401.00001"])
+            let newestFirst = try await store.keywordSearch(KeywordQuery("after:2024-01-01"), limit: 10).map(\.paperId)
+            #expect(newestFirst == ["2507.00003", "2501.00002", "2401.00001"])
+        }
+    }
+
+    @Test(arguments: TestEngine.allCases) func wildcardsInAuthorNamesAreLiteral(engine: TestEngine) async throws {
+        try await withPapers(engine) { store async throws in
+            #expect(try await ids(store, "author:%").isEmpty)
+            #expect(try await ids(store, "author:_").isEmpty)
+        }
+    }
+}

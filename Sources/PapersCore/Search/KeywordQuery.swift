@@ -1,26 +1,98 @@
-/// The words of a keyword search, as both engines' full-text indexes take them: letters and digits only (so no
-/// index syntax can be smuggled in), lower-cased, each once, at most `maximumTerms`.
+/// A search as the user typed it, parsed: words ranked by relevance, required phrases, excluded words, and filters.
+///
+/// Syntax: `"exact phrase"`, `-word`, `author:"Name"` (or `author:name`), `org:nvidia`, `after:2025-01-01`,
+/// `before:2025-06-30`, `year:2024`. Anything malformed (an unclosed quote, an unknown field, a bad date) is read as
+/// plain words, never an error. Words keep letters and digits only, lower-cased, so no index syntax gets through.
 public struct KeywordQuery: Sendable, Equatable {
     public static let maximumTerms = 32
 
-    public let terms: [String]
+    /// Words of which any may match, ranked by relevance.
+    public private(set) var terms: [String] = []
+    /// A last word matched as the start of longer words (`atten` → attention), when searching as the user types.
+    public private(set) var prefix: String?
+    /// Phrases that must appear, each as its sequence of words.
+    public private(set) var phrases: [[String]] = []
+    /// Words that must not appear.
+    public private(set) var excluded: [String] = []
+    /// Lower-cased parts of author names, each of which some author must contain.
+    public private(set) var authors: [String] = []
+    /// Lower-cased organization names (the short name or the full one).
+    public private(set) var organizations: [String] = []
+    /// Papers published on or after this day.
+    public private(set) var publishedFrom: Day?
+    /// Papers published before this day.
+    public private(set) var publishedBefore: Day?
 
-    public init(_ text: String) {
-        var terms: [String] = []
+    /// Parses `text`. With `prefixLastWord`, a last word not yet ended by a space is matched as a prefix.
+    public init(_ text: String, prefixLastWord: Bool = false) {
         var seen = Set<String>()
-        var word = ""
-        func finish() {
-            if !word.isEmpty, terms.count < Self.maximumTerms, seen.insert(word).inserted { terms.append(word) }
-            word = ""
+        for token in QueryTokenizer.tokens(of: text) { add(token, seen: &seen) }
+        if prefixLastWord, let last = text.unicodeScalars.last, !TextCase.isSeparator(last), let word = terms.last,
+           !text.hasSuffix("\"") {
+            terms.removeLast()
+            prefix = word
         }
-        for character in text.lowercased() {
-            if character.isLetter || character.isNumber { word.append(character) } else { finish() }
-        }
-        finish()
-        self.terms = terms
     }
 
-    public var isEmpty: Bool { terms.isEmpty }
+    /// True when the query selects papers by words (not only by filters).
+    public var hasWords: Bool { !terms.isEmpty || prefix != nil || !phrases.isEmpty }
+
+    /// True when nothing at all was asked.
+    public var isEmpty: Bool { !hasWords && !hasFilters && excluded.isEmpty }
+
+    public var hasFilters: Bool { !authors.isEmpty || !organizations.isEmpty || publishedFrom != nil || publishedBefore != nil }
+
+    /// Every word the user wants to see (for highlighting): terms, the prefix and the phrases' words.
+    public var highlightedWords: [String] { terms + (prefix.map { [$0] } ?? []) + phrases.flatMap { $0 } }
+
+    /// The query's meaning as free text, for the embedding model: its words and phrases, without operators.
+    public var meaningText: String { (phrases.map { $0.joined(separator: " ") } + terms + (prefix.map { [$0] } ?? [])).joined(separator: " ") }
+
+    private mutating func add(_ token: QueryTokenizer.Token, seen: inout Set<String>) {
+        switch token {
+            case .phrase(let text):
+                let words = TextCase.words(of: text)
+                if words.count == 1 { addTerm(words[0], seen: &seen) } else if !words.isEmpty { phrases.append(words) }
+            case .excluded(let text):
+                excluded.append(contentsOf: TextCase.words(of: text).filter { !excluded.contains($0) })
+            case .field(let name, let value):
+                if !addFilter(name: name.lowercased(), value: value) {
+                    for word in TextCase.words(of: name + " " + value) { addTerm(word, seen: &seen) }
+                }
+            case .word(let text):
+                for word in TextCase.words(of: text) { addTerm(word, seen: &seen) }
+        }
+    }
+
+    private mutating func addTerm(_ word: String, seen: inout Set<String>) {
+        if terms.count < Self.maximumTerms, seen.insert(word).inserted { terms.append(word) }
+    }
+
+    /// Applies a `field:value` filter; false when the field is unknown or the value is not valid for it.
+    private mutating func addFilter(name: String, value: String) -> Bool {
+        let trimmed = value.trimmingSpaces()
+        guard !trimmed.isEmpty, !trimmed.contains("\"") else { return false }
+        switch name {
+            case "author", "authors":
+                authors.append(trimmed.lowercased())
+            case "org", "organization":
+                organizations.append(trimmed.lowercased())
+            case "after", "since":
+                guard let day = Day(iso: trimmed) else { return false }
+                publishedFrom = max(publishedFrom ?? day, day)
+            case "before", "until":
+                guard let day = Day(iso: trimmed) else { return false }
+                publishedBefore = min(publishedBefore ?? day, day)
+            case "year":
+                guard trimmed.count == 4, let year = Int(trimmed), let first = Day(year: year, month: 1, day: 1),
+                      let next = Day(year: year + 1, month: 1, day: 1) else { return false }
+                publishedFrom = max(publishedFrom ?? first, first)
+                publishedBefore = min(publishedBefore ?? next, next)
+            default:
+                return false
+        }
+        return true
+    }
 }
 
 /// One paper a keyword search found, with the engine's relevance score (higher is better).

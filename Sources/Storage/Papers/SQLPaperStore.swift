@@ -70,37 +70,6 @@ public struct SQLPaperStore: PaperStore {
         return try rows.map(PaperRow.decode)
     }
 
-    /// Papers whose title, abstract, authors or organization hold any of the query's words, best first.
-    ///
-    /// Any word may match (not all), and the engine ranks: SQLite by BM25 with the title weighted 4, abstract 1,
-    /// authors and organization 2; PostgreSQL by `ts_rank` over the A/B/C-weighted document (title, abstract,
-    /// authors and organization), with English stemming and stop words in both.
-    public func keywordSearch(_ query: KeywordQuery, limit: Int) async throws -> [KeywordHit] {
-        guard !query.isEmpty else { return [] }
-        let rows: [SQLRow]
-        switch database.dialect {
-            case .sqlite:
-                try await catchUpSearchIndex()
-                let match = query.terms.map { "\"\($0)\"" }.joined(separator: " OR ")
-                rows = try await database.query(
-                    """
-                    SELECT p.id, -bm25(papers_fts, 4.0, 1.0, 2.0, 2.0) AS score FROM papers_fts JOIN papers p ON p.rowid = papers_fts.rowid
-                    WHERE papers_fts MATCH \(match) AND \(unsafeRaw: Self.visible) ORDER BY score DESC, p.id LIMIT \(limit)
-                    """
-                )
-            case .postgres:
-                let words = query.terms.joined(separator: " | ")
-                rows = try await database.query(
-                    """
-                    SELECT p.id, ts_rank('{0.2, 0.4, 0.5, 1.0}', s.document, q.query, 1) AS score
-                    FROM to_tsquery('english', \(words)) AS q(query), paper_search s JOIN papers p ON p.id = s.paper_id
-                    WHERE s.document @@ q.query AND \(unsafeRaw: Self.visible) ORDER BY score DESC, p.id LIMIT \(limit)
-                    """
-                )
-        }
-        return try rows.map { KeywordHit(paperId: try $0.string("id"), score: $0.optionalDouble("score") ?? 0) }
-    }
-
     /// Indexes the papers written since the last catch-up (SQLite; PostgreSQL's index is written with the papers).
     /// Returns how many papers were indexed. Searches call it first; `serve` also runs it every second.
     @discardableResult
@@ -129,13 +98,7 @@ public struct SQLPaperStore: PaperStore {
     public func papers(byAuthor author: String, limit: Int, offset: Int) async throws -> [Paper] {
         // Authors are stored as a JSON array, so `"Name"` with its quotes matches one whole name; LIKE's own
         // wildcards in the name are escaped.
-        let encoded = StringList.encode([author]).dropFirst().dropLast()
-        var pattern = "%"
-        for character in encoded {
-            if character == "%" || character == "_" || character == "!" { pattern.append("!") }
-            pattern.append(character)
-        }
-        pattern += "%"
+        let pattern = Self.likePattern(containing: String(StringList.encode([author]).dropFirst().dropLast()))
         let rows = try await database.query(
             """
             SELECT \(unsafeRaw: Self.columns) FROM \(unsafeRaw: Self.from)

@@ -1,0 +1,65 @@
+import PapersCore
+import Testing
+
+@Suite struct KeywordQueryTests {
+    @Test func plainWordsAreLowerCasedOnceEach() {
+        let query = KeywordQuery("Über-Modelle, naïve  über")
+        #expect(query.terms == ["über", "modelle", "naïve"])
+        #expect(!query.hasFilters && query.phrases.isEmpty)
+    }
+
+    @Test func everySyntaxElementIsRecognised() {
+        let query = KeywordQuery(#"diffusion "video generation" -survey author:"Yann LeCun" org:NVIDIA after:2025-01-01 before:2025-07-01"#)
+        #expect(query.terms == ["diffusion"])
+        #expect(query.phrases == [["video", "generation"]])
+        #expect(query.excluded == ["survey"])
+        #expect(query.authors == ["yann lecun"])
+        #expect(query.organizations == ["nvidia"])
+        #expect(query.publishedFrom == Day(year: 2025, month: 1, day: 1))
+        #expect(query.publishedBefore == Day(year: 2025, month: 7, day: 1))
+        #expect(query.meaningText == "video generation diffusion")
+    }
+
+    @Test func yearIsARangeAndNarrowsOtherDates() {
+        let query = KeywordQuery("year:2024 after:2024-06-01")
+        #expect(query.publishedFrom == Day(year: 2024, month: 6, day: 1))
+        #expect(query.publishedBefore == Day(year: 2025, month: 1, day: 1))
+        #expect(!query.hasWords && query.hasFilters && !query.isEmpty)
+    }
+
+    @Test(arguments: [
+        (#""unclosed phrase here"#, ["unclosed", "phrase", "here"]),
+        ("after:yesterday", ["after", "yesterday"]),
+        ("year:24", ["year", "24"]),
+        ("colour:red", ["colour", "red"]),
+        ("author:", ["author"]),
+        ("- lonely dash", ["lonely", "dash"]),
+        (#"author:"unclosed"#, ["author", "unclosed"]),
+        ("http://arxiv.org/abs/2401.00001", ["http", "arxiv", "org", "abs", "2401", "00001"]),
+    ])
+    func malformedSyntaxIsSearchedAsPlainWords(text: String, words: [String]) {
+        let query = KeywordQuery(text)
+        #expect(query.terms == words)
+        #expect(!query.hasFilters)
+    }
+
+    @Test func theLastWordIsAPrefixOnlyWhileTyping() {
+        #expect(KeywordQuery("sparse atten", prefixLastWord: true).prefix == "atten")
+        #expect(KeywordQuery("sparse atten", prefixLastWord: true).terms == ["sparse"])
+        #expect(KeywordQuery("sparse atten ", prefixLastWord: true).prefix == nil)
+        #expect(KeywordQuery("sparse atten").prefix == nil)
+        #expect(KeywordQuery("sparse atten", prefixLastWord: true).highlightedWords == ["sparse", "atten"])
+    }
+
+    @Test func aOneWordPhraseIsAWordAndExcludedPhrasesExcludeTheirWords() {
+        let query = KeywordQuery(#""robots" -"reward hacking""#)
+        #expect(query.terms == ["robots"])
+        #expect(query.phrases.isEmpty)
+        #expect(query.excluded == ["reward", "hacking"])
+    }
+
+    @Test func nothingTypedIsEmpty() {
+        #expect(KeywordQuery("  ... !!! ").isEmpty)
+        #expect(KeywordQuery("").isEmpty)
+    }
+}
