@@ -90,7 +90,7 @@ let package = Package(
         .executableTarget(
             name: "dailypapers",
             dependencies: [
-                "PapersCore", "Storage", "Ingestion", "Web", "Mail", "Community", "Arxiv",
+                "PapersCore", "Storage", "Ingestion", "Web", "Mail", "Community", "Arxiv", "Search", "Embeddings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -1,19 +1,29 @@
 import ArgumentParser
 import Foundation
 import PapersCore
+import Search
 import Storage
 
-/// `dailypapers search`: keyword search from the command line, one query or a file of them (for evaluations).
-struct Search: AsyncParsableCommand {
+/// `dailypapers search`: search from the command line, one query or a file of them (for evaluations).
+struct SearchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Search papers by keywords (title, abstract, authors, organization), best first.",
-        discussion: "With --batch FILE, reads one query per line and writes one JSON line per query: {\"query\": …, \"hits\": [{\"id\": …, \"score\": …}]}."
+        commandName: "search",
+        abstract: "Search papers by keywords and by meaning, best first.",
+        discussion: """
+            Query syntax: "exact phrase", -word, author:"Name", org:nvidia, after:2025-01-01, before:2025-07-01, year:2024.
+            With --batch FILE, reads one query per line and writes one JSON line per query: {"query": …, "mode": …, "hits": [{"id": …, "score": …}]}.
+            Semantic and hybrid modes need the embedding model and `dailypapers embed`; without the model, search is by keywords.
+            """
     )
 
     @OptionGroup var databaseOptions: DatabaseOptions
+    @OptionGroup var modelOptions: ModelOptions
 
-    @Argument(help: "The words to search for.")
+    @Argument(help: "What to search for.")
     var query: [String] = []
+
+    @Option(help: "hybrid (default), keyword or semantic.")
+    var mode: String = SearchMode.hybrid.rawValue
 
     @Option(help: "How many papers to list (1–1000). Default: 10")
     var limit = 10
@@ -24,6 +34,7 @@ struct Search: AsyncParsableCommand {
     func validate() throws {
         guard (1...1_000).contains(limit) else { throw ValidationError("--limit must be from 1 to 1000") }
         guard (batch == nil) != query.isEmpty else { throw ValidationError("Give either words to search for or --batch FILE, not both") }
+        guard SearchMode(rawValue: mode) != nil else { throw ValidationError("--mode must be hybrid, keyword or semantic") }
     }
 
     func run() async throws {
@@ -34,17 +45,21 @@ struct Search: AsyncParsableCommand {
         } else {
             queries = [query.joined(separator: " ")]
         }
+        let searchMode = SearchMode(rawValue: mode) ?? .hybrid
+        let embedder = searchMode == .keyword ? nil : try modelOptions.required()
         try await databaseOptions.withMigrated { database in
-            let store = SQLPaperStore(database: database)
+            let semantic = embedder.map { SemanticIndex(embedder: $0, database: database) }
+            try await semantic?.refresh()
+            let search = PaperSearch(store: SQLPaperStore(database: database), semantic: semantic)
             for text in queries {
-                let hits = try await store.keywordSearch(KeywordQuery(text), limit: limit)
+                let ranked = try await search.rank(KeywordQuery(text), mode: searchMode).prefix(limit)
                 if batch != nil {
-                    let line = BatchLine(query: text, hits: hits.map { .init(id: $0.paperId, score: $0.score) })
+                    let line = BatchLine(query: text, mode: searchMode.rawValue, hits: ranked.map { .init(id: $0.paperId, score: $0.score) })
                     print(String(decoding: try JSONEncoder().encode(line), as: UTF8.self))
-                } else if hits.isEmpty {
+                } else if ranked.isEmpty {
                     print("No paper matches \"\(text)\".")
                 } else {
-                    for (rank, hit) in hits.enumerated() { print("\(rank + 1). \(hit.paperId)  \(String(format: "%.4f", hit.score))") }
+                    for (rank, hit) in ranked.enumerated() { print("\(rank + 1). \(hit.paperId)  \(String(format: "%.4f", hit.score))") }
                 }
             }
         }
@@ -56,6 +71,7 @@ struct Search: AsyncParsableCommand {
             let score: Double
         }
         let query: String
+        let mode: String
         let hits: [Hit]
     }
 }

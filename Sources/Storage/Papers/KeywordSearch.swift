@@ -81,7 +81,7 @@ extension SQLPaperStore {
     }
 
     /// For a query of filters only: leaves out papers holding an excluded word.
-    private func exclusionClause(_ query: KeywordQuery) async throws -> SQLQuery {
+    func exclusionClause(_ query: KeywordQuery) async throws -> SQLQuery {
         guard !query.excluded.isEmpty else { return "" }
         switch database.dialect {
             case .sqlite:
@@ -102,5 +102,34 @@ extension SQLPaperStore {
             pattern.append(character)
         }
         return pattern + "%"
+    }
+}
+
+extension SQLPaperStore {
+    /// The visible papers with these ids, in no particular order (unknown and hidden ids are left out).
+    public func papers(ids: [String]) async throws -> [Paper] {
+        var papers: [Paper] = []
+        for chunk in ids.bindChunks() {
+            let rows = try await database.query(
+                "SELECT \(unsafeRaw: Self.columns) FROM \(unsafeRaw: Self.from) WHERE p.id IN (\(list: chunk)) AND \(unsafeRaw: Self.visible)"
+            )
+            papers += try rows.map(PaperRow.decode)
+        }
+        return papers
+    }
+
+    /// Which of `ids` pass the query's filters and exclusions (what papers found by meaning must also satisfy).
+    public func ids(_ ids: [String], passingFiltersOf query: KeywordQuery) async throws -> Set<String> {
+        var passing = Set<String>()
+        for chunk in ids.bindChunks() {
+            let rows = try await database.query(
+                """
+                SELECT p.id FROM \(unsafeRaw: Self.from) WHERE p.id IN (\(list: chunk)) AND \(unsafeRaw: Self.visible)
+                \(Self.filterClause(query)) \(try await exclusionClause(query))
+                """
+            )
+            for row in rows { passing.insert(try row.string("id")) }
+        }
+        return passing
     }
 }

@@ -1,0 +1,119 @@
+import PapersCore
+import Storage
+
+/// How results are found: by words, by meaning, or both fused (the default).
+public enum SearchMode: String, Sendable, CaseIterable {
+    case hybrid, keyword, semantic
+}
+
+/// How results are ordered.
+public enum SearchSort: String, Sendable, CaseIterable {
+    case relevance, date, upvotes
+}
+
+/// One search: the text as typed, how to find and order, and which page.
+public struct SearchRequest: Sendable {
+    public var text: String
+    public var mode: SearchMode
+    public var sort: SearchSort
+    public var limit: Int
+    public var offset: Int
+    /// Match the last word as a prefix (search as you type).
+    public var prefixLastWord: Bool
+
+    public init(text: String, mode: SearchMode = .hybrid, sort: SearchSort = .relevance, limit: Int = 20, offset: Int = 0, prefixLastWord: Bool = false) {
+        self.text = text
+        self.mode = mode
+        self.sort = sort
+        self.limit = limit
+        self.offset = offset
+        self.prefixLastWord = prefixLastWord
+    }
+}
+
+/// A page of results, how many there are in all, and the mode that produced them (keyword when no model is loaded).
+public struct SearchResults: Sendable {
+    public let query: KeywordQuery
+    public let papers: [(paper: Paper, result: HybridRanker.Ranked)]
+    public let total: Int
+    public let mode: SearchMode
+}
+
+/// Search over papers by keywords, by meaning, or both; and papers similar to a paper.
+public struct PaperSearch: Sendable {
+    /// How many candidates each side contributes before fusion, sorting and paging.
+    public static let candidates = 200
+    /// Papers found only by meaning must be at least this similar to the query.
+    public static let minimumSimilarity: Float = 0.2
+
+    public let store: SQLPaperStore
+    /// Nil when the embedding model is not installed: searches then run on keywords only.
+    public let semantic: SemanticIndex?
+
+    public init(store: SQLPaperStore, semantic: SemanticIndex?) {
+        self.store = store
+        self.semantic = semantic
+    }
+
+    public func search(_ request: SearchRequest) async throws -> SearchResults {
+        let query = KeywordQuery(request.text, prefixLastWord: request.prefixLastWord)
+        let mode = semantic == nil ? .keyword : request.mode
+        let ranked = try await rank(query, mode: mode)
+        let ordered = try await order(ranked, by: request.sort, limit: request.limit, offset: request.offset)
+        return SearchResults(query: query, papers: ordered, total: ranked.count, mode: mode)
+    }
+
+    /// Every candidate, best first by relevance.
+    public func rank(_ query: KeywordQuery, mode: SearchMode) async throws -> [HybridRanker.Ranked] {
+        guard !query.isEmpty else { return [] }
+        let keyword = mode == .semantic && query.hasWords ? [] : try await store.keywordSearch(query, limit: Self.candidates)
+        guard let semantic, mode != .keyword, query.hasWords else {
+            return keyword.map { .init(paperId: $0.paperId, score: $0.score, keywordScore: $0.score, similarity: nil) }
+        }
+        let vector = semantic.embedQuery(query.meaningText)
+        var similarities: [String: Float] = [:]
+        // Phrases are a demand for those exact words: meaning then only reorders what the words found.
+        if query.phrases.isEmpty {
+            let nearest = semantic.vectors.nearest(to: vector, count: Self.candidates).filter { $0.similarity >= Self.minimumSimilarity }
+            let passing = query.hasFilters || !query.excluded.isEmpty
+                ? try await store.ids(nearest.map(\.paperId), passingFiltersOf: query) : nil
+            for hit in nearest where passing?.contains(hit.paperId) ?? true { similarities[hit.paperId] = hit.similarity }
+        }
+        for hit in keyword where similarities[hit.paperId] == nil {
+            if let similarity = semantic.similarity(of: hit.paperId, to: vector) { similarities[hit.paperId] = similarity }
+        }
+        if mode == .semantic {
+            return similarities.map { .init(paperId: $0.key, score: Double($0.value), keywordScore: nil, similarity: $0.value) }
+                .sorted { $0.score != $1.score ? $0.score > $1.score : $0.paperId < $1.paperId }
+        }
+        let weight = HybridRanker.keywordWeight(wordCount: query.terms.count + query.phrases.reduce(0) { $0 + $1.count })
+        return HybridRanker.fuse(keyword: keyword.map { ($0.paperId, $0.score) }, similarities: similarities, keywordWeight: weight)
+    }
+
+    /// One page of the candidates, with their papers, in the requested order.
+    private func order(_ ranked: [HybridRanker.Ranked], by sort: SearchSort, limit: Int, offset: Int) async throws -> [(paper: Paper, result: HybridRanker.Ranked)] {
+        let byId = Dictionary(ranked.map { ($0.paperId, $0) }, uniquingKeysWith: { first, _ in first })
+        switch sort {
+            case .relevance:
+                let page = Array(ranked.dropFirst(offset).prefix(limit))
+                let papers = Dictionary(try await store.papers(ids: page.map(\.paperId)).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                return page.compactMap { result in papers[result.paperId].map { ($0, result) } }
+            case .date, .upvotes:
+                let papers = try await store.papers(ids: ranked.map(\.paperId)).sorted { a, b in
+                    if sort == .upvotes, a.upvotes != b.upvotes { return a.upvotes > b.upvotes }
+                    let dateA = a.publishedAt ?? Timestamp(millisecondsSinceEpoch: 0)
+                    let dateB = b.publishedAt ?? Timestamp(millisecondsSinceEpoch: 0)
+                    return dateA != dateB ? dateA > dateB : a.id < b.id
+                }
+                return papers.dropFirst(offset).prefix(limit).compactMap { paper in byId[paper.id].map { (paper, $0) } }
+        }
+    }
+
+    /// The `count` papers nearest a paper by meaning, with their similarity; empty when it has no vector yet.
+    public func similar(to paperId: String, count: Int) async throws -> [(paper: Paper, similarity: Float)] {
+        guard let semantic, let vector = semantic.vectors.vector(of: paperId) else { return [] }
+        let hits = semantic.vectors.nearest(to: vector, count: count + 5, excluding: [paperId])
+        let papers = Dictionary(try await store.papers(ids: hits.map(\.paperId)).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return Array(hits.compactMap { hit in papers[hit.paperId].map { ($0, hit.similarity) } }.prefix(count))
+    }
+}

@@ -1,0 +1,86 @@
+import Embeddings
+import Logging
+import PapersCore
+import Storage
+
+/// Search by meaning: the embedding model, and the vector index kept in step with `paper_embeddings`.
+///
+/// `refresh()` loads the vectors written since the last call (by this process or any other sharing the database);
+/// `serve` calls it every few seconds, and the embedder calls it after each batch it writes.
+public final class SemanticIndex: Sendable {
+    public let embedder: SentenceEmbedder
+    public let vectors: VectorIndex
+    private let store: SQLEmbeddingStore
+    private let loader = IndexLoader()
+    private let queries = QueryCache()
+
+    public init(embedder: SentenceEmbedder, database: any SQLDatabase, exactLimit: Int = 50_000) {
+        self.embedder = embedder
+        self.vectors = VectorIndex(dimensions: SentenceEmbedder.dimensions, exactLimit: exactLimit)
+        self.store = SQLEmbeddingStore(database: database)
+    }
+
+    /// Loads every vector written since the last refresh; rebuilds the inverted lists when the index has grown past
+    /// the exact-search limit (or by half since they were built). Returns how many vectors were loaded.
+    @discardableResult
+    public func refresh() async throws -> Int {
+        try await loader.refresh(vectors, from: store)
+    }
+
+    /// The query's embedding; recent queries are remembered (paging through results embeds once).
+    public func embedQuery(_ text: String) -> [Float] {
+        if let cached = queries.vector(for: text) { return cached }
+        let vector = embedder.embed(text)
+        queries.remember(text, vector)
+        return vector
+    }
+
+    /// The cosine similarity of a stored paper to `query`, if the paper has a vector.
+    public func similarity(of paperId: String, to query: [Float]) -> Float? {
+        vectors.vector(of: paperId).map { zip($0, query).reduce(0) { $0 + $1.0 * $1.1 } }
+    }
+}
+
+/// Where loading stands: the last `seq` loaded and the size at which the inverted lists were last built.
+private actor IndexLoader {
+    private var cursor: Int64 = 0
+    private var partitionedAt = 0
+    private var partitioning = false
+
+    func refresh(_ vectors: VectorIndex, from store: SQLEmbeddingStore) async throws -> Int {
+        var loaded = 0
+        while true {
+            let batch = try await store.embeddings(model: SentenceEmbedder.modelName, after: cursor, limit: 10_000)
+            guard let last = batch.last else { break }
+            vectors.upsert(batch.compactMap { stored in
+                PackedVector(bytes: stored.bytes, dimensions: SentenceEmbedder.dimensions).map { (stored.paperId, $0) }
+            })
+            cursor = max(cursor, last.seq)
+            loaded += batch.count
+        }
+        let count = vectors.count
+        if !partitioning, count > vectors.exactLimit, count >= partitionedAt * 3 / 2 {
+            partitioning = true
+            defer { partitioning = false }
+            await vectors.rebuildPartition()
+            partitionedAt = count
+        }
+        return loaded
+    }
+}
+
+/// Recent query embeddings, so paging through results embeds the query once.
+private final class QueryCache: @unchecked Sendable {
+    static let capacity = 512
+    private let lock = ReadWriteLock()
+    private var vectors: [String: [Float]] = [:]
+
+    func vector(for text: String) -> [Float]? { lock.reading { vectors[text] } }
+
+    func remember(_ text: String, _ vector: [Float]) {
+        lock.writing {
+            if vectors.count >= Self.capacity { vectors.removeAll(keepingCapacity: true) }
+            vectors[text] = vector
+        }
+    }
+}
