@@ -79,7 +79,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "PapersCore", "Storage", "Mail", "Community", "Arxiv",
+                "PapersCore", "Storage", "Mail", "Community", "Arxiv", "Search",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -13,14 +13,16 @@ public final class SentenceEmbedder: Sendable {
     public let tokenizer: WordPieceTokenizer
     private let encoder: MiniLMEncoder
 
-    /// Loads the model from `directory`, which holds `vocab.txt` and `model.safetensors`.
-    public init(directory: URL) throws {
+    /// Loads the model from `directory`, which holds `vocab.txt` and `model.safetensors`. Matrix products use
+    /// `threads` OpenBLAS threads (an explicit `OPENBLAS_NUM_THREADS` wins); texts are encoded one batch at a time.
+    public init(directory: URL, threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
         let vocabulary = directory.appendingPathComponent("vocab.txt")
         guard FileManager.default.fileExists(atPath: vocabulary.path) else { throw EmbeddingError.missingFile(vocabulary.path) }
         tokenizer = try WordPieceTokenizer(vocabularyFile: vocabulary)
         encoder = MiniLMEncoder(weights: try MiniLMWeights(file: directory.appendingPathComponent("model.safetensors")))
-        // Parallelism is ours (one sequence batch per task); OpenBLAS threads would fight it and the event loops.
-        openblas_set_num_threads(1)
+        // Measured here: two single-threaded products at once do not run faster than one (OpenBLAS serialises
+        // them), while one product on two threads does; so batches go one at a time, each product on `threads`.
+        if ProcessInfo.processInfo.environment["OPENBLAS_NUM_THREADS"] == nil { openblas_set_num_threads(Int32(max(1, threads))) }
     }
 
     /// The embedding of one text, on the calling thread.
@@ -28,32 +30,19 @@ public final class SentenceEmbedder: Sendable {
         encoder.embed([tokenizer.encode(text)])[0]
     }
 
-    /// The embeddings of `texts`, in order. Texts of similar length are packed together, and the batches are shared
-    /// among `parallelism` tasks.
-    public func embed(_ texts: [String], parallelism: Int = ProcessInfo.processInfo.activeProcessorCount) async -> [[Float]] {
+    /// The embeddings of `texts`, in order. Texts of similar length are packed together into batches of about
+    /// `tokensPerBatch` tokens; the task yields between batches so a long run does not hold a thread.
+    public func embed(_ texts: [String]) async -> [[Float]] {
         let tokenized = texts.map { tokenizer.encode($0) }
-        let batches = Self.batches(of: tokenized)
-        let encoder = self.encoder
         var results = [[Float]](repeating: [], count: texts.count)
-        await withTaskGroup(of: [(Int, [Float])].self) { group in
-            var next = 0
-            func startNext() {
-                guard next < batches.count else { return }
-                let batch = batches[next]
-                next += 1
-                group.addTask { Array(zip(batch, encoder.embed(batch.map { tokenized[$0] }))) }
-            }
-            for _ in 0..<max(1, parallelism) { startNext() }
-            for await finished in group {
-                for (index, vector) in finished { results[index] = vector }
-                startNext()
-            }
+        for batch in Self.batches(of: tokenized) {
+            for (index, vector) in zip(batch, encoder.embed(batch.map { tokenized[$0] })) { results[index] = vector }
+            await Task.yield()
         }
         return results
     }
 
-    /// Indexes of the texts grouped into batches of about `tokensPerBatch` tokens, longest first so the tasks finish
-    /// together.
+    /// Indexes of the texts grouped into batches of about `tokensPerBatch` tokens, longest first.
     static func batches(of tokenized: [[Int32]]) -> [[Int]] {
         let order = tokenized.indices.sorted { tokenized[$0].count > tokenized[$1].count }
         var batches: [[Int]] = []

@@ -1,11 +1,17 @@
 /// Elementwise kernels the encoder runs between matrix products, written over 8-wide SIMD vectors so the compiler
 /// keeps them in registers: exp (softmax), erf-based GELU, LayerNorm, and dot products.
 enum VectorMath {
-    /// e^x for x ≤ 88 (Cephes' single-precision polynomial; relative error about 2e-7).
+    /// e^x for x ≤ 88 (Cephes' single-precision polynomial; relative error about 2e-7). Rounding to an integer and
+    /// building 2ⁿ use the float bit pattern (adding 1.5·2²³ leaves n in the low mantissa bits), because Swift's
+    /// generic SIMD float↔int conversions are not vectorised.
     @inline(__always)
     static func exp(_ x: SIMD8<Float>) -> SIMD8<Float> {
-        let clamped = x.clamped(lowerBound: SIMD8(repeating: -87.3), upperBound: SIMD8(repeating: 88.3))
-        let n = (clamped * 1.442_695_04).rounded(.toNearestOrEven)
+        var clamped = x
+        clamped.replace(with: SIMD8(repeating: -87.3), where: x .< -87.3)
+        clamped.replace(with: SIMD8(repeating: 88.3), where: x .> 88.3)
+        let magic = SIMD8<Float>(repeating: 12_582_912)
+        let shifted = clamped * 1.442_695_04 + magic
+        let n = shifted - magic
         var r = clamped - n * 0.693_359_375
         r = r + n * 2.121_944_4e-4
         var p = SIMD8<Float>(repeating: 1.987_569_15e-4)
@@ -15,8 +21,9 @@ enum VectorMath {
         p = p * r + 1.666_666_545_9e-1
         p = p * r + 5.000_000_120_1e-1
         p = p * r * r + r + 1
-        let exponent = (SIMD8<Int32>(truncatingIfNeeded: SIMD8<Int32>(n)) &+ 127) &<< 23
-        return p * unsafeBitCast(exponent, to: SIMD8<Float>.self)
+        let integer = unsafeBitCast(shifted, to: SIMD8<Int32>.self) &- 0x4B40_0000
+        let power = (integer &+ 127) &<< 23
+        return p * unsafeBitCast(power, to: SIMD8<Float>.self)
     }
 
     /// GELU as BERT defines it, 0.5·x·(1 + erf(x/√2)), with erf from Abramowitz–Stegun 7.1.26 (error < 1.5e-7).
@@ -51,29 +58,32 @@ enum VectorMath {
 
     /// Turns a row of attention scores into probabilities: exp(x − max) / Σ.
     static func softmaxInPlace(_ row: UnsafeMutablePointer<Float>, count: Int) {
-        var maximum = -Float.infinity
-        for index in 0..<count { maximum = max(maximum, row[index]) }
-        var sum: Float = 0
-        var index = 0
+        let whole = count / 8 * 8
+        var maxima = SIMD8<Float>(repeating: -.infinity)
+        for index in stride(from: 0, to: whole, by: 8) {
+            let values = load(row + index)
+            maxima.replace(with: values, where: values .> maxima)
+        }
+        var maximum = maxima.max()
+        for index in whole..<count { maximum = max(maximum, row[index]) }
         let shift = SIMD8<Float>(repeating: maximum)
         var sums = SIMD8<Float>(repeating: 0)
-        while index + 8 <= count {
+        for index in stride(from: 0, to: whole, by: 8) {
             let e = exp(load(row + index) - shift)
             store(e, row + index)
             sums += e
-            index += 8
         }
-        sum = sums.sum()
-        while index < count {
-            var lane = SIMD8<Float>(repeating: -Float.infinity)
+        var sum = sums.sum()
+        for index in whole..<count {
+            var lane = SIMD8<Float>(repeating: -.infinity)
             lane[0] = row[index] - maximum
             let e = exp(lane)[0]
             row[index] = e
             sum += e
-            index += 1
         }
-        let scale = 1 / sum
-        for index in 0..<count { row[index] *= scale }
+        let scale = SIMD8<Float>(repeating: 1 / sum)
+        for index in stride(from: 0, to: whole, by: 8) { store(load(row + index) * scale, row + index) }
+        for index in whole..<count { row[index] *= scale[0] }
     }
 
     /// `row = (row − mean) / √(variance + ε) · weight + bias`, over one row of `width` values (a multiple of 8).

@@ -16,13 +16,11 @@ public struct EmbeddingJob: Sendable {
     public let embedder: SentenceEmbedder
     public let database: any SQLDatabase
     public let batchSize: Int
-    public let parallelism: Int
 
-    public init(embedder: SentenceEmbedder, database: any SQLDatabase, batchSize: Int = 256, parallelism: Int) {
+    public init(embedder: SentenceEmbedder, database: any SQLDatabase, batchSize: Int = 256) {
         self.embedder = embedder
         self.database = database
         self.batchSize = batchSize
-        self.parallelism = parallelism
     }
 
     /// Embeds every paper that lacks a vector, calling `progress(done, total)` after each batch and `afterBatch`
@@ -39,7 +37,7 @@ public struct EmbeddingJob: Sendable {
             while !Task.isCancelled {
                 let papers = try await store.papersWithoutEmbedding(model: SentenceEmbedder.modelName, limit: batchSize)
                 guard !papers.isEmpty else { break }
-                let vectors = await embedder.embed(papers.map(\.embeddingInput), parallelism: parallelism)
+                let vectors = await embedder.embed(papers.map(\.embeddingInput))
                 try await store.save(zip(papers, vectors).map { ($0.paperId, PackedVector($1).bytes) }, model: SentenceEmbedder.modelName)
                 done += papers.count
                 progress(done, max(total, done))

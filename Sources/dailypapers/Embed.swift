@@ -16,18 +16,18 @@ struct Embed: AsyncParsableCommand {
     @Option(help: "Papers per stored batch (16–4096). Default: 256")
     var batchSize = 256
 
-    @Option(help: "How many batches of tokens are encoded at once. Default: the number of cores")
-    var parallelism = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Threads for the matrix products. Default: the number of cores")
+    var threads = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
         guard (16...4_096).contains(batchSize) else { throw ValidationError("--batch-size must be from 16 to 4096") }
-        guard (1...64).contains(parallelism) else { throw ValidationError("--parallelism must be from 1 to 64") }
+        guard (1...64).contains(threads) else { throw ValidationError("--threads must be from 1 to 64") }
     }
 
     func run() async throws {
-        let embedder = try modelOptions.required()
+        let embedder = try modelOptions.required(threads: threads)
         try await databaseOptions.withMigrated { database in
-            let job = EmbeddingJob(embedder: embedder, database: database, batchSize: batchSize, parallelism: parallelism)
+            let job = EmbeddingJob(embedder: embedder, database: database, batchSize: batchSize)
             let bar = ProgressBar(label: "embedding")
             let started = ContinuousClock.now
             let outcome = try await job.run(progress: { bar.update($0, $1) })

@@ -17,13 +17,13 @@ struct ModelOptions: ParsableArguments {
     var directory: String { model ?? ProcessInfo.processInfo.environment["DAILYPAPERS_MODEL"] ?? Self.defaultDirectory }
 
     /// The model, or the reason it cannot be loaded.
-    func load() -> Result<SentenceEmbedder, Error> {
-        Result { try SentenceEmbedder(directory: URL(fileURLWithPath: directory)) }
+    func load(threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> Result<SentenceEmbedder, Error> {
+        Result { try SentenceEmbedder(directory: URL(fileURLWithPath: directory), threads: threads) }
     }
 
     /// The model; a command that cannot work without it fails with a precise message.
-    func required() throws -> SentenceEmbedder {
-        do { return try load().get() } catch {
+    func required(threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> SentenceEmbedder {
+        do { return try load(threads: threads).get() } catch {
             throw CommandFailure("\(error). Run `make models` (or scripts/fetch-model.sh) to download it, or pass --model DIR.")
         }
     }

@@ -47,7 +47,7 @@ import TestSupport
     @Test func oneTextAtATimeEqualsThePackedBatch() async throws {
         let embedder = try ModelFiles.embedder()
         let texts = Self.references.prefix(12).map(\.text)
-        let packed = await embedder.embed(texts, parallelism: 2)
+        let packed = await embedder.embed(texts)
         for (text, batched) in zip(texts, packed) {
             #expect(Self.cosine(embedder.embed(text), batched) > 0.99999)
         }

@@ -169,3 +169,19 @@ enum ObjectID {
         return String((String(repeating: "0", count: 32) + hex).suffix(24))
     }
 }
+
+extension HFPaperDTO {
+    /// An item of `/api/papers/{id}/similar`: the paper as `/api/papers/{id}` gives it, plus its cosine similarity.
+    struct SimilarPaper: Encodable {
+        let paper: FlatPaper
+        let similarity: Double
+
+        private enum Keys: String, CodingKey { case similarity }
+
+        func encode(to encoder: any Encoder) throws {
+            try paper.encode(to: encoder)
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode((similarity * 10_000).rounded() / 10_000, forKey: .similarity)
+        }
+    }
+}

@@ -29,6 +29,7 @@ enum Layout {
         <a class="brand" href="\(SiteRoute.home.path)"><span class="logo" aria-hidden="true">▤</span> Daily Papers</a>
         <span class="tagline">— by the research community</span>
         <nav aria-label="Feeds">\(navigation(current: tab))</nav>
+        <form class="header-search" method="get" action="/papers/search" role="search"><input type="search" name="q" placeholder="Search papers" aria-label="Search papers" maxlength="250"></form>
         <nav class="account" aria-label="Account">\(accountLinks())</nav>
         </div>
         </header>
@@ -126,6 +127,11 @@ enum Layout {
         select{font:inherit;padding:.3rem;border:1px solid var(--line);border-radius:.5rem;background:var(--bg);color:var(--fg)}
         table.plain{border-collapse:collapse;width:100%}table.plain td,table.plain th{border-bottom:1px solid var(--line);padding:.35rem;text-align:left}
         code{font-family:ui-monospace,monospace;background:var(--card);padding:0 .2rem;border-radius:.25rem}
+        form.header-search input{width:12rem}form.search{margin:0 0 1rem}.searchbar{display:flex;gap:.5rem}.searchbar input{flex:1}
+        .filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;margin-top:.5rem;color:var(--muted);font-size:.875rem}
+        mark{background:#fde68a;color:inherit;border-radius:.15rem;padding:0 .1rem}@media (prefers-color-scheme:dark){mark{background:#854d0e}}
+        p.snippet{margin:0 0 .5rem;color:var(--muted)}.notice-muted{color:var(--muted);border-left:3px solid var(--line);padding-left:.75rem}
+        ol.similar{padding-left:1.25rem}ol.similar li{margin:.25rem 0}
         footer.site{color:var(--muted);font-size:.875rem;padding:2rem 1rem}
         @media (max-width:40rem){nav{margin-left:0}.card{flex-direction:column-reverse}.card .votes{text-align:left}}
         """)

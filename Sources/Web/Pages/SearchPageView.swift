@@ -1,0 +1,139 @@
+import PapersCore
+import Search
+
+/// The search page: the form (words, dates, organization, order, mode), result cards with the searched words
+/// marked, the pager, and links to the search's RSS and Atom feeds.
+enum SearchPageView {
+    static func render(
+        parameters: SearchParameters, results: SearchResults?, pageSize: Int, missingArxivId: String?,
+        semanticNotice: String?, currentYear: Int
+    ) -> HTML {
+        let query = parameters.queryString()
+        let feeds = parameters.isEmpty ? [] : [
+            Layout.Alternate(title: "Search “\(parameters.text)” (Atom)", path: "/papers/search/feed.atom?\(query)", type: "application/atom+xml"),
+            Layout.Alternate(title: "Search “\(parameters.text)” (RSS)", path: "/papers/search/feed.rss?\(query)", type: "application/rss+xml"),
+        ]
+        let content: HTML = """
+            <h1>Search papers</h1>
+            \(form(parameters))
+            \(semanticNotice.map { "<p class=\"notice-muted\">\($0)</p>" as HTML })
+            \(missingArxivId.map { notOnSite($0) })
+            \(results.map { resultsSection($0, parameters: parameters, pageSize: pageSize, currentYear: currentYear, feeds: feeds) } ?? help)
+            \(typeaheadScript)
+            """
+        let title = parameters.text.isEmpty ? "Search" : "\(parameters.text) · Search"
+        return Layout.page(title: title, alternates: feeds, content: content)
+    }
+
+    private static func form(_ parameters: SearchParameters) -> HTML {
+        """
+        <form class="search" method="get" action="/papers/search" role="search">
+        <div class="searchbar"><input type="search" name="q" value="\(parameters.text)" maxlength="\(SearchParameters.maximumQueryLength)" placeholder="Words, a question, an arXiv id or URL" aria-label="Search" autocomplete="off" list="search-suggestions" autofocus>
+        <datalist id="search-suggestions"></datalist>
+        <button>Search</button></div>
+        <div class="filters">
+        <label>From <input type="date" name="after" value="\(parameters.after?.description ?? "")"></label>
+        <label>Until <input type="date" name="before" value="\(parameters.before?.description ?? "")"></label>
+        <label>Organization <input name="org" value="\(parameters.organization)" placeholder="nvidia" size="10"></label>
+        <label>Sort \(select("sort", SearchSort.allCases.map(\.rawValue), selected: parameters.sort.rawValue))</label>
+        <label>Match \(select("mode", SearchMode.allCases.map(\.rawValue), selected: parameters.mode.rawValue))</label>
+        </div>
+        </form>
+        """
+    }
+
+    private static func select(_ name: String, _ values: [String], selected: String) -> HTML {
+        let options = values.map { value in
+            "<option value=\"\(value)\"\(value == selected ? HTML(unescaped: " selected") : "")>\(label(value))</option>" as HTML
+        }
+        return "<select name=\"\(name)\">\(HTML(joining: options))</select>"
+    }
+
+    private static func label(_ value: String) -> String {
+        switch value {
+            case "hybrid": "words and meaning"
+            case "keyword": "words only"
+            case "semantic": "meaning only"
+            default: value.prefix(1).uppercased() + value.dropFirst()
+        }
+    }
+
+    private static func notOnSite(_ arxivId: String) -> HTML {
+        "<p class=\"notice-muted\">arXiv \(arxivId) is not on DailyPapers yet. <a href=\"/papers/submit?paper=\(TextEncoding.percentEncode(arxivId))\">Submit it</a> to add it.</p>"
+    }
+
+    private static func resultsSection(_ results: SearchResults, parameters: SearchParameters, pageSize: Int, currentYear: Int, feeds: [Layout.Alternate]) -> HTML {
+        let highlighter = Highlighter(words: results.query.highlightedWords)
+        let first = parameters.page * pageSize
+        let summary: HTML = results.total == 0
+            ? "No paper matches. Try fewer words, another spelling, or search by meaning."
+            : "\(results.total == PaperSearch.candidates ? "Top \(results.total)" : "\(results.total)") result\(results.total == 1 ? "" : "s") · \(first + 1)–\(first + results.papers.count)"
+        let feedLinks = HTML(joining: feeds.map { "<a href=\"\($0.path)\">\($0.type.contains("atom") ? "Atom" : "RSS")</a>" as HTML }, separator: " · ")
+        let cards = results.papers.map { card($0.paper, result: $0.result, highlighter: highlighter, currentYear: currentYear) }
+        return """
+            <p class="sub">\(summary) · \(feedLinks)</p>
+            \(cards.isEmpty ? "" : "<ol class=\"cards\">\(HTML(joining: cards))</ol>" as HTML)
+            \(pager(parameters, total: results.total, pageSize: pageSize))
+            """
+    }
+
+    private static func card(_ paper: Paper, result: HybridRanker.Ranked, highlighter: Highlighter, currentYear: Int) -> HTML {
+        let similarity: HTML = result.similarity.map { " · <span title=\"cosine similarity to your query\">\(Int(($0 * 100).rounded()))% similar</span>" } ?? ""
+        return """
+            <li class="card">
+            <div class="votes">\(VoteButton.render(paper))</div>
+            <div>
+            <h2><a href="\(SiteRoute.paper(id: paper.id).path)">\(highlighter.highlight(paper.title))</a></h2>
+            <p class="snippet">\(highlighter.snippet(paper.abstract))</p>
+            <div class="meta">\(PaperCardView.meta(paper, currentYear: currentYear))\(similarity)</div>
+            </div>
+            </li>
+            """
+    }
+
+    private static func pager(_ parameters: SearchParameters, total: Int, pageSize: Int) -> HTML {
+        let previous: HTML = parameters.page > 0 ? "<a rel=\"prev\" href=\"/papers/search?\(parameters.queryString(page: parameters.page - 1))\">← Previous</a>" : "<span></span>"
+        let next: HTML = (parameters.page + 1) * pageSize < total ? "<a rel=\"next\" href=\"/papers/search?\(parameters.queryString(page: parameters.page + 1))\">Next →</a>" : ""
+        return "<nav class=\"pager\" aria-label=\"Pages\">\(previous)\(next)</nav>"
+    }
+
+    private static let help: HTML = """
+        <div class="help">
+        <p>Search titles, abstracts, authors and organizations by words and by meaning. A question in plain words works.</p>
+        <ul>
+        <li><code>"exact phrase"</code> — these words, in this order</li>
+        <li><code>-word</code> — leave out papers with this word</li>
+        <li><code>author:"Yann LeCun"</code>, <code>org:nvidia</code></li>
+        <li><code>after:2025-01-01</code>, <code>before:2025-07-01</code>, <code>year:2024</code></li>
+        <li>Paste an arXiv id or an arXiv or Hugging Face paper URL to open the paper.</li>
+        </ul>
+        </div>
+        """
+
+    /// Titles suggested while typing, from `/api/papers/search?prefix=1`; the page works the same without it.
+    private static let typeaheadScript = HTML(unescaped: """
+        <script>
+        (() => {
+          const input = document.querySelector("form.search input[name=q]");
+          const list = document.getElementById("search-suggestions");
+          if (!input || !list) return;
+          let timer, controller;
+          input.addEventListener("input", () => {
+            clearTimeout(timer);
+            timer = setTimeout(async () => {
+              const text = input.value.trim();
+              if (text.length < 3) { list.replaceChildren(); return; }
+              controller?.abort();
+              controller = new AbortController();
+              try {
+                const response = await fetch("/api/papers/search?mode=keyword&prefix=1&limit=8&q=" + encodeURIComponent(input.value), {signal: controller.signal});
+                if (!response.ok) return;
+                const items = await response.json();
+                list.replaceChildren(...items.map(item => { const option = document.createElement("option"); option.value = item.title; return option; }));
+              } catch (error) { if (error.name !== "AbortError") list.replaceChildren(); }
+            }, 150);
+          });
+        })();
+        </script>
+        """)
+}

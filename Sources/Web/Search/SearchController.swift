@@ -1,0 +1,89 @@
+import Hummingbird
+import PapersCore
+import Search
+import Storage
+
+/// Search: the page, its RSS/Atom feeds, the Hugging Face-compatible `/api/papers/search`, and similar papers.
+struct SearchController: Sendable {
+    let search: PaperSearch
+    let clock: @Sendable () -> Timestamp
+    let siteURL: String
+    /// Said on the search page when search by meaning is off (no model), so the visitor knows why.
+    let semanticNotice: String?
+    static let pageSize = 20
+
+    func addRoutes(to router: Router<some RequestContext>) {
+        router.get("/papers/search") { request, _ in try await page(request) }
+        for format in SyndicationFeed.Format.allCases {
+            router.get("/papers/search/feed.\(format.rawValue)") { request, _ in try await feed(request, format: format) }
+        }
+        router.get("/api/papers/search") { request, _ in try await api(request).response }
+        router.get("/api/papers/:id/similar") { request, context in
+            try await similar(try context.parameters.require("id"), request).response
+        }
+    }
+
+    private func pageParameters(_ request: Request) throws -> SearchParameters {
+        do { return try SearchParameters(query: request.queryItems) } catch { throw PageError.badRequest(error.message) }
+    }
+
+    private func page(_ request: Request) async throws -> Response {
+        let parameters = try pageParameters(request)
+        let pastedId = try? PaperReference.arxivId(from: parameters.text)
+        // A pasted arXiv id or arXiv / Hugging Face URL goes straight to the paper when DailyPapers has it.
+        if let pastedId, try await search.store.paper(id: pastedId) != nil {
+            return Response(status: .seeOther, headers: [.location: SiteRoute.paper(id: pastedId).path])
+        }
+        let results = parameters.isEmpty ? nil : try await search.search(SearchRequest(
+            text: parameters.effectiveQuery, mode: parameters.mode, sort: parameters.sort,
+            limit: Self.pageSize, offset: parameters.page * Self.pageSize
+        ))
+        let html = SearchPageView.render(
+            parameters: parameters, results: results, pageSize: Self.pageSize, missingArxivId: pastedId,
+            semanticNotice: semanticNotice, currentYear: clock().day.year
+        )
+        var response = Responses.html(html).response
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    private func feed(_ request: Request, format: SyndicationFeed.Format) async throws -> Response {
+        let parameters = try pageParameters(request)
+        guard !parameters.isEmpty else { throw PageError.badRequest("A search feed needs a query: add ?q=words.") }
+        // A feed announces new papers: the newest matches first.
+        let results = try await search.search(SearchRequest(text: parameters.effectiveQuery, mode: parameters.mode, sort: .date, limit: FeedController.maxItems))
+        let query = parameters.queryString()
+        let feed = SyndicationFeed(
+            title: "“\(parameters.effectiveQuery)” · Daily Papers", description: "New papers matching “\(parameters.effectiveQuery)”.",
+            pageURL: siteURL + "/papers/search?\(query)", feedURL: siteURL + "/papers/search/feed.\(format.rawValue)?\(query)",
+            id: "tag:dailypapers,2025:search/\(query)", papers: results.papers.map(\.paper), siteURL: siteURL
+        )
+        let body = feed.render(format)
+        var response = Responses.body(body, contentType: format.contentType).response
+        response.headers[.eTag] = ETag.of(body)
+        response.headers[.cacheControl] = "public, max-age=300"
+        return ConditionalGET.isNotModified(request, response) ? ConditionalGET.notModified(response) : response
+    }
+
+    /// `GET /api/papers/search?q=&limit=`: items shaped like `/api/daily_papers`, as `huggingface_hub.list_papers` reads them.
+    private func api(_ request: Request) async throws -> Rendered {
+        let query = request.queryItems
+        let parameters = try SearchParameters(query: query)
+        guard !parameters.isEmpty else { throw APIError.badRequest("q is required: the words to search for.") }
+        let limit = try DailyPapersParameters.integer(query["limit"], name: "limit", range: 1...SearchParameters.maximumLimit) ?? 50
+        let results = try await search.search(SearchRequest(
+            text: parameters.effectiveQuery, mode: parameters.mode, sort: parameters.sort, limit: limit, offset: parameters.page * limit,
+            prefixLastWord: query["prefix"] == "1" || query["prefix"] == "true"
+        ))
+        return try Responses.json(results.papers.map { HFPaperDTO.dailyItem($0.paper) })
+    }
+
+    /// `GET /api/papers/{id}/similar?limit=5`: the nearest papers by meaning, each with its `similarity`.
+    private func similar(_ rawId: String, _ request: Request) async throws -> Rendered {
+        let id = PaperIdentity.normalizedArxivId(rawId) ?? rawId
+        guard try await search.store.paper(id: id) != nil else { throw APIError.notFound("Paper not found: \(rawId)") }
+        let limit = try DailyPapersParameters.integer(request.queryItems["limit"], name: "limit", range: 1...50) ?? 5
+        let similar = try await search.similar(to: id, count: limit)
+        return try Responses.json(similar.map { HFPaperDTO.SimilarPaper(paper: HFPaperDTO.flat($0.paper), similarity: Double($0.similarity)) })
+    }
+}
