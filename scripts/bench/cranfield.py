@@ -1,10 +1,15 @@
-"""Keyword search quality on the Cranfield collection, on both engines, next to rank_bm25 in the same run.
+"""Search quality on the Cranfield collection, next to reference implementations run on the same text.
 
-    python3 cranfield.py DAILYPAPERS_BIN WORK_DIR CRANFIELD_DIR SQLITE_DATABASE POSTGRES_DATABASE_URL
+    python3 cranfield.py DAILYPAPERS_BIN WORK_DIR CRANFIELD_DIR SQLITE_DATABASE [POSTGRES_DATABASE_URL] [--model DIR]
 
 Loads the 1,398 non-empty Cranfield abstracts as papers (ids 2001.00001…), runs the 225 queries through
-`dailypapers search --batch` on each database, and prints nDCG@10 (graded, linear gains), MAP@100 and Recall@100
-as a Markdown table. rank_bm25 (Okapi, its defaults) over the same title + abstract text is the reference.
+`dailypapers search --batch`, and prints nDCG@10 (graded, linear gains), MAP@100 and Recall@100 as Markdown tables.
+References: rank_bm25 (Okapi, its defaults) over title + abstract.
+
+With --model, the papers are also embedded (`dailypapers embed`) and the keyword, semantic and hybrid modes are
+measured twice: on the queries as written (natural language) and on keyword-style versions of them (each query's
+three rarest non-stop words, as someone typing keywords would), next to sentence-transformers (MiniLM) and the
+reciprocal-rank fusion of the two references.
 """
 import json
 import math
@@ -70,11 +75,35 @@ def evaluate(runs, qrels):
     return mean(ndcg), mean(average_precision), mean(recall)
 
 
-def engine_runs(binary, database, queries, folder):
+STOP_WORDS = set("""a about above after again against all am an and any are as at be because been before being below
+between both but by can could did do does doing down during each few for from further had has have having he her here
+hers how i if in into is it its itself just me more most my no nor not now of off on once only or other our out over
+own same she should so some such than that the their them then there these they this those through to too under until
+up very was we were what when where which while who whom why will with would you your yet also may must shall
+""".split())
+
+
+def keyword_style(queries, corpus):
+    """Each query cut to its three rarest words that are not stop words, in their original order."""
+    frequency = defaultdict(int)
+    for document in corpus:
+        for word in set(re.findall(r"[a-z0-9]+", (document["title"] + " " + document["text"]).lower())):
+            frequency[word] += 1
+    styled = []
+    for query in queries:
+        words = [w for w in dict.fromkeys(re.findall(r"[a-z0-9]+", query["text"].lower())) if w not in STOP_WORDS and frequency[w] > 0]
+        rarest = set(sorted(words, key=lambda w: frequency[w])[:3])
+        styled.append({"_id": query["_id"], "text": " ".join(w for w in words if w in rarest)})
+    return styled
+
+
+def engine_runs(binary, database, queries, folder, mode="keyword", model=None):
     query_file = folder / "cranfield-queries.txt"
     query_file.write_text("".join(query["text"].replace("\n", " ") + "\n" for query in queries))
-    output = subprocess.run([binary, "search", "--database", database, "--batch", str(query_file), "--limit", "100"],
-                            check=True, capture_output=True, text=True).stdout
+    command = [binary, "search", "--database", database, "--batch", str(query_file), "--limit", "100", "--mode", mode]
+    if model:
+        command += ["--model", model]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     lines = [json.loads(line) for line in output.splitlines()]
     assert len(lines) == len(queries)
     return {query["_id"]: [hit["id"] for hit in line["hits"]] for query, line in zip(queries, lines)}
@@ -93,20 +122,73 @@ def bm25_runs(corpus, queries):
     return runs
 
 
+def dense_runs(model, corpus, queries):
+    from sentence_transformers import SentenceTransformer
+    encoder = SentenceTransformer(model, device="cpu")
+    documents = [document for document in corpus if document["title"].strip() and document["text"].strip()]
+    texts = [document["title"].strip() + "\n" + (document["text"].strip()[len(document["title"].strip()):].strip() or document["title"]) for document in documents]
+    document_vectors = encoder.encode(texts, batch_size=32, normalize_embeddings=True)
+    query_vectors = encoder.encode([query["text"] for query in queries], normalize_embeddings=True)
+    runs = {}
+    for query, vector in zip(queries, query_vectors):
+        scores = document_vectors @ vector
+        order = sorted(range(len(documents)), key=lambda position: -scores[position])[:100]
+        runs[query["_id"]] = [paper_id(documents[position]["_id"]) for position in order]
+    return runs
+
+
+def reciprocal_rank_fusion(first, second, k=60):
+    fused = {}
+    for query in first:
+        scores = defaultdict(float)
+        for ranking in (first[query], second.get(query, [])):
+            for rank, document in enumerate(ranking[:100]):
+                scores[document] += 1 / (k + rank + 1)
+        fused[query] = sorted(scores, key=lambda document: -scores[document])
+    return fused
+
+
+def table(title, rows):
+    lines = [f"| {title} | nDCG@10 | MAP@100 | Recall@100 |", "|---|---|---|---|"]
+    for label, (ndcg, average_precision, recall) in rows:
+        lines.append(f"| {label} | {ndcg:.3f} | {average_precision:.3f} | {recall:.3f} |")
+    return "\n".join(lines)
+
+
 def main():
-    binary, work, cranfield, sqlite, postgres = sys.argv[1:]
+    arguments = sys.argv[1:]
+    model = None
+    if "--model" in arguments:
+        position = arguments.index("--model")
+        model = arguments[position + 1]
+        del arguments[position:position + 2]
+    binary, work, cranfield, sqlite = arguments[:4]
+    postgres = arguments[4] if len(arguments) > 4 else None
     folder, cranfield = Path(work), Path(cranfield)
     corpus, queries, qrels = load(cranfield)
     papers = papers_file(corpus, folder)
-    rows = []
-    for label, database in [("DailyPapers on SQLite (FTS5 BM25)", sqlite), ("DailyPapers on PostgreSQL (tsvector, ts_rank)", postgres)]:
-        subprocess.run([binary, "import", "--database", database, str(papers)], check=True, capture_output=True)
-        rows.append((label, evaluate(engine_runs(binary, database, queries, folder), qrels)))
-    rows.append(("rank_bm25 (reference, same text)", evaluate(bm25_runs(corpus, queries), qrels)))
-    print("| keyword search | nDCG@10 | MAP@100 | Recall@100 |")
-    print("|---|---|---|---|")
-    for label, (ndcg, average_precision, recall) in rows:
-        print(f"| {label} | {ndcg:.3f} | {average_precision:.3f} | {recall:.3f} |")
+    subprocess.run([binary, "import", "--database", sqlite, str(papers)], check=True, capture_output=True)
+    rows = [("DailyPapers on SQLite (FTS5 BM25)", evaluate(engine_runs(binary, sqlite, queries, folder), qrels))]
+    if postgres:
+        subprocess.run([binary, "import", "--database", postgres, str(papers)], check=True, capture_output=True)
+        rows.append(("DailyPapers on PostgreSQL (tsvector, ts_rank)", evaluate(engine_runs(binary, postgres, queries, folder), qrels)))
+    bm25 = bm25_runs(corpus, queries)
+    rows.append(("rank_bm25 (reference, same text)", evaluate(bm25, qrels)))
+    print(table("keyword search", rows))
+    if not model:
+        return
+    subprocess.run([binary, "embed", "--database", sqlite, "--model", model], check=True, capture_output=True)
+    for label, query_set in [("queries as written (natural language)", queries), ("keyword-style queries (3 rarest words)", keyword_style(queries, corpus))]:
+        rows = []
+        for mode in ["keyword", "semantic", "hybrid"]:
+            rows.append((f"DailyPapers {mode}", evaluate(engine_runs(binary, sqlite, query_set, folder, mode, model), qrels)))
+        reference_bm25 = bm25_runs(corpus, query_set)
+        reference_dense = dense_runs(model, corpus, query_set)
+        rows.append(("rank_bm25", evaluate(reference_bm25, qrels)))
+        rows.append(("sentence-transformers MiniLM", evaluate(reference_dense, qrels)))
+        rows.append(("RRF of rank_bm25 and MiniLM (k=60)", evaluate(reciprocal_rank_fusion(reference_bm25, reference_dense), qrels)))
+        print()
+        print(table(label, rows))
 
 
 if __name__ == "__main__":
