@@ -121,7 +121,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Storage", "Ingestion", "PapersCore", "TestSupport", "Community", "Arxiv", "Mail",
+                "Web", "Storage", "Ingestion", "PapersCore", "TestSupport", "Community", "Arxiv", "Mail", "Search",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]

@@ -3,6 +3,7 @@ import ServiceLifecycle
 import Logging
 import Mail
 import PapersCore
+import Search
 import Storage
 
 /// Everything the HTTP application needs from the outside world.
@@ -19,6 +20,10 @@ public struct AppDependencies: Sendable {
     public let community: CommunityFeatures?
     /// Addresses of reverse proxies (nginx) whose `X-Forwarded-For` names the real client, for rate limits.
     public let trustedProxies: Set<String>
+    /// Search by words and meaning; nil searches by words alone over `store` (when it is an SQL store).
+    public let search: PaperSearch?
+    /// Why search by meaning is off (the model is missing), shown on the search page; nil when it is on.
+    public let semanticNotice: String?
 
     public init(
         store: any PaperStore,
@@ -28,9 +33,13 @@ public struct AppDependencies: Sendable {
         siteURL: String = "http://127.0.0.1:8080",
         mail: MailFeatures? = nil,
         community: CommunityFeatures? = nil,
-        trustedProxies: Set<String> = []
+        trustedProxies: Set<String> = [],
+        search: PaperSearch? = nil,
+        semanticNotice: String? = nil
     ) {
         self.trustedProxies = trustedProxies
+        self.search = search
+        self.semanticNotice = semanticNotice
         self.mail = mail
         self.community = community
         self.store = store
@@ -77,12 +86,17 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     FeedController(catalog: catalog, store: dependencies.store, cache: dependencies.cache, clock: dependencies.clock, siteURL: dependencies.siteURL)
         .addRoutes(to: router)
     APIController(catalog: catalog, store: dependencies.store, cache: dependencies.cache, clock: dependencies.clock).addRoutes(to: router)
+    let search = dependencies.search ?? (dependencies.store as? SQLPaperStore).map { PaperSearch(store: $0, semantic: nil) }
+    if let search {
+        let notice = dependencies.semanticNotice ?? (search.semantic == nil ? "Search by meaning is off on this server: results match your words." : nil)
+        SearchController(search: search, clock: clock, siteURL: dependencies.siteURL, semanticNotice: notice).addRoutes(to: router)
+    }
     if let mail = dependencies.mail {
         SubscriptionController(mail: mail, clock: dependencies.clock).addRoutes(to: router)
     }
     PageController(
         catalog: catalog, store: dependencies.store, cache: dependencies.cache, clock: dependencies.clock,
-        subscribeBox: dependencies.mail?.setup.isEnabled == true, community: dependencies.community
+        subscribeBox: dependencies.mail?.setup.isEnabled == true, community: dependencies.community, search: search
     ).addRoutes(to: router)
     return router
 }

@@ -1,6 +1,7 @@
 import Hummingbird
-import Storage
 import PapersCore
+import Search
+import Storage
 
 /// The HTML pages: feeds, trending, paper pages and their Markdown versions.
 struct PageController: Sendable {
@@ -12,7 +13,10 @@ struct PageController: Sendable {
     let subscribeBox: Bool
     /// Comments and organization members, when the server runs with the community features.
     let community: CommunityFeatures?
+    /// Finds the similar papers each paper page lists; nil (or without a model) lists none.
+    let search: PaperSearch?
     static let pageSize = 50
+    static let similarCount = 5
 
     func addRoutes(to router: Router<some RequestContext>) {
         router.get("/") { request, _ in try await cached(request) { try await latestDay(request) } }
@@ -75,7 +79,8 @@ struct PageController: Sendable {
         }
         if wantsMarkdown { return Responses.body(PaperMarkdown.render(paper), contentType: Responses.markdownType) }
         let comments = try await community?.store.comments(paperId: paper.id)
-        return Responses.html(PaperPageView.render(paper, comments: comments, currentYear: clock().day.year, now: clock()))
+        let similar = try await search?.similar(to: paper.id, count: Self.similarCount) ?? []
+        return Responses.html(PaperPageView.render(paper, comments: comments, similar: similar, currentYear: clock().day.year, now: clock()))
     }
 
     private func organization(_ name: String, _ request: Request) async throws -> Rendered {

@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import Mail
 import PapersCore
+import Search
 import ServiceLifecycle
 import Storage
 import Web
@@ -36,6 +37,14 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Run the site's clock from this instant (ISO 8601, e.g. 2026-12-04T21:31:00Z) instead of now: for staging and tests of digests and feeds. Environment: CLOCK_START. Default: now")
     var clockStart: String?
 
+    @OptionGroup var modelOptions: ModelOptions
+
+    @Option(help: "Threads that embed new papers in the background (the rest serve requests). Environment: EMBEDDING_THREADS. Default: 1")
+    var embeddingThreads: Int?
+
+    @Option(help: "Up to this many papers, search by meaning scans every vector; above, an IVF index. Environment: EXACT_SEARCH_LIMIT. Default: 50000")
+    var exactSearchLimit: Int?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical. Environment: LOG_LEVEL. Default: info")
     var logLevel: String?
 
@@ -67,6 +76,14 @@ struct Serve: AsyncParsableCommand {
             cache = ResponseCache { watcher.version() }
             services.append(BackgroundService(every: PostgresChangeWatcher.interval) { await watcher.poll() })
         }
+        let semantic = try await SemanticSetup.load(
+            options: modelOptions, threads: try embeddingThreads ?? Self.positive(environment["EMBEDDING_THREADS"], name: "EMBEDDING_THREADS") ?? 1,
+            exactLimit: try exactSearchLimit ?? Self.positive(environment["EXACT_SEARCH_LIMIT"], name: "EXACT_SEARCH_LIMIT") ?? 50_000,
+            database: database.sql, logger: logger
+        )
+        if let index = semantic.index {
+            services.append(BackgroundService(every: .seconds(2)) { await SemanticSetup.backgroundRound(index, database: database.sql, logger: logger) })
+        }
         let paperCount = try await store.count()
         logger.info("serving", metadata: ["database": "\(database.location.description)", "papers": "\(paperCount)"])
         let defaultSiteURL = "http://\(settings.hostname):\(settings.port)"
@@ -92,7 +109,8 @@ struct Serve: AsyncParsableCommand {
         let community = try communityOptions.features(papers: store, database: database.sql, mail: mail, siteURL: mailSetup.composer.siteURL, clock: clock)
         let dependencies = AppDependencies(
             store: store, cache: cache, clock: clock, logger: logger, siteURL: mailSetup.composer.siteURL, mail: mail, community: community,
-            trustedProxies: Set((trustedProxies ?? environment["TRUSTED_PROXIES"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+            trustedProxies: Set((trustedProxies ?? environment["TRUSTED_PROXIES"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }),
+            search: PaperSearch(store: store, semantic: semantic.index), semanticNotice: semantic.notice
         )
         let app = buildApplication(dependencies, settings: settings, services: services)
         try await app.runService()
@@ -122,8 +140,16 @@ struct Serve: AsyncParsableCommand {
         return port
     }
 
+    static func positive(_ text: String?, name: String) throws -> Int? {
+        guard let text else { return nil }
+        guard let value = Int(text), value > 0 else { throw ValidationError("\(name) '\(text)' is not a positive whole number") }
+        return value
+    }
+
     func validate() throws {
         if let port, !(0...65_535).contains(port) { throw ValidationError("--port \(port) is not a port number (0–65535)") }
+        if let embeddingThreads, !(1...64).contains(embeddingThreads) { throw ValidationError("--embedding-threads must be from 1 to 64") }
+        if let exactSearchLimit, exactSearchLimit < 1 { throw ValidationError("--exact-search-limit must be at least 1") }
     }
 }
 

@@ -3,7 +3,8 @@ import PapersCore
 /// A paper's own page: everything DailyPapers knows about it.
 enum PaperPageView {
     /// - Parameter comments: the paper's comments, or nil when the server runs without the community tables.
-    static func render(_ paper: Paper, comments: [Comment]? = nil, currentYear: Int, now: Timestamp) -> HTML {
+    /// - Parameter similar: the nearest papers by meaning, with their cosine similarity.
+    static func render(_ paper: Paper, comments: [Comment]? = nil, similar: [(paper: Paper, similarity: Float)] = [], currentYear: Int, now: Timestamp) -> HTML {
         let discussion: HTML = comments.map { CommentViews.section(paperId: paper.id, comments: $0, now: now) } ?? ""
         let content: HTML = """
             <article class="paper">
@@ -18,10 +19,22 @@ enum PaperPageView {
             <dl class="facts">\(facts(paper))</dl>
             <p class="meta"><a href="\(SiteRoute.paperMarkdown(id: paper.id).path)">Read as Markdown</a> · <a href="/api/papers/\(PathEncoding.encode(paper.id))">JSON</a></p>
             \(PaperToolsView.render(paper))
+            \(similarSection(similar, currentYear: currentYear))
             \(discussion)
             </article>
             """
         return Layout.page(title: paper.title, description: String(paper.abstract.prefix(200)), content: content)
+    }
+
+    private static func similarSection(_ similar: [(paper: Paper, similarity: Float)], currentYear: Int) -> HTML {
+        guard !similar.isEmpty else { return "" }
+        let items = similar.map { entry in
+            """
+            <li><a href="\(SiteRoute.paper(id: entry.paper.id).path)">\(entry.paper.title)</a> \
+            <span class="meta">\(Int((entry.similarity * 100).rounded()))% similar · \(PaperCardView.meta(entry.paper, currentYear: currentYear))</span></li>
+            """ as HTML
+        }
+        return "<section class=\"similar\" aria-labelledby=\"similar-heading\"><h2 id=\"similar-heading\">Similar papers</h2><ol class=\"similar\">\(HTML(joining: items))</ol></section>"
     }
 
     private static func published(_ paper: Paper) -> HTML {

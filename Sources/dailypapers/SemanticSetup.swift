@@ -1,0 +1,50 @@
+import Embeddings
+import Foundation
+import Logging
+import Search
+import Storage
+
+/// What `serve` runs for search by meaning: the model, the vector index, and the background embedder.
+struct SemanticSetup {
+    /// Papers embedded per stored batch in the background: a few seconds of work on one thread, so shutdown waits little.
+    static let backgroundBatchSize = 32
+
+    let index: SemanticIndex?
+    /// Why search by meaning is off, for the search page; nil when it is on.
+    let notice: String?
+
+    /// Loads the model (or explains in the log why not) and the vectors already stored.
+    static func load(options: ModelOptions, threads: Int, exactLimit: Int, database: any SQLDatabase, logger: Logger) async throws -> SemanticSetup {
+        let embedder: SentenceEmbedder
+        switch options.load(threads: threads) {
+            case .success(let loaded): embedder = loaded
+            case .failure(let error):
+                logger.warning("search by meaning is off; searching by keywords only. Run `make models` to fetch the model", metadata: ["reason": "\(error)"])
+                return SemanticSetup(index: nil, notice: "Search by meaning is off on this server (the embedding model is not installed): results match your words.")
+        }
+        let index = SemanticIndex(embedder: embedder, database: database, exactLimit: exactLimit)
+        let started = ContinuousClock.now
+        let loaded = try await index.refresh()
+        let progress = try await SQLEmbeddingStore(database: database).progress(model: SentenceEmbedder.modelName)
+        logger.info("search by meaning is on", metadata: [
+            "model": "\(options.directory)", "vectors": "\(loaded)", "approximate": "\(index.vectors.isApproximate)",
+            "papers_to_embed": "\(progress.missing)", "load_time": "\(ContinuousClock.now - started)",
+        ])
+        return SemanticSetup(index: index, notice: nil)
+    }
+
+    /// One background round: embed papers that lack a vector (when no other process is embedding), then load
+    /// whatever any instance stored. Errors are logged and the next round tries again.
+    static func backgroundRound(_ index: SemanticIndex, database: any SQLDatabase, logger: Logger) async {
+        do {
+            let job = EmbeddingJob(embedder: index.embedder, database: database, batchSize: backgroundBatchSize)
+            let outcome = try await job.run(afterBatch: { try await index.refresh() })
+            if case .finished(let embedded) = outcome, embedded > 0 {
+                logger.info("embedded new papers", metadata: ["papers": "\(embedded)", "vectors": "\(index.vectors.count)"])
+            }
+            try await index.refresh()
+        } catch {
+            logger.warning("background embedding failed; retrying", metadata: ["error": "\(error)"])
+        }
+    }
+}
