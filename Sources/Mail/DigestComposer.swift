@@ -18,8 +18,9 @@ public struct DigestComposer: Sendable {
     }
 
     /// Renders and encodes everything about an edition that is the same for every subscriber, once.
-    public func prepare(_ edition: DigestEdition) -> PreparedEdition {
-        PreparedEdition(edition: edition, siteURL: siteURL)
+    /// With `meaning`, topics also match papers by meaning, not only by their words.
+    public func prepare(_ edition: DigestEdition, meaning: TopicMeaning? = nil) -> PreparedEdition {
+        PreparedEdition(edition: edition, siteURL: siteURL, meaning: meaning)
     }
 
     /// The message for `subscriber`, or nil when none of the edition's papers matches their topics.
@@ -72,21 +73,27 @@ public struct PreparedEdition: Sendable {
     let textBlocks: [EncodedBody]
     let htmlBlocks: [EncodedBody]
     private let haystacks: [[UInt8]]
+    private let meaning: EditionMeaning?
 
-    init(edition: DigestEdition, siteURL: String) {
+    init(edition: DigestEdition, siteURL: String, meaning: TopicMeaning?) {
         self.edition = edition
         textHeader = EncodedBody(DigestText.header(edition))
         htmlHeader = EncodedBody(DigestHTML.header(edition))
         textBlocks = edition.papers.map { EncodedBody(DigestText.block($0, siteURL: siteURL)) }
         htmlBlocks = edition.papers.map { EncodedBody(DigestHTML.block($0, siteURL: siteURL)) }
         haystacks = edition.papers.map { Array(([$0.title, $0.abstract] + $0.aiKeywords).joined(separator: " \n ").lowercased().utf8) }
+        self.meaning = meaning.map { EditionMeaning(meaning: $0, paperIds: edition.papers.map(\.id)) }
     }
 
-    /// The positions of the papers a subscriber with `topics` gets: all without topics, else those matching one.
+    /// The positions of the papers a subscriber with `topics` gets: all without topics, else those matching one
+    /// by its words or (when the edition knows meanings) by meaning.
     func paperIndices(matching topics: [String]) -> [Int] {
         guard !topics.isEmpty else { return Array(edition.papers.indices) }
         let needles = topics.map { Array($0.lowercased().utf8) }
-        return haystacks.indices.filter { index in needles.contains { TopicMatch.contains(haystacks[index], word: $0) } }
+        return haystacks.indices.filter { index in
+            needles.contains { TopicMatch.contains(haystacks[index], word: $0) }
+                || (meaning.map { meaning in topics.contains { meaning.matches(index, topic: $0) } } ?? false)
+        }
     }
 }
 

@@ -16,11 +16,14 @@ public struct DigestPublisher: Sendable {
     let papers: any PaperStore
     let mail: SQLMailStore
     let composer: DigestComposer
+    /// Topics by meaning; nil matches topics by their words only.
+    let meaning: TopicMeaning?
 
-    public init(papers: any PaperStore, mail: SQLMailStore, composer: DigestComposer) {
+    public init(papers: any PaperStore, mail: SQLMailStore, composer: DigestComposer, meaning: TopicMeaning? = nil) {
         self.papers = papers
         self.mail = mail
         self.composer = composer
+        self.meaning = meaning
     }
 
     /// The editions due on `date` that have papers: nothing on weekends (daily) or days without new papers.
@@ -45,7 +48,7 @@ public struct DigestPublisher: Sendable {
     public func compose(_ edition: DigestEdition, now: Timestamp, dryRun: Bool = false, batchSize: Int = 1_000,
                         progress: @Sendable (Summary) -> Void = { _ in }) async throws -> Summary {
         var summary = Summary()
-        let prepared = composer.prepare(edition)
+        let prepared = composer.prepare(edition, meaning: meaning)
         var lastId: Int64 = 0
         while true {
             let subscribers = try await mail.confirmedSubscribers(frequency: edition.kind.frequency, after: lastId, limit: batchSize)

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Mail
 import PapersCore
+import Search
 import Storage
 
 /// `dailypapers digest`: compose and send the e-mail digests.
@@ -25,6 +26,7 @@ struct Digest: AsyncParsableCommand {
 
         @OptionGroup var databaseOptions: DatabaseOptions
         @OptionGroup var mailOptions: MailOptions
+        @OptionGroup var modelOptions: ModelOptions
 
         @Option(help: "The day whose editions to send (YYYY-MM-DD). Default: today (UTC).")
         var date: String?
@@ -44,12 +46,23 @@ struct Digest: AsyncParsableCommand {
             try await databaseOptions.withMigrated { try await self.run(database: $0) }
         }
 
+        /// Topics by meaning when the model is installed; otherwise topics match by their words, as the note says.
+        private func topicMeaning(_ database: any SQLDatabase) async throws -> TopicMeaning? {
+            guard case .success(let embedder) = modelOptions.load() else {
+                Terminal.error("note: the embedding model is not installed, so topics match by their words only")
+                return nil
+            }
+            let index = SemanticIndex(embedder: embedder, database: database)
+            try await index.refresh()
+            return SemanticSetup.topicMeaning(index)
+        }
+
         func run(database: any SQLDatabase) async throws {
             let day = date.flatMap { Day(iso: $0) } ?? Timestamp.now.day
             let mailStore = SQLMailStore(database: database)
             let setup = try await mailOptions.setup(store: mailStore, defaultSiteURL: "http://127.0.0.1:8080")
             guard setup.isEnabled || dryRun else { throw CommandFailure("Mail is off: set SMTP_URL (or --smtp-url) to send digests") }
-            let publisher = DigestPublisher(papers: SQLPaperStore(database: database), mail: mailStore, composer: setup.composer)
+            let publisher = DigestPublisher(papers: SQLPaperStore(database: database), mail: mailStore, composer: setup.composer, meaning: try await topicMeaning(database))
             let editions = try await publisher.editions(dueOn: day)
             if editions.isEmpty { print("No edition is due on \(day) (weekend, or no papers featured that day).") }
             for edition in editions {

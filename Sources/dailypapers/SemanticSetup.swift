@@ -1,6 +1,7 @@
 import Embeddings
 import Foundation
 import Logging
+import Mail
 import Search
 import Storage
 
@@ -31,6 +32,13 @@ struct SemanticSetup {
             "papers_to_embed": "\(progress.missing)", "load_time": "\(ContinuousClock.now - started)",
         ])
         return SemanticSetup(index: index, notice: nil)
+    }
+
+    /// Digest topics by meaning, through this index; nil without the model.
+    var topicMeaning: TopicMeaning? { index.map(Self.topicMeaning) }
+
+    static func topicMeaning(_ index: SemanticIndex) -> TopicMeaning {
+        TopicMeaning(embedTopic: { index.embedQuery($0) }, paperVector: { index.vectors.vector(of: $0) })
     }
 
     /// One background round: embed papers that lack a vector (when no other process is embedding), then load

@@ -92,7 +92,7 @@ struct Serve: AsyncParsableCommand {
         var sendNow: @Sendable () -> Void = {}
         if let smtp = mailSetup.smtp {
             let mailService = try MailService(
-                publisher: DigestPublisher(papers: store, mail: mailStore, composer: mailSetup.composer),
+                publisher: DigestPublisher(papers: store, mail: mailStore, composer: mailSetup.composer, meaning: semantic.topicMeaning),
                 sender: OutboxSender(store: mailStore, settings: smtp, envelopeSender: mailSetup.sender.address, clock: clock, logger: logger),
                 store: mailStore,
                 digestTime: digestTime ?? environment["DIGEST_TIME"] ?? "21:00",
