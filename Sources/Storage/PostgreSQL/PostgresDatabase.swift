@@ -83,14 +83,16 @@ public final class PostgresDatabase: SQLDatabase {
     /// server when this process (and so its connection) goes away.
     public func withExclusiveLock<T: Sendable>(_ name: String, _ body: @Sendable () async throws -> T) async throws -> T? {
         try await withConnection { connection in
-            let taken = try await connection.query("SELECT pg_try_advisory_lock(hashtext(\(name))) AS taken").first?.int("taken") == 1
+            // The key names the schema too: deployments in separate schemas of one database do not block each other.
+            let key = try await connection.query("SELECT hashtext(current_schema() || ':' || \(name)) AS key").first?.int("key") ?? 0
+            let taken = try await connection.query("SELECT pg_try_advisory_lock(\(key)) AS taken").first?.int("taken") == 1
             guard taken else { return nil }
             do {
                 let result = try await body()
-                _ = try await connection.query("SELECT pg_advisory_unlock(hashtext(\(name)))")
+                _ = try await connection.query("SELECT pg_advisory_unlock(\(key))")
                 return result
             } catch {
-                _ = try? await connection.query("SELECT pg_advisory_unlock(hashtext(\(name)))")
+                _ = try? await connection.query("SELECT pg_advisory_unlock(\(key))")
                 throw error
             }
         }

@@ -30,7 +30,7 @@ enum PostgresValues {
                 let number = NSDecimalNumber(decimal: decimal)
                 return decimal == Decimal(number.int64Value) ? .integer(number.int64Value) : .real(number.doubleValue)
             case .bytea:
-                return (try? cell.decode([UInt8].self)).map(SQLValue.blob) ?? .null
+                return (try? cell.decode(ByteBuffer.self)).map { SQLValue.blob(Array($0.readableBytesView)) } ?? .null
             default:
                 return (try? cell.decode(String.self)).map(SQLValue.text) ?? .null
         }
