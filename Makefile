@@ -12,7 +12,7 @@ DEBUG_BIN := .build/debug/dailypapers
 help:
 	@echo "make run    build, create/migrate $(DATABASE), import the bundled sample if empty, serve http://$(HOST):$(PORT)"
 	@echo "make test   the whole test suite (Swift tests on SQLite and a throw-away PostgreSQL; HTTP, mail, multi-instance tests)"
-	@echo "make bench  import, HTTP, mail, upvote and PostgreSQL/scale-out benchmarks against ../shared/data (writes bench-results/)"
+	@echo "make bench  import, HTTP, mail, upvote, PostgreSQL/scale-out and search benchmarks against ../shared/data (writes bench-results/)"
 
 run: release
 	scripts/fetch-model.sh || echo "warning: the embedding model could not be downloaded; search by meaning stays off"
@@ -42,6 +42,7 @@ bench: release models
 	SHARED_DATA=$(SHARED_DATA) scripts/bench-mail.sh $(abspath $(RELEASE_BIN))
 	SHARED_DATA=$(SHARED_DATA) scripts/bench-votes.sh $(abspath $(RELEASE_BIN))
 	SHARED_DATA=$(SHARED_DATA) scripts/bench-scale.sh $(abspath $(RELEASE_BIN))
+	SHARED_DATA=$(SHARED_DATA) scripts/bench-search.sh $(abspath $(RELEASE_BIN))
 
 clean:
 	rm -rf .build bench-results

@@ -47,9 +47,10 @@ struct MiniLMEncoder: Sendable {
         let width = MiniLMWeights.width
         var row = 0
         hidden.withUnsafeMutableBufferPointer { output in
+            guard let base = output.baseAddress else { return }
             for sequence in sequences {
                 for (position, id) in sequence.enumerated() {
-                    let target = output.baseAddress! + row * width
+                    let target = base + row * width
                     let word = Int(id) * width
                     let place = position * width
                     for index in 0..<width {
@@ -71,7 +72,9 @@ struct MiniLMEncoder: Sendable {
         Self.linear(workspace.context, rows: tokens, inputs: width, weight: layer.attentionOut, bias: layer.attentionOutBias, outputs: width, into: &workspace.attended)
         Self.addAndNormalize(&workspace.hidden, adding: workspace.attended, weight: layer.attentionNormWeight, bias: layer.attentionNormBias)
         Self.linear(workspace.hidden, rows: tokens, inputs: width, weight: layer.intermediate, bias: layer.intermediateBias, outputs: MiniLMWeights.intermediate, into: &workspace.intermediate)
-        workspace.intermediate.withUnsafeMutableBufferPointer { VectorMath.geluInPlace($0.baseAddress!, count: $0.count) }
+        workspace.intermediate.withUnsafeMutableBufferPointer { buffer in
+            if let base = buffer.baseAddress { VectorMath.geluInPlace(base, count: buffer.count) }
+        }
         Self.linear(workspace.intermediate, rows: tokens, inputs: MiniLMWeights.intermediate, weight: layer.output, bias: layer.outputBias, outputs: width, into: &workspace.attended)
         Self.addAndNormalize(&workspace.hidden, adding: workspace.attended, weight: layer.outputNormWeight, bias: layer.outputNormBias)
     }
@@ -86,8 +89,8 @@ struct MiniLMEncoder: Sendable {
         workspace.qkv.withUnsafeBufferPointer { qkvBuffer in
             workspace.context.withUnsafeMutableBufferPointer { contextBuffer in
                 workspace.scores.withUnsafeMutableBufferPointer { scoresBuffer in
-                    let qkv = qkvBuffer.baseAddress!
-                    let scores = scoresBuffer.baseAddress!
+                    guard let qkv = qkvBuffer.baseAddress, let scores = scoresBuffer.baseAddress,
+                          let context = contextBuffer.baseAddress else { return }
                     for sequence in sequences {
                         let n = Int32(sequence.count)
                         for head in 0..<MiniLMWeights.heads {
@@ -99,7 +102,7 @@ struct MiniLMEncoder: Sendable {
                             for row in 0..<sequence.count {
                                 VectorMath.softmaxInPlace(scores + row * sequence.count, count: sequence.count)
                             }
-                            let output = contextBuffer.baseAddress! + start * width + head * headWidth
+                            let output = context + start * width + head * headWidth
                             cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, Int32(headWidth), n, 1,
                                         scores, n, value, Int32(stride), 0, output, Int32(width))
                         }
@@ -113,11 +116,12 @@ struct MiniLMEncoder: Sendable {
     /// `output = input · weightᵀ + bias` for `rows` rows: the bias is copied into every row, then one sgemm adds the product.
     private static func linear(_ input: [Float], rows: Int, inputs: Int, weight: [Float], bias: [Float], outputs: Int, into output: inout [Float]) {
         output.withUnsafeMutableBufferPointer { target in
+            guard let base = target.baseAddress else { return }
             for row in 0..<rows {
-                (target.baseAddress! + row * outputs).update(from: bias, count: outputs)
+                (base + row * outputs).update(from: bias, count: outputs)
             }
             cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(outputs), Int32(inputs), 1,
-                        input, Int32(inputs), weight, Int32(inputs), 1, target.baseAddress!, Int32(outputs))
+                        input, Int32(inputs), weight, Int32(inputs), 1, base, Int32(outputs))
         }
     }
 
@@ -126,9 +130,10 @@ struct MiniLMEncoder: Sendable {
         let width = MiniLMWeights.width
         hidden.withUnsafeMutableBufferPointer { rows in
             residual.withUnsafeBufferPointer { added in
+                guard let base = rows.baseAddress else { return }
                 for index in 0..<rows.count { rows[index] += added[index] }
                 for row in 0..<(rows.count / width) {
-                    VectorMath.layerNormInPlace(rows.baseAddress! + row * width, width: width, weight: weight, bias: bias)
+                    VectorMath.layerNormInPlace(base + row * width, width: width, weight: weight, bias: bias)
                 }
             }
         }
