@@ -32,6 +32,7 @@ import TestSupport
         _ = try await mail.enqueue([OutboxMessage(key: "k1", subscriberId: reader.id, recipient: reader.email, kind: "digest", edition: "daily:2026-08-21", message: "x")], at: now)
         _ = try await mail.setting("link_signing_key") { "secret" }
         _ = try await JobLeases(database: database).acquire("digest-composer", owner: "a", at: now, expiresAt: now)
+        try await SQLEmbeddingStore(database: database).save([(paperId: "2608.00001", bytes: [1, 2, 255, 0, 128])], model: "test-model")
     }
 
     func dump(_ database: any SQLDatabase) async throws -> [String: [[SQLValue]]] {
@@ -39,7 +40,7 @@ import TestSupport
         for (table, order) in [("settings", "key"), ("organizations", "name"), ("papers", "id"), ("users", "id"), ("sessions", "id"),
                                ("account_tokens", "id"), ("api_tokens", "id"), ("votes", "user_id, paper_id"), ("comments", "id"),
                                ("organization_members", "organization, user_id"), ("moderation_log", "id"), ("subscribers", "id"),
-                               ("outbox", "id"), ("job_leases", "name")] {
+                               ("outbox", "id"), ("job_leases", "name"), ("paper_embeddings", "paper_id")] {
             let rows = try await database.query("SELECT * FROM \(unsafeRaw: table) ORDER BY \(unsafeRaw: order)")
             tables[table] = rows.map { row in row.columnNames.map { row[$0] } }
         }

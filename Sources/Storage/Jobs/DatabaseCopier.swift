@@ -16,6 +16,8 @@ public struct DatabaseCopier: Sendable {
         Table(name: "settings", key: ["key"], serialId: false),
         Table(name: "organizations", key: ["name"], serialId: false),
         Table(name: "papers", key: ["id"], serialId: false),
+        // Embeddings are copied rather than recomputed: a model run over every paper takes hours.
+        Table(name: "paper_embeddings", key: ["paper_id"], serialId: false),
         Table(name: "users", key: ["id"], serialId: true),
         Table(name: "sessions", key: ["id"], serialId: false),
         Table(name: "account_tokens", key: ["id"], serialId: false),

@@ -67,7 +67,7 @@ enum SearchPageView {
         let first = parameters.page * pageSize
         let summary: HTML = results.total == 0
             ? "No paper matches. Try fewer words, another spelling, or search by meaning."
-            : "\(results.total == PaperSearch.candidates ? "Top \(results.total)" : "\(results.total)") result\(results.total == 1 ? "" : "s") · \(first + 1)–\(first + results.papers.count)"
+            : "\(results.total >= PaperSearch.candidates ? "Top \(results.total)" : "\(results.total)") result\(results.total == 1 ? "" : "s") · \(first + 1)–\(first + results.papers.count)"
         let feedLinks = HTML(joining: feeds.map { "<a href=\"\($0.path)\">\($0.type.contains("atom") ? "Atom" : "RSS")</a>" as HTML }, separator: " · ")
         let cards = results.papers.map { card($0.paper, result: $0.result, highlighter: highlighter, currentYear: currentYear) }
         return """
