@@ -12,6 +12,9 @@ public final class SentenceEmbedder: Sendable {
 
     public let tokenizer: WordPieceTokenizer
     private let encoder: MiniLMEncoder
+    /// Batches run here, off Swift's cooperative thread pool: a batch takes seconds of CPU, and the pool's few
+    /// threads must stay free for requests.
+    private let queue = DispatchQueue(label: "dailypapers.embedder", qos: .utility)
 
     /// Loads the model from `directory`, which holds `vocab.txt` and `model.safetensors`. Matrix products use
     /// `threads` OpenBLAS threads (an explicit `OPENBLAS_NUM_THREADS` wins); texts are encoded one batch at a time.
@@ -31,13 +34,17 @@ public final class SentenceEmbedder: Sendable {
     }
 
     /// The embeddings of `texts`, in order. Texts of similar length are packed together into batches of about
-    /// `tokensPerBatch` tokens; the task yields between batches so a long run does not hold a thread.
+    /// `tokensPerBatch` tokens, encoded one after another on the embedder's own thread.
     public func embed(_ texts: [String]) async -> [[Float]] {
         let tokenized = texts.map { tokenizer.encode($0) }
         var results = [[Float]](repeating: [], count: texts.count)
+        let encoder = self.encoder
         for batch in Self.batches(of: tokenized) {
-            for (index, vector) in zip(batch, encoder.embed(batch.map { tokenized[$0] })) { results[index] = vector }
-            await Task.yield()
+            let sequences = batch.map { tokenized[$0] }
+            let vectors = await withCheckedContinuation { continuation in
+                queue.async { continuation.resume(returning: encoder.embed(sequences)) }
+            }
+            for (index, vector) in zip(batch, vectors) { results[index] = vector }
         }
         return results
     }

@@ -83,7 +83,7 @@ struct IVFPartition: Sendable {
 enum KMeans {
     static let iterations = 8
 
-    static func train(_ sample: [Float], dimensions: Int, clusters: Int) async -> [Float] {
+    static func train(_ sample: [Float], dimensions: Int, clusters: Int) -> [Float] {
         let count = sample.count / dimensions
         let k = min(clusters, count)
         // Start from rows spread evenly through the sample.
@@ -108,7 +108,6 @@ enum KMeans {
                 guard norm > 0 else { continue }
                 for index in 0..<dimensions { centroids[cluster * dimensions + index] = sums[cluster * dimensions + index] / norm }
             }
-            await Task.yield()
         }
         return centroids
     }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Every paper's embedding in memory, for nearest-neighbour search by cosine similarity.
 ///
 /// Vectors are kept packed (int8 and a scale, 388 bytes each). Up to `exactLimit` vectors every search scans them
@@ -112,9 +114,18 @@ public final class VectorIndex: @unchecked Sendable {
             lock.writing { partition = nil }
             return false
         }
-        let centroids = await KMeans.train(sample, dimensions: dimensions, clusters: IVFPartition.listCount(for: snapshotCount))
-        var built = IVFPartition(centroids: centroids, dimensions: dimensions)
-        let assigned = lock.reading { built.assign(components: components, scales: scales) }
+        // Seconds of CPU at a million vectors: done on a thread of its own, off the cooperative pool.
+        var built = await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .utility).async {
+                let centroids = KMeans.train(sample, dimensions: self.dimensions, clusters: IVFPartition.listCount(for: snapshotCount))
+                continuation.resume(returning: IVFPartition(centroids: centroids, dimensions: self.dimensions))
+            }
+        }
+        let assigned = await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .utility).async { [built] in
+                continuation.resume(returning: self.lock.reading { built.assign(components: self.components, scales: self.scales) })
+            }
+        }
         lock.writing {
             built.adopt(assigned)
             // Vectors added while the lists were being built are placed now.

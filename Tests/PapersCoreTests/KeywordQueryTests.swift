@@ -63,3 +63,12 @@ import Testing
         #expect(KeywordQuery("").isEmpty)
     }
 }
+
+@Suite struct StopWordTests {
+    @Test func stopWordsAreLeftOutOfTheRankedWordsUnlessNothingElseRemains() {
+        #expect(KeywordQuery("the effect of attention on the model").rankedTerms == ["effect", "attention", "model"])
+        #expect(KeywordQuery("the of and").rankedTerms == ["the", "of", "and"])
+        #expect(KeywordQuery(#"the "sparse attention""#).rankedTerms.isEmpty, "a phrase is enough to search by")
+        #expect(KeywordQuery("the effect").terms == ["the", "effect"], "highlighting and meaning keep every word")
+    }
+}

@@ -37,17 +37,16 @@ def main():
     ids = []
     with open(papers, "w") as output:
         for index in range(wanted):
-            month = 1501 + (index // 99_999) % 48
-            month = month if month % 100 <= 12 and month % 100 > 0 else 1501
             paper_id = f"{(index // 99_999) // 12 + 15:02d}{(index // 99_999) % 12 + 1:02d}.{index % 99_999 + 1:05d}"
             ids.append(paper_id)
             first, second = random.choice(titles).split(), random.choice(titles).split()
             title = " ".join(first[: max(1, len(first) // 2)] + second[len(second) // 2:])
             abstract = " ".join(random.sample(sentences, random.randint(4, 8)))
             year = 2015 + index % 12
+            names = random.sample(authors, random.randint(1, 8))
             output.write(json.dumps({
                 "schema": "dailypapers.paper/1", "id": paper_id, "arxivId": paper_id, "title": title, "abstract": abstract,
-                "authors": random.sample(authors, random.randint(1, 8)), "authorCount": None,
+                "authors": names, "authorCount": len(names),
                 "publishedAt": f"{year}-{index % 12 + 1:02d}-{index % 28 + 1:02d}T12:00:00.000Z", "featuredOn": None,
                 "submittedAt": None, "submittedBy": None, "upvotes": index % 50, "numComments": 0, "organization": None,
                 "githubRepo": None, "githubStars": None, "projectPage": None, "aiSummary": None, "aiKeywords": [],

@@ -46,7 +46,7 @@ extension SQLPaperStore {
 
     /// An FTS5 expression: `("a" OR "b" OR "pre"*) AND "a phrase" NOT "x"`. Words are letters and digits only.
     static func ftsExpression(_ query: KeywordQuery) -> String {
-        var anyOf = query.terms.map { "\"\($0)\"" }
+        var anyOf = query.rankedTerms.map { "\"\($0)\"" }
         if let prefix = query.prefix { anyOf.append("\"\(prefix)\"*") }
         var required = query.phrases.map { "\"\($0.joined(separator: " "))\"" }
         if !anyOf.isEmpty { required.insert("(" + anyOf.joined(separator: " OR ") + ")", at: 0) }
