@@ -178,9 +178,25 @@ struct BackgroundService: Service {
     func run() async throws {
         try await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
-                await step()
+                await Self.untilDoneOrCancelled(step)
                 do { try await Task.sleep(for: interval) } catch { return }
             }
+        }
+    }
+
+    /// Runs `step`, but stops waiting for it when shutdown cancels this task: a step parked on a database that went
+    /// away and came back (a pool waiting for a connection) must not hold the process up; it is cancelled too.
+    private static func untilDoneOrCancelled(_ step: @escaping @Sendable () async -> Void) async {
+        let (finished, signal) = AsyncStream<Void>.makeStream()
+        let work = Task {
+            await step()
+            signal.finish()
+        }
+        await withTaskCancellationHandler {
+            for await _ in finished {}
+        } onCancel: {
+            work.cancel()
+            signal.finish()
         }
     }
 }
