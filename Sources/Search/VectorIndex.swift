@@ -64,6 +64,16 @@ public final class VectorIndex: @unchecked Sendable {
 
     /// The `count` papers nearest `query` (a unit vector), best first, leaving out `excluded`.
     public func nearest(to query: [Float], count: Int, excluding excluded: Set<String> = []) -> [VectorHit] {
+        scan(query, count: count, excluding: excluded, useLists: true)
+    }
+
+    /// Exact search whatever the size: the reference approximate results are measured against.
+    public func exactNearest(to query: [Float], count: Int) -> [VectorHit] {
+        scan(query, count: count, excluding: [], useLists: false)
+    }
+
+    /// Scores the vectors of the nearest inverted lists (or, without lists or `useLists`, every vector).
+    private func scan(_ query: [Float], count: Int, excluding excluded: Set<String>, useLists: Bool) -> [VectorHit] {
         guard query.count == dimensions, count > 0 else { return [] }
         return lock.reading {
             var best = TopK(capacity: count + excluded.count)
@@ -73,7 +83,7 @@ public final class VectorIndex: @unchecked Sendable {
                     let score = { (slot: Int32) in
                         VectorKernels.dot(queryStart, rowStart + Int(slot) * self.dimensions, dimensions: self.dimensions) * self.scales[Int(slot)]
                     }
-                    if let partition {
+                    if useLists, let partition {
                         for list in partition.nearestLists(to: query, probes: probes ?? partition.defaultProbes) {
                             for slot in partition.lists[list] { best.offer(slot: slot, score: score(slot)) }
                         }
@@ -84,24 +94,6 @@ public final class VectorIndex: @unchecked Sendable {
             }
             return best.items.lazy.filter { !excluded.contains(self.ids[Int($0.slot)]) }.prefix(count)
                 .map { VectorHit(paperId: self.ids[Int($0.slot)], similarity: $0.score) }
-        }
-    }
-
-    /// Exact search whatever the size: the reference approximate results are measured against.
-    public func exactNearest(to query: [Float], count: Int) -> [VectorHit] {
-        guard query.count == dimensions else { return [] }
-        return lock.reading {
-            var best = TopK(capacity: count)
-            query.withUnsafeBufferPointer { queryBuffer in
-                components.withUnsafeBufferPointer { rows in
-                    guard let queryStart = queryBuffer.baseAddress, let rowStart = rows.baseAddress else { return }
-                    for slot in 0..<ids.count {
-                        let similarity = VectorKernels.dot(queryStart, rowStart + slot * dimensions, dimensions: dimensions) * scales[slot]
-                        best.offer(slot: Int32(slot), score: similarity)
-                    }
-                }
-            }
-            return best.items.map { VectorHit(paperId: ids[Int($0.slot)], similarity: $0.score) }
         }
     }
 

@@ -121,11 +121,13 @@ extension SQLPaperStore {
     /// Which of `ids` pass the query's filters and exclusions (what papers found by meaning must also satisfy).
     public func ids(_ ids: [String], passingFiltersOf query: KeywordQuery) async throws -> Set<String> {
         var passing = Set<String>()
+        let filters = Self.filterClause(query)
+        let exclusions = try await exclusionClause(query)
         for chunk in ids.bindChunks() {
             let rows = try await database.query(
                 """
                 SELECT p.id FROM \(unsafeRaw: Self.from) WHERE p.id IN (\(list: chunk)) AND \(unsafeRaw: Self.visible)
-                \(Self.filterClause(query)) \(try await exclusionClause(query))
+                \(filters) \(exclusions)
                 """
             )
             for row in rows { passing.insert(try row.string("id")) }
