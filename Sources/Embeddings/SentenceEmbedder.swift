@@ -15,9 +15,12 @@ public final class SentenceEmbedder: Sendable {
     /// Batches run here, off Swift's cooperative thread pool: a batch takes seconds of CPU, and the pool's few
     /// threads must stay free for requests.
     private let queue = DispatchQueue(label: "dailypapers.embedder", qos: .utility)
+    /// OpenBLAS threads for batches and for single queries; nil when `OPENBLAS_NUM_THREADS` decides.
+    private let threadCounts: (batches: Int32, queries: Int32)?
 
-    /// Loads the model from `directory`, which holds `vocab.txt` and `model.safetensors`. Matrix products use
-    /// `threads` OpenBLAS threads (an explicit `OPENBLAS_NUM_THREADS` wins); texts are encoded one batch at a time.
+    /// Loads the model from `directory`, which holds `vocab.txt` and `model.safetensors`. Batches' matrix products
+    /// use `threads` OpenBLAS threads, a single query's use every core (it is waited for); an explicit
+    /// `OPENBLAS_NUM_THREADS` wins. Texts are encoded one batch at a time.
     public init(directory: URL, threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
         let vocabulary = directory.appendingPathComponent("vocab.txt")
         guard FileManager.default.fileExists(atPath: vocabulary.path) else { throw EmbeddingError.missingFile(vocabulary.path) }
@@ -25,12 +28,18 @@ public final class SentenceEmbedder: Sendable {
         encoder = MiniLMEncoder(weights: try MiniLMWeights(file: directory.appendingPathComponent("model.safetensors")))
         // Measured here: two single-threaded products at once do not run faster than one (OpenBLAS serialises
         // them), while one product on two threads does; so batches go one at a time, each product on `threads`.
-        if ProcessInfo.processInfo.environment["OPENBLAS_NUM_THREADS"] == nil { openblas_set_num_threads(Int32(max(1, threads))) }
+        threadCounts = ProcessInfo.processInfo.environment["OPENBLAS_NUM_THREADS"] == nil
+            ? (Int32(max(1, threads)), Int32(ProcessInfo.processInfo.activeProcessorCount)) : nil
+        if let threadCounts { openblas_set_num_threads(threadCounts.batches) }
     }
 
-    /// The embedding of one text, on the calling thread.
+    /// The embedding of one text (a search query), on the calling thread, on every core.
     public func embed(_ text: String) -> [Float] {
-        encoder.embed([tokenizer.encode(text)])[0]
+        let tokens = tokenizer.encode(text)
+        // The thread count is process-wide; a batch running meanwhile just runs on more or fewer threads.
+        if let threadCounts { openblas_set_num_threads(threadCounts.queries) }
+        defer { if let threadCounts { openblas_set_num_threads(threadCounts.batches) } }
+        return encoder.embed([tokens])[0]
     }
 
     /// The embeddings of `texts`, in order. Texts of similar length are packed together into batches of about

@@ -23,20 +23,31 @@ public struct EmbeddingJob: Sendable {
         self.batchSize = batchSize
     }
 
-    /// Embeds every paper that lacks a vector, calling `progress(done, total)` after each batch and `afterBatch`
-    /// (e.g. an index refresh) once the batch is stored. Stops early when the task is cancelled.
+    /// Embeds every paper that lacks a vector (or, given `candidates`, those of them that lack one), calling
+    /// `progress(done, total)` after each batch and `afterBatch` (e.g. an index refresh) once the batch is stored.
+    /// Stops early when the task is cancelled.
     public func run(
+        candidates: [String]? = nil,
         progress: @Sendable (Int, Int) -> Void = { _, _ in },
         afterBatch: @Sendable () async throws -> Void = {}
     ) async throws -> Outcome {
         let store = SQLEmbeddingStore(database: database)
         let outcome: Outcome? = try await database.withExclusiveLock(SQLEmbeddingStore.writerLock) {
-            let total = try await store.progress(model: SentenceEmbedder.modelName).missing
+            let total = candidates == nil ? try await store.progress(model: SentenceEmbedder.modelName).missing : 0
             var done = 0
+            var unchecked = candidates.map { ArraySlice($0) }
             progress(0, total)
             while !Task.isCancelled {
-                let papers = try await store.papersWithoutEmbedding(model: SentenceEmbedder.modelName, limit: batchSize)
-                guard !papers.isEmpty else { break }
+                let papers: [PaperText]
+                if let rest = unchecked {
+                    guard !rest.isEmpty else { break }
+                    papers = try await store.papersWithoutEmbedding(model: SentenceEmbedder.modelName, among: Array(rest.prefix(batchSize)))
+                    unchecked = rest.dropFirst(batchSize)
+                    if papers.isEmpty { continue }
+                } else {
+                    papers = try await store.papersWithoutEmbedding(model: SentenceEmbedder.modelName, limit: batchSize)
+                    guard !papers.isEmpty else { break }
+                }
                 let vectors = await embedder.embed(papers.map(\.embeddingInput))
                 try await store.save(zip(papers, vectors).map { ($0.paperId, PackedVector($1).bytes) }, model: SentenceEmbedder.modelName)
                 done += papers.count

@@ -2,18 +2,24 @@ internal import COpenBLAS
 
 /// Inverted lists for approximate search: every vector belongs to the list of its nearest centroid, and a search
 /// scans the lists of the `probes` centroids nearest the query.
+///
+/// When the lists are built, the index renumbers its vectors so that each list is one contiguous range of slots
+/// (`ranges`): a search then reads memory in order, which the processor prefetches, instead of jumping to a
+/// random row per vector. Vectors placed later go to a list's `extra` slots; a vector that moved to another list
+/// stays in its old range but is skipped there (`listOfSlot` says where it belongs).
 struct IVFPartition: Sendable {
     let dimensions: Int
     let centroids: [Float]
-    private(set) var lists: [[Int32]]
-    private var listOfSlot: [Int32] = []
+    private(set) var ranges: [Range<Int32>]
+    private(set) var extra: [[Int32]]
+    private(set) var listOfSlot: [Int32] = []
 
     /// About √n lists: a search scanning a few percent of them reads a few percent of the vectors.
     static func listCount(for vectors: Int) -> Int {
         min(4_096, max(16, Int(Double(vectors).squareRoot())))
     }
 
-    var listCount: Int { lists.count }
+    var listCount: Int { ranges.count }
 
     /// Scanning about 1/16 of the lists keeps recall@10 above 0.95 on real embeddings (see docs/search.md).
     var defaultProbes: Int { max(4, listCount / 16) }
@@ -21,7 +27,17 @@ struct IVFPartition: Sendable {
     init(centroids: [Float], dimensions: Int) {
         self.dimensions = dimensions
         self.centroids = centroids
-        self.lists = Array(repeating: [], count: centroids.count / dimensions)
+        self.ranges = Array(repeating: 0..<0, count: centroids.count / dimensions)
+        self.extra = Array(repeating: [], count: centroids.count / dimensions)
+    }
+
+    /// Calls `body` with every slot of `list`.
+    @inline(__always)
+    func forEachSlot(in list: Int, _ body: (Int32) -> Void) {
+        listOfSlot.withUnsafeBufferPointer { listOfSlot in
+            for slot in ranges[list] where listOfSlot[Int(slot)] == Int32(list) { body(slot) }
+        }
+        extra[list].forEach(body)
     }
 
     /// The indexes of the `probes` centroids most similar to `vector`.
@@ -41,13 +57,13 @@ struct IVFPartition: Sendable {
         if index < listOfSlot.count {
             let previous = Int(listOfSlot[index])
             if previous == list { return }
-            if previous >= 0 { lists[previous].removeAll { $0 == slot } }
+            if previous >= 0 { extra[previous].removeAll { $0 == slot } }
             listOfSlot[index] = list
         } else {
             listOfSlot.append(contentsOf: repeatElement(-1, count: index - listOfSlot.count))
             listOfSlot.append(list)
         }
-        lists[Int(list)].append(slot)
+        extra[Int(list)].append(slot)
     }
 
     /// The list of every stored vector, computed in blocks with one matrix product each.
@@ -71,11 +87,28 @@ struct IVFPartition: Sendable {
         return assigned
     }
 
-    /// Fills the lists from `assign`'s result.
-    mutating func adopt(_ assigned: [Int32]) {
-        listOfSlot = assigned
-        lists = Array(repeating: [], count: listCount)
-        for (slot, list) in assigned.enumerated() { lists[Int(list)].append(Int32(slot)) }
+    /// The order that makes each list contiguous: `order[new slot] = old slot`, lists one after another.
+    static func contiguousOrder(of assigned: [Int32], listCount: Int) -> (order: [Int32], ranges: [Range<Int32>]) {
+        var starts = [Int](repeating: 0, count: listCount + 1)
+        for list in assigned { starts[Int(list) + 1] += 1 }
+        for list in 0..<listCount { starts[list + 1] += starts[list] }
+        let ranges = (0..<listCount).map { Int32(starts[$0])..<Int32(starts[$0 + 1]) }
+        var order = [Int32](repeating: 0, count: assigned.count)
+        for (slot, list) in assigned.enumerated() {
+            order[starts[Int(list)]] = Int32(slot)
+            starts[Int(list)] += 1
+        }
+        return (order, ranges)
+    }
+
+    /// Takes the lists as contiguous ranges of the renumbered slots (`contiguousOrder`).
+    mutating func adopt(ranges: [Range<Int32>]) {
+        self.ranges = ranges
+        extra = Array(repeating: [], count: ranges.count)
+        listOfSlot = [Int32](repeating: 0, count: Int(ranges.last?.upperBound ?? 0))
+        for (list, range) in ranges.enumerated() {
+            for slot in range { listOfSlot[Int(slot)] = Int32(list) }
+        }
     }
 }
 

@@ -49,10 +49,13 @@ public struct PaperSearch: Sendable {
     public let store: SQLPaperStore
     /// Nil when the embedding model is not installed: searches then run on keywords only.
     public let semantic: SemanticIndex?
+    /// The in-memory keyword index, when this process keeps one; SQL answers what it cannot (and until it is filled).
+    public let keywords: KeywordIndex?
 
-    public init(store: SQLPaperStore, semantic: SemanticIndex?) {
+    public init(store: SQLPaperStore, semantic: SemanticIndex?, keywords: KeywordIndex? = nil) {
         self.store = store
         self.semantic = semantic
+        self.keywords = keywords
     }
 
     public func search(_ request: SearchRequest) async throws -> SearchResults {
@@ -66,7 +69,7 @@ public struct PaperSearch: Sendable {
     /// Every candidate, best first by relevance.
     public func rank(_ query: KeywordQuery, mode: SearchMode) async throws -> [HybridRanker.Ranked] {
         guard !query.isEmpty else { return [] }
-        let keyword = mode == .semantic && query.hasWords ? [] : try await store.keywordSearch(query, limit: Self.candidates)
+        let keyword = mode == .semantic && query.hasWords ? [] : try await keywordHits(query)
         guard let semantic, mode != .keyword, query.hasWords else {
             return keyword.map { .init(paperId: $0.paperId, score: $0.score, keywordScore: $0.score, similarity: nil) }
         }
@@ -88,6 +91,12 @@ public struct PaperSearch: Sendable {
         }
         let weight = HybridRanker.keywordWeight(wordCount: query.terms.count + query.phrases.reduce(0) { $0 + $1.count })
         return HybridRanker.fuse(keyword: keyword.map { ($0.paperId, $0.score) }, similarities: similarities, keywordWeight: weight)
+    }
+
+    /// The best keyword candidates: from the in-memory index when it can answer, else from SQL.
+    private func keywordHits(_ query: KeywordQuery) async throws -> [KeywordHit] {
+        if let hits = keywords?.search(query, limit: Self.candidates) { return hits }
+        return try await store.keywordSearch(query, limit: Self.candidates)
     }
 
     /// One page of the candidates, with their papers, in the requested order.

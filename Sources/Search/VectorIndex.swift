@@ -20,7 +20,6 @@ public final class VectorIndex: @unchecked Sendable {
     private var partition: IVFPartition?
 
     public init(dimensions: Int, exactLimit: Int = 50_000, probes: Int? = nil) {
-        precondition(dimensions % 16 == 0, "dimensions must be a multiple of 16")
         self.dimensions = dimensions
         self.exactLimit = exactLimit
         self.probes = probes
@@ -77,15 +76,16 @@ public final class VectorIndex: @unchecked Sendable {
         guard query.count == dimensions, count > 0 else { return [] }
         return lock.reading {
             var best = TopK(capacity: count + excluded.count)
-            query.withUnsafeBufferPointer { queryBuffer in
+            let (steps, queryScale) = VectorKernels.quantize(query)
+            steps.withUnsafeBufferPointer { queryBuffer in
                 components.withUnsafeBufferPointer { rows in
                     guard let queryStart = queryBuffer.baseAddress, let rowStart = rows.baseAddress else { return }
                     let score = { (slot: Int32) in
-                        VectorKernels.dot(queryStart, rowStart + Int(slot) * self.dimensions, dimensions: self.dimensions) * self.scales[Int(slot)]
+                        Float(VectorKernels.dot(queryStart, rowStart + Int(slot) * self.dimensions, dimensions: self.dimensions)) * queryScale * self.scales[Int(slot)]
                     }
                     if useLists, let partition {
                         for list in partition.nearestLists(to: query, probes: probes ?? partition.defaultProbes) {
-                            for slot in partition.lists[list] { best.offer(slot: slot, score: score(slot)) }
+                            partition.forEachSlot(in: list) { slot in best.offer(slot: slot, score: score(slot)) }
                         }
                     } else {
                         for slot in 0..<Int32(ids.count) { best.offer(slot: slot, score: score(slot)) }
@@ -118,8 +118,10 @@ public final class VectorIndex: @unchecked Sendable {
                 continuation.resume(returning: self.lock.reading { built.assign(components: self.components, scales: self.scales) })
             }
         }
+        let (order, ranges) = IVFPartition.contiguousOrder(of: assigned, listCount: built.listCount)
         lock.writing {
-            built.adopt(assigned)
+            renumber(order)
+            built.adopt(ranges: ranges)
             // Vectors added while the lists were being built are placed now.
             for slot in assigned.count..<ids.count {
                 let start = slot * dimensions
@@ -128,6 +130,28 @@ public final class VectorIndex: @unchecked Sendable {
             partition = built
         }
         return true
+    }
+
+    /// Moves the first `order.count` vectors so that new slot `i` holds what old slot `order[i]` held.
+    private func renumber(_ order: [Int32]) {
+        var newComponents = [Int8]()
+        newComponents.reserveCapacity(components.count)
+        var newScales = [Float]()
+        newScales.reserveCapacity(scales.count)
+        var newIds = [String]()
+        newIds.reserveCapacity(ids.count)
+        for old in order.map(Int.init) {
+            newComponents.append(contentsOf: components[(old * dimensions)..<((old + 1) * dimensions)])
+            newScales.append(scales[old])
+            newIds.append(ids[old])
+        }
+        newComponents.append(contentsOf: components[(order.count * dimensions)...])
+        newScales.append(contentsOf: scales[order.count...])
+        newIds.append(contentsOf: ids[order.count...])
+        components = newComponents
+        scales = newScales
+        ids = newIds
+        for (slot, id) in ids.enumerated() { slots[id] = Int32(slot) }
     }
 
     /// Up to 256 vectors per future list, spread evenly over the index, as floats.

@@ -1,17 +1,20 @@
-/// The inner loops of vector search: similarity of a float query with int8 rows, and a running top-k.
+/// The inner loops of vector search: similarity of a query with int8 rows, and a running top-k.
 enum VectorKernels {
-    /// Σ query[i] · row[i] over `dimensions` (a multiple of 16), in float, 16 lanes at a time.
+    /// The query as int16 steps of `scale` (max|q| / 32767): an integer dot product with int8 rows then
+    /// vectorises (no float reassociation needed) and loses nothing a cosine of int8 rows can show.
+    static func quantize(_ query: [Float]) -> (steps: [Int16], scale: Float) {
+        let largest = query.reduce(0) { max($0, abs($1)) }
+        let scale = largest > 0 ? largest / Float(Int16.max) : 1
+        return (query.map { Int16(clamping: Int(($0 / scale).rounded())) }, scale)
+    }
+
+    /// Σ query[i] · row[i] over `dimensions`, in wrapping int32 arithmetic (it cannot overflow: 127 · 32767 ·
+    /// 384 < 2³¹), written as a plain loop the compiler turns into multiply-add vector instructions.
     @inline(__always)
-    static func dot(_ query: UnsafePointer<Float>, _ row: UnsafePointer<Int8>, dimensions: Int) -> Float {
-        var sum = SIMD16<Float>(repeating: 0)
-        var index = 0
-        while index < dimensions {
-            let bytes = UnsafeRawPointer(row + index).loadUnaligned(as: SIMD16<Int8>.self)
-            let lanes = UnsafeRawPointer(query + index).loadUnaligned(as: SIMD16<Float>.self)
-            sum += SIMD16<Float>(SIMD16<Int32>(truncatingIfNeeded: bytes)) * lanes
-            index += 16
-        }
-        return sum.sum()
+    static func dot(_ query: UnsafePointer<Int16>, _ row: UnsafePointer<Int8>, dimensions: Int) -> Int32 {
+        var sum: Int32 = 0
+        for index in 0..<dimensions { sum &+= Int32(truncatingIfNeeded: query[index]) &* Int32(truncatingIfNeeded: row[index]) }
+        return sum
     }
 }
 

@@ -50,7 +50,11 @@ struct SearchCommand: AsyncParsableCommand {
         try await databaseOptions.withMigrated { database in
             let semantic = embedder.map { SemanticIndex(embedder: $0, database: database) }
             try await semantic?.refresh()
-            let search = PaperSearch(store: SQLPaperStore(database: database), semantic: semantic)
+            let store = SQLPaperStore(database: database)
+            // A batch of queries is worth indexing the papers in memory first, as `serve` does.
+            let keywords = batch == nil ? nil : KeywordIndexUpdater(index: KeywordIndex(), store: store)
+            try await keywords?.catchUp()
+            let search = PaperSearch(store: store, semantic: semantic, keywords: keywords?.index)
             for text in queries {
                 let ranked = try await search.rank(KeywordQuery(text), mode: searchMode).prefix(limit)
                 if batch != nil {

@@ -41,18 +41,18 @@ struct SemanticSetup {
         TopicMeaning(embedTopic: { index.embedQuery($0) }, paperVector: { index.vectors.vector(of: $0) })
     }
 
-    /// One background round: embed papers that lack a vector (when no other process is embedding), then load
-    /// whatever any instance stored. Errors are logged and the next round tries again.
-    static func backgroundRound(_ index: SemanticIndex, database: any SQLDatabase, logger: Logger) async {
+    /// One background round of `embedder` (see `BackgroundEmbedder`). Errors are logged and the next round tries again.
+    static func backgroundRound(_ embedder: BackgroundEmbedder, logger: Logger) async {
         do {
-            let job = EmbeddingJob(embedder: index.embedder, database: database, batchSize: backgroundBatchSize)
-            let outcome = try await job.run(afterBatch: { try await index.refresh() })
-            if case .finished(let embedded) = outcome, embedded > 0 {
-                logger.info("embedded new papers", metadata: ["papers": "\(embedded)", "vectors": "\(index.vectors.count)"])
-            }
-            try await index.refresh()
+            let embedded = try await embedder.round()
+            if embedded > 0 { logger.info("embedded new papers", metadata: ["papers": "\(embedded)"]) }
         } catch {
             logger.warning("background embedding failed; retrying", metadata: ["error": "\(error)"])
         }
+    }
+
+    /// The background embedder for this index: small batches, so shutdown waits little.
+    static func backgroundEmbedder(_ index: SemanticIndex, database: any SQLDatabase) -> BackgroundEmbedder {
+        BackgroundEmbedder(job: EmbeddingJob(embedder: index.embedder, database: database, batchSize: backgroundBatchSize), index: index)
     }
 }

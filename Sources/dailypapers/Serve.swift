@@ -81,8 +81,11 @@ struct Serve: AsyncParsableCommand {
             exactLimit: try exactSearchLimit ?? Self.positive(environment["EXACT_SEARCH_LIMIT"], name: "EXACT_SEARCH_LIMIT") ?? 50_000,
             database: database.sql, logger: logger
         )
+        let keywords = KeywordIndexUpdater(index: KeywordIndex(), store: store)
+        services.append(BackgroundService(every: .seconds(1)) { await Self.catchUp(keywords, logger: logger) })
         if let index = semantic.index {
-            services.append(BackgroundService(every: .seconds(2)) { await SemanticSetup.backgroundRound(index, database: database.sql, logger: logger) })
+            let embedder = SemanticSetup.backgroundEmbedder(index, database: database.sql)
+            services.append(BackgroundService(every: .seconds(2)) { await SemanticSetup.backgroundRound(embedder, logger: logger) })
         }
         let paperCount = try await store.count()
         logger.info("serving", metadata: ["database": "\(database.location.description)", "papers": "\(paperCount)"])
@@ -110,7 +113,7 @@ struct Serve: AsyncParsableCommand {
         let dependencies = AppDependencies(
             store: store, cache: cache, clock: clock, logger: logger, siteURL: mailSetup.composer.siteURL, mail: mail, community: community,
             trustedProxies: Set((trustedProxies ?? environment["TRUSTED_PROXIES"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }),
-            search: PaperSearch(store: store, semantic: semantic.index), semanticNotice: semantic.notice
+            search: PaperSearch(store: store, semantic: semantic.index, keywords: keywords.index), semanticNotice: semantic.notice
         )
         let app = buildApplication(dependencies, settings: settings, services: services)
         try await app.runService()
@@ -123,6 +126,22 @@ struct Serve: AsyncParsableCommand {
             if indexed > 0 { logger.debug("search index caught up", metadata: ["papers": "\(indexed)"]) }
         } catch {
             logger.warning("search indexing failed; retrying", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Fills the in-memory keyword index (the first time) or applies the paper change log to it.
+    private static func catchUp(_ keywords: KeywordIndexUpdater, logger: Logger) async {
+        do {
+            let wasReady = keywords.index.isReady
+            let started = ContinuousClock.now
+            let read = try await keywords.catchUp()
+            if !wasReady {
+                logger.info("keyword index ready", metadata: ["papers": "\(read)", "fill_time": "\(ContinuousClock.now - started)"])
+            } else if read > 0 {
+                logger.debug("keyword index caught up", metadata: ["changes": "\(read)"])
+            }
+        } catch {
+            logger.warning("keyword indexing failed; retrying (SQL answers keyword searches meanwhile)", metadata: ["error": "\(error)"])
         }
     }
 

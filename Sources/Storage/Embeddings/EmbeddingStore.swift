@@ -51,6 +51,22 @@ public struct SQLEmbeddingStore: Sendable {
         ).map { PaperText(paperId: try $0.string("id"), title: try $0.string("title"), abstract: try $0.string("abstract")) }
     }
 
+    /// The visible papers among `ids` with no embedding from `model`.
+    public func papersWithoutEmbedding(model: String, among ids: [String]) async throws -> [PaperText] {
+        var papers: [PaperText] = []
+        for chunk in ids.bindChunks() {
+            papers += try await database.query(
+                """
+                SELECT p.id, p.title, p.abstract FROM papers p
+                WHERE p.id IN (\(list: chunk)) AND p.hidden_reason IS NULL AND NOT EXISTS (
+                    SELECT 1 FROM paper_embeddings e WHERE e.paper_id = p.id AND e.model = \(model))
+                ORDER BY p.id
+                """
+            ).map { PaperText(paperId: try $0.string("id"), title: try $0.string("title"), abstract: try $0.string("abstract")) }
+        }
+        return papers
+    }
+
     /// How many visible papers have an embedding from `model`, and how many have none.
     public func progress(model: String) async throws -> (embedded: Int, missing: Int) {
         let row = try await database.query(

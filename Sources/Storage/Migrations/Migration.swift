@@ -22,5 +22,6 @@ public enum Migrations {
         .createJobLeases,
         .createSearchIndex,
         .createPaperEmbeddings,
+        .createPaperChanges,
     ]
 }
