@@ -106,7 +106,7 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "PapersCoreTests", dependencies: ["PapersCore"]),
-        .testTarget(name: "SearchTests", dependencies: ["Search", "Storage", "PapersCore", "Embeddings", "TestSupport"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search", "Storage", "PapersCore", "Embeddings", "Ingestion", "TestSupport"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "PapersCore", "TestSupport"]),
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "Storage", "PapersCore", "TestSupport"]),

@@ -40,6 +40,35 @@ import TestSupport
         }
     }
 
+    @Test(arguments: TestEngine.allCases) func theBackgroundEmbedderScansOnceThenFollowsTheChangeLog(engine: TestEngine) async throws {
+        let embedder = try ModelFiles.embedder()
+        try await TestDatabase.with(engine) { database async throws in
+            let store = SQLPaperStore(database: database)
+            var updates = papers(5)
+            _ = try await store.apply(updates, at: now)
+            let index = SemanticIndex(embedder: embedder, database: database)
+            let background = BackgroundEmbedder(job: EmbeddingJob(embedder: embedder, database: database, batchSize: 4), index: index)
+            #expect(try await background.round() == 5, "the first round embeds every paper")
+            #expect(index.vectors.count == 5)
+            #expect(try await background.round() == 0)
+            // Another process embeds the next paper (so the change log names it, but nothing is missing), then a new
+            // paper and an edited abstract arrive: only those two are embedded.
+            _ = try await store.apply([papers(6)[5]], at: now)
+            _ = try await EmbeddingJob(embedder: embedder, database: database).run()
+            _ = try await store.apply(Array(papers(7)[6...]), at: now)
+            updates[0].paper.abstract = "Galaxies and dark matter in the early universe."
+            _ = try await store.apply([updates[0]], at: now)
+            #expect(try await background.round() == 2)
+            #expect(index.vectors.count == 7)
+            #expect(try await SQLEmbeddingStore(database: database).progress(model: SentenceEmbedder.modelName) == (7, 0))
+            // While another process holds the embedder lock, the round leaves the work and looks again next time.
+            _ = try await store.apply(Array(papers(8)[7...]), at: now)
+            let blocked = try await database.withExclusiveLock(SQLEmbeddingStore.writerLock) { try await background.round() }
+            #expect(blocked == 0)
+            #expect(try await background.round() == 1)
+        }
+    }
+
     @Test(arguments: TestEngine.allCases) func oneEmbedderAtATime(engine: TestEngine) async throws {
         let embedder = try ModelFiles.embedder()
         try await TestDatabase.with(engine) { database async throws in
