@@ -11,7 +11,7 @@ struct SearchCommand: AsyncParsableCommand {
         abstract: "Search papers by keywords and by meaning, best first.",
         discussion: """
             Query syntax: "exact phrase", -word, author:"Name", org:nvidia, after:2025-01-01, before:2025-07-01, year:2024.
-            With --batch FILE, reads one query per line and writes one JSON line per query: {"query": …, "mode": …, "hits": [{"id": …, "score": …}]}.
+            With --batch FILE, the papers' words are indexed in memory first (as `serve` does), then it reads one query per line and writes one JSON line per query: {"query": …, "mode": …, "hits": [{"id": …, "score": …}]}.
             Semantic and hybrid modes need the embedding model and `dailypapers embed`; without the model, search is by keywords.
             """
     )
@@ -30,6 +30,9 @@ struct SearchCommand: AsyncParsableCommand {
 
     @Option(help: "A file of queries, one per line.")
     var batch: String?
+
+    @Flag(help: "Rank words in SQL (SQLite FTS5 or PostgreSQL tsvector), as searches do before the in-memory index is filled.")
+    var sqlRanking = false
 
     func validate() throws {
         guard (1...1_000).contains(limit) else { throw ValidationError("--limit must be from 1 to 1000") }
@@ -52,7 +55,7 @@ struct SearchCommand: AsyncParsableCommand {
             try await semantic?.refresh()
             let store = SQLPaperStore(database: database)
             // A batch of queries is worth indexing the papers in memory first, as `serve` does.
-            let keywords = batch == nil ? nil : KeywordIndexUpdater(index: KeywordIndex(), store: store)
+            let keywords = batch == nil || sqlRanking ? nil : KeywordIndexUpdater(index: KeywordIndex(), store: store)
             try await keywords?.catchUp()
             let search = PaperSearch(store: store, semantic: semantic, keywords: keywords?.index)
             for text in queries {

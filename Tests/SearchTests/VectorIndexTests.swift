@@ -65,6 +65,11 @@ import Testing
         let late = Self.clusteredVectors(count: 50, clusters: 5, dimensions: dimensions, seed: 99)
         index.upsert(late.enumerated().map { ("late\($0.offset)", PackedVector($0.element)) })
         #expect(index.nearest(to: late[3], count: 1).first?.paperId == "late3")
+        // A paper whose vector changes moves to another list: found at its new place, no longer at its old one.
+        index.upsert([("p0", PackedVector(vectors[1]))])
+        #expect(Set(index.nearest(to: vectors[1], count: 2).map(\.paperId)) == ["p0", "p1"])
+        #expect(!index.nearest(to: vectors[0], count: 5).contains { $0.paperId == "p0" && $0.similarity > 0.999 })
+        #expect(index.vector(of: "p7").map { v in zip(v, vectors[7]).reduce(0) { $0 + $1.0 * $1.1 } } ?? 0 > 0.999, "renumbering kept every vector with its paper")
 
         var found = 0
         for query in queries {

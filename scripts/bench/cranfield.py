@@ -97,12 +97,14 @@ def keyword_style(queries, corpus):
     return styled
 
 
-def engine_runs(binary, database, queries, folder, mode="keyword", model=None):
+def engine_runs(binary, database, queries, folder, mode="keyword", model=None, sql_ranking=False):
     query_file = folder / "cranfield-queries.txt"
     query_file.write_text("".join(query["text"].replace("\n", " ") + "\n" for query in queries))
     command = [binary, "search", "--database", database, "--batch", str(query_file), "--limit", "100", "--mode", mode]
     if model:
         command += ["--model", model]
+    if sql_ranking:
+        command.append("--sql-ranking")
     output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     lines = [json.loads(line) for line in output.splitlines()]
     assert len(lines) == len(queries)
@@ -168,10 +170,13 @@ def main():
     corpus, queries, qrels = load(cranfield)
     papers = papers_file(corpus, folder)
     subprocess.run([binary, "import", "--database", sqlite, str(papers)], check=True, capture_output=True)
-    rows = [("DailyPapers on SQLite (FTS5 BM25)", evaluate(engine_runs(binary, sqlite, queries, folder), qrels))]
+    rows = [
+        ("DailyPapers in-memory index (BM25, what `serve` ranks with)", evaluate(engine_runs(binary, sqlite, queries, folder), qrels)),
+        ("DailyPapers SQL ranking on SQLite (FTS5 BM25)", evaluate(engine_runs(binary, sqlite, queries, folder, sql_ranking=True), qrels)),
+    ]
     if postgres:
         subprocess.run([binary, "import", "--database", postgres, str(papers)], check=True, capture_output=True)
-        rows.append(("DailyPapers on PostgreSQL (tsvector, ts_rank)", evaluate(engine_runs(binary, postgres, queries, folder), qrels)))
+        rows.append(("DailyPapers SQL ranking on PostgreSQL (tsvector, ts_rank)", evaluate(engine_runs(binary, postgres, queries, folder, sql_ranking=True), qrels)))
     bm25 = bm25_runs(corpus, queries)
     rows.append(("rank_bm25 (reference, same text)", evaluate(bm25, qrels)))
     print(table("keyword search", rows))
