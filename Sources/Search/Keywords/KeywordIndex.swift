@@ -90,7 +90,8 @@ public final class KeywordIndex: @unchecked Sendable {
     }
 
     /// Indexes papers as new documents (a paper already here is replaced). Postings are gathered for the whole
-    /// batch and sorted by term, so each term's list is touched once per batch rather than once per paper.
+    /// batch and sorted by term, so each term's list is touched once per batch rather than once per paper. Each
+    /// entry packs term, the paper's place in the batch (24 bits: batches are thousands) and impact in 64 bits.
     private func insert(_ papers: [SearchablePaper]) {
         let base = UInt32(paperIds.count)
         var entries: [UInt64] = []

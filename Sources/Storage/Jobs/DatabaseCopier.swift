@@ -11,7 +11,8 @@ public struct DatabaseCopier: Sendable {
         let serialId: Bool
     }
 
-    /// Every table, parents before the tables that refer to them.
+    /// Every table, parents before the tables that refer to them. Not `paper_changes`: the target's own triggers
+    /// log the copied papers, and search indexes read that log.
     static let tables: [Table] = [
         Table(name: "settings", key: ["key"], serialId: false),
         Table(name: "organizations", key: ["name"], serialId: false),
