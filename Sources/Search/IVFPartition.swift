@@ -31,6 +31,9 @@ struct IVFPartition: Sendable {
         self.extra = Array(repeating: [], count: centroids.count / dimensions)
     }
 
+    /// How many slots `list` reads (its contiguous range, moved-away slots included, and its extra slots).
+    func size(of list: Int) -> Int { ranges[list].count + extra[list].count }
+
     /// Calls `body` with every slot of `list`.
     @inline(__always)
     func forEachSlot(in list: Int, _ body: (Int32) -> Void) {

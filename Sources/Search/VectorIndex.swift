@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Every paper's embedding in memory, for nearest-neighbour search by cosine similarity.
 ///
@@ -71,30 +72,50 @@ public final class VectorIndex: @unchecked Sendable {
         scan(query, count: count, excluding: [], useLists: false)
     }
 
-    /// Scores the vectors of the nearest inverted lists (or, without lists or `useLists`, every vector).
+    /// Scores the vectors of the nearest inverted lists (or, without lists or `useLists`, every vector). Large scans
+    /// are split between the cores: one search's latency is what a reader waits for.
     private func scan(_ query: [Float], count: Int, excluding excluded: Set<String>, useLists: Bool) -> [VectorHit] {
         guard query.count == dimensions, count > 0 else { return [] }
         return lock.reading {
-            var best = TopK(capacity: count + excluded.count)
+            let capacity = count + excluded.count
             let (steps, queryScale) = VectorKernels.quantize(query)
+            let work = scanWork(query, useLists: useLists)
+            let parts = work.rows >= Self.rowsPerCore * 2 ? Self.cores : 1
+            var partial = [TopK](repeating: TopK(capacity: capacity), count: parts)
             steps.withUnsafeBufferPointer { queryBuffer in
                 components.withUnsafeBufferPointer { rows in
-                    guard let queryStart = queryBuffer.baseAddress, let rowStart = rows.baseAddress else { return }
-                    let score = { (slot: Int32) in
-                        Float(VectorKernels.dot(queryStart, rowStart + Int(slot) * self.dimensions, dimensions: self.dimensions)) * queryScale * self.scales[Int(slot)]
-                    }
-                    if useLists, let partition {
-                        for list in partition.nearestLists(to: query, probes: probes ?? partition.defaultProbes) {
-                            partition.forEachSlot(in: list) { slot in best.offer(slot: slot, score: score(slot)) }
+                    scales.withUnsafeBufferPointer { scales in
+                        partial.withUnsafeMutableBufferPointer { partial in
+                            guard let buffers = ScanBuffers(query: queryBuffer, rows: rows, scales: scales, results: partial) else { return }
+                            let dimensions = self.dimensions
+                            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                                var best = TopK(capacity: capacity)
+                                work.forEachSlot(part: part, of: parts) { slot in
+                                    let dot = VectorKernels.dot(buffers.query, buffers.rows + Int(slot) * dimensions, dimensions: dimensions)
+                                    best.offer(slot: slot, score: Float(dot) * queryScale * buffers.scales[Int(slot)])
+                                }
+                                buffers.results[part] = best
+                            }
                         }
-                    } else {
-                        for slot in 0..<Int32(ids.count) { best.offer(slot: slot, score: score(slot)) }
                     }
                 }
             }
+            var best = partial[0]
+            for other in partial.dropFirst() { other.items.forEach { best.offer(slot: $0.slot, score: $0.score) } }
             return best.items.lazy.filter { !excluded.contains(self.ids[Int($0.slot)]) }.prefix(count)
                 .map { VectorHit(paperId: self.ids[Int($0.slot)], similarity: $0.score) }
         }
+    }
+
+    /// A scan is split between cores only when each gets at least this many vectors.
+    static let rowsPerCore = 20_000
+    static let cores = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
+
+    /// What a scan reads: the probed lists, or every slot.
+    private func scanWork(_ query: [Float], useLists: Bool) -> ScanWork {
+        guard useLists, let partition else { return ScanWork(partition: nil, lists: [], rows: ids.count) }
+        let lists = partition.nearestLists(to: query, probes: probes ?? partition.defaultProbes)
+        return ScanWork(partition: partition, lists: lists, rows: lists.reduce(0) { $0 + partition.size(of: $1) })
     }
 
     /// Builds inverted lists when the index has grown past `exactLimit` (and drops them below it). Training reads a
@@ -166,5 +187,45 @@ public final class VectorIndex: @unchecked Sendable {
             sample.append(contentsOf: components[start..<(start + dimensions)].map { Float($0) * scales[slot] })
         }
         return sample
+    }
+}
+
+/// The memory a split scan reads, and one result slot per part (each part writes only its own).
+private struct ScanBuffers: @unchecked Sendable {
+    let query: UnsafePointer<Int16>
+    let rows: UnsafePointer<Int8>
+    let scales: UnsafePointer<Float>
+    let results: UnsafeMutablePointer<TopK>
+
+    init?(query: UnsafeBufferPointer<Int16>, rows: UnsafeBufferPointer<Int8>, scales: UnsafeBufferPointer<Float>, results: UnsafeMutableBufferPointer<TopK>) {
+        guard let query = query.baseAddress, let rows = rows.baseAddress, let scales = scales.baseAddress, let results = results.baseAddress else { return nil }
+        self.query = query
+        self.rows = rows
+        self.scales = scales
+        self.results = results
+    }
+}
+
+/// The vectors one scan reads, splittable into parts of about equal size.
+private struct ScanWork: Sendable {
+    let partition: IVFPartition?
+    let lists: [Int]
+    let rows: Int
+
+    /// Calls `body` with every slot of part `part` of `parts`: whole lists dealt out by size, or a range of slots.
+    func forEachSlot(part: Int, of parts: Int, _ body: (Int32) -> Void) {
+        guard let partition else {
+            let start = rows * part / parts
+            let end = rows * (part + 1) / parts
+            for slot in Int32(start)..<Int32(end) { body(slot) }
+            return
+        }
+        var taken = 0
+        for list in lists {
+            let size = partition.size(of: list)
+            // A list belongs to the part its middle row falls in, so parts get about the same number of rows.
+            if (taken + size / 2) * parts / max(rows, 1) == part { partition.forEachSlot(in: list, body) }
+            taken += size
+        }
     }
 }

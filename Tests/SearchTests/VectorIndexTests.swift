@@ -51,6 +51,24 @@ import Testing
         #expect(index.nearest(to: b, count: 1).first?.similarity ?? 0 > 0.99)
     }
 
+    /// 45,000 vectors: enough that an exact scan is split between the cores. The split scan finds what a plain
+    /// float computation over the stored vectors finds.
+    @Test func splitScansFindTheTrueNearest() {
+        let dimensions = 32
+        let vectors = Self.clusteredVectors(count: 45_000, clusters: 50, dimensions: dimensions, seed: 3)
+        let index = VectorIndex(dimensions: dimensions, exactLimit: 100_000)
+        index.upsert(vectors.enumerated().map { ("p\($0.offset)", PackedVector($0.element)) })
+        let stored = vectors.map { PackedVector($0).floats }
+        for query in Self.clusteredVectors(count: 5, clusters: 5, dimensions: dimensions, seed: 11) {
+            let expected = stored.indices.map { ("p\($0)", zip(stored[$0], query).reduce(0) { $0 + $1.0 * $1.1 }) }
+                .sorted { $0.1 > $1.1 }.prefix(10)
+            let found = index.exactNearest(to: query, count: 10)
+            #expect(found.count == 10)
+            #expect(Set(found.map(\.paperId)).intersection(expected.map(\.0)).count >= 9)
+            for (hit, truth) in zip(found, expected) { #expect(abs(hit.similarity - truth.1) < 0.002) }
+        }
+    }
+
     @Test func approximateSearchKeepsRecallAt10AboveNinetyFivePercent() async {
         let dimensions = 64
         // Queries are held-out points of the same collection, as real queries fall among real papers.
