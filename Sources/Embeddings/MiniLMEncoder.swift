@@ -73,7 +73,11 @@ struct MiniLMEncoder: Sendable {
         Self.addAndNormalize(&workspace.hidden, adding: workspace.attended, weight: layer.attentionNormWeight, bias: layer.attentionNormBias)
         Self.linear(workspace.hidden, rows: tokens, inputs: width, weight: layer.intermediate, bias: layer.intermediateBias, outputs: MiniLMWeights.intermediate, into: &workspace.intermediate)
         workspace.intermediate.withUnsafeMutableBufferPointer { buffer in
-            if let base = buffer.baseAddress { VectorMath.geluInPlace(base, count: buffer.count) }
+            guard let base = buffer.baseAddress else { return }
+            let width = MiniLMWeights.intermediate
+            ParallelRows(base: base).forEachPart(rows: tokens, width: width, minimumRows: 32) { base, rows in
+                VectorMath.geluInPlace(base + rows.lowerBound * width, count: rows.count * width)
+            }
         }
         Self.linear(workspace.intermediate, rows: tokens, inputs: MiniLMWeights.intermediate, weight: layer.output, bias: layer.outputBias, outputs: width, into: &workspace.attended)
         Self.addAndNormalize(&workspace.hidden, adding: workspace.attended, weight: layer.outputNormWeight, bias: layer.outputNormBias)
@@ -99,8 +103,9 @@ struct MiniLMEncoder: Sendable {
                             let value = query + 2 * width
                             cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, n, n, Int32(headWidth), scale,
                                         query, Int32(stride), key, Int32(stride), 0, scores, n)
-                            for row in 0..<sequence.count {
-                                VectorMath.softmaxInPlace(scores + row * sequence.count, count: sequence.count)
+                            let length = sequence.count
+                            ParallelRows(base: scores).forEachPart(rows: length, width: length, minimumRows: 64) { scores, rows in
+                                for row in rows { VectorMath.softmaxInPlace(scores + row * length, count: length) }
                             }
                             let output = context + start * width + head * headWidth
                             cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, Int32(headWidth), n, 1,
