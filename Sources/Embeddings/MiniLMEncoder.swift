@@ -75,7 +75,7 @@ struct MiniLMEncoder: Sendable {
         workspace.intermediate.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             let width = MiniLMWeights.intermediate
-            ParallelRows(base: base).forEachPart(rows: tokens, width: width, minimumRows: 32) { base, rows in
+            ParallelRows(base: base).forEachPart(rows: tokens, minimumRows: 32) { base, rows in
                 VectorMath.geluInPlace(base + rows.lowerBound * width, count: rows.count * width)
             }
         }
@@ -104,7 +104,7 @@ struct MiniLMEncoder: Sendable {
                             cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, n, n, Int32(headWidth), scale,
                                         query, Int32(stride), key, Int32(stride), 0, scores, n)
                             let length = sequence.count
-                            ParallelRows(base: scores).forEachPart(rows: length, width: length, minimumRows: 64) { scores, rows in
+                            ParallelRows(base: scores).forEachPart(rows: length, minimumRows: 64) { scores, rows in
                                 for row in rows { VectorMath.softmaxInPlace(scores + row * length, count: length) }
                             }
                             let output = context + start * width + head * headWidth

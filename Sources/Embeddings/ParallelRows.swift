@@ -9,9 +9,9 @@ struct ParallelRows: @unchecked Sendable {
 
     static let cores = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
 
-    /// Calls `body(base, rows)` for parts of `0..<rows` (rows of `width` floats), on all cores when there are at
-    /// least `minimumRows` rows, else on the calling thread.
-    func forEachPart(rows: Int, width: Int, minimumRows: Int, _ body: @Sendable (UnsafeMutablePointer<Float>, Range<Int>) -> Void) {
+    /// Calls `body(base, rows)` for parts of `0..<rows`, on all cores when there are at least `minimumRows` rows,
+    /// else on the calling thread.
+    func forEachPart(rows: Int, minimumRows: Int, _ body: @Sendable (UnsafeMutablePointer<Float>, Range<Int>) -> Void) {
         let parts = rows >= minimumRows ? Self.cores : 1
         guard parts > 1 else { return body(base, 0..<rows) }
         DispatchQueue.concurrentPerform(iterations: parts) { part in

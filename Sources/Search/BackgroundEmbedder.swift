@@ -24,9 +24,9 @@ public actor BackgroundEmbedder {
         let refresh: @Sendable () async throws -> Void = { [index] in try await index.refresh() }
         var embedded = 0
         if var cursor {
-            let changes = try await store.changes(after: cursor.highest, retrying: cursor.openGaps, limit: Self.changesPerRound)
+            let changes = try await store.changes(since: cursor, limit: Self.changesPerRound)
             if !changes.isEmpty {
-                guard case .finished(let count) = try await job.run(candidates: Array(Set(changes.map(\.paperId))), afterBatch: refresh) else { return 0 }
+                guard case .finished(let count) = try await job.run(candidates: changes.paperIds, afterBatch: refresh) else { return 0 }
                 embedded = count
             }
             cursor.advance(over: changes)

@@ -12,7 +12,7 @@ struct IVFPartition: Sendable {
     let centroids: [Float]
     private(set) var ranges: [Range<Int32>]
     private(set) var extra: [[Int32]]
-    private(set) var listOfSlot: [Int32] = []
+    private var listOfSlot: [Int32] = []
 
     /// About √n lists: a search scanning a few percent of them reads a few percent of the vectors.
     static func listCount(for vectors: Int) -> Int {

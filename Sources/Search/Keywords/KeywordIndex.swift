@@ -35,18 +35,15 @@ public final class KeywordIndex: @unchecked Sendable {
     /// How many papers the index holds.
     public var count: Int { lock.reading { liveCount } }
 
-    /// Adds papers, or replaces the ones already indexed; the work runs off the cooperative pool.
-    public func upsert(_ papers: [SearchablePaper]) async {
-        await onQueue { self.lock.writing { self.insert(papers) } }
-    }
-
-    /// Applies a batch of changes: papers to (re)index and papers that are gone or hidden.
+    /// Applies a batch of changes: papers to index (replacing what was indexed of them) and papers that are gone
+    /// or hidden. The work runs off the cooperative pool.
     public func apply(upserting papers: [SearchablePaper], removing removed: [String]) async {
         await onQueue {
             self.lock.writing {
                 removed.forEach(self.remove)
                 self.insert(papers)
-                self.vocabulary.sortNewTerms()
+                // While filling, new terms are sorted once at the end.
+                if !self.filling { self.vocabulary.sortNewTerms() }
             }
         }
     }

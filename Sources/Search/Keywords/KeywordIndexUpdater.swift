@@ -24,9 +24,9 @@ public actor KeywordIndexUpdater {
     @discardableResult
     public func catchUp() async throws -> Int {
         guard var cursor else { return try await fill() }
-        let changes = try await store.changes(after: cursor.highest, retrying: cursor.openGaps, limit: Self.changesPerRefresh)
+        let changes = try await store.changes(since: cursor, limit: Self.changesPerRefresh)
         if !changes.isEmpty {
-            let ids = Array(Set(changes.map(\.paperId)))
+            let ids = changes.paperIds
             let papers = try await store.searchablePapers(ids: ids)
             let present = Set(papers.map(\.paperId))
             await index.apply(upserting: papers, removing: ids.filter { !present.contains($0) })
@@ -43,7 +43,7 @@ public actor KeywordIndexUpdater {
         while let last = papers.last {
             // The next chunk is read while this one is indexed.
             async let next = store.searchablePapers(after: last.paperId, limit: Self.fillChunk)
-            await index.upsert(papers)
+            await index.apply(upserting: papers, removing: [])
             read += papers.count
             papers = try await next
         }

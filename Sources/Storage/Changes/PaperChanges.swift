@@ -11,6 +11,11 @@ public struct PaperChange: Sendable, Equatable {
     }
 }
 
+extension [PaperChange] {
+    /// Each paper the changes name, once.
+    public var paperIds: [String] { [String](Set(map(\.paperId))) }
+}
+
 /// What the keyword index reads of a visible paper: the words it ranks on.
 public struct SearchablePaper: Sendable, Equatable {
     public let paperId: String
@@ -33,6 +38,11 @@ extension SQLPaperStore {
     /// The newest number in the change log (0 when it is empty).
     public func latestChangeSeq() async throws -> Int64 {
         try await database.query("SELECT COALESCE(MAX(seq), 0) AS seq FROM paper_changes").first?.optionalInt64("seq") ?? 0
+    }
+
+    /// Up to `limit` changes a reader at `cursor` has not seen: after its highest number, and its open gaps.
+    public func changes(since cursor: PaperChangeCursor, limit: Int) async throws -> [PaperChange] {
+        try await changes(after: cursor.highest, retrying: cursor.openGaps, limit: limit)
     }
 
     /// Up to `limit` changes numbered after `seq`, plus any of `retried` (numbers skipped earlier), in order.

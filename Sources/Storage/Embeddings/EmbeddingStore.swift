@@ -41,30 +41,27 @@ public struct SQLEmbeddingStore: Sendable {
 
     /// Up to `limit` visible papers with no embedding from `model`, in id order.
     public func papersWithoutEmbedding(model: String, limit: Int) async throws -> [PaperText] {
+        try await papersWithoutEmbedding(model: model, narrowedBy: "ORDER BY p.id LIMIT \(limit)")
+    }
+
+    /// The visible papers among `ids` with no embedding from `model`, in id order.
+    public func papersWithoutEmbedding(model: String, among ids: [String]) async throws -> [PaperText] {
+        var papers: [PaperText] = []
+        for chunk in ids.bindChunks() {
+            papers += try await papersWithoutEmbedding(model: model, narrowedBy: "AND p.id IN (\(list: chunk)) ORDER BY p.id")
+        }
+        return papers
+    }
+
+    private func papersWithoutEmbedding(model: String, narrowedBy rest: SQLQuery) async throws -> [PaperText] {
         try await database.query(
             """
             SELECT p.id, p.title, p.abstract FROM papers p
             WHERE p.hidden_reason IS NULL AND NOT EXISTS (
                 SELECT 1 FROM paper_embeddings e WHERE e.paper_id = p.id AND e.model = \(model))
-            ORDER BY p.id LIMIT \(limit)
+            \(rest)
             """
         ).map { PaperText(paperId: try $0.string("id"), title: try $0.string("title"), abstract: try $0.string("abstract")) }
-    }
-
-    /// The visible papers among `ids` with no embedding from `model`.
-    public func papersWithoutEmbedding(model: String, among ids: [String]) async throws -> [PaperText] {
-        var papers: [PaperText] = []
-        for chunk in ids.bindChunks() {
-            papers += try await database.query(
-                """
-                SELECT p.id, p.title, p.abstract FROM papers p
-                WHERE p.id IN (\(list: chunk)) AND p.hidden_reason IS NULL AND NOT EXISTS (
-                    SELECT 1 FROM paper_embeddings e WHERE e.paper_id = p.id AND e.model = \(model))
-                ORDER BY p.id
-                """
-            ).map { PaperText(paperId: try $0.string("id"), title: try $0.string("title"), abstract: try $0.string("abstract")) }
-        }
-        return papers
     }
 
     /// How many visible papers have an embedding from `model`, and how many have none.
