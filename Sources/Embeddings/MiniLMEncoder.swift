@@ -1,160 +1,192 @@
 internal import COpenBLAS
 
-/// The BERT encoder of all-MiniLM-L6-v2 with mean pooling and L2 normalisation, run on one thread.
+/// The BERT encoder of all-MiniLM-L6-v2 with mean pooling and L2 normalisation.
 ///
 /// Several token sequences are packed one after another into one matrix with no padding: every projection is one
-/// OpenBLAS product over all their tokens, and only attention is computed sequence by sequence.
+/// OpenBLAS product over all their tokens, and only attention is computed sequence by sequence. A call runs on the
+/// calling thread, or on every core when given a split (a single query, whose latency matters); OpenBLAS itself
+/// runs one thread per caller, so batches encoded at once by different threads never wait for each other.
 struct MiniLMEncoder: Sendable {
     static let dimensions = MiniLMWeights.width
+    private static let width = MiniLMWeights.width
+    private static let headWidth = MiniLMWeights.width / MiniLMWeights.heads
     private let weights: MiniLMWeights
 
     init(weights: MiniLMWeights) {
+        OpenBLAS.runOneThreadPerCaller()
         self.weights = weights
     }
 
     /// One unit-length embedding per sequence of token ids (each at most 512 ids, all below the vocabulary size).
-    func embed(_ sequences: [[Int32]]) -> [[Float]] {
+    func embed(_ sequences: [[Int32]], split: CoreSplit = .serial) -> [[Float]] {
         guard !sequences.isEmpty else { return [] }
-        var workspace = Workspace(tokens: sequences.reduce(0) { $0 + $1.count }, longest: sequences.map(\.count).max() ?? 0)
-        embedTokens(sequences, into: &workspace.hidden)
+        let batch = PackedBatch(sequences)
+        let workspace = Workspace(tokens: batch.tokens, longest: batch.longest, parts: split.parts)
+        defer { workspace.deallocate() }
+        embedTokens(batch, into: workspace.hidden, split: split)
         for layer in weights.layers {
-            runLayer(layer, sequences: sequences, workspace: &workspace)
+            runLayer(layer, batch: batch, workspace: workspace, split: split)
         }
-        return meanPool(workspace.hidden, sequences: sequences)
+        return Self.meanPool(workspace.hidden, batch: batch)
     }
 
-    /// Buffers sized once per call for all tokens of the batch.
-    private struct Workspace {
-        var hidden: [Float]
-        var qkv: [Float]
-        var context: [Float]
-        var attended: [Float]
-        var intermediate: [Float]
-        var scores: [Float]
+    /// The sequences' tokens laid end to end: where each sequence starts, and each token's id and position.
+    private struct PackedBatch: Sendable {
+        let starts: [Int]
+        let ids: [Int32]
+        let positions: [Int]
+        var tokens: Int { ids.count }
+        let longest: Int
 
-        init(tokens: Int, longest: Int) {
-            let width = MiniLMWeights.width
-            hidden = [Float](repeating: 0, count: tokens * width)
-            qkv = [Float](repeating: 0, count: tokens * width * 3)
-            context = [Float](repeating: 0, count: tokens * width)
-            attended = [Float](repeating: 0, count: tokens * width)
-            intermediate = [Float](repeating: 0, count: tokens * MiniLMWeights.intermediate)
-            scores = [Float](repeating: 0, count: longest * longest)
-        }
-    }
-
-    private func embedTokens(_ sequences: [[Int32]], into hidden: inout [Float]) {
-        let width = MiniLMWeights.width
-        var row = 0
-        hidden.withUnsafeMutableBufferPointer { output in
-            guard let base = output.baseAddress else { return }
+        init(_ sequences: [[Int32]]) {
+            var starts: [Int] = []
+            var start = 0
             for sequence in sequences {
-                for (position, id) in sequence.enumerated() {
-                    let target = base + row * width
-                    let word = Int(id) * width
-                    let place = position * width
-                    for index in 0..<width {
-                        target[index] = weights.wordEmbeddings[word + index] + weights.positionEmbeddings[place + index]
-                            + weights.tokenTypeEmbedding[index]
-                    }
-                    VectorMath.layerNormInPlace(target, width: width, weight: weights.embeddingNormWeight, bias: weights.embeddingNormBias)
-                    row += 1
+                starts.append(start)
+                start += sequence.count
+            }
+            self.starts = starts
+            ids = sequences.flatMap { $0 }
+            positions = sequences.flatMap { $0.indices }
+            longest = sequences.map(\.count).max() ?? 0
+        }
+
+        func range(of sequence: Int) -> Range<Int> {
+            starts[sequence]..<(sequence + 1 < starts.count ? starts[sequence + 1] : tokens)
+        }
+    }
+
+    /// Buffers for all tokens of one call, allocated once; attention scores get one `longest²` area per part.
+    private struct Workspace: Sendable {
+        let hidden: FloatBuffer
+        let qkv: FloatBuffer
+        let context: FloatBuffer
+        let attended: FloatBuffer
+        let intermediate: FloatBuffer
+        let scores: FloatBuffer
+        let scoresPerPart: Int
+
+        init(tokens: Int, longest: Int, parts: Int) {
+            hidden = .allocate(tokens * MiniLMEncoder.width)
+            qkv = .allocate(tokens * MiniLMEncoder.width * 3)
+            context = .allocate(tokens * MiniLMEncoder.width)
+            attended = .allocate(tokens * MiniLMEncoder.width)
+            intermediate = .allocate(tokens * MiniLMWeights.intermediate)
+            scoresPerPart = longest * longest
+            scores = .allocate(scoresPerPart * parts)
+        }
+
+        func deallocate() {
+            for buffer in [hidden, qkv, context, attended, intermediate, scores] { buffer.deallocate() }
+        }
+    }
+
+    private func embedTokens(_ batch: PackedBatch, into hidden: FloatBuffer, split: CoreSplit) {
+        let width = Self.width
+        let weights = self.weights
+        split.forEachPart(of: batch.tokens) { _, rows in
+            for row in rows {
+                let target = hidden.base + row * width
+                let word = Int(batch.ids[row]) * width
+                let place = batch.positions[row] * width
+                for index in 0..<width {
+                    target[index] = weights.wordEmbeddings[word + index] + weights.positionEmbeddings[place + index]
+                        + weights.tokenTypeEmbedding[index]
                 }
+                VectorMath.layerNormInPlace(target, width: width, weight: weights.embeddingNormWeight, bias: weights.embeddingNormBias)
             }
         }
     }
 
-    private func runLayer(_ layer: MiniLMWeights.Layer, sequences: [[Int32]], workspace: inout Workspace) {
-        let width = MiniLMWeights.width
-        let tokens = workspace.hidden.count / width
-        Self.linear(workspace.hidden, rows: tokens, inputs: width, weight: layer.qkv, bias: layer.qkvBias, outputs: 3 * width, into: &workspace.qkv)
-        attention(sequences: sequences, workspace: &workspace)
-        Self.linear(workspace.context, rows: tokens, inputs: width, weight: layer.attentionOut, bias: layer.attentionOutBias, outputs: width, into: &workspace.attended)
-        Self.addAndNormalize(&workspace.hidden, adding: workspace.attended, weight: layer.attentionNormWeight, bias: layer.attentionNormBias)
-        Self.linear(workspace.hidden, rows: tokens, inputs: width, weight: layer.intermediate, bias: layer.intermediateBias, outputs: MiniLMWeights.intermediate, into: &workspace.intermediate)
-        workspace.intermediate.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            let width = MiniLMWeights.intermediate
-            ParallelRows(base: base).forEachPart(rows: tokens, minimumRows: 32) { base, rows in
-                VectorMath.geluInPlace(base + rows.lowerBound * width, count: rows.count * width)
-            }
-        }
-        Self.linear(workspace.intermediate, rows: tokens, inputs: MiniLMWeights.intermediate, weight: layer.output, bias: layer.outputBias, outputs: width, into: &workspace.attended)
-        Self.addAndNormalize(&workspace.hidden, adding: workspace.attended, weight: layer.outputNormWeight, bias: layer.outputNormBias)
+    private func runLayer(_ layer: MiniLMWeights.Layer, batch: PackedBatch, workspace: Workspace, split: CoreSplit) {
+        let width = Self.width
+        let tokens = batch.tokens
+        let linear = Linear(rows: tokens, split: split)
+        linear.apply(layer.qkv, bias: layer.qkvBias, to: workspace.hidden, inputs: width, into: workspace.qkv, outputs: 3 * width)
+        Self.attention(batch, workspace: workspace, split: split)
+        linear.apply(layer.attentionOut, bias: layer.attentionOutBias, to: workspace.context, inputs: width, into: workspace.attended, outputs: width)
+        Self.addAndNormalize(workspace.hidden, adding: workspace.attended, rows: tokens, weight: layer.attentionNormWeight, bias: layer.attentionNormBias, split: split)
+        linear.apply(layer.intermediate, bias: layer.intermediateBias, to: workspace.hidden, inputs: width, into: workspace.intermediate,
+                     outputs: MiniLMWeights.intermediate, gelu: true)
+        linear.apply(layer.output, bias: layer.outputBias, to: workspace.intermediate, inputs: MiniLMWeights.intermediate, into: workspace.attended, outputs: width)
+        Self.addAndNormalize(workspace.hidden, adding: workspace.attended, rows: tokens, weight: layer.outputNormWeight, bias: layer.outputNormBias, split: split)
     }
 
-    /// Scaled dot-product attention, head by head within each sequence, written into `context`.
-    private func attention(sequences: [[Int32]], workspace: inout Workspace) {
-        let width = MiniLMWeights.width
-        let headWidth = width / MiniLMWeights.heads
+    /// A fully connected layer over `rows` rows, its output columns divided between the split's parts.
+    private struct Linear {
+        let rows: Int
+        let split: CoreSplit
+
+        /// `output = input · weightᵀ + bias`, then GELU when asked: each part copies the bias into its columns, lets
+        /// one sgemm add the product, and applies GELU to the columns while they are still in cache.
+        func apply(_ weight: [Float], bias: [Float], to input: FloatBuffer, inputs: Int, into output: FloatBuffer, outputs: Int, gelu: Bool = false) {
+            let rows = self.rows
+            split.forEachPart(of: outputs) { _, columns in
+                let target = output.base + columns.lowerBound
+                bias.withUnsafeBufferPointer { bias in
+                    guard let bias = bias.baseAddress else { return }
+                    for row in 0..<rows { (target + row * outputs).update(from: bias + columns.lowerBound, count: columns.count) }
+                }
+                weight.withUnsafeBufferPointer { weight in
+                    guard let weight = weight.baseAddress else { return }
+                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(columns.count), Int32(inputs), 1,
+                                input.base, Int32(inputs), weight + columns.lowerBound * inputs, Int32(inputs), 1, target, Int32(outputs))
+                }
+                guard gelu else { return }
+                for row in 0..<rows { VectorMath.geluInPlace(target + row * outputs, count: columns.count) }
+            }
+        }
+    }
+
+    /// Scaled dot-product attention for every (sequence, head) pair, written into `context`; pairs are divided
+    /// between the split's parts, each with its own scores area.
+    private static func attention(_ batch: PackedBatch, workspace: Workspace, split: CoreSplit) {
+        let heads = MiniLMWeights.heads
+        split.forEachPart(of: batch.starts.count * heads) { part, pairs in
+            let scores = workspace.scores.base + part * workspace.scoresPerPart
+            for pair in pairs {
+                attend(head: pair % heads, tokens: batch.range(of: pair / heads), workspace: workspace, scores: scores)
+            }
+        }
+    }
+
+    /// softmax(Q·Kᵀ / √d)·V for one head of one sequence.
+    private static func attend(head: Int, tokens: Range<Int>, workspace: Workspace, scores: UnsafeMutablePointer<Float>) {
         let stride = 3 * width
+        let length = tokens.count
+        let n = Int32(length)
+        let query = workspace.qkv.base + tokens.lowerBound * stride + head * headWidth
+        let key = query + width
+        let value = query + 2 * width
         let scale = 1 / Float(headWidth).squareRoot()
-        var start = 0
-        workspace.qkv.withUnsafeBufferPointer { qkvBuffer in
-            workspace.context.withUnsafeMutableBufferPointer { contextBuffer in
-                workspace.scores.withUnsafeMutableBufferPointer { scoresBuffer in
-                    guard let qkv = qkvBuffer.baseAddress, let scores = scoresBuffer.baseAddress,
-                          let context = contextBuffer.baseAddress else { return }
-                    for sequence in sequences {
-                        let n = Int32(sequence.count)
-                        for head in 0..<MiniLMWeights.heads {
-                            let query = qkv + start * stride + head * headWidth
-                            let key = query + width
-                            let value = query + 2 * width
-                            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, n, n, Int32(headWidth), scale,
-                                        query, Int32(stride), key, Int32(stride), 0, scores, n)
-                            let length = sequence.count
-                            ParallelRows(base: scores).forEachPart(rows: length, minimumRows: 64) { scores, rows in
-                                for row in rows { VectorMath.softmaxInPlace(scores + row * length, count: length) }
-                            }
-                            let output = context + start * width + head * headWidth
-                            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, Int32(headWidth), n, 1,
-                                        scores, n, value, Int32(stride), 0, output, Int32(width))
-                        }
-                        start += sequence.count
-                    }
-                }
-            }
-        }
-    }
-
-    /// `output = input · weightᵀ + bias` for `rows` rows: the bias is copied into every row, then one sgemm adds the product.
-    private static func linear(_ input: [Float], rows: Int, inputs: Int, weight: [Float], bias: [Float], outputs: Int, into output: inout [Float]) {
-        output.withUnsafeMutableBufferPointer { target in
-            guard let base = target.baseAddress else { return }
-            for row in 0..<rows {
-                (base + row * outputs).update(from: bias, count: outputs)
-            }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(outputs), Int32(inputs), 1,
-                        input, Int32(inputs), weight, Int32(inputs), 1, base, Int32(outputs))
-        }
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, n, n, Int32(headWidth), scale,
+                    query, Int32(stride), key, Int32(stride), 0, scores, n)
+        for row in 0..<length { VectorMath.softmaxInPlace(scores + row * length, count: length) }
+        let output = workspace.context.base + tokens.lowerBound * width + head * headWidth
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, Int32(headWidth), n, 1,
+                    scores, n, value, Int32(stride), 0, output, Int32(width))
     }
 
     /// `hidden = LayerNorm(hidden + residual)`, row by row.
-    private static func addAndNormalize(_ hidden: inout [Float], adding residual: [Float], weight: [Float], bias: [Float]) {
-        let width = MiniLMWeights.width
-        hidden.withUnsafeMutableBufferPointer { rows in
-            residual.withUnsafeBufferPointer { added in
-                guard let base = rows.baseAddress else { return }
-                for index in 0..<rows.count { rows[index] += added[index] }
-                for row in 0..<(rows.count / width) {
-                    VectorMath.layerNormInPlace(base + row * width, width: width, weight: weight, bias: bias)
-                }
+    private static func addAndNormalize(_ hidden: FloatBuffer, adding residual: FloatBuffer, rows: Int, weight: [Float], bias: [Float], split: CoreSplit) {
+        split.forEachPart(of: rows) { _, rows in
+            for row in rows {
+                let target = hidden.base + row * width
+                let added = residual.base + row * width
+                for index in 0..<width { target[index] += added[index] }
+                VectorMath.layerNormInPlace(target, width: width, weight: weight, bias: bias)
             }
         }
     }
 
     /// The mean of each sequence's token vectors, scaled to unit length.
-    private func meanPool(_ hidden: [Float], sequences: [[Int32]]) -> [[Float]] {
-        let width = MiniLMWeights.width
-        var start = 0
-        return sequences.map { sequence in
+    private static func meanPool(_ hidden: FloatBuffer, batch: PackedBatch) -> [[Float]] {
+        batch.starts.indices.map { sequence in
             var pooled = [Float](repeating: 0, count: width)
-            for row in start..<(start + sequence.count) {
-                for index in 0..<width { pooled[index] += hidden[row * width + index] }
+            for row in batch.range(of: sequence) {
+                for index in 0..<width { pooled[index] += hidden.base[row * width + index] }
             }
-            start += sequence.count
-            return Self.normalized(pooled)
+            return normalized(pooled)
         }
     }
 

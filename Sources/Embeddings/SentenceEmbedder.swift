@@ -1,5 +1,5 @@
-internal import COpenBLAS
 import Foundation
+import Synchronization
 
 /// all-MiniLM-L6-v2 as sentence-transformers runs it: text → WordPiece ids (256 at most) → BERT → mean → unit vector.
 /// Loaded once from a model folder (`vocab.txt`, `model.safetensors`); safe to share between tasks.
@@ -8,54 +8,60 @@ public final class SentenceEmbedder: Sendable {
     /// The name stored beside every vector, so vectors of another model are never compared with these.
     public static let modelName = "all-MiniLM-L6-v2"
     /// Tokens per packed batch: large enough that each product keeps the core busy, small enough to stay in cache.
-    static let tokensPerBatch = 2_048
+    static let tokensPerBatch = 512
 
     public let tokenizer: WordPieceTokenizer
     private let encoder: MiniLMEncoder
-    /// Batches run here, off Swift's cooperative thread pool: a batch takes seconds of CPU, and the pool's few
-    /// threads must stay free for requests.
+    /// Batches are handed out from here, off Swift's cooperative thread pool: a batch takes a second of CPU, and the
+    /// pool's few threads must stay free for requests.
     private let queue = DispatchQueue(label: "dailypapers.embedder", qos: .utility)
-    /// OpenBLAS threads for batches and for single queries; nil when `OPENBLAS_NUM_THREADS` decides.
-    private let threadCounts: (batches: Int32, queries: Int32)?
+    /// How many batches are encoded at once, each on its own thread.
+    private let workers: Int
 
-    /// Loads the model from `directory`, which holds `vocab.txt` and `model.safetensors`. Batches' matrix products
-    /// use `threads` OpenBLAS threads, a single query's use every core (it is waited for); an explicit
-    /// `OPENBLAS_NUM_THREADS` wins. Texts are encoded one batch at a time.
+    /// Loads the model from `directory`, which holds `vocab.txt` and `model.safetensors`. Lists of texts are encoded
+    /// `threads` batches at a time, one per thread; a single query is split over every core (it is waited for).
     public init(directory: URL, threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
         let vocabulary = directory.appendingPathComponent("vocab.txt")
         guard FileManager.default.fileExists(atPath: vocabulary.path) else { throw EmbeddingError.missingFile(vocabulary.path) }
         tokenizer = try WordPieceTokenizer(vocabularyFile: vocabulary)
         encoder = MiniLMEncoder(weights: try MiniLMWeights(file: directory.appendingPathComponent("model.safetensors")))
-        // Measured here: two single-threaded products at once do not run faster than one (OpenBLAS serialises
-        // them), while one product on two threads does; so batches go one at a time, each product on `threads`.
-        threadCounts = ProcessInfo.processInfo.environment["OPENBLAS_NUM_THREADS"] == nil
-            ? (Int32(max(1, threads)), Int32(ProcessInfo.processInfo.activeProcessorCount)) : nil
-        if let threadCounts { openblas_set_num_threads(threadCounts.batches) }
+        workers = max(1, threads)
     }
 
-    /// The embedding of one text (a search query), on the calling thread, on every core.
+    /// The embedding of one text (a search query), on the calling thread and every other core.
     public func embed(_ text: String) -> [Float] {
-        let tokens = tokenizer.encode(text)
-        // The thread count is process-wide; a batch running meanwhile just runs on more or fewer threads.
-        if let threadCounts { openblas_set_num_threads(threadCounts.queries) }
-        defer { if let threadCounts { openblas_set_num_threads(threadCounts.batches) } }
-        return encoder.embed([tokens])[0]
+        encoder.embed([tokenizer.encode(text)], split: CoreSplit(parts: CoreSplit.cores))[0]
     }
 
     /// The embeddings of `texts`, in order. Texts of similar length are packed together into batches of about
-    /// `tokensPerBatch` tokens, encoded one after another on the embedder's own thread.
+    /// `tokensPerBatch` tokens; the embedder's threads take the next batch, longest first, until none is left.
     public func embed(_ texts: [String]) async -> [[Float]] {
         let tokenized = texts.map { tokenizer.encode($0) }
-        var results = [[Float]](repeating: [], count: texts.count)
+        let batches = Self.batches(of: tokenized)
         let encoder = self.encoder
-        for batch in Self.batches(of: tokenized) {
-            let sequences = batch.map { tokenized[$0] }
-            let vectors = await withCheckedContinuation { continuation in
-                queue.async { continuation.resume(returning: encoder.embed(sequences)) }
+        let workers = min(self.workers, batches.count)
+        guard workers > 0 else { return [] }
+        return await withCheckedContinuation { continuation in
+            queue.async {
+                let results = Mutex([[Float]](repeating: [], count: texts.count))
+                let next = Mutex(0)
+                DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                    while true {
+                        let taken = next.withLock { index in
+                            defer { index += 1 }
+                            return index
+                        }
+                        guard taken < batches.count else { return }
+                        let batch = batches[taken]
+                        let vectors = encoder.embed(batch.map { tokenized[$0] })
+                        results.withLock { results in
+                            for (index, vector) in zip(batch, vectors) { results[index] = vector }
+                        }
+                    }
+                }
+                continuation.resume(returning: results.withLock { $0 })
             }
-            for (index, vector) in zip(batch, vectors) { results[index] = vector }
         }
-        return results
     }
 
     /// Indexes of the texts grouped into batches of about `tokensPerBatch` tokens, longest first.
