@@ -3,14 +3,20 @@ import Foundation
 
 /// Divides work into contiguous parts that run on the cores at once — columns of a matrix product, rows of a
 /// LayerNorm, heads of attention — or runs it whole on the calling thread when there is one part.
-struct CoreSplit: Sendable {
-    static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-    static let serial = CoreSplit(parts: 1)
+public struct CoreSplit: Sendable {
+    public static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    public static let serial = CoreSplit(parts: 1)
+    /// One part per core.
+    public static let everyCore = CoreSplit(parts: cores)
 
-    let parts: Int
+    public let parts: Int
+
+    public init(parts: Int) {
+        self.parts = max(1, parts)
+    }
 
     /// Calls `body(part, range)` for each part of `0..<count` (at most `parts`, never empty) and returns when all are done.
-    func forEachPart(of count: Int, _ body: @Sendable (_ part: Int, _ range: Range<Int>) -> Void) {
+    public func forEachPart(of count: Int, _ body: @Sendable (_ part: Int, _ range: Range<Int>) -> Void) {
         let parts = min(self.parts, count)
         guard parts > 1 else { return body(0, 0..<count) }
         DispatchQueue.concurrentPerform(iterations: parts) { part in
@@ -21,8 +27,12 @@ struct CoreSplit: Sendable {
 
 /// A buffer of floats owned by whoever allocated it, which parts on different cores may write into at once — each
 /// only its own elements.
-struct FloatBuffer: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Float>
+public struct FloatBuffer: @unchecked Sendable {
+    public let base: UnsafeMutablePointer<Float>
+
+    public init(base: UnsafeMutablePointer<Float>) {
+        self.base = base
+    }
 
     static func allocate(_ count: Int) -> FloatBuffer {
         let base = UnsafeMutablePointer<Float>.allocate(capacity: max(1, count))

@@ -102,13 +102,12 @@ struct MiniLMEncoder: Sendable {
         let width = Self.width
         let tokens = batch.tokens
         let linear = Linear(rows: tokens, split: split)
-        linear.apply(layer.qkv, bias: layer.qkvBias, to: workspace.hidden, inputs: width, into: workspace.qkv, outputs: 3 * width)
+        linear.apply(layer.qkv, to: workspace.hidden, into: workspace.qkv)
         Self.attention(batch, workspace: workspace, split: split)
-        linear.apply(layer.attentionOut, bias: layer.attentionOutBias, to: workspace.context, inputs: width, into: workspace.attended, outputs: width)
+        linear.apply(layer.attentionOut, to: workspace.context, into: workspace.attended)
         Self.addAndNormalize(workspace.hidden, adding: workspace.attended, rows: tokens, weight: layer.attentionNormWeight, bias: layer.attentionNormBias, split: split)
-        linear.apply(layer.intermediate, bias: layer.intermediateBias, to: workspace.hidden, inputs: width, into: workspace.intermediate,
-                     outputs: MiniLMWeights.intermediate, gelu: true)
-        linear.apply(layer.output, bias: layer.outputBias, to: workspace.intermediate, inputs: MiniLMWeights.intermediate, into: workspace.attended, outputs: width)
+        linear.apply(layer.intermediate, to: workspace.hidden, into: workspace.intermediate, gelu: true)
+        linear.apply(layer.output, to: workspace.intermediate, into: workspace.attended)
         Self.addAndNormalize(workspace.hidden, adding: workspace.attended, rows: tokens, weight: layer.outputNormWeight, bias: layer.outputNormBias, split: split)
     }
 
@@ -117,20 +116,27 @@ struct MiniLMEncoder: Sendable {
         let rows: Int
         let split: CoreSplit
 
-        /// `output = input · weightᵀ + bias`, then GELU when asked: each part copies the bias into its columns, lets
-        /// one sgemm add the product, and applies GELU to the columns while they are still in cache.
-        func apply(_ weight: [Float], bias: [Float], to input: FloatBuffer, inputs: Int, into output: FloatBuffer, outputs: Int, gelu: Bool = false) {
+        /// `output = input · weightᵀ + bias`, then GELU when asked, each part on its own columns (whole panels). A few
+        /// rows go through `SmallProduct`; more through OpenBLAS: the bias is copied in, one sgemm adds the product.
+        func apply(_ dense: MiniLMWeights.Dense, to input: FloatBuffer, into output: FloatBuffer, gelu: Bool = false) {
             let rows = self.rows
-            split.forEachPart(of: outputs) { _, columns in
+            let inputs = dense.inputs, outputs = dense.outputs
+            let width = PanelWeights.panelWidth
+            split.forEachPart(of: dense.panels.panelCount) { _, panels in
+                let columns = (panels.lowerBound * width)..<(panels.upperBound * width)
                 let target = output.base + columns.lowerBound
-                bias.withUnsafeBufferPointer { bias in
+                dense.bias.withUnsafeBufferPointer { bias in
                     guard let bias = bias.baseAddress else { return }
+                    if rows <= SmallProduct.maximumRows {
+                        SmallProduct.multiply(input.base, rows: rows, weights: dense.panels, panels: panels, bias: bias, into: output.base)
+                        return
+                    }
                     for row in 0..<rows { (target + row * outputs).update(from: bias + columns.lowerBound, count: columns.count) }
-                }
-                weight.withUnsafeBufferPointer { weight in
-                    guard let weight = weight.baseAddress else { return }
-                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(columns.count), Int32(inputs), 1,
-                                input.base, Int32(inputs), weight + columns.lowerBound * inputs, Int32(inputs), 1, target, Int32(outputs))
+                    dense.weight.withUnsafeBufferPointer { weight in
+                        guard let weight = weight.baseAddress else { return }
+                        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(columns.count), Int32(inputs), 1,
+                                    input.base, Int32(inputs), weight + columns.lowerBound * inputs, Int32(inputs), 1, target, Int32(outputs))
+                    }
                 }
                 guard gelu else { return }
                 for row in 0..<rows { VectorMath.geluInPlace(target + row * outputs, count: columns.count) }

@@ -10,20 +10,32 @@ struct MiniLMWeights: Sendable {
     static let maximumPositions = 512
     static let vocabularySize = 30522
 
-    /// One transformer layer. Matrices are row-major `[out, in]`, as PyTorch stores `nn.Linear` weights.
+    /// One transformer layer.
     struct Layer: Sendable {
-        let qkv: [Float]           // [3·384, 384]
-        let qkvBias: [Float]       // [3·384]
-        let attentionOut: [Float]  // [384, 384]
-        let attentionOutBias: [Float]
+        let qkv: Dense             // 384 → 3·384
+        let attentionOut: Dense    // 384 → 384
         let attentionNormWeight: [Float]
         let attentionNormBias: [Float]
-        let intermediate: [Float]  // [1536, 384]
-        let intermediateBias: [Float]
-        let output: [Float]        // [384, 1536]
-        let outputBias: [Float]
+        let intermediate: Dense    // 384 → 1536
+        let output: Dense          // 1536 → 384
         let outputNormWeight: [Float]
         let outputNormBias: [Float]
+    }
+
+    /// A fully connected layer: a row-major `[outputs, inputs]` matrix, as PyTorch stores `nn.Linear` weights (for
+    /// OpenBLAS), the same weights in panels (for products over a few rows), and the bias.
+    struct Dense: Sendable {
+        let weight: [Float]
+        let panels: PanelWeights
+        let bias: [Float]
+        var inputs: Int { panels.inputs }
+        var outputs: Int { panels.outputs }
+
+        init(weight: [Float], bias: [Float]) {
+            self.weight = weight
+            self.bias = bias
+            panels = PanelWeights(weight, outputs: bias.count, inputs: weight.count / bias.count)
+        }
     }
 
     let wordEmbeddings: [Float]
@@ -62,16 +74,13 @@ struct MiniLMWeights: Sendable {
         func vector(_ name: String, _ count: Int) throws -> [Float] { try tensors.floats(p + name, shape: [count]) }
         let projections = ["query", "key", "value"]
         return Layer(
-            qkv: try projections.flatMap { try matrix("attention.self.\($0).weight", w, w) },
-            qkvBias: try projections.flatMap { try vector("attention.self.\($0).bias", w) },
-            attentionOut: try matrix("attention.output.dense.weight", w, w),
-            attentionOutBias: try vector("attention.output.dense.bias", w),
+            qkv: Dense(weight: try projections.flatMap { try matrix("attention.self.\($0).weight", w, w) },
+                       bias: try projections.flatMap { try vector("attention.self.\($0).bias", w) }),
+            attentionOut: Dense(weight: try matrix("attention.output.dense.weight", w, w), bias: try vector("attention.output.dense.bias", w)),
             attentionNormWeight: try vector("attention.output.LayerNorm.weight", w),
             attentionNormBias: try vector("attention.output.LayerNorm.bias", w),
-            intermediate: try matrix("intermediate.dense.weight", intermediate, w),
-            intermediateBias: try vector("intermediate.dense.bias", intermediate),
-            output: try matrix("output.dense.weight", w, intermediate),
-            outputBias: try vector("output.dense.bias", w),
+            intermediate: Dense(weight: try matrix("intermediate.dense.weight", intermediate, w), bias: try vector("intermediate.dense.bias", intermediate)),
+            output: Dense(weight: try matrix("output.dense.weight", w, intermediate), bias: try vector("output.dense.bias", w)),
             outputNormWeight: try vector("output.LayerNorm.weight", w),
             outputNormBias: try vector("output.LayerNorm.bias", w)
         )

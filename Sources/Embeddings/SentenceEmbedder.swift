@@ -30,7 +30,7 @@ public final class SentenceEmbedder: Sendable {
 
     /// The embedding of one text (a search query), on the calling thread and every other core.
     public func embed(_ text: String) -> [Float] {
-        encoder.embed([tokenizer.encode(text)], split: CoreSplit(parts: CoreSplit.cores))[0]
+        encoder.embed([tokenizer.encode(text)], split: .everyCore)[0]
     }
 
     /// The embeddings of `texts`, in order. Texts of similar length are packed together into batches of about

@@ -1,4 +1,5 @@
 internal import COpenBLAS
+import Embeddings
 
 /// Inverted lists for approximate search: every vector belongs to the list of its nearest centroid, and a search
 /// scans the lists of the `probes` centroids nearest the query.
@@ -148,10 +149,21 @@ enum KMeans {
         return centroids
     }
 
-    /// `scores[row][cluster] = rows[row] · centroids[cluster]` as one sgemm.
+    /// `scores[row][cluster] = rows[row] · centroids[cluster]`: one sgemm per core over its share of the rows.
     static func similarities(_ rows: [Float], count: Int, centroids: [Float], clusters: Int, dimensions: Int, into scores: inout [Float]) {
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(count), Int32(clusters), Int32(dimensions), 1,
-                    rows, Int32(dimensions), centroids, Int32(dimensions), 0, &scores, Int32(clusters))
+        OpenBLAS.runOneThreadPerCaller()
+        rows.withUnsafeBufferPointer { rows in
+            scores.withUnsafeMutableBufferPointer { scores in
+                guard let rowBase = rows.baseAddress, let scoreBase = scores.baseAddress else { return }
+                let input = FloatBuffer(base: UnsafeMutablePointer(mutating: rowBase))
+                let output = FloatBuffer(base: scoreBase)
+                CoreSplit.everyCore.forEachPart(of: count) { _, part in
+                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(part.count), Int32(clusters), Int32(dimensions), 1,
+                                input.base + part.lowerBound * dimensions, Int32(dimensions), centroids, Int32(dimensions), 0,
+                                output.base + part.lowerBound * clusters, Int32(clusters))
+                }
+            }
+        }
     }
 
     static func argmax(_ scores: [Float], row: Int, width: Int) -> Int {
