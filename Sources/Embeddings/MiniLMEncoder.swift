@@ -3,13 +3,16 @@ internal import COpenBLAS
 /// The BERT encoder of all-MiniLM-L6-v2 with mean pooling and L2 normalisation.
 ///
 /// Several token sequences are packed one after another into one matrix with no padding: every projection is one
-/// OpenBLAS product over all their tokens, and only attention is computed sequence by sequence. A call runs on the
-/// calling thread, or on every core when given a split (a single query, whose latency matters); OpenBLAS itself
-/// runs one thread per caller, so batches encoded at once by different threads never wait for each other.
+/// product over all their tokens, and only attention is computed sequence by sequence. A pass runs on the calling
+/// thread, or, given a `LaneTeam` (a single query, whose latency matters), on every core: each lane owns a share of
+/// the token rows, and the lanes meet once per layer, when attention needs every row's keys and values. OpenBLAS
+/// runs one thread per caller, so batches encoded side by side by different threads never wait for each other.
 struct MiniLMEncoder: Sendable {
     static let dimensions = MiniLMWeights.width
     private static let width = MiniLMWeights.width
     private static let headWidth = MiniLMWeights.width / MiniLMWeights.heads
+    /// Below this many tokens per lane, waking the other lanes costs more than it saves.
+    private static let minimumRowsPerLane = 6
     private let weights: MiniLMWeights
 
     init(weights: MiniLMWeights) {
@@ -18,15 +21,17 @@ struct MiniLMEncoder: Sendable {
     }
 
     /// One unit-length embedding per sequence of token ids (each at most 512 ids, all below the vocabulary size).
-    func embed(_ sequences: [[Int32]], split: CoreSplit = .serial) -> [[Float]] {
+    func embed(_ sequences: [[Int32]], team: LaneTeam? = nil) -> [[Float]] {
         guard !sequences.isEmpty else { return [] }
         let batch = PackedBatch(sequences)
-        let workspace = Workspace(tokens: batch.tokens, longest: batch.longest, parts: split.parts)
+        let team = team.flatMap { $0.lanes > 1 && batch.tokens >= $0.lanes * Self.minimumRowsPerLane ? $0 : nil }
+        let workspace = Workspace(tokens: batch.tokens, longest: batch.longest, lanes: team?.lanes ?? 1)
         defer { workspace.deallocate() }
-        embedTokens(batch, into: workspace.hidden, split: split)
-        for layer in weights.layers {
-            runLayer(layer, batch: batch, workspace: workspace, split: split)
+        let encoder = self
+        if let team, team.run({ lane in encoder.run(batch, workspace: workspace, lane: lane) }) {
+            return Self.meanPool(workspace.hidden, batch: batch)
         }
+        run(batch, workspace: workspace, lane: .alone)
         return Self.meanPool(workspace.hidden, batch: batch)
     }
 
@@ -56,132 +61,121 @@ struct MiniLMEncoder: Sendable {
         }
     }
 
-    /// Buffers for all tokens of one call, allocated once; attention scores get one `longest²` area per part.
+    /// Buffers for all tokens of one pass, allocated once. With several lanes, layers alternate between two
+    /// query/key/value buffers, so a lane may start the next layer while another still reads this one's keys; each
+    /// lane has its own `longest²` attention scores.
     private struct Workspace: Sendable {
         let hidden: FloatBuffer
-        let qkv: FloatBuffer
+        let qkv: [FloatBuffer]
         let context: FloatBuffer
         let attended: FloatBuffer
         let intermediate: FloatBuffer
         let scores: FloatBuffer
-        let scoresPerPart: Int
+        let scoresPerLane: Int
 
-        init(tokens: Int, longest: Int, parts: Int) {
+        init(tokens: Int, longest: Int, lanes: Int) {
             hidden = .allocate(tokens * MiniLMEncoder.width)
-            qkv = .allocate(tokens * MiniLMEncoder.width * 3)
+            qkv = (0..<(lanes > 1 ? 2 : 1)).map { _ in .allocate(tokens * MiniLMEncoder.width * 3) }
             context = .allocate(tokens * MiniLMEncoder.width)
             attended = .allocate(tokens * MiniLMEncoder.width)
             intermediate = .allocate(tokens * MiniLMWeights.intermediate)
-            scoresPerPart = longest * longest
-            scores = .allocate(scoresPerPart * parts)
+            scoresPerLane = longest * longest
+            scores = .allocate(scoresPerLane * lanes)
         }
 
         func deallocate() {
-            for buffer in [hidden, qkv, context, attended, intermediate, scores] { buffer.deallocate() }
+            for buffer in qkv + [hidden, context, attended, intermediate, scores] { buffer.deallocate() }
         }
     }
 
-    private func embedTokens(_ batch: PackedBatch, into hidden: FloatBuffer, split: CoreSplit) {
+    /// The whole pass for one lane's rows.
+    private func run(_ batch: PackedBatch, workspace: Workspace, lane: Lane) {
+        let rows = lane.share(of: batch.tokens)
+        let scores = workspace.scores.base + lane.index * workspace.scoresPerLane
+        embedTokens(batch, rows: rows, into: workspace.hidden)
+        for (index, layer) in weights.layers.enumerated() {
+            let qkv = workspace.qkv[index % workspace.qkv.count]
+            Self.linear(layer.qkv, rows: rows, input: workspace.hidden, output: qkv)
+            lane.waitForTheOthers()
+            Self.attention(batch, rows: rows, qkv: qkv, context: workspace.context, scores: scores)
+            Self.linear(layer.attentionOut, rows: rows, input: workspace.context, output: workspace.attended)
+            Self.addAndNormalize(workspace.hidden, adding: workspace.attended, rows: rows, weight: layer.attentionNormWeight, bias: layer.attentionNormBias)
+            Self.linear(layer.intermediate, rows: rows, input: workspace.hidden, output: workspace.intermediate, gelu: true)
+            Self.linear(layer.output, rows: rows, input: workspace.intermediate, output: workspace.attended)
+            Self.addAndNormalize(workspace.hidden, adding: workspace.attended, rows: rows, weight: layer.outputNormWeight, bias: layer.outputNormBias)
+        }
+    }
+
+    private func embedTokens(_ batch: PackedBatch, rows: Range<Int>, into hidden: FloatBuffer) {
         let width = Self.width
-        let weights = self.weights
-        split.forEachPart(of: batch.tokens) { _, rows in
-            for row in rows {
-                let target = hidden.base + row * width
-                let word = Int(batch.ids[row]) * width
-                let place = batch.positions[row] * width
-                for index in 0..<width {
-                    target[index] = weights.wordEmbeddings[word + index] + weights.positionEmbeddings[place + index]
-                        + weights.tokenTypeEmbedding[index]
-                }
-                VectorMath.layerNormInPlace(target, width: width, weight: weights.embeddingNormWeight, bias: weights.embeddingNormBias)
+        for row in rows {
+            let target = hidden.base + row * width
+            let word = Int(batch.ids[row]) * width
+            let place = batch.positions[row] * width
+            for index in 0..<width {
+                target[index] = weights.wordEmbeddings[word + index] + weights.positionEmbeddings[place + index]
+                    + weights.tokenTypeEmbedding[index]
+            }
+            VectorMath.layerNormInPlace(target, width: width, weight: weights.embeddingNormWeight, bias: weights.embeddingNormBias)
+        }
+    }
+
+    /// `output = input · weightᵀ + bias` over `rows`, then GELU when asked. A few rows go through `SmallProduct`;
+    /// more through OpenBLAS (the bias is copied in, then one sgemm adds the product).
+    private static func linear(_ dense: MiniLMWeights.Dense, rows: Range<Int>, input: FloatBuffer, output: FloatBuffer, gelu: Bool = false) {
+        let inputs = dense.inputs, outputs = dense.outputs
+        let source = input.base + rows.lowerBound * inputs
+        let target = output.base + rows.lowerBound * outputs
+        dense.bias.withUnsafeBufferPointer { bias in
+            guard let bias = bias.baseAddress else { return }
+            if rows.count <= SmallProduct.maximumRows {
+                SmallProduct.multiply(source, rows: rows.count, weights: dense.panels, bias: bias, into: target)
+                return
+            }
+            for row in 0..<rows.count { (target + row * outputs).update(from: bias, count: outputs) }
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows.count), Int32(outputs), Int32(inputs), 1,
+                        source, Int32(inputs), dense.weight, Int32(inputs), 1, target, Int32(outputs))
+        }
+        if gelu { VectorMath.geluInPlace(target, count: rows.count * outputs) }
+    }
+
+    /// Scaled dot-product attention of the query tokens in `rows` over their whole sequences, head by head,
+    /// written into `context`.
+    private static func attention(_ batch: PackedBatch, rows: Range<Int>, qkv: FloatBuffer, context: FloatBuffer, scores: UnsafeMutablePointer<Float>) {
+        for sequence in batch.starts.indices {
+            let tokens = batch.range(of: sequence)
+            let queries = tokens.clamped(to: rows)
+            guard !queries.isEmpty else { continue }
+            for head in 0..<MiniLMWeights.heads {
+                attend(head: head, queries: queries, tokens: tokens, qkv: qkv, context: context, scores: scores)
             }
         }
     }
 
-    private func runLayer(_ layer: MiniLMWeights.Layer, batch: PackedBatch, workspace: Workspace, split: CoreSplit) {
-        let width = Self.width
-        let tokens = batch.tokens
-        let linear = Linear(rows: tokens, split: split)
-        linear.apply(layer.qkv, to: workspace.hidden, into: workspace.qkv)
-        Self.attention(batch, workspace: workspace, split: split)
-        linear.apply(layer.attentionOut, to: workspace.context, into: workspace.attended)
-        Self.addAndNormalize(workspace.hidden, adding: workspace.attended, rows: tokens, weight: layer.attentionNormWeight, bias: layer.attentionNormBias, split: split)
-        linear.apply(layer.intermediate, to: workspace.hidden, into: workspace.intermediate, gelu: true)
-        linear.apply(layer.output, to: workspace.intermediate, into: workspace.attended)
-        Self.addAndNormalize(workspace.hidden, adding: workspace.attended, rows: tokens, weight: layer.outputNormWeight, bias: layer.outputNormBias, split: split)
-    }
-
-    /// A fully connected layer over `rows` rows, its output columns divided between the split's parts.
-    private struct Linear {
-        let rows: Int
-        let split: CoreSplit
-
-        /// `output = input · weightᵀ + bias`, then GELU when asked, each part on its own columns (whole panels). A few
-        /// rows go through `SmallProduct`; more through OpenBLAS: the bias is copied in, one sgemm adds the product.
-        func apply(_ dense: MiniLMWeights.Dense, to input: FloatBuffer, into output: FloatBuffer, gelu: Bool = false) {
-            let rows = self.rows
-            let inputs = dense.inputs, outputs = dense.outputs
-            let width = PanelWeights.panelWidth
-            split.forEachPart(of: dense.panels.panelCount) { _, panels in
-                let columns = (panels.lowerBound * width)..<(panels.upperBound * width)
-                let target = output.base + columns.lowerBound
-                dense.bias.withUnsafeBufferPointer { bias in
-                    guard let bias = bias.baseAddress else { return }
-                    if rows <= SmallProduct.maximumRows {
-                        SmallProduct.multiply(input.base, rows: rows, weights: dense.panels, panels: panels, bias: bias, into: output.base)
-                        return
-                    }
-                    for row in 0..<rows { (target + row * outputs).update(from: bias + columns.lowerBound, count: columns.count) }
-                    dense.weight.withUnsafeBufferPointer { weight in
-                        guard let weight = weight.baseAddress else { return }
-                        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(columns.count), Int32(inputs), 1,
-                                    input.base, Int32(inputs), weight + columns.lowerBound * inputs, Int32(inputs), 1, target, Int32(outputs))
-                    }
-                }
-                guard gelu else { return }
-                for row in 0..<rows { VectorMath.geluInPlace(target + row * outputs, count: columns.count) }
-            }
-        }
-    }
-
-    /// Scaled dot-product attention for every (sequence, head) pair, written into `context`; pairs are divided
-    /// between the split's parts, each with its own scores area.
-    private static func attention(_ batch: PackedBatch, workspace: Workspace, split: CoreSplit) {
-        let heads = MiniLMWeights.heads
-        split.forEachPart(of: batch.starts.count * heads) { part, pairs in
-            let scores = workspace.scores.base + part * workspace.scoresPerPart
-            for pair in pairs {
-                attend(head: pair % heads, tokens: batch.range(of: pair / heads), workspace: workspace, scores: scores)
-            }
-        }
-    }
-
-    /// softmax(Q·Kᵀ / √d)·V for one head of one sequence.
-    private static func attend(head: Int, tokens: Range<Int>, workspace: Workspace, scores: UnsafeMutablePointer<Float>) {
+    /// softmax(Q·Kᵀ / √d)·V for one head, for the `queries` rows of a sequence spanning `tokens`.
+    private static func attend(head: Int, queries: Range<Int>, tokens: Range<Int>, qkv: FloatBuffer, context: FloatBuffer,
+                               scores: UnsafeMutablePointer<Float>) {
         let stride = 3 * width
         let length = tokens.count
-        let n = Int32(length)
-        let query = workspace.qkv.base + tokens.lowerBound * stride + head * headWidth
-        let key = query + width
-        let value = query + 2 * width
+        let query = qkv.base + queries.lowerBound * stride + head * headWidth
+        let key = qkv.base + tokens.lowerBound * stride + width + head * headWidth
+        let value = key + width
         let scale = 1 / Float(headWidth).squareRoot()
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, n, n, Int32(headWidth), scale,
-                    query, Int32(stride), key, Int32(stride), 0, scores, n)
-        for row in 0..<length { VectorMath.softmaxInPlace(scores + row * length, count: length) }
-        let output = workspace.context.base + tokens.lowerBound * width + head * headWidth
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, Int32(headWidth), n, 1,
-                    scores, n, value, Int32(stride), 0, output, Int32(width))
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(queries.count), Int32(length), Int32(headWidth), scale,
+                    query, Int32(stride), key, Int32(stride), 0, scores, Int32(length))
+        for row in 0..<queries.count { VectorMath.softmaxInPlace(scores + row * length, count: length) }
+        let output = context.base + queries.lowerBound * width + head * headWidth
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(queries.count), Int32(headWidth), Int32(length), 1,
+                    scores, Int32(length), value, Int32(stride), 0, output, Int32(width))
     }
 
-    /// `hidden = LayerNorm(hidden + residual)`, row by row.
-    private static func addAndNormalize(_ hidden: FloatBuffer, adding residual: FloatBuffer, rows: Int, weight: [Float], bias: [Float], split: CoreSplit) {
-        split.forEachPart(of: rows) { _, rows in
-            for row in rows {
-                let target = hidden.base + row * width
-                let added = residual.base + row * width
-                for index in 0..<width { target[index] += added[index] }
-                VectorMath.layerNormInPlace(target, width: width, weight: weight, bias: bias)
-            }
+    /// `hidden = LayerNorm(hidden + residual)` for each of `rows`.
+    private static func addAndNormalize(_ hidden: FloatBuffer, adding residual: FloatBuffer, rows: Range<Int>, weight: [Float], bias: [Float]) {
+        for row in rows {
+            let target = hidden.base + row * width
+            let added = residual.base + row * width
+            for index in 0..<width { target[index] += added[index] }
+            VectorMath.layerNormInPlace(target, width: width, weight: weight, bias: bias)
         }
     }
 

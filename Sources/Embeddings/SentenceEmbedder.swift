@@ -17,6 +17,8 @@ public final class SentenceEmbedder: Sendable {
     private let queue = DispatchQueue(label: "dailypapers.embedder", qos: .utility)
     /// How many batches are encoded at once, each on its own thread.
     private let workers: Int
+    /// Encodes a single query on every core.
+    private let team = LaneTeam(lanes: CoreSplit.cores)
 
     /// Loads the model from `directory`, which holds `vocab.txt` and `model.safetensors`. Lists of texts are encoded
     /// `threads` batches at a time, one per thread; a single query is split over every core (it is waited for).
@@ -30,7 +32,7 @@ public final class SentenceEmbedder: Sendable {
 
     /// The embedding of one text (a search query), on the calling thread and every other core.
     public func embed(_ text: String) -> [Float] {
-        encoder.embed([tokenizer.encode(text)], split: .everyCore)[0]
+        encoder.embed([tokenizer.encode(text)], team: team)[0]
     }
 
     /// The embeddings of `texts`, in order. Texts of similar length are packed together into batches of about

@@ -32,14 +32,14 @@ enum SmallProduct {
     static let maximumRows = 64
     private static let blockRows = 6
 
-    /// Computes the columns of `panels` (a range of panel indexes) of `output` (row stride `weights.outputs`).
-    static func multiply(_ input: UnsafePointer<Float>, rows: Int, weights: PanelWeights, panels: Range<Int>,
-                         bias: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>) {
+    /// Computes `rows` rows of `output` (row stride `weights.outputs`).
+    static func multiply(_ input: UnsafePointer<Float>, rows: Int, weights: PanelWeights, bias: UnsafePointer<Float>,
+                         into output: UnsafeMutablePointer<Float>) {
         let inputs = weights.inputs
         let width = PanelWeights.panelWidth
         weights.panels.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
-            for panel in panels {
+            for panel in 0..<weights.panelCount {
                 let weight = base + panel * inputs * width
                 let column = panel * width
                 for first in stride(from: 0, to: rows, by: blockRows) {

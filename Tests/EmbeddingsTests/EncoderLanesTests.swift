@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Embeddings
+
+/// A single text encoded by several lanes at once (each owning a share of the token rows, meeting once per layer)
+/// equals sentence-transformers' output, whatever the number of lanes and the length of the text.
+@Suite struct EncoderLanesTests {
+    static let encoder: MiniLMEncoder? = try? MiniLMEncoder(weights: MiniLMWeights(file: ModelFiles.directory.appendingPathComponent("model.safetensors")))
+
+    @Test(arguments: [2, 3])
+    func lanesMatchTheReference(lanes: Int) throws {
+        let encoder = try #require(Self.encoder, "model files missing at \(ModelFiles.directory.path)")
+        let team = LaneTeam(lanes: lanes)
+        // Short texts stay on one lane; up to 64 rows a lane they use SmallProduct, longer ones OpenBLAS.
+        let lengths = Set(ReferenceParityTests.references.map { $0.ids.count / 32 })
+        #expect(lengths.count >= 5)
+        var worst: Float = 1
+        for reference in ReferenceParityTests.references {
+            let vector = encoder.embed([reference.ids], team: team)[0]
+            worst = min(worst, ReferenceParityTests.cosine(vector, reference.embedding))
+        }
+        #expect(worst >= 0.9999)
+    }
+
+    @Test func aBusyTeamSaysSoAndTheCallerRunsAlone() throws {
+        let team = LaneTeam(lanes: 2)
+        let nested = NestedCall()
+        let ran = team.run { lane in
+            if lane.index == 0 { nested.record(team.run { _ in }) }
+        }
+        #expect(ran)
+        #expect(nested.result == false)
+        #expect(team.run { _ in })
+    }
+
+    @Test func concurrentQueriesMatchTheReference() async throws {
+        let embedder = try ModelFiles.embedder()
+        let references = Array(ReferenceParityTests.references.prefix(60))
+        let worst = await withTaskGroup(of: Float.self) { group in
+            for reference in references {
+                group.addTask { ReferenceParityTests.cosine(embedder.embed(reference.text), reference.embedding) }
+            }
+            return await group.reduce(1) { min($0, $1) }
+        }
+        #expect(worst >= 0.9999)
+    }
+
+    /// What the nested `run` answered.
+    final class NestedCall: @unchecked Sendable {
+        private let lock = NSLock()
+        private var answer: Bool?
+        var result: Bool? { lock.withLock { answer } }
+        func record(_ value: Bool) { lock.withLock { answer = value } }
+    }
+}
