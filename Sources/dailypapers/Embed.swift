@@ -16,7 +16,7 @@ struct Embed: AsyncParsableCommand {
     @Option(help: "Papers per stored batch (16–4096). Default: 256")
     var batchSize = 256
 
-    @Option(help: "Threads for the matrix products. Default: the number of cores")
+    @Option(help: "Batches encoded at once, each on a thread of its own. Default: the number of cores")
     var threads = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
