@@ -15,6 +15,6 @@ public enum ModelFiles {
         try loaded.get()
     }
 
-    /// One OpenBLAS thread: the suites run in parallel, and the database tests must not starve.
+    /// One batch encoded at a time: the suites run in parallel, and the database tests must not starve.
     private static let loaded: Result<SentenceEmbedder, Error> = Result { try SentenceEmbedder(directory: directory, threads: 1) }
 }
