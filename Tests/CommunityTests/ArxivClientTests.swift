@@ -76,7 +76,7 @@ struct ArxivClientTests {
                 } catch let error as ArxivError {
                     #expect(error.description.contains("after 2 attempts"), "\(error)")
                 }
-                #expect(server.received.filter { $0.id == id }.count == 2)
+                #expect(await server.requests(for: id, reaching: 2) == 2)
             }
         }
     }

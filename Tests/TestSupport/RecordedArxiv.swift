@@ -38,6 +38,17 @@ public final class RecordedArxiv: Sendable {
 
     public var received: [Received] { log.withLock { $0 } }
 
+    /// How many requests for `id` arrived, once there are at least `count` or `within` has passed: a request the
+    /// client gave up waiting for may reach the handler a moment later on a busy machine.
+    public func requests(for id: String, reaching count: Int, within: Duration = .seconds(5)) async -> Int {
+        let deadline = ContinuousClock.now + within
+        while true {
+            let seen = received.filter { $0.id == id }.count
+            if seen >= count || ContinuousClock.now >= deadline { return seen }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
     /// Runs the server on a free port for the duration of `body`, which gets the query endpoint.
     public func serve<T: Sendable>(_ body: @Sendable (URL) async throws -> T) async throws -> T {
         let router = Router()
