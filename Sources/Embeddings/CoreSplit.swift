@@ -1,11 +1,10 @@
 import Dispatch
 import Foundation
 
-/// Divides work into contiguous parts that run on the cores at once — columns of a matrix product, rows of a
-/// LayerNorm, heads of attention — or runs it whole on the calling thread when there is one part.
+/// Divides work into contiguous parts that run on the cores at once (k-means' rows, a vector scan's slots), or runs
+/// it whole on the calling thread when there is one part.
 public struct CoreSplit: Sendable {
     public static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-    public static let serial = CoreSplit(parts: 1)
     /// One part per core.
     public static let everyCore = CoreSplit(parts: cores)
 

@@ -28,10 +28,8 @@ struct MiniLMEncoder: Sendable {
         let workspace = Workspace(tokens: batch.tokens, longest: batch.longest, lanes: team?.lanes ?? 1)
         defer { workspace.deallocate() }
         let encoder = self
-        if let team, team.run({ lane in encoder.run(batch, workspace: workspace, lane: lane) }) {
-            return Self.meanPool(workspace.hidden, batch: batch)
-        }
-        run(batch, workspace: workspace, lane: .alone)
+        let ranOnTeam = team?.run { lane in encoder.run(batch, workspace: workspace, lane: lane) } ?? false
+        if !ranOnTeam { run(batch, workspace: workspace, lane: .alone) }
         return Self.meanPool(workspace.hidden, batch: batch)
     }
 

@@ -1,4 +1,5 @@
 import Dispatch
+import Embeddings
 import Foundation
 
 /// Every paper's embedding in memory, for nearest-neighbour search by cosine similarity.
@@ -80,7 +81,7 @@ public final class VectorIndex: @unchecked Sendable {
             let capacity = count + excluded.count
             let (steps, queryScale) = VectorKernels.quantize(query)
             let work = scanWork(query, useLists: useLists)
-            let parts = work.rows >= Self.rowsPerCore * 2 ? Self.cores : 1
+            let parts = work.rows >= Self.rowsPerCore * 2 ? CoreSplit.cores : 1
             var partial = [TopK](repeating: TopK(capacity: capacity), count: parts)
             steps.withUnsafeBufferPointer { queryBuffer in
                 components.withUnsafeBufferPointer { rows in
@@ -109,7 +110,6 @@ public final class VectorIndex: @unchecked Sendable {
 
     /// A scan is split between cores only when each gets at least this many vectors.
     static let rowsPerCore = 20_000
-    static let cores = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
 
     /// What a scan reads: the probed lists, or every slot.
     private func scanWork(_ query: [Float], useLists: Bool) -> ScanWork {
