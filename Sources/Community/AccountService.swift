@@ -53,11 +53,19 @@ public struct AccountService: Sendable {
 
     // MARK: sign-up and log-in
 
-    /// Creates an account and mails the verification link.
-    public func signUp(username: String, email: String, password: String) async throws -> User {
-        let user = try await register(username: username, email: email, password: password, role: .user, emailVerified: false)
-        try await sendVerification(to: user)
-        return user
+    /// Creates an account and mails the verification link. When the address belongs to an account already and mail
+    /// is on, nothing is created and the owner is told by mail instead: the answer is nil, and the page says what
+    /// it says to a new member, so sign-up does not tell who is a member.
+    public func signUp(username: String, email: String, password: String) async throws -> User? {
+        do {
+            let user = try await register(username: username, email: email, password: password, role: .user, emailVerified: false)
+            try await sendVerification(to: user)
+            return user
+        } catch let error as CommunityError where error.message == SQLCommunityStore.emailTaken {
+            guard let mailer, let owner = try await store.user(email: try Self.validEmail(email)) else { throw error }
+            try await queue(try mailer.mail.signUpAttempt(username: owner.username, email: owner.email, userId: owner.id, now: clock()))
+            return nil
+        }
     }
 
     /// Creates an account from the command line: verified, with any role.
@@ -66,6 +74,7 @@ public struct AccountService: Sendable {
     }
 
     private func register(username rawUsername: String, email rawEmail: String, password: String, role: UserRole, emailVerified: Bool) async throws -> User {
+        try Self.refuseControls(rawUsername, rawEmail, password)
         let username = try AccountRules.validUsername(rawUsername)
         let email = try Self.validEmail(rawEmail)
         try AccountRules.checkPassword(password, username: username)
@@ -77,6 +86,7 @@ public struct AccountService: Sendable {
     /// The member whose username or address and password these are. Unknown names cost a hash too, so timing
     /// does not tell which accounts exist.
     public func logIn(login: String, password: String) async throws -> User {
+        try Self.refuseControls(login, password)
         let name = login.trimmingWhitespace()
         let key = name.contains("@") ? ((try? EmailAddress(name))?.value ?? name) : name
         guard let found = try await store.credentials(login: key) else {
@@ -146,21 +156,34 @@ public struct AccountService: Sendable {
         guard Self.isWellFormedSecret(secret) else { throw Self.badLink }
         let hashed = Secrets.hash(secret)
         // The password is checked before the link is used up, so a refused password leaves the link working.
+        try Self.refuseControls(newPassword)
         try AccountRules.checkPassword(newPassword)
         let hash = try await hasher.hash(newPassword)
         guard let claim = try await store.consumeAccountToken(idHash: hashed, purpose: .resetPassword, now: clock()) else { throw Self.badLink }
         let user = try await existingUser(claim.userId)
-        try await store.setPassword(userId: user.id, hash: hash)
+        // Whoever held the account may still hold a session, an API token or another link: all of them end.
+        try await store.setPassword(userId: user.id, hash: hash, revokingTokens: true, at: clock())
         // Following the mailed link proves the address too.
         try await store.markEmailVerified(userId: user.id, at: clock())
+        try await notifyPasswordChange(of: user, byReset: true)
         return user
     }
 
-    /// Changes the password after checking the current one; other sessions end, this one stays.
-    public func changePassword(_ signedIn: SignedIn, current: String, new: String) async throws {
+    /// Changes the password after checking the current one: other sessions and pending account links end, this
+    /// session stays, and the API tokens are revoked when the member asks.
+    public func changePassword(_ signedIn: SignedIn, current: String, new: String, revokingTokens: Bool = false) async throws {
         try await checkPassword(current, of: signedIn.user)
+        try Self.refuseControls(new)
         try AccountRules.checkPassword(new, username: signedIn.user.username)
-        try await store.setPassword(userId: signedIn.user.id, hash: try await hasher.hash(new), keepingSession: signedIn.sessionHash)
+        try await store.setPassword(
+            userId: signedIn.user.id, hash: try await hasher.hash(new), keepingSession: signedIn.sessionHash, revokingTokens: revokingTokens, at: clock()
+        )
+        try await notifyPasswordChange(of: signedIn.user, byReset: false)
+    }
+
+    private func notifyPasswordChange(of user: User, byReset: Bool) async throws {
+        guard let mailer else { return }
+        try await queue(try mailer.mail.passwordChanged(username: user.username, email: user.email, userId: user.id, byReset: byReset, now: clock()))
     }
 
     // MARK: e-mail change
@@ -169,7 +192,7 @@ public struct AccountService: Sendable {
     public func requestEmailChange(_ user: User, password: String, newEmail rawEmail: String) async throws {
         try await checkPassword(password, of: user)
         let email = try Self.validEmail(rawEmail)
-        guard email != user.email else { throw CommunityError.invalid("That is already your address.") }
+        guard email.lowercased() != user.email.lowercased() else { throw CommunityError.invalid("That is already your address.") }
         if try await store.user(email: email) != nil { throw CommunityError.conflict("Another account uses \(email).") }
         guard let mailer else {
             try await store.setEmail(userId: user.id, email: email, at: clock())
@@ -182,7 +205,11 @@ public struct AccountService: Sendable {
     public func confirmEmailChange(secret: String) async throws -> User {
         let claim = try await consume(secret, .changeEmail)
         guard let email = claim.newEmail else { throw Self.badLink }
+        let before = try await existingUser(claim.userId)
         try await store.setEmail(userId: claim.userId, email: email, at: clock())
+        if let mailer, before.email.lowercased() != email.lowercased() {
+            try await queue(try mailer.mail.emailChanged(username: before.username, oldEmail: before.email, newEmail: email, userId: before.id, now: clock()))
+        }
         return try await existingUser(claim.userId)
     }
 
@@ -248,6 +275,14 @@ public struct AccountService: Sendable {
 
     static func validEmail(_ raw: String) throws -> String {
         do { return try EmailAddress(raw).value } catch { throw CommunityError.invalid("That e-mail address cannot be used: \(error).") }
+    }
+
+    /// bcrypt reads a password only up to a NUL: `x\0correct-horse` would be the password `x`. No account field
+    /// may hold NUL or another control character.
+    static func refuseControls(_ texts: String...) throws {
+        guard !texts.contains(where: TextEncoding.hasForbiddenControl) else {
+            throw CommunityError.invalid("Usernames, addresses and passwords cannot contain NUL or other control characters.")
+        }
     }
 
     static func isWellFormedSecret(_ secret: String) -> Bool {

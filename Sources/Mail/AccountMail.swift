@@ -1,7 +1,9 @@
 import PapersCore
 import Storage
 
-/// The mails about a member's account: confirm an address, reset a password, confirm a new address.
+/// The mails about a member's account: confirm an address, reset a password, confirm a new address, and the
+/// notices that tell the owner of an address what happened to their account (a sign-up attempt, a new password,
+/// a new address).
 public struct AccountMail: Sendable {
     let composer: DigestComposer
 
@@ -47,6 +49,43 @@ public struct AccountMail: Sendable {
             The link is valid for \(Self.linkLifetimeHours) hours and works once. Until then the account keeps its old address.
             """
         return try message(to: newEmail, kind: "change-email", userId: userId, subject: "Confirm your new DailyPapers address", text: text, now: now)
+    }
+
+    /// To the owner of an address someone tried to sign up with: the sign-up page does not say the address is taken.
+    public func signUpAttempt(username: String, email: String, userId: Int64, now: Timestamp) throws -> OutboxMessage {
+        let text = """
+            Someone tried to create a DailyPapers account with this address, which already belongs to the account \(username).
+
+            If it was you, log in instead — or choose a new password if you forgot it:
+
+            \(composer.siteURL)/forgot-password
+
+            If it was not you, ignore this mail: nothing changed.
+            """
+        return try message(to: email, kind: "signup-attempt", userId: userId, subject: "Someone tried to sign up with your address", text: text, now: now)
+    }
+
+    /// To the account's address after its password changed (by the member, or through a reset link).
+    public func passwordChanged(username: String, email: String, userId: Int64, byReset: Bool, now: Timestamp) throws -> OutboxMessage {
+        let how = byReset ? "through a reset link; every session was logged out and every API token revoked" : "from its settings page; its other sessions were logged out"
+        let text = """
+            The password of the DailyPapers account \(username) was changed \(how).
+
+            If this was not you, choose a new password at once:
+
+            \(composer.siteURL)/forgot-password
+            """
+        return try message(to: email, kind: "password-changed", userId: userId, subject: "Your DailyPapers password was changed", text: text, now: now)
+    }
+
+    /// To the old address after the account moved to a new one.
+    public func emailChanged(username: String, oldEmail: String, newEmail: String, userId: Int64, now: Timestamp) throws -> OutboxMessage {
+        let text = """
+            The DailyPapers account \(username) now uses the address \(newEmail) instead of this one.
+
+            If this was not you, reply to this mail or ask an admin of the site: your account may be in someone else's hands.
+            """
+        return try message(to: oldEmail, kind: "email-changed", userId: userId, subject: "Your DailyPapers address was changed", text: text, now: now)
     }
 
     private func message(to recipient: String, kind: String, userId: Int64, subject: String, text: String, now: Timestamp) throws -> OutboxMessage {

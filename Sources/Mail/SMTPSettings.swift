@@ -29,6 +29,11 @@ public struct SMTPSettings: Sendable, Equatable {
         public let description: String
     }
 
+    private static func decoded(_ text: String) throws -> String {
+        guard let value = TextEncoding.percentDecode(text) else { throw Invalid(description: "SMTP_URL has a malformed %-escape") }
+        return value
+    }
+
     public init(url: String) throws {
         let schemes: [(String, Security, Int)] = [
             ("smtp+starttls://", .requiredStartTLS, 587), ("smtps://", .implicitTLS, 465), ("smtp://", .opportunisticStartTLS, 25),
@@ -47,8 +52,8 @@ public struct SMTPSettings: Sendable, Equatable {
             let credentials = rest[..<at]
             rest = rest[rest.index(after: at)...]
             let pair = credentials.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-            username = TextEncoding.percentDecode(String(pair[0]))
-            password = pair.count > 1 ? TextEncoding.percentDecode(String(pair[1])) : nil
+            username = try Self.decoded(String(pair[0]))
+            password = pair.count > 1 ? try Self.decoded(String(pair[1])) : nil
         }
         let hostPort = rest.split(separator: ":", omittingEmptySubsequences: false)
         guard let hostPart = hostPort.first, !hostPart.isEmpty, hostPort.count <= 2 else {
@@ -68,7 +73,7 @@ public struct SMTPSettings: Sendable, Equatable {
             let pair = item.split(separator: "=", maxSplits: 1).map(String.init)
             guard pair.count == 2 else { throw Invalid(description: "SMTP_URL option '\(item)' needs a value") }
             switch pair[0] {
-                case "ca": caFile = TextEncoding.percentDecode(pair[1])
+                case "ca": caFile = try Self.decoded(pair[1])
                 case "timeout":
                     guard let seconds = Int(pair[1]), seconds > 0 else { throw Invalid(description: "SMTP_URL timeout must be a positive number of seconds") }
                     timeoutSeconds = seconds

@@ -6,7 +6,7 @@ public enum CodeLinks {
 
     /// The code links to show for `paper`, without duplicates, in the order found.
     public static func links(for paper: Paper) -> [String] {
-        if let repo = paper.githubRepo, !repo.isEmpty { return [repo] }
+        if let repo = paper.githubRepo, TextEncoding.isWebURL(repo) { return [repo] }
         return links(in: paper.abstract)
     }
 

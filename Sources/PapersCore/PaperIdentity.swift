@@ -55,8 +55,10 @@ public enum PaperIdentity {
         let parts = id.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[1].count == 7, allDigits(parts[1]) else { return false }
         let archive = parts[0]
-        return !archive.isEmpty
-            && archive.allSatisfy { ($0.isASCII && ($0.isLowercase || $0 == "-" || $0 == ".")) || $0.isUppercase }
+        // `math.AG`, `hep-th`, `quant-ph`: a letter first, then letters, `-` and `.` (never `..`, which ids that
+        // become paths must not hold).
+        guard let first = archive.first, first.isASCII, first.isLowercase, !archive.contains("..") else { return false }
+        return archive.allSatisfy { $0.isASCII && ($0.isLetter || $0 == "-" || $0 == ".") }
     }
 
     private static func allDigits(_ text: Substring) -> Bool {

@@ -1,11 +1,14 @@
 /// Escaping and decoding shared by the web pages, the feeds and the mail: one implementation of each.
 public enum TextEncoding {
-    /// Escapes text for HTML or XML element content and double-quoted attribute values.
+    /// Escapes text for HTML or XML element content and double-quoted attribute values, and drops the characters
+    /// XML 1.0 forbids (C0 controls but tab and line breaks, DEL, U+FFFE, U+FFFF): one member's name with `\u{1}`
+    /// must not make the site's feeds invalid for everyone.
     public static func escapeHTML(_ text: String) -> String {
         var output = ""
         output.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
             switch scalar {
+                case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{7F}", "\u{FFFE}", "\u{FFFF}": continue
                 case "&": output += "&amp;"
                 case "<": output += "&lt;"
                 case ">": output += "&gt;"
@@ -33,18 +36,52 @@ public enum TextEncoding {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Decodes `%XX` escapes (and, for form bodies, `+` as a space); malformed escapes stay as they are.
-    public static func percentDecode(_ text: String, plusAsSpace: Bool = false) -> String {
+    /// Decodes `%XX` escapes (and, for form bodies, `+` as a space) strictly: nil when a `%` is not followed by two
+    /// hex digits or the bytes are not UTF-8, never a guess (`%zz`, `%-0` and `%+4` are errors, not text).
+    public static func percentDecode(_ text: String, plusAsSpace: Bool = false) -> String? {
         var bytes: [UInt8] = []
-        var iterator = Array(text.utf8).makeIterator()
+        bytes.reserveCapacity(text.utf8.count)
+        var iterator = text.utf8.makeIterator()
         while let byte = iterator.next() {
-            if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
-               let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) {
-                bytes.append(value)
+            if byte == UInt8(ascii: "%") {
+                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else { return nil }
+                bytes.append(high << 4 | low)
             } else {
                 bytes.append(plusAsSpace && byte == UInt8(ascii: "+") ? UInt8(ascii: " ") : byte)
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+            default: return nil
+        }
+    }
+
+    /// Whether `text` holds a character no form field, comment, name or password may hold: NUL (C libraries,
+    /// bcrypt among them, stop reading there) or another C0 control but tab, line feed and carriage return.
+    public static func hasForbiddenControl(_ text: String) -> Bool {
+        text.utf8.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+    }
+
+
+    /// Whether `text` is an absolute http(s) URL with a host: the only kind of link any page, feed or mail renders
+    /// from data (no `javascript:`, `data:` or scheme-relative `//host` links).
+    public static func isWebURL(_ text: String) -> Bool {
+        let lower = text.prefix(8).lowercased()
+        let rest: Substring
+        if lower.hasPrefix("https://") {
+            rest = text.dropFirst(8)
+        } else if lower.hasPrefix("http://") {
+            rest = text.dropFirst(7)
+        } else {
+            return false
+        }
+        guard let first = rest.first, first != "/", first != "\\" else { return false }
+        return !text.unicodeScalars.contains { $0.value < 0x21 || $0.value == 0x7F || $0 == "\\" }
     }
 }

@@ -9,20 +9,27 @@ struct APIController: Sendable {
     let store: any PaperStore
     let cache: ResponseCache
     let clock: @Sendable () -> Timestamp
+    /// The site's public address: `Link` headers are built from it, never from the request's `Host`, since the
+    /// responses are cached and served to everyone.
+    let siteURL: String
 
     func addRoutes(to router: Router<some RequestContext>) {
         router.get("/api/daily_papers") { request, _ in
-            try await cache.response(for: request.uri.description) { try await dailyPapers(request) }
+            try await cache.response(for: CacheKey.make(request)) { try await dailyPapers(request) }
         }
         router.get("/api/papers") { request, _ in
-            try await cache.response(for: request.uri.description) { try await papers(request) }
+            try await cache.response(for: CacheKey.make(request)) { try await papers(request) }
         }
         router.get("/api/papers/:id") { request, context in
-            try await cache.response(for: request.uri.description) { try await paper(try context.parameters.require("id")) }
+            try await cache.response(for: CacheKey.make(request)) { try await paper(try context.parameters.require("id")) }
         }
         router.get("/api/papers/:id/:number") { request, context in
             let id = try context.parameters.require("id") + "/" + context.parameters.require("number")
-            return try await cache.response(for: request.uri.description) { try await paper(id) }
+            return try await cache.response(for: CacheKey.make(request)) { try await paper(id) }
+        }
+        // The `hf` command line asks for this before every command; this server knows no agent harnesses.
+        router.get("/api/agent-harnesses") { _, _ in
+            try Responses.json(AgentHarnesses()).response
         }
     }
 
@@ -39,10 +46,11 @@ struct APIController: Sendable {
         )
         var headers: HTTPFields = [:]
         if papers.count > parameters.limit {
-            var next = query
+            // Only the parameters this route reads travel to the next page (the response is cached for everyone).
+            var next = query.filter { DailyPapersParameters.names.contains($0.key) }
             next["p"] = String(parameters.page + 1)
             next["limit"] = String(parameters.limit)
-            headers[.linkHeader] = "<\(absoluteURL(request, path: "/api/daily_papers", query: next))>; rel=\"next\""
+            headers[.linkHeader] = "<\(absoluteURL(path: "/api/daily_papers", query: next))>; rel=\"next\""
         }
         return try Responses.json(papers.prefix(parameters.limit).map(HFPaperDTO.dailyItem), extraHeaders: headers)
     }
@@ -59,7 +67,7 @@ struct APIController: Sendable {
         let page = Array(papers.prefix(limit))
         if papers.count > limit, let last = page.last, let published = last.publishedAt {
             let next = ["cursor": CursorCoding.encode(PublicationCursor(publishedAt: published, id: last.id)), "limit": String(limit)]
-            headers[.linkHeader] = "<\(absoluteURL(request, path: "/api/papers", query: next))>; rel=\"next\""
+            headers[.linkHeader] = "<\(absoluteURL(path: "/api/papers", query: next))>; rel=\"next\""
         }
         return try Responses.json(page.map(HFPaperDTO.flat), extraHeaders: headers)
     }
@@ -71,11 +79,16 @@ struct APIController: Sendable {
         return try Responses.json(HFPaperDTO.flat(paper))
     }
 
-    private func absoluteURL(_ request: Request, path: String, query: [String: String]) -> String {
-        let host = request.head.authority ?? "localhost"
+    private func absoluteURL(path: String, query: [String: String]) -> String {
         let items = query.sorted { $0.key < $1.key }.map { "\(TextEncoding.percentEncode($0.key))=\(TextEncoding.percentEncode($0.value))" }
-        return "http://\(host)\(path)?\(items.joined(separator: "&"))"
+        return "\(siteURL)\(path)?\(items.joined(separator: "&"))"
     }
+}
+
+/// The answer of `GET /api/agent-harnesses`, in huggingface.co's shape.
+struct AgentHarnesses: Encodable {
+    let standardEnvVars: [String] = []
+    let harnesses: [String: String] = [:]
 }
 
 /// The opaque cursor of `/api/papers`: publication time and id of the last paper, as `<ms>~<id>`.

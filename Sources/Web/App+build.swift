@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import ServiceLifecycle
 import Logging
 import Mail
@@ -50,27 +51,40 @@ public struct AppDependencies: Sendable {
     }
 }
 
-/// Where the server listens.
+/// Where the server listens and what it allows a connection.
 public struct ServerSettings: Sendable {
     public var hostname: String
     public var port: Int
+    /// A keep-alive connection with no request for this long is closed.
+    public var idleTimeout: Duration
+    /// A new connection must send its first request's head within this time.
+    public var headerTimeout: Duration
+    /// Connections past this many open at once are closed when accepted.
+    public var maxConnections: Int
 
-    public init(hostname: String = "127.0.0.1", port: Int = 8080) {
+    public init(
+        hostname: String = "127.0.0.1", port: Int = 8080, idleTimeout: Duration = .seconds(60), headerTimeout: Duration = .seconds(10),
+        maxConnections: Int = 2_048
+    ) {
         self.hostname = hostname
         self.port = port
+        self.idleTimeout = idleTimeout
+        self.headerTimeout = headerTimeout
+        self.maxConnections = maxConnections
     }
 }
 
 /// Builds the router: every route of the site and the API, behind the error middleware.
 public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
-    router.add(middleware: ErrorMiddleware(logger: dependencies.logger))
+    router.add(middleware: SecurityHeadersMiddleware(strictTransport: dependencies.siteURL.hasPrefix("https://")))
+    router.add(middleware: ErrorMiddleware())
     if !dependencies.trustedProxies.isEmpty { router.add(middleware: ForwardedClientMiddleware(trustedProxies: dependencies.trustedProxies)) }
     router.get("/healthz") { _, _ in
         _ = try await dependencies.store.count()
         return "ok"
     }
-    Stylesheet.addRoute(to: router)
+    Assets.addRoutes(to: router)
     let catalog = PaperCatalog(store: dependencies.store)
     let clock = dependencies.clock
     if let community = dependencies.community {
@@ -85,7 +99,8 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     }
     FeedController(catalog: catalog, store: dependencies.store, cache: dependencies.cache, clock: dependencies.clock, siteURL: dependencies.siteURL)
         .addRoutes(to: router)
-    APIController(catalog: catalog, store: dependencies.store, cache: dependencies.cache, clock: dependencies.clock).addRoutes(to: router)
+    APIController(catalog: catalog, store: dependencies.store, cache: dependencies.cache, clock: dependencies.clock, siteURL: dependencies.siteURL)
+        .addRoutes(to: router)
     let search = dependencies.search ?? (dependencies.store as? SQLPaperStore).map { PaperSearch(store: $0, semantic: nil) }
     if let search {
         let notice = dependencies.semanticNotice ?? (search.semantic == nil ? "Search by meaning is off on this server: results match your words." : nil)
@@ -103,8 +118,11 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
 
 /// Builds the HTTP application: the one place the server is assembled.
 public func buildApplication(_ dependencies: AppDependencies, settings: ServerSettings, services: [any Service] = []) -> some ApplicationProtocol {
-    Application(
+    let connections = ConnectionGuard(maxConnections: settings.maxConnections, headerTimeout: .init(settings.headerTimeout))
+    let http = HTTP1Channel.Configuration(additionalChannelHandlers: [connections.handler()], idleTimeout: .init(settings.idleTimeout))
+    return Application(
         router: buildRouter(dependencies),
+        server: .http1(configuration: http),
         configuration: .init(address: .hostname(settings.hostname, port: settings.port), serverName: "DailyPapers"),
         services: services,
         logger: dependencies.logger

@@ -81,7 +81,7 @@ struct FeedController: Sendable {
     }
 
     private func respond(_ request: Request, _ format: SyndicationFeed.Format, build: () async throws -> SyndicationFeed) async throws -> Response {
-        let response = try await cache.response(for: request.uri.description) {
+        let response = try await cache.response(for: CacheKey.make(request)) {
             let feed = try await build()
             let body = feed.render(format)
             var rendered = Responses.body(body, contentType: format.contentType)

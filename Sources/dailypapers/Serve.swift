@@ -45,6 +45,18 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Up to this many papers, search by meaning scans every vector; above, an IVF index. Environment: EXACT_SEARCH_LIMIT. Default: 50000")
     var exactSearchLimit: Int?
 
+    @Option(help: "Bytes of rendered pages the response cache keeps at most. Environment: CACHE_BYTES. Default: 67108864 (64 MiB)")
+    var cacheBytes: Int?
+
+    @Option(help: "Seconds a keep-alive connection may stay idle before it is closed. Environment: IDLE_TIMEOUT. Default: 60")
+    var idleTimeout: Int?
+
+    @Option(help: "Seconds a new connection has to send its first request's head. Environment: HEADER_TIMEOUT. Default: 10")
+    var headerTimeout: Int?
+
+    @Option(help: "Connections open at once past which new ones are closed. Environment: MAX_CONNECTIONS. Default: 2048")
+    var maxConnections: Int?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical. Environment: LOG_LEVEL. Default: info")
     var logLevel: String?
 
@@ -52,7 +64,10 @@ struct Serve: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let settings = ServerSettings(
             hostname: hostname ?? environment["HOST"] ?? "127.0.0.1",
-            port: try port ?? Self.port(environment["PORT"]) ?? 8080
+            port: try port ?? Self.port(environment["PORT"]) ?? 8080,
+            idleTimeout: .seconds(try idleTimeout ?? Self.positive(environment["IDLE_TIMEOUT"], name: "IDLE_TIMEOUT") ?? 60),
+            headerTimeout: .seconds(try headerTimeout ?? Self.positive(environment["HEADER_TIMEOUT"], name: "HEADER_TIMEOUT") ?? 10),
+            maxConnections: try maxConnections ?? Self.positive(environment["MAX_CONNECTIONS"], name: "MAX_CONNECTIONS") ?? 2_048
         )
         let logger = try Logging.make(level: logLevel ?? environment["LOG_LEVEL"] ?? "info")
         try await databaseOptions.withDatabase(logger: logger) { database in
@@ -67,13 +82,14 @@ struct Serve: AsyncParsableCommand {
         let clock = try siteClock(environment["CLOCK_START"])
         var services: [any Service] = []
         let cache: ResponseCache
+        let cacheLimit = try cacheBytes ?? Self.positive(environment["CACHE_BYTES"], name: "CACHE_BYTES") ?? ResponseCache.defaultByteLimit
         if let sqlite = database.sqlite {
-            cache = ResponseCache { try? sqlite.dataVersion() }
+            cache = ResponseCache(byteLimit: cacheLimit) { try? sqlite.dataVersion() }
             services.append(BackgroundService(every: .seconds(1)) { await Self.catchUpSearchIndex(store, logger: logger) })
         } else {
             let watcher = PostgresChangeWatcher(database: database.sql, logger: logger)
             await watcher.poll()
-            cache = ResponseCache { watcher.version() }
+            cache = ResponseCache(byteLimit: cacheLimit) { watcher.version() }
             services.append(BackgroundService(every: PostgresChangeWatcher.interval) { await watcher.poll() })
         }
         let semantic = try await SemanticSetup.load(

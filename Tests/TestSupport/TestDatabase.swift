@@ -26,7 +26,14 @@ public enum TestDatabase {
     }
 
     /// Runs `body` with a PostgreSQL pool on a new, empty schema that is dropped afterwards.
+    ///
+    /// At most `PostgresGate.width` such cases run at once: on 2 cores the CPU-heavy suites (encoder, k-means) run
+    /// beside them, and a case's connections must not wait behind a dozen others' start-up.
     public static func withPostgres<T: Sendable>(pool: Int = 8, _ body: (PostgresDatabase) async throws -> T) async throws -> T {
+        try await PostgresGate.shared.run { try await withPostgresSchema(pool: pool, body) }
+    }
+
+    private static func withPostgresSchema<T: Sendable>(pool: Int, _ body: (PostgresDatabase) async throws -> T) async throws -> T {
         let server = try serverSettings()
         let schema = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         try await PostgresDatabase.with(server) { admin in
@@ -46,6 +53,9 @@ public enum TestDatabase {
     }
 
     /// The test server's settings; refuses anything but a server on this machine.
+    ///
+    /// The acquire and connect timeouts are a minute, not the server's 3 and 5 seconds: they guard a production
+    /// request against a dead database, while here a case that waits for a core must not fail for it.
     public static func serverSettings() throws -> PostgresSettings {
         guard let url = ProcessInfo.processInfo.environment["TEST_POSTGRES_URL"] else {
             throw MissingServer()
@@ -55,6 +65,8 @@ public enum TestDatabase {
             throw NotLocal(host: settings.host)
         }
         settings.maximumConnections = 2
+        settings.acquireTimeout = .seconds(60)
+        settings.connectTimeout = .seconds(60)
         return settings
     }
 

@@ -25,7 +25,7 @@ struct VoteTests {
             try await browser.logIn("alice", password: "password-alice")
             let feed = try await browser.get("/papers/date/2025-11-03")
             #expect(feed.text.contains(#"<form class="vote" method="post" action="/papers/2511.00001/upvote">"#))
-            #expect(feed.text.contains("<script>"))
+            #expect(feed.text.contains(#"<script src="/assets/votes-"#))
 
             let json = try await browser.post("/papers/2511.00001/upvote", ["upvoted": "1"], headers: [.accept: "application/json"])
             #expect(json.text.contains(#""upvotes":31"#) && json.text.contains(#""upvoted":true"#))

@@ -60,7 +60,7 @@ enum HFAPIFormat {
             publishedAt: try Validation.timestamp(source.publishedAt, field: "paper.publishedAt"),
             featuredOn: enteredFeed?.day,
             submittedAt: enteredFeed,
-            submittedBy: try Validation.text((source.submittedOnDailyBy ?? item.submittedBy)?.username, field: "submittedBy"),
+            submittedBy: try Validation.username((source.submittedOnDailyBy ?? item.submittedBy)?.username, field: "submittedBy"),
             upvotes: try Validation.count(source.upvotes, field: "paper.upvotes"),
             numComments: try Validation.count(item.numComments, field: "numComments"),
             organization: try (source.organization ?? item.organization)?.organization(),
@@ -69,7 +69,7 @@ enum HFAPIFormat {
             projectPage: try Validation.url(source.projectPage, field: "paper.projectPage"),
             aiSummary: try Validation.text(source.ai_summary, field: "paper.ai_summary"),
             aiKeywords: source.ai_keywords ?? [],
-            mediaUrls: item.mediaUrls ?? source.mediaUrls ?? []
+            mediaUrls: try Validation.urls(item.mediaUrls ?? source.mediaUrls ?? [], field: "mediaUrls")
         )
         var fields: Set<PaperField> = [.arxivId, .title, .abstract, .upvotes, .numComments]
         if source.authors != nil { fields.formUnion([.authors, .authorCount]) }

@@ -37,7 +37,7 @@ enum HFDailyFormat {
             publishedAt: try Validation.timestamp(record.publishedAt, field: "publishedAt"),
             featuredOn: featuredOn,
             submittedAt: try Validation.timestamp(record.submittedOnDailyAt, field: "submittedOnDailyAt"),
-            submittedBy: try Validation.text(record.submittedBy, field: "submittedBy"),
+            submittedBy: try Validation.username(record.submittedBy, field: "submittedBy"),
             upvotes: try Validation.count(record.upvotes, field: "upvotes"),
             numComments: try Validation.count(record.numComments, field: "numComments"),
             organization: try record.organization?.organization(),

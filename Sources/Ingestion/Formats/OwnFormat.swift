@@ -38,6 +38,19 @@ enum OwnFormat {
         paper.abstract = try Validation.abstract(paper.abstract)
         paper.authors = try Validation.authors(paper.authors)
         guard PaperIdentity.isPlausiblePaperId(paper.id) else { throw RecordError(field: "id", "is not a paper id: \(paper.id.prefix(40))") }
+        // Every field that becomes a link or a path is checked as strictly as in the other formats.
+        if let arxivId = paper.arxivId {
+            guard let normalized = PaperIdentity.normalizedArxivId(arxivId), normalized == paper.id else {
+                throw RecordError(field: "arxivId", "is not the arXiv id of the paper \(paper.id): \(arxivId.prefix(40))")
+            }
+            paper.arxivId = normalized
+        }
+        paper.githubRepo = try Validation.url(paper.githubRepo, field: "githubRepo")
+        paper.projectPage = try Validation.url(paper.projectPage, field: "projectPage")
+        paper.mediaUrls = try Validation.urls(paper.mediaUrls, field: "mediaUrls")
+        paper.organization = try Validation.organization(name: paper.organization?.name, fullname: paper.organization?.fullname)
+        paper.submittedBy = try Validation.text(paper.submittedBy, field: "submittedBy")
+        paper.aiSummary = try Validation.text(paper.aiSummary, field: "aiSummary")
         return PaperUpdate(paper: paper, fields: Set(PaperField.allCases))
     }
 }

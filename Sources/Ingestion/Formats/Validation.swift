@@ -10,7 +10,7 @@ enum Validation {
     /// The title, white space folded, or an error when it is missing, empty or too long.
     static func title(_ raw: String?) throws(RecordError) -> String {
         guard let raw else { throw RecordError(field: "title", "is missing") }
-        let title = raw.collapsingWhitespace()
+        let title = withoutControls(raw).collapsingWhitespace()
         guard !title.isEmpty else { throw RecordError(field: "title", "is empty") }
         try limit(title, field: "title", to: maxTitleLength)
         return title
@@ -18,7 +18,7 @@ enum Validation {
 
     /// The abstract with arXiv's hard line breaks folded, or an error when it is too long.
     static func abstract(_ raw: String?, field: String = "abstract") throws(RecordError) -> String {
-        let abstract = (raw ?? "").collapsingWhitespace()
+        let abstract = withoutControls(raw ?? "").collapsingWhitespace()
         try limit(abstract, field: field, to: maxAbstractLength)
         return abstract
     }
@@ -27,7 +27,7 @@ enum Validation {
         guard names.count <= maxAuthors else {
             throw RecordError(field: field, "has \(names.count) names, the limit is \(maxAuthors)")
         }
-        let cleaned = names.map { $0.collapsingWhitespace() }.filter { !$0.isEmpty }
+        let cleaned = names.map { withoutControls($0).collapsingWhitespace() }.filter { !$0.isEmpty }
         for name in cleaned { try limit(name, field: field, to: 500) }
         return cleaned
     }
@@ -38,20 +38,29 @@ enum Validation {
         return value
     }
 
-    /// An optional free-text field, trimmed; nil when empty.
+    /// An optional free-text field, trimmed, without control characters; nil when empty.
     static func text(_ raw: String?, field: String) throws(RecordError) -> String? {
-        guard let value = raw?.trimmingWhitespace(), !value.isEmpty else { return nil }
+        guard let value = raw.map(withoutControls)?.trimmingWhitespace(), !value.isEmpty else { return nil }
         try limit(value, field: field, to: maxFieldLength)
         return value
     }
 
-    /// An optional http(s) URL; an error when present but not one.
+    /// An optional http(s) URL with a host; an error when present but not one.
+    /// White space inside is dropped: a URL cannot hold it, and Hugging Face's records carry hard line breaks
+    /// in some (`https://github.com/owner/\nrepo`).
     static func url(_ raw: String?, field: String) throws(RecordError) -> String? {
-        guard let value = try text(raw, field: field) else { return nil }
-        guard value.hasPrefix("https://") || value.hasPrefix("http://") else {
+        guard let value = try text(raw, field: field).map({ $0.filter { !$0.isWhitespace } }) else { return nil }
+        guard TextEncoding.isWebURL(value) else {
             throw RecordError(field: field, "is not an http(s) URL: \(value.prefix(80))")
         }
         return value
+    }
+
+    /// A list of http(s) URLs (media); an error names the first that is not one.
+    static func urls(_ raw: [String], field: String) throws(RecordError) -> [String] {
+        var urls: [String] = []
+        for value in raw { if let url = try url(value, field: field) { urls.append(url) } }
+        return urls
     }
 
     static func timestamp(_ raw: String?, field: String) throws(RecordError) -> Timestamp? {
@@ -75,12 +84,32 @@ enum Validation {
         return (arxivId, arxivId)
     }
 
+    /// An optional username (of a submitter): letters, digits, `-`, `_` and `.`, at most 100 characters.
+    static func username(_ raw: String?, field: String) throws(RecordError) -> String? {
+        guard let name = try text(raw, field: field) else { return nil }
+        guard isHandle(name) else { throw RecordError(field: field, "is not a username: \(name.prefix(40))") }
+        return name
+    }
+
+    /// Handles of organizations and members become paths (`/nvidia`, `/users/x`): word characters only.
+    private static func isHandle(_ name: String) -> Bool {
+        name.count <= 100 && name.first.map { $0.isLetter || $0.isNumber } == true
+            && name.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) }
+    }
+
     static func organization(name: String?, fullname: String?) throws(RecordError) -> Organization? {
         guard let name = try text(name, field: "organization.name") else { return nil }
-        guard name.count <= 100, !name.contains("/"), !name.contains(where: { $0.isWhitespace }) else {
+        guard isHandle(name) else {
             throw RecordError(field: "organization.name", "is not an organization handle: \(name.prefix(40))")
         }
         return Organization(name: name, fullname: try text(fullname, field: "organization.fullname") ?? name)
+    }
+
+    /// The text without NUL and the other control characters no page, feed or mail can carry (tab and line
+    /// breaks stay: they are white space).
+    static func withoutControls(_ text: String) -> String {
+        guard TextEncoding.hasForbiddenControl(text) || text.unicodeScalars.contains(where: { $0.value == 0x7F }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter { ($0.value >= 0x20 && $0.value != 0x7F) || $0 == "\t" || $0 == "\n" || $0 == "\r" }))
     }
 
     private static func limit(_ value: String, field: String, to maximum: Int) throws(RecordError) {

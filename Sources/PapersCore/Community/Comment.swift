@@ -7,6 +7,8 @@ public struct Comment: Sendable, Equatable {
     /// The author's username; nil once the author deleted their account.
     public var author: String?
     public var body: String
+    /// The body rendered by `CommentMarkdown` when it was written: pages show it without rendering again.
+    public var html: String
     public var createdAt: Timestamp
     public var editedAt: Timestamp?
     /// Set when the author deleted the comment; its body is gone, its replies stay.
@@ -15,7 +17,7 @@ public struct Comment: Sendable, Equatable {
     public var hiddenReason: HideReason?
 
     public init(
-        id: Int64, paperId: String, parentId: Int64? = nil, author: String?, body: String, createdAt: Timestamp,
+        id: Int64, paperId: String, parentId: Int64? = nil, author: String?, body: String, html: String? = nil, createdAt: Timestamp,
         editedAt: Timestamp? = nil, deleted: Bool = false, hiddenReason: HideReason? = nil
     ) {
         self.id = id
@@ -23,6 +25,7 @@ public struct Comment: Sendable, Equatable {
         self.parentId = parentId
         self.author = author
         self.body = body
+        self.html = html ?? CommentMarkdown.render(body)
         self.createdAt = createdAt
         self.editedAt = editedAt
         self.deleted = deleted

@@ -2,7 +2,7 @@ import PapersCore
 
 extension SQLCommunityStore {
     static let commentColumns = """
-        c.id, c.paper_id, c.parent_id, u.username, c.body, c.created_at, c.edited_at, c.deleted_at, c.hidden_reason, c.user_id
+        c.id, c.paper_id, c.parent_id, u.username, c.body, c.body_html, c.created_at, c.edited_at, c.deleted_at, c.hidden_reason, c.user_id
         """
 
     static func comment(_ row: SQLRow) throws -> Comment {
@@ -12,6 +12,8 @@ extension SQLCommunityStore {
             parentId: row.optionalInt64("parent_id"),
             author: row.optionalString("username"),
             body: row.optionalString("body") ?? "",
+            // Comments written before migration 9 have no stored HTML: the initializer renders theirs.
+            html: row.optionalString("body_html"),
             createdAt: Timestamp(millisecondsSinceEpoch: row.optionalInt64("created_at") ?? 0),
             editedAt: row.optionalInt64("edited_at").map(Timestamp.init(millisecondsSinceEpoch:)),
             deleted: row.optionalInt64("deleted_at") != nil,
@@ -21,7 +23,8 @@ extension SQLCommunityStore {
 
     /// Adds a comment, or a reply to a top-level comment of the same paper (threads are one level deep).
     public func addComment(paperId: String, parentId: Int64?, userId: Int64, body: String, at now: Timestamp) async throws -> Comment {
-        try await database.transaction { connection in
+        let html = CommentMarkdown.render(body)
+        return try await database.transaction { connection in
             guard try await !connection.query("SELECT 1 AS found FROM papers WHERE id = \(paperId) AND hidden_reason IS NULL").isEmpty else {
                 throw CommunityError.notFound("No paper with id '\(paperId)' is in DailyPapers.")
             }
@@ -36,14 +39,14 @@ extension SQLCommunityStore {
             }
             let rows = try await connection.query(
                 """
-                INSERT INTO comments (paper_id, parent_id, user_id, body, created_at)
-                VALUES (\(paperId), \(parentId), \(userId), \(body), \(now.millisecondsSinceEpoch)) RETURNING id
+                INSERT INTO comments (paper_id, parent_id, user_id, body, body_html, created_at)
+                VALUES (\(paperId), \(parentId), \(userId), \(body), \(html), \(now.millisecondsSinceEpoch)) RETURNING id
                 """
             )
             _ = try await connection.execute("UPDATE papers SET community_comments = community_comments + 1 WHERE id = \(paperId)")
             let id = rows.first?.optionalInt64("id") ?? 0
             let author = try await connection.query("SELECT username FROM users WHERE id = \(userId)").first?.optionalString("username")
-            return Comment(id: id, paperId: paperId, parentId: parentId, author: author, body: body, createdAt: now)
+            return Comment(id: id, paperId: paperId, parentId: parentId, author: author, body: body, html: html, createdAt: now)
         }
     }
 
@@ -68,13 +71,13 @@ extension SQLCommunityStore {
 
     public func editComment(id: Int64, body: String, at now: Timestamp) async throws {
         try await database.execute(
-            "UPDATE comments SET body = \(body), edited_at = \(now.millisecondsSinceEpoch) WHERE id = \(id) AND deleted_at IS NULL"
+            "UPDATE comments SET body = \(body), body_html = \(CommentMarkdown.render(body)), edited_at = \(now.millisecondsSinceEpoch) WHERE id = \(id) AND deleted_at IS NULL"
         )
     }
 
     /// Removes a comment's text (its replies stay) and takes it out of the paper's count.
     public func deleteComment(id: Int64, at now: Timestamp) async throws {
-        try await removeComment(id: id, set: "body = '', deleted_at = \(now.millisecondsSinceEpoch)")
+        try await removeComment(id: id, set: "body = '', body_html = '', deleted_at = \(now.millisecondsSinceEpoch)")
     }
 
     /// Hides a comment for a reason and takes it out of the paper's count.

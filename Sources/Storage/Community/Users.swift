@@ -23,11 +23,11 @@ extension SQLCommunityStore {
         let time = now.millisecondsSinceEpoch
         return try await database.transaction { connection in
             let taken = try await connection.query(
-                "SELECT username_key, email FROM users WHERE username_key = \(new.username.lowercased()) OR email = \(new.email)"
+                "SELECT username_key, email FROM users WHERE username_key = \(new.username.lowercased()) OR lower(email) = \(new.email.lowercased())"
             )
             if let row = taken.first {
-                throw row.optionalString("email") == new.email
-                    ? CommunityError.conflict("An account with this e-mail address exists. Log in, or reset its password.")
+                throw row.optionalString("email")?.lowercased() == new.email.lowercased()
+                    ? CommunityError.conflict(Self.emailTaken)
                     : CommunityError.conflict("The username '\(new.username)' is taken.")
             }
             let rows = try await connection.query(
@@ -53,8 +53,12 @@ extension SQLCommunityStore {
             .first.map(Self.user)
     }
 
+    /// The message of the conflict a taken address raises (the sign-up page keeps it to itself and mails the owner).
+    public static let emailTaken = "An account with this e-mail address exists. Log in, or reset its password."
+
+    /// The member with this address, in any letter case (addresses are compared case-insensitively everywhere).
     public func user(email: String) async throws -> User? {
-        try await database.query("SELECT \(unsafeRaw: Self.userColumns) FROM users u WHERE u.email = \(email)").first.map(Self.user)
+        try await database.query("SELECT \(unsafeRaw: Self.userColumns) FROM users u WHERE lower(u.email) = \(email.lowercased())").first.map(Self.user)
     }
 
     /// The member a login names (by username or e-mail address) and their password hash.
@@ -62,7 +66,7 @@ extension SQLCommunityStore {
         let rows = try await database.query(
             """
             SELECT \(unsafeRaw: Self.userColumns), u.password_hash FROM users u
-            WHERE u.username_key = \(login.lowercased()) OR u.email = \(login)
+            WHERE u.username_key = \(login.lowercased()) OR lower(u.email) = \(login.lowercased())
             """
         )
         guard let row = rows.first else { return nil }
@@ -73,11 +77,19 @@ extension SQLCommunityStore {
         try await database.query("SELECT password_hash FROM users WHERE id = \(userId)").first?.optionalString("password_hash")
     }
 
-    /// Sets a new password hash and ends every session of the member but `keepingSession`.
-    public func setPassword(userId: Int64, hash: String, keepingSession: String? = nil) async throws {
+    /// Sets a new password hash in one transaction with what recovering an account needs: every session of the
+    /// member ends but `keepingSession`, every pending account link (reset, verification, address change) stops
+    /// working, and with `revokingTokens` every API token is revoked.
+    public func setPassword(userId: Int64, hash: String, keepingSession: String? = nil, revokingTokens: Bool = false, at now: Timestamp) async throws {
         try await database.transaction { connection in
             _ = try await connection.execute("UPDATE users SET password_hash = \(hash) WHERE id = \(userId)")
             _ = try await connection.execute("DELETE FROM sessions WHERE user_id = \(userId) AND id <> \(keepingSession ?? "")")
+            _ = try await connection.execute("DELETE FROM account_tokens WHERE user_id = \(userId) AND used_at IS NULL")
+            if revokingTokens {
+                _ = try await connection.execute(
+                    "UPDATE api_tokens SET revoked_at = \(now.millisecondsSinceEpoch) WHERE user_id = \(userId) AND revoked_at IS NULL"
+                )
+            }
         }
     }
 
@@ -90,7 +102,7 @@ extension SQLCommunityStore {
     /// Changes the address (verified, since the member followed a link sent to it); a taken address is a conflict.
     public func setEmail(userId: Int64, email: String, at now: Timestamp) async throws {
         try await database.transaction { connection in
-            let taken = try await connection.query("SELECT id FROM users WHERE email = \(email) AND id <> \(userId)")
+            let taken = try await connection.query("SELECT id FROM users WHERE lower(email) = \(email.lowercased()) AND id <> \(userId)")
             guard taken.isEmpty else { throw CommunityError.conflict("Another account uses \(email).") }
             _ = try await connection.execute(
                 "UPDATE users SET email = \(email), email_verified_at = \(now.millisecondsSinceEpoch) WHERE id = \(userId)"

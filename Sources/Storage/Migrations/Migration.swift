@@ -23,5 +23,7 @@ public enum Migrations {
         .createSearchIndex,
         .createPaperEmbeddings,
         .createPaperChanges,
+        .storeCommentHTML,
+        .indexEmailsInAnyCase,
     ]
 }

@@ -9,6 +9,8 @@ struct DailyPapersParameters: Equatable {
     var sort: PaperCatalog.Sort = .publishedAt
 
     static let maxLimit = 100
+    /// Every parameter this endpoint reads.
+    static let names: Set<String> = ["p", "limit", "date", "week", "month", "submitter", "sort"]
 
     /// Parses the query items; throws `APIError.badRequest` naming the parameter at fault.
     init(query: [String: String]) throws(APIError) {

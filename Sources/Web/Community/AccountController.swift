@@ -37,16 +37,20 @@ struct AccountController: Sendable {
     }
 
     private func signUp(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        try community.limits.check(.signup, context, now: clock())
         let fields = try await Guards.form(request, context)
+        guard context.session == nil else { throw PageError(status: .conflict, message: "You are signed in already: log out before creating another account.") }
+        try community.limits.checkAccountAction(.signup, context, target: fields["email"] ?? "", now: clock())
         let csrf = fields[CSRF.fieldName] ?? ""
         do {
-            let user = try await accounts.signUp(username: fields["username"] ?? "", email: fields["email"] ?? "", password: fields["password"] ?? "")
-            let ticket = try await accounts.startSession(for: user)
+            let username = fields["username"] ?? "", email = fields["email"] ?? ""
+            let user = try await accounts.signUp(username: username, email: email, password: fields["password"] ?? "")
             let text = community.accounts.requiresVerifiedEmail
-                ? "We sent a link to \(user.email): follow it to confirm your address, then you can submit papers and comment."
+                ? "We sent a link to \(user?.email ?? email.trimmingWhitespace()): follow it to confirm your address, then you can submit papers and comment."
                 : "Your account is ready."
-            return Pages.html(MessagePage.render("Welcome, \(user.username)!", text, link: ("Go to today's papers", "/")), setCookie: sessionCookie(ticket))
+            let page = MessagePage.render("Welcome, \(user?.username ?? username.trimmingWhitespace())!", text, link: ("Go to today's papers", "/"))
+            // No account when the address was taken: its owner got a mail, and this page reads the same.
+            guard let user else { return Pages.html(page) }
+            return Pages.html(page, setCookie: sessionCookie(try await accounts.startSession(for: user)))
         } catch let error as CommunityError {
             let page = AccountViews.signUp(username: fields["username"] ?? "", email: fields["email"] ?? "", csrf: csrf, notice: .init(error: error.message))
             return Pages.html(page, status: error.kind.status)
@@ -54,8 +58,8 @@ struct AccountController: Sendable {
     }
 
     private func logIn(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        try community.limits.check(.login, context, now: clock())
         let fields = try await Guards.form(request, context)
+        try community.limits.checkAccountAction(.login, context, target: fields["login"] ?? "", now: clock())
         let next = Guards.localPath(fields["next"] ?? "/") ?? "/"
         do {
             let user = try await accounts.logIn(login: fields["login"] ?? "", password: fields["password"] ?? "")
@@ -87,8 +91,8 @@ struct AccountController: Sendable {
     }
 
     private func forgotPassword(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        try community.limits.check(.login, context, now: clock())
         let fields = try await Guards.form(request, context)
+        try community.limits.checkAccountAction(.reset, context, target: fields["email"] ?? "", now: clock())
         do {
             try await accounts.requestPasswordReset(email: fields["email"] ?? "")
         } catch let error as CommunityError {
@@ -99,8 +103,8 @@ struct AccountController: Sendable {
     }
 
     private func resetPassword(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        try community.limits.check(.login, context, now: clock())
         let fields = try await Guards.form(request, context)
+        try community.limits.checkAccountAction(.reset, context, target: "", now: clock())
         let token = fields["token"] ?? ""
         do {
             let user = try await accounts.resetPassword(secret: token, newPassword: fields["password"] ?? "")

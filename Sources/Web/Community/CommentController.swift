@@ -1,6 +1,7 @@
 import Community
 import Foundation
 import Hummingbird
+import NIOCore
 import PapersCore
 import Storage
 
@@ -94,7 +95,7 @@ struct CommentController: Sendable {
                 createdAt = comment.createdAt.description
                 let name = comment.author ?? ""
                 author = Author(_id: ObjectID.make("user:" + name), name: name, fullname: name)
-                data = Data(latest: Latest(raw: comment.body, html: CommentMarkdown.render(comment.body).rendered, updatedAt: comment.createdAt.description))
+                data = Data(latest: Latest(raw: comment.body, html: comment.html, updatedAt: comment.createdAt.description))
                 parentId = comment.parentId.map { String($0) }
             }
         }
@@ -108,10 +109,34 @@ enum APIInput {
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, example: String) async throws -> T {
         var request = request
         let body = try await request.collectBody(upTo: 65_536)
+        guard !body.readableBytesView.containsJSONControlEscape else {
+            throw APIError.badRequest("The request body holds a NUL or another control character (\\u0000–\\u001f but tab and line breaks), which no field may contain.")
+        }
         do {
             return try JSONDecoder().decode(T.self, from: Data(buffer: body))
         } catch {
             throw APIError.badRequest("The request body must be JSON like \(example).")
         }
+    }
+}
+
+extension ByteBufferView {
+    /// Whether a JSON text holds an escaped control character other than tab, LF and CR (`\u0000`, `\u001b`, …);
+    /// raw control characters are invalid JSON already. An escaped backslash (`\\u0000`) is text, not an escape.
+    var containsJSONControlEscape: Bool {
+        let bytes = Array(self)
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "\\") else {
+                index += 1
+                continue
+            }
+            if index + 5 < bytes.count, bytes[index + 1] == UInt8(ascii: "u"), bytes[index + 2] == UInt8(ascii: "0"), bytes[index + 3] == UInt8(ascii: "0"),
+               let code = UInt8(String(decoding: bytes[(index + 4)...(index + 5)], as: UTF8.self), radix: 16), code < 0x20, ![0x09, 0x0A, 0x0D].contains(code) {
+                return true
+            }
+            index += 2
+        }
+        return false
     }
 }

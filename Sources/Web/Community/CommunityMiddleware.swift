@@ -6,7 +6,8 @@ import PapersCore
 /// every request, the cached feed page included):
 ///
 /// 1. **Who**: the session cookie for pages, an `Authorization: Bearer` token for the API. The API ignores session
-///    cookies on purpose: a write there needs a token a page on another site cannot have.
+///    cookies on purpose: a write there needs a token a page on another site cannot have. An unknown token makes a
+///    read anonymous and a write a 401.
 /// 2. **How much**: the pages or API rate limit, counted per member or per address.
 /// 3. **Afterwards**: a successful write other than a vote empties this instance's page cache, so a hidden comment
 ///    or a new submission shows at once. Votes are frequent; visitors see them within the cache's one-second check.
@@ -23,12 +24,15 @@ struct CommunityMiddleware: RouterMiddleware {
         let isAPI = path.hasPrefix("/api/")
         let viewer = isAPI ? nil : try await signIn(request, &context)
         if isAPI, let token = SessionCookie.bearerToken(request) {
-            guard let user = try await community.accounts.user(apiToken: token) else {
-                throw HTTPError(.unauthorized, message: "The API token is unknown or revoked. Create one on your settings page.")
+            if let user = try await community.accounts.user(apiToken: token) {
+                context.apiUser = user
+            } else if request.method != .get, request.method != .head {
+                throw Guards.unauthorized("The API token is unknown or revoked. Create one on your settings page.")
             }
-            context.apiUser = user
+            // A read with a token we do not know is anonymous: `huggingface_hub` sends the member's huggingface.co
+            // token to whatever HF_ENDPOINT names, and public lists must work for them.
         }
-        if path != "/healthz" { try community.limits.check(isAPI ? .api : .pages, context, now: clock()) }
+        let limit = path == "/healthz" ? nil : try community.limits.check(isAPI ? .api : .pages, context, now: clock())
 
         var response: Response
         if let viewer {
@@ -38,6 +42,7 @@ struct CommunityMiddleware: RouterMiddleware {
         } else {
             response = try await next(request, context)
         }
+        if let limit { response.headers.append(contentsOf: limit.headers) }
         if request.method != .get, request.method != .head, response.status.code < 400, !path.hasSuffix("/upvote") {
             cache.invalidate()
         }

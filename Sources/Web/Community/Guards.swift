@@ -19,9 +19,14 @@ enum Guards {
     /// The member of an API request (by API token), or 401.
     static func apiMember(_ context: AppRequestContext) throws -> User {
         guard let user = context.apiUser else {
-            throw HTTPError(.unauthorized, message: "This endpoint needs an API token: send 'Authorization: Bearer dp_…' (create one on your settings page).")
+            throw unauthorized("This endpoint needs an API token: send 'Authorization: Bearer dp_…' (create one on your settings page).")
         }
         return user
+    }
+
+    /// A 401 of the API (the error middleware adds the `WWW-Authenticate` challenge RFC 9110 asks for).
+    static func unauthorized(_ message: String) -> HTTPError {
+        HTTPError(.unauthorized, message: message)
     }
 
     /// The member, who must be a moderator or an admin.
@@ -60,16 +65,22 @@ enum Guards {
         request.method == .get ? request.uri.description : (request.headers[.referer].flatMap(localPath) ?? "/")
     }
 
-    /// `candidate` when it is a path on this site (never another host: no open redirects), else nil.
+    /// `candidate` when it is a path on this site, else nil: no scheme, no host, no backslash and no control or
+    /// whitespace character (browsers drop tabs and newlines, so `/\t/evil.example` would read as `//evil.example`).
+    /// A full URL (a `Referer`) gives its path.
     static func localPath(_ candidate: String) -> String? {
-        var path = candidate
+        var path = Substring(candidate)
         if let schemeEnd = path.range(of: "://") {
             let rest = path[schemeEnd.upperBound...]
             guard let slash = rest.firstIndex(of: "/") else { return nil }
-            path = String(rest[slash...])
+            path = rest[slash...]
         }
-        guard path.hasPrefix("/"), !path.hasPrefix("//"), !path.hasPrefix("/\\"), !path.contains(where: { $0.isNewline }) else { return nil }
-        return path
+        let isUnsafe = path.unicodeScalars.contains { scalar in
+            scalar == "\\" || scalar.properties.generalCategory == .control || scalar.properties.isWhitespace
+                || scalar.properties.generalCategory == .format
+        }
+        guard path.hasPrefix("/"), !path.hasPrefix("//"), !isUnsafe else { return nil }
+        return String(path)
     }
 }
 

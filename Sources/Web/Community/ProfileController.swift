@@ -12,7 +12,7 @@ struct ProfileController: Sendable {
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/users/:name") { request, context in
-            let name = TextEncoding.percentDecode(try context.parameters.require("name"))
+            let name = try Forms.pathParameter("name", context)
             return try await PageCaching.cached(request, cache: cache) {
                 guard let user = try await community.store.user(named: name) else { throw PageError.notFound("There is no member called \(name).") }
                 let upvoted = try await community.store.upvotedPapers(userId: user.id, limit: 100)
@@ -21,7 +21,7 @@ struct ProfileController: Sendable {
             }
         }
         router.get("/authors/:name") { request, context in
-            let name = TextEncoding.percentDecode(try context.parameters.require("name"))
+            let name = try Forms.pathParameter("name", context)
             return try await PageCaching.cached(request, cache: cache) {
                 let found = try await papers.papers(byAuthor: name, limit: 100, offset: 0)
                 return Responses.html(CommunityPageViews.author(name, papers: found, currentYear: clock().day.year))

@@ -4,12 +4,16 @@ import PapersCore
 /// Request limits per 5-minute window, as Hugging Face sets them: pages and API apart, anonymous visitors
 /// (counted by address) apart from members (counted by account), and stricter limits on the actions spammers like.
 ///
+/// Log-in, sign-up and password reset are the attacker's actions: they are counted by client address whoever is
+/// signed in (a fresh session must not reset the count) and by the account they aim at, so the two numbers of
+/// those limits are (per address, per target account).
+///
 /// Configured with `RATE_LIMITS` / `--rate-limits`, e.g. `pages=100/200,api=500/1000,login=10,signup=5,submit=20,vote=300,comment=30`.
 /// Counters live in each server instance (a deployment with N instances allows up to N times the limit).
 public struct RateLimits: Sendable {
     /// A limited action.
     public enum Bucket: String, Sendable, CaseIterable {
-        case pages, api, login, signup, submit, vote, comment
+        case pages, api, login, signup, reset, submit, vote, comment
     }
 
     /// (anonymous, signed-in) limits per window; actions that need an account use the second.
@@ -18,7 +22,7 @@ public struct RateLimits: Sendable {
     private let limiters: [Bucket: (anonymous: RateLimiter, member: RateLimiter)]
 
     public static let defaults: [Bucket: (anonymous: Int, member: Int)] = [
-        .pages: (300, 600), .api: (500, 1000), .login: (10, 10), .signup: (5, 5), .submit: (20, 20), .vote: (300, 300), .comment: (30, 30),
+        .pages: (300, 600), .api: (500, 1000), .login: (10, 10), .signup: (5, 5), .reset: (5, 3), .submit: (20, 20), .vote: (300, 300), .comment: (30, 30),
     ]
 
     public init(_ limits: [Bucket: (anonymous: Int, member: Int)] = Self.defaults, windowSeconds: Int = 300) {
@@ -48,9 +52,21 @@ public struct RateLimits: Sendable {
         self.init(limits, windowSeconds: windowSeconds)
     }
 
-    /// Counts one request in `bucket`; throws 429 with `RateLimit` headers when the window is used up.
-    func check(_ bucket: Bucket, _ context: AppRequestContext, now: Timestamp) throws {
+    /// Counts one request in `bucket` and returns what is left; throws 429 with `RateLimit` headers when the window
+    /// is used up.
+    @discardableResult
+    func check(_ bucket: Bucket, _ context: AppRequestContext, now: Timestamp) throws -> RateLimitState? {
+        guard let pair = limiters[bucket] else { return nil }
+        return try (context.user == nil ? pair.anonymous : pair.member).check(context.limitKey, nowSeconds: now.millisecondsSinceEpoch / 1000)
+    }
+
+    /// Counts an account action (log-in, sign-up, reset) by the client's address, signed in or not, and by the
+    /// account it targets (a username or address, in any letter case).
+    func checkAccountAction(_ bucket: Bucket, _ context: AppRequestContext, target: String, now: Timestamp) throws {
         guard let pair = limiters[bucket] else { return }
-        try (context.user == nil ? pair.anonymous : pair.member).check(context.limitKey, nowSeconds: now.millisecondsSinceEpoch / 1000)
+        let seconds = now.millisecondsSinceEpoch / 1000
+        try pair.anonymous.check("ip:" + context.clientKey, nowSeconds: seconds)
+        let key = target.trimmingWhitespace().lowercased()
+        if !key.isEmpty { try pair.member.check("target:" + key, nowSeconds: seconds) }
     }
 }

@@ -15,8 +15,9 @@ struct SettingsController: Sendable {
         }
         router.post("/settings/password") { request, context in
             try await change(request, context) { session, fields in
-                try await accounts.changePassword(session, current: fields["current"] ?? "", new: fields["new"] ?? "")
-                return "Password changed. Your other sessions were logged out."
+                let revoke = fields["revoke_tokens"] == "1"
+                try await accounts.changePassword(session, current: fields["current"] ?? "", new: fields["new"] ?? "", revokingTokens: revoke)
+                return "Password changed. Your other sessions were logged out\(revoke ? " and your API tokens revoked" : "")."
             }
         }
         router.post("/settings/email") { request, context in

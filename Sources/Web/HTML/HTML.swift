@@ -7,7 +7,7 @@ import PapersCore
 public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
     public private(set) var rendered: String
 
-    /// Trusted markup, written in this module, never derived from data.
+    /// Trusted markup: written in this module, or produced by an escaping renderer (`CommentMarkdown`).
     public init(unescaped markup: String) {
         rendered = markup
     }

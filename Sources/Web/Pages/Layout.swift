@@ -21,7 +21,7 @@ enum Layout {
         <title>\(title) · DailyPapers</title>
         <meta name="description" content="\(description ?? "Daily Papers — the papers the research community found worth reading, ranked by upvotes.")">
         \(HTML(joining: feeds.map { "<link rel=\"alternate\" type=\"\($0.type)\" title=\"\($0.title)\" href=\"\($0.path)\">" }))
-        <link rel="stylesheet" href="\(Stylesheet.path)">
+        <link rel="stylesheet" href="\(Assets.stylesheet.path)">
         </head>
         <body>
         <header class="site">
@@ -37,7 +37,7 @@ enum Layout {
         \(content)
         </main>
         <footer class="wrap site">DailyPapers · open source, self-hostable · <a href="/api/daily_papers">JSON API</a> · <a href="/moderation">Moderation log</a></footer>
-        \(Viewer.current == nil ? "" : voteScript)
+        \(Viewer.current == nil ? "" : HTML(unescaped: "<script src=\"\(Assets.votes.path)\" defer></script>"))
         </body>
         </html>
         """
@@ -54,28 +54,6 @@ enum Layout {
             <form method="post" action="/logout" class="inline">\(CSRF.hiddenField(viewer.csrf))<button class="link">Log out</button></form>
             """
     }
-
-    /// Progressive enhancement of the vote forms: post in the background and update the count in place.
-    /// Without JavaScript the forms post normally and the page reloads.
-    static let voteScript = HTML(unescaped: """
-        <script>
-        document.addEventListener("submit", async (event) => {
-          const form = event.target.closest("form.vote");
-          if (!form) return;
-          event.preventDefault();
-          const button = form.querySelector("button");
-          button.disabled = true;
-          try {
-            const response = await fetch(form.action, {method: "POST", body: new URLSearchParams(new FormData(form)), headers: {"Accept": "application/json"}});
-            if (!response.ok) { form.submit(); return; }
-            const result = await response.json();
-            form.querySelector(".count").textContent = result.upvotes;
-            form.querySelector("input[name=upvoted]").value = result.upvoted ? "0" : "1";
-            button.setAttribute("aria-pressed", String(result.upvoted));
-          } finally { button.disabled = false; }
-        });
-        </script>
-        """)
 
     private static func navigation(current: Tab) -> HTML {
         let links: [(Tab, String, String)] = [
@@ -104,6 +82,7 @@ enum Layout {
         .cards{list-style:none;margin:0;padding:0;display:grid;gap:.75rem}
         .card{background:var(--card);border:1px solid var(--line);border-radius:.75rem;padding:1rem;display:flex;gap:1rem}
         .card .votes{min-width:3rem;text-align:center;font-weight:600}.card .votes small{display:block;color:var(--muted);font-weight:400;font-size:.75rem}
+        .page-votes{float:right}
         .card h2{font-size:1.05rem;margin:0 0 .25rem}.card h2 a{color:var(--fg)}
         .card p.abstract{margin:0 0 .5rem;color:var(--muted);display:-webkit-box;-webkit-line-clamp:3;-webkit-box-orient:vertical;overflow:hidden}
         .meta{color:var(--muted);font-size:.875rem}.meta a{color:inherit;font-weight:600}

@@ -20,7 +20,7 @@ enum PaperMarkdown {
             lines.append("- PDF: https://arxiv.org/pdf/\(arxivId)")
         }
         for link in CodeLinks.links(for: paper) { lines.append("- Code: \(link)") }
-        if let page = paper.projectPage { lines.append("- Project page: \(page)") }
+        if let page = paper.projectPage, TextEncoding.isWebURL(page) { lines.append("- Project page: \(page)") }
         if let summary = paper.aiSummary { lines += ["", "## AI summary", "", escape(summary)] }
         lines += ["", "## Abstract", "", escape(paper.abstract), ""]
         return lines.joined(separator: "\n")

@@ -8,7 +8,7 @@ enum PaperPageView {
         let discussion: HTML = comments.map { CommentViews.section(paperId: paper.id, comments: $0, now: now) } ?? ""
         let content: HTML = """
             <article class="paper">
-            <div class="votes" style="float:right">\(VoteButton.render(paper))</div>
+            <div class="votes page-votes">\(VoteButton.render(paper))</div>
             <p class="meta">\(published(paper))</p>
             <h1>\(paper.title)</h1>
             \(authors(paper))
@@ -61,7 +61,7 @@ enum PaperPageView {
             let stars: HTML = paper.githubRepo == link ? paper.githubStars.map { " ★ \($0)" } ?? "" : ""
             items.append("<li><a href=\"\(link)\" rel=\"nofollow\">Code\(stars)</a></li>")
         }
-        if let page = paper.projectPage { items.append("<li><a href=\"\(page)\" rel=\"nofollow\">Project page</a></li>") }
+        if let page = paper.projectPage, TextEncoding.isWebURL(page) { items.append("<li><a href=\"\(page)\" rel=\"nofollow\">Project page</a></li>") }
         return HTML(joining: items)
     }
 

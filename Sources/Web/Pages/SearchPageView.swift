@@ -19,7 +19,7 @@ enum SearchPageView {
             \(semanticNotice.map { "<p class=\"notice-muted\">\($0)</p>" as HTML })
             \(missingArxivId.map { notOnSite($0) })
             \(results.map { resultsSection($0, parameters: parameters, pageSize: pageSize, currentYear: currentYear, feeds: feeds) } ?? help)
-            \(typeaheadScript)
+            <script src="\(Assets.typeahead.path)" defer></script>
             """
         let title = parameters.text.isEmpty ? "Search" : "\(parameters.text) · Search"
         return Layout.page(title: title, alternates: feeds, content: content)
@@ -109,31 +109,4 @@ enum SearchPageView {
         </ul>
         </div>
         """
-
-    /// Titles suggested while typing, from `/api/papers/search?prefix=1`; the page works the same without it.
-    private static let typeaheadScript = HTML(unescaped: """
-        <script>
-        (() => {
-          const input = document.querySelector("form.search input[name=q]");
-          const list = document.getElementById("search-suggestions");
-          if (!input || !list) return;
-          let timer, controller;
-          input.addEventListener("input", () => {
-            clearTimeout(timer);
-            timer = setTimeout(async () => {
-              const text = input.value.trim();
-              if (text.length < 3) { list.replaceChildren(); return; }
-              controller?.abort();
-              controller = new AbortController();
-              try {
-                const response = await fetch("/api/papers/search?mode=keyword&prefix=1&limit=8&q=" + encodeURIComponent(input.value), {signal: controller.signal});
-                if (!response.ok) return;
-                const items = await response.json();
-                list.replaceChildren(...items.map(item => { const option = document.createElement("option"); option.value = item.title; return option; }));
-              } catch (error) { if (error.name !== "AbortError") list.replaceChildren(); }
-            }, 150);
-          });
-        })();
-        </script>
-        """)
 }

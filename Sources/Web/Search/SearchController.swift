@@ -24,7 +24,8 @@ struct SearchController: Sendable {
     }
 
     private func pageParameters(_ request: Request) throws -> SearchParameters {
-        do { return try SearchParameters(query: request.formQuery) } catch { throw PageError.badRequest(error.message) }
+        let query = try request.formQuery
+        do { return try SearchParameters(query: query) } catch { throw PageError.badRequest(error.message) }
     }
 
     private func page(_ request: Request) async throws -> Response {
@@ -67,7 +68,7 @@ struct SearchController: Sendable {
 
     /// `GET /api/papers/search?q=&limit=`: items shaped like `/api/daily_papers`, as `huggingface_hub.list_papers` reads them.
     private func api(_ request: Request) async throws -> Rendered {
-        let query = request.formQuery
+        let query = try request.formQuery
         let parameters = try SearchParameters(query: query)
         guard !parameters.isEmpty else { throw APIError.badRequest("q is required: the words to search for.") }
         let limit = try DailyPapersParameters.integer(query["limit"], name: "limit", range: 1...SearchParameters.maximumLimit) ?? 50
@@ -82,7 +83,7 @@ struct SearchController: Sendable {
     private func similar(_ rawId: String, _ request: Request) async throws -> Rendered {
         let id = PaperIdentity.normalizedArxivId(rawId) ?? rawId
         guard try await search.store.paper(id: id) != nil else { throw APIError.notFound("Paper not found: \(rawId)") }
-        let limit = try DailyPapersParameters.integer(request.formQuery["limit"], name: "limit", range: 1...50) ?? 5
+        let limit = try DailyPapersParameters.integer(try request.formQuery["limit"], name: "limit", range: 1...50) ?? 5
         let similar = try await search.similar(to: id, count: limit)
         return try Responses.json(similar.map { HFPaperDTO.SimilarPaper(paper: HFPaperDTO.flat($0.paper), similarity: Double($0.similarity)) })
     }
@@ -90,5 +91,8 @@ struct SearchController: Sendable {
 
 extension Request {
     /// The query string as an HTML form sends it (`+` for a space), which the search form and its links use.
-    var formQuery: [String: String] { Forms.parse(uri.query ?? "") }
+    /// Throws 400 for a malformed escape or a control character.
+    var formQuery: [String: String] {
+        get throws { try Forms.parse(uri.query ?? "") }
+    }
 }

@@ -1,15 +1,23 @@
+import HTTPTypes
 import Hummingbird
 import Community
 import Logging
+import NIOCore
 import PapersCore
 import Storage
 
-/// Turns every failure into a styled HTML page or, under `/api/`, a JSON `{"error": …}` body with the right status.
-struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
-    let logger: Logger
+extension HTTPField.Name {
+    /// `X-Error-Message`, as huggingface.co sends it.
+    static let xErrorMessage = HTTPField.Name("X-Error-Message") ?? .xContentTypeOptions
+}
 
+/// Turns every failure into a styled HTML page or, under `/api/`, a JSON `{"error": …}` body with the right status.
+/// Failures are logged with the request's logger, so the line carries the id the response's `X-Request-Id` names.
+struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
+            // A NUL in the address would reach parameters and queries that C libraries read only up to it.
+            if request.uri.description.utf8.containsNULEscape { throw PageError.badRequest("The address holds a NUL character (%00), which nothing here accepts.") }
             return try await next(request, context)
         } catch let error as PageError {
             return render(status: error.status, message: error.message, for: request)
@@ -24,27 +32,48 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             var response = render(status: error.status, message: error.body ?? defaultMessage(error.status), for: request)
             response.headers.append(contentsOf: error.headers)
             return response
+        } catch is NIOTooManyBytesError {
+            return render(status: .contentTooLarge, message: "The request body is too large: forms take at most 16 KiB and JSON bodies 64 KiB.", for: request)
         } catch let error as SQLError where error.isTemporary {
             // The database is restarting, unreachable or overloaded: say so and when to retry, never hang or crash.
-            logger.warning("database unavailable", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+            context.logger.warning("database unavailable", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
             var response = render(status: .serviceUnavailable, message: "The database is unavailable for a moment. Please try again in a few seconds.", for: request)
             response.headers[.retryAfter] = "5"
             return response
         } catch {
-            logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+            context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
             return render(status: .internalServerError, message: "Something went wrong on our side. It has been logged.", for: request)
         }
     }
 
     private func render(status: HTTPResponse.Status, message: String, for request: Request) -> Response {
         if request.uri.path.hasPrefix("/api/") {
-            return (try? Responses.json(HFPaperDTO.ErrorBody(error: message), status: status))?.response
-                ?? Response(status: status)
+            var response = (try? Responses.json(HFPaperDTO.ErrorBody(error: message), status: status))?.response ?? Response(status: status)
+            // huggingface_hub shows this header's text in the exception it raises.
+            response.headers[.xErrorMessage] = String(message.unicodeScalars.filter { $0.isASCII && $0.value >= 0x20 }.map(Character.init).prefix(300))
+            if status == .unauthorized { response.headers[.wwwAuthenticate] = #"Bearer realm="DailyPapers""# }
+            return response
         }
         return Responses.html(ErrorPageView.render(status: status.code, title: status.reasonPhrase, message: message), status: status).response
     }
 
     private func defaultMessage(_ status: HTTPResponse.Status) -> String {
         status == .notFound ? "There is no page at this address." : status.reasonPhrase
+    }
+}
+
+extension String.UTF8View {
+    /// Whether the text holds `%00`.
+    var containsNULEscape: Bool {
+        var state = 0
+        for byte in self {
+            switch (state, byte) {
+                case (_, UInt8(ascii: "%")): state = 1
+                case (1, UInt8(ascii: "0")): state = 2
+                case (2, UInt8(ascii: "0")): return true
+                default: state = 0
+            }
+        }
+        return false
     }
 }

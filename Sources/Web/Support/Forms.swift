@@ -4,25 +4,40 @@ import PapersCore
 
 /// Reading `application/x-www-form-urlencoded` bodies and guarding forms against cross-site posts.
 enum Forms {
-    /// The fields of a form body (at most 16 KiB), percent- and plus-decoded.
+    /// The fields of a form body (at most 16 KiB, else 413), percent- and plus-decoded; 400 for a malformed escape,
+    /// bytes that are not UTF-8, or a NUL or other control character in any field.
     static func fields(_ request: Request) async throws -> [String: String] {
         var request = request
         let body = try await request.collectBody(upTo: 16_384)
-        return parse(String(buffer: body))
+        return try parse(String(buffer: body))
     }
 
-    static func parse(_ text: String) -> [String: String] {
+    static func parse(_ text: String) throws -> [String: String] {
         var fields: [String: String] = [:]
         for pair in text.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = decode(String(parts[0]))
-            fields[name] = parts.count > 1 ? decode(String(parts[1])) : ""
+            let name = try decode(String(parts[0]))
+            fields[name] = parts.count > 1 ? try decode(String(parts[1])) : ""
         }
         return fields
     }
 
-    static func decode(_ text: String) -> String {
-        TextEncoding.percentDecode(text, plusAsSpace: true)
+    static func decode(_ text: String) throws -> String {
+        guard let decoded = TextEncoding.percentDecode(text, plusAsSpace: true) else {
+            throw PageError.badRequest("The form is not well encoded: every % must start an escape of two hex digits, in UTF-8.")
+        }
+        guard !TextEncoding.hasForbiddenControl(decoded) else {
+            throw PageError.badRequest("The form holds a NUL or another control character, which no field may contain.")
+        }
+        return decoded
+    }
+
+    /// A route's path parameter, percent-decoded; 400 when malformed.
+    static func pathParameter(_ name: String, _ context: some RequestContext) throws -> String {
+        guard let decoded = TextEncoding.percentDecode(try context.parameters.require(name)), !TextEncoding.hasForbiddenControl(decoded) else {
+            throw PageError.badRequest("This address is not well encoded.")
+        }
+        return decoded
     }
 }
 

@@ -15,8 +15,10 @@ public final class RateLimiter: Sendable {
         self.windowSeconds = windowSeconds
     }
 
-    /// Counts one request by `key` at `nowSeconds`; throws a 429 `HTTPError` when the window is used up.
-    func check(_ key: String, nowSeconds: Int64) throws {
+    /// Counts one request by `key` at `nowSeconds` and returns what is left; throws a 429 `HTTPError` when the
+    /// window is used up.
+    @discardableResult
+    func check(_ key: String, nowSeconds: Int64) throws -> RateLimitState {
         let window = Int64(windowSeconds)
         let start = nowSeconds - nowSeconds % window
         let count = windows.withLock { windows -> Int in
@@ -25,13 +27,24 @@ public final class RateLimiter: Sendable {
             windows[key] = (start, current + 1)
             return current + 1
         }
-        guard count > limit else { return }
-        let reset = start + window - nowSeconds
-        var headers = HTTPFields()
-        headers[.rateLimitPolicy] = "\(limit);w=\(windowSeconds)"
-        headers[.rateLimit] = "limit=\(limit), remaining=0, reset=\(reset)"
-        headers[.retryAfter] = String(reset)
-        throw HTTPError(.tooManyRequests, headers: headers, message: "Too many requests: at most \(limit) every \(windowSeconds / 60) minutes. Try again in \(reset) s.")
+        let state = RateLimitState(limit: limit, windowSeconds: windowSeconds, remaining: max(0, limit - count), reset: start + window - nowSeconds)
+        guard count > limit else { return state }
+        var headers = state.headers
+        headers[.retryAfter] = String(state.reset)
+        throw HTTPError(.tooManyRequests, headers: headers, message: "Too many requests: at most \(limit) every \(windowSeconds / 60) minutes. Try again in \(state.reset) s.")
+    }
+}
+
+/// Where a client stands in a limit's window, as the `RateLimit` headers tell it on every limited response.
+struct RateLimitState: Sendable {
+    let limit: Int
+    let windowSeconds: Int
+    let remaining: Int
+    /// Seconds until the window starts again.
+    let reset: Int64
+
+    var headers: HTTPFields {
+        [.rateLimitPolicy: "\(limit);w=\(windowSeconds)", .rateLimit: "limit=\(limit), remaining=\(remaining), reset=\(reset)"]
     }
 }
 

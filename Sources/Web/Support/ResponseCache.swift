@@ -1,7 +1,12 @@
 import Hummingbird
+import PapersCore
 import Synchronization
 
-/// Rendered responses kept in memory, dropped whenever the database changes.
+/// Rendered responses kept in memory, dropped whenever the database changes, bounded by bytes.
+///
+/// At most `byteLimit` bytes of bodies and headers are kept: storing past it first drops expired entries, then
+/// the oldest ones. Keys are canonical (`CacheKey`): parameters no cached route reads are not part of them, so
+/// junk query strings cannot multiply entries.
 ///
 /// Change detection asks `version` at most once per `checkInterval`: a change made by another process
 /// (an import while serving) shows within that bound; entries also expire after `maxAge` so day-relative
@@ -12,10 +17,19 @@ public final class ResponseCache: Sendable {
         let headers: HTTPFields
         let body: ByteBuffer
         let storedAt: ContinuousClock.Instant
+        let bytes: Int
+        /// Its place in `State.order`.
+        let sequence: Int
     }
 
     struct State {
         var entries: [String: Entry] = [:]
+        /// Keys with their sequence numbers in the order they were stored; a place whose number is not its entry's
+        /// (the key was stored again, or dropped) is stale and skipped.
+        var order: [(key: String, sequence: Int)] = []
+        var nextSequence = 0
+        var orderStart = 0
+        var bytes = 0
         /// Keys being rendered now, with the requests waiting for that rendering.
         var inFlight: [String: [CheckedContinuation<Rendered?, any Error>]] = [:]
         var version: Int?
@@ -26,11 +40,17 @@ public final class ResponseCache: Sendable {
     private let version: @Sendable () -> Int?
     private let checkInterval: Duration
     private let maxAge: Duration
-    private let capacity: Int
+    public let byteLimit: Int
+
+    /// The default bound: a few thousand pages of the feed.
+    public static let defaultByteLimit = 64 << 20
 
     /// - Parameter version: a number that changes whenever the stored data changes.
-    public init(capacity: Int = 4_096, checkInterval: Duration = .seconds(1), maxAge: Duration = .seconds(300), version: @escaping @Sendable () -> Int?) {
-        self.capacity = capacity
+    public init(
+        byteLimit: Int = ResponseCache.defaultByteLimit, checkInterval: Duration = .seconds(1), maxAge: Duration = .seconds(300),
+        version: @escaping @Sendable () -> Int?
+    ) {
+        self.byteLimit = byteLimit
         self.checkInterval = checkInterval
         self.maxAge = maxAge
         self.version = version
@@ -80,24 +100,69 @@ public final class ResponseCache: Sendable {
         return Response(status: entry.status, headers: entry.headers, body: .init(byteBuffer: entry.body))
     }
 
-    /// Keeps a response body for `key`.
+    /// Keeps a response body for `key`, making room by dropping expired, then the oldest, entries.
     func store(_ key: String, status: HTTPResponse.Status, headers: HTTPFields, body: ByteBuffer) {
-        let entry = Entry(status: status, headers: headers, body: body, storedAt: .now)
+        let size = key.utf8.count + body.readableBytes + headers.reduce(0) { $0 + $1.name.rawName.utf8.count + $1.value.utf8.count + 4 }
+        guard size <= byteLimit / 4 else { return }
+        let now = ContinuousClock.now
         state.withLock { state in
-            if state.entries.count >= capacity { state.entries.removeAll(keepingCapacity: true) }
+            let entry = Entry(status: status, headers: headers, body: body, storedAt: now, bytes: size, sequence: state.nextSequence)
+            state.nextSequence += 1
+            if let old = state.entries.removeValue(forKey: key) { state.bytes -= old.bytes }
+            if state.bytes + size > byteLimit { dropExpired(&state, now: now) }
+            while state.bytes + size > byteLimit, state.orderStart < state.order.count { dropOldest(&state) }
             state.entries[key] = entry
+            state.order.append((key, entry.sequence))
+            state.bytes += size
+            // The order list holds stale places of replaced entries; compact it before it outgrows the entries.
+            if state.order.count - state.orderStart > 2 * state.entries.count + 64 { compactOrder(&state) }
         }
+    }
+
+    /// How many bytes and entries the cache holds now.
+    var usage: (bytes: Int, entries: Int) {
+        state.withLock { ($0.bytes, $0.entries.count) }
+    }
+
+    private func dropExpired(_ state: inout State, now: ContinuousClock.Instant) {
+        for (key, entry) in state.entries where now - entry.storedAt >= maxAge {
+            state.entries[key] = nil
+            state.bytes -= entry.bytes
+        }
+    }
+
+    private func dropOldest(_ state: inout State) {
+        let place = state.order[state.orderStart]
+        state.orderStart += 1
+        if let entry = state.entries[place.key], entry.sequence == place.sequence {
+            state.entries[place.key] = nil
+            state.bytes -= entry.bytes
+        }
+        if state.orderStart > 1_024, state.orderStart * 2 > state.order.count { compactOrder(&state) }
+    }
+
+    private func compactOrder(_ state: inout State) {
+        let entries = state.entries
+        state.order = state.order[state.orderStart...].filter { entries[$0.key]?.sequence == $0.sequence }
+        state.orderStart = 0
     }
 
     /// Forgets everything (after a write made by this process).
     public func invalidate() {
-        state.withLock { $0.entries.removeAll(keepingCapacity: true) }
+        state.withLock { Self.clear(&$0) }
+    }
+
+    private static func clear(_ state: inout State) {
+        state.entries.removeAll(keepingCapacity: true)
+        state.order.removeAll(keepingCapacity: true)
+        state.orderStart = 0
+        state.bytes = 0
     }
 
     private func refreshVersion(now: ContinuousClock.Instant) {
         let current = version()
         state.withLock { state in
-            if state.version != current { state.entries.removeAll(keepingCapacity: true) }
+            if state.version != current { Self.clear(&state) }
             state.version = current
             state.lastCheck = now
         }
@@ -108,6 +173,21 @@ public final class ResponseCache: Sendable {
 enum PageCaching {
     static func cached(_ request: Request, cache: ResponseCache, variant: String = "", render: () async throws -> Rendered) async throws -> Response {
         if Viewer.current != nil { return try await render().response }
-        return try await cache.response(for: request.uri.description + variant, render: render)
+        return try await cache.response(for: CacheKey.make(request) + variant, render: render)
+    }
+}
+
+/// The cache key of a request: its path and, sorted, the query parameters that cached routes read. Any other
+/// parameter cannot change a cached response, so it cannot make a new entry either.
+enum CacheKey {
+    static let parameters: Set<String> = ["p", "limit", "date", "week", "month", "submitter", "sort", "cursor", "q", "mode", "prefix", "org", "before", "after"]
+
+    static func make(_ request: Request) -> String {
+        guard request.uri.query != nil else { return request.uri.path }
+        let items = request.uri.queryParameters
+            .filter { parameters.contains(String($0.key)) }
+            .map { "\(TextEncoding.percentEncode(String($0.key)))=\(TextEncoding.percentEncode(String($0.value)))" }
+            .sorted()
+        return items.isEmpty ? request.uri.path : request.uri.path + "?" + items.joined(separator: "&")
     }
 }

@@ -98,6 +98,7 @@ enum AccountViews {
             <form class="stack" method="post" action="/settings/password">\(CSRF.hiddenField(csrf))
             <label>Current password <input type="password" name="current" required autocomplete="current-password"></label>
             <label>New password <input type="password" name="new" required minlength="8" maxlength="72" autocomplete="new-password"></label>
+            <label><input type="checkbox" name="revoke_tokens" value="1"> Also revoke every API token (if someone else may have one)</label>
             <div><button>Change password</button></div></form>
             <h2>E-mail address</h2>
             <form class="stack" method="post" action="/settings/email">\(CSRF.hiddenField(csrf))

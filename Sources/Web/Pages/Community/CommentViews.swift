@@ -37,7 +37,7 @@ enum CommentViews {
         let edited: HTML = comment.editedAt == nil ? "" : " · edited"
         return """
             <div class="by">\(author) · <time datetime="\(comment.createdAt.description)">\(CardFormatting.fullDate(comment.createdAt.day))</time>\(edited)</div>
-            <div class="text">\(CommentMarkdown.render(comment.body))</div>
+            <div class="text">\(HTML(unescaped: comment.html))</div>
             """
     }
 

@@ -1,0 +1,81 @@
+import Hummingbird
+
+/// The site's stylesheet and scripts as files of their own: browsers fetch each once, pages stay small, and the
+/// Content-Security-Policy can forbid every inline script and style.
+///
+/// Each address carries a hash of the content, so a changed file is a new address and can be cached for a year.
+struct Asset: Sendable {
+    let path: String
+    let contentType: String
+    let body: String
+
+    init(name: String, fileExtension: String, contentType: String, body: String) {
+        self.contentType = contentType
+        self.body = body
+        path = "/assets/\(name)-\(String(ObjectID.make(body).suffix(12))).\(fileExtension)"
+    }
+}
+
+/// Every asset the pages link to.
+enum Assets {
+    static let stylesheet = Asset(name: "site", fileExtension: "css", contentType: "text/css; charset=utf-8", body: Layout.stylesheet.rendered)
+    static let votes = Asset(name: "votes", fileExtension: "js", contentType: "text/javascript; charset=utf-8", body: votesScript)
+    static let typeahead = Asset(name: "typeahead", fileExtension: "js", contentType: "text/javascript; charset=utf-8", body: typeaheadScript)
+    static let all = [stylesheet, votes, typeahead]
+
+    static func addRoutes(to router: Router<some RequestContext>) {
+        for asset in all {
+            let response = Rendered(
+                status: .ok,
+                headers: [.contentType: asset.contentType, .cacheControl: "public, max-age=31536000, immutable"],
+                body: ByteBuffer(string: asset.body)
+            )
+            router.get(RouterPath(asset.path)) { _, _ in response.response }
+        }
+    }
+
+    /// Progressive enhancement of the vote forms: post in the background and update the count in place.
+    /// Without JavaScript the forms post normally and the page reloads.
+    private static let votesScript = """
+        document.addEventListener("submit", async (event) => {
+          const form = event.target.closest("form.vote");
+          if (!form) return;
+          event.preventDefault();
+          const button = form.querySelector("button");
+          button.disabled = true;
+          try {
+            const response = await fetch(form.action, {method: "POST", body: new URLSearchParams(new FormData(form)), headers: {"Accept": "application/json"}});
+            if (!response.ok) { form.submit(); return; }
+            const result = await response.json();
+            form.querySelector(".count").textContent = result.upvotes;
+            form.querySelector("input[name=upvoted]").value = result.upvoted ? "0" : "1";
+            button.setAttribute("aria-pressed", String(result.upvoted));
+          } finally { button.disabled = false; }
+        });
+        """
+
+    /// Titles suggested while typing, from `/api/papers/search?prefix=1`; the page works the same without it.
+    private static let typeaheadScript = """
+        (() => {
+          const input = document.querySelector("form.search input[name=q]");
+          const list = document.getElementById("search-suggestions");
+          if (!input || !list) return;
+          let timer, controller;
+          input.addEventListener("input", () => {
+            clearTimeout(timer);
+            timer = setTimeout(async () => {
+              const text = input.value.trim();
+              if (text.length < 3) { list.replaceChildren(); return; }
+              controller?.abort();
+              controller = new AbortController();
+              try {
+                const response = await fetch("/api/papers/search?mode=keyword&prefix=1&limit=8&q=" + encodeURIComponent(input.value), {signal: controller.signal});
+                if (!response.ok) return;
+                const items = await response.json();
+                list.replaceChildren(...items.map(item => { const option = document.createElement("option"); option.value = item.title; return option; }));
+              } catch (error) { if (error.name !== "AbortError") list.replaceChildren(); }
+            }, 150);
+          });
+        })();
+        """
+}
