@@ -7,11 +7,17 @@ public struct SubmissionService: Sendable {
     let papers: any PaperStore
     let community: SQLCommunityStore
     let arxiv: ArxivClient
+    /// Holds the lookups waiting for arXiv, bounded in all and per member.
+    public let lookups: LookupQueue
     public let policy: SubmissionPolicy
     let clock: @Sendable () -> Timestamp
 
-    public init(papers: any PaperStore, community: SQLCommunityStore, arxiv: ArxivClient, policy: SubmissionPolicy = SubmissionPolicy(), clock: @escaping @Sendable () -> Timestamp) {
+    public init(
+        papers: any PaperStore, community: SQLCommunityStore, arxiv: ArxivClient, lookups: LookupQueue = LookupQueue(),
+        policy: SubmissionPolicy = SubmissionPolicy(), clock: @escaping @Sendable () -> Timestamp
+    ) {
         self.papers = papers
+        self.lookups = lookups
         self.community = community
         self.arxiv = arxiv
         self.policy = policy
@@ -23,18 +29,18 @@ public struct SubmissionService: Sendable {
         let id = try PaperReference.arxivId(from: reference)
         let now = clock()
         let known = try await papers.paper(id: id)
-        let paper = if let known { known } else { try await fetchAndStore(id) }
+        let paper = if let known { known } else { try await lookups.run(for: user.username) { try await fetchAndStore(id) } }
         let submittedToday = try await community.submissionCount(username: user.username, on: now.day)
         try policy.check(paper, today: now.day, submittedToday: submittedToday)
         try await community.feature(paperId: paper.id, on: now.day, submitter: user.username, at: now)
         return try await papers.paper(id: paper.id) ?? paper
     }
 
-    /// Adds the paper to the store (from arXiv when it is not there yet) without featuring it.
-    public func index(_ reference: String) async throws -> (paper: Paper, added: Bool) {
+    /// Adds the paper to the store (from arXiv when it is not there yet) without featuring it, for `user`.
+    public func index(_ reference: String, by user: User) async throws -> (paper: Paper, added: Bool) {
         let id = try PaperReference.arxivId(from: reference)
         if let known = try await papers.paper(id: id) { return (known, false) }
-        return (try await fetchAndStore(id), true)
+        return (try await lookups.run(for: user.username) { try await fetchAndStore(id) }, true)
     }
 
     /// The paper from arXiv, stored the way an import stores it.

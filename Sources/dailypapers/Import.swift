@@ -12,7 +12,9 @@ struct Import: AsyncParsableCommand {
             dailypapers (this tool's export), hf-api (Hugging Face /api/daily_papers responses), \
             hf-daily (hf-daily-papers.jsonl), seed (the bundled sample), arxiv-snapshot (Kaggle arXiv metadata). \
             Each bad record is reported as FILE:line N: field 'F': reason, and skipped. \
-            Importing the same file again changes nothing; an interrupted import can simply be run again.
+            Importing the same file again changes nothing; an interrupted import can simply be run again. \
+            Exit status: 0 when every record was imported, 3 when some were rejected and the others imported, \
+            1 when nothing could be imported.
             """
     )
 
@@ -32,6 +34,9 @@ struct Import: AsyncParsableCommand {
 
     @Option(help: "Records written per transaction.")
     var batchSize = 1_000
+
+    /// The exit status of an import that wrote its good records but rejected others (1 is "nothing imported").
+    static let someRejected = ExitCode(3)
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("Give at least one file to import") }
@@ -64,6 +69,11 @@ struct Import: AsyncParsableCommand {
             print("Imported \(files.count) file(s) in \(String(format: "%.2f", seconds)) s: \(summary.line)")
             if summary.counts.inserted + summary.counts.updated + summary.counts.unchanged == 0 && !summary.rejections.isEmpty {
                 throw ExitCode.failure
+            }
+            if !summary.rejections.isEmpty {
+                // The good records are in; a script must still see that some were not.
+                Terminal.error("\(summary.rejections.count) record(s) rejected (listed above); the others were imported. Exit status \(Self.someRejected.rawValue).")
+                throw Self.someRejected
             }
         } catch let error as ImportError {
             progress.finish()

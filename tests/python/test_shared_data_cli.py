@@ -60,6 +60,19 @@ def test_strict_import_of_a_bad_file_writes_nothing_and_says_why():
     assert export(database) == ""
 
 
+def test_a_partly_bad_import_keeps_the_good_records_and_exits_3():
+    folder = tempfile.mkdtemp(prefix="dailypapers-partial-")
+    database, mixed = os.path.join(folder, "partial.sqlite"), os.path.join(folder, "mixed.jsonl")
+    with open(mixed, "w") as file:
+        file.write('{"arxivId": "2501.00001", "title": "Good", "dailyDate": "2025-01-10"}\n')
+        file.write('{"arxivId": "../1234567", "title": "Path", "dailyDate": "2025-01-10"}\n')
+    result = run("import", "--database", database, mixed, check=False)
+    assert result.returncode == 3, result.stderr
+    assert f"{mixed}:line 2:" in result.stderr and "is not an arXiv id" in result.stderr
+    assert "1 record(s) rejected (listed above); the others were imported. Exit status 3." in result.stderr
+    assert '"2501.00001"' in export(database) and "1234567" not in export(database)
+
+
 def test_serve_stops_gracefully_on_sigterm():
     folder = tempfile.mkdtemp(prefix="dailypapers-serve-")
     database = os.path.join(folder, "serve.sqlite")

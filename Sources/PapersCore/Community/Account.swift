@@ -40,10 +40,13 @@ public struct CommunityError: Error, Sendable, Equatable, CustomStringConvertibl
 
     public let kind: Kind
     public let message: String
+    /// For `unavailable`: when to try again, sent as `Retry-After`.
+    public let retryAfterSeconds: Int?
 
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ message: String, retryAfterSeconds: Int? = nil) {
         self.kind = kind
         self.message = message
+        self.retryAfterSeconds = retryAfterSeconds
     }
 
     public var description: String { message }

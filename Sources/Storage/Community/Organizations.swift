@@ -45,18 +45,35 @@ extension SQLCommunityStore {
             .first?.optionalString("role").flatMap(OrganizationRole.init(rawValue:))
     }
 
-    /// Adds a member or changes their role.
+    /// Adds a member or changes their role; refused when it would leave the organization without an admin.
     public func setMember(_ userId: Int64, of organization: String, role: OrganizationRole) async throws {
-        try await database.execute(
-            """
-            INSERT INTO organization_members (organization, user_id, role) VALUES (\(organization), \(userId), \(role.rawValue))
-            ON CONFLICT (organization, user_id) DO UPDATE SET role = excluded.role
-            """
-        )
+        try await database.transaction { connection in
+            _ = try await connection.execute(
+                """
+                INSERT INTO organization_members (organization, user_id, role) VALUES (\(organization), \(userId), \(role.rawValue))
+                ON CONFLICT (organization, user_id) DO UPDATE SET role = excluded.role
+                """
+            )
+            try await Self.requireAnAdmin(of: organization, connection)
+        }
     }
 
+    /// Removes a member; refused for the organization's last admin.
     public func removeMember(_ userId: Int64, from organization: String) async throws {
-        try await database.execute("DELETE FROM organization_members WHERE organization = \(organization) AND user_id = \(userId)")
+        try await database.transaction { connection in
+            _ = try await connection.execute("DELETE FROM organization_members WHERE organization = \(organization) AND user_id = \(userId)")
+            try await Self.requireAnAdmin(of: organization, connection)
+        }
+    }
+
+    /// Throws (rolling the change back) when `organization` has no admin left.
+    private static func requireAnAdmin(of organization: String, _ connection: any SQLConnection) async throws {
+        let admins = try await connection.query(
+            "SELECT COUNT(*) AS n FROM organization_members WHERE organization = \(organization) AND role = 'admin'"
+        ).first?.int("n") ?? 0
+        guard admins > 0 else {
+            throw CommunityError.conflict("\(organization) would be left without an admin: make another member admin first.")
+        }
     }
 
     /// Attributes a paper to an organization (or to none).

@@ -70,6 +70,9 @@ struct OrganizationController: Sendable {
         let handle = try AccountRules.validHandle(name, what: "organization name")
         let full = fullname.trimmingWhitespace()
         guard (1...100).contains(full.count) else { throw CommunityError.invalid("The full name has 1 to 100 characters.") }
+        guard !full.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw CommunityError.invalid("The full name cannot contain control characters.")
+        }
         return Organization(name: handle, fullname: full)
     }
 }

@@ -29,10 +29,10 @@ struct SubmitController: Sendable {
             return try Responses.json(HFPaperDTO.flat(paper), status: .created).response
         }
         router.post("/api/papers/index") { request, context in
-            _ = try Guards.apiMember(context)
+            let user = try Guards.apiMember(context)
             try community.limits.check(.submit, context, now: clock())
             let input = try await APIInput.decode(PaperInput.self, from: request, example: #"{"arxivId": "2410.11779"}"#)
-            let result = try await community.submissions.index(try input.reference())
+            let result = try await community.submissions.index(try input.reference(), by: user)
             return try Responses.json(EmptyObject(), status: result.added ? .created : .ok).response
         }
     }

@@ -59,7 +59,7 @@ enum SearchPageView {
     }
 
     private static func notOnSite(_ arxivId: String) -> HTML {
-        "<p class=\"notice-muted\">arXiv \(arxivId) is not on DailyPapers yet. <a href=\"/papers/submit?paper=\(TextEncoding.percentEncode(arxivId))\">Submit it</a> to add it.</p>"
+        "<p class=\"notice-muted\">arXiv \(arxivId) is not on DailyPapers yet. <a href=\"/papers/submit?id=\(TextEncoding.percentEncode(arxivId))\">Submit it</a> to add it.</p>"
     }
 
     private static func resultsSection(_ results: SearchResults, parameters: SearchParameters, pageSize: Int, currentYear: Int, feeds: [Layout.Alternate]) -> HTML {

@@ -22,7 +22,9 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as PageError {
             return render(status: error.status, message: error.message, for: request)
         } catch let error as CommunityError {
-            return render(status: error.kind.status, message: error.message, for: request)
+            var response = render(status: error.kind.status, message: error.message, for: request)
+            if let seconds = error.retryAfterSeconds { response.headers[.retryAfter] = String(seconds) }
+            return response
         } catch let error as SignInRequired {
             if request.uri.path.hasPrefix("/api/") { return render(status: .unauthorized, message: "Log in first.", for: request) }
             return Responses.redirect(to: "/login?next=" + TextEncoding.percentEncode(error.next)).response

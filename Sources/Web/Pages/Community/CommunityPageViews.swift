@@ -17,6 +17,16 @@ enum CommunityPageViews {
             """)
     }
 
+    /// The page of a submitter known only from imported papers (a Hugging Face user without an account here).
+    static func submitter(_ name: String, submitted: [Paper], currentYear: Int) -> HTML {
+        Layout.page(title: name, alternates: [], content: """
+            <h1>\(name)</h1>
+            <p class="sub">Submitted these papers on Hugging Face; not a member of this site</p>
+            <h2>Submitted papers (\(submitted.count))</h2>
+            \(list(submitted, currentYear: currentYear, empty: "No submissions."))
+            """)
+    }
+
     static func author(_ name: String, papers: [Paper], currentYear: Int) -> HTML {
         Layout.page(title: name, alternates: [], content: """
             <h1>\(name)</h1>
