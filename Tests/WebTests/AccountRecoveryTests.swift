@@ -127,11 +127,15 @@ struct AccountRecoveryTests {
 
     @Test("limited responses carry RateLimit headers before the limit is met, as Hugging Face sends them")
     func rateLimitHeadersOnEveryLimitedResponse() async throws {
-        let site = try await CommunitySite()
+        let site = try await CommunitySite(limits: RateLimits(Dictionary(uniqueKeysWithValues: RateLimits.Bucket.allCases.map { ($0, (500, 1_000)) })))
         try await site.run { client in
-            let response = try await client.get("/api/daily_papers")
-            #expect(response.headers[.rateLimit] == "limit=100000, remaining=99999, reset=\(300 - TestSite.now.millisecondsSinceEpoch / 1000 % 300)")
-            #expect(response.headers[.rateLimitPolicy] == "100000;w=300")
+            let reset = 300 - TestSite.now.millisecondsSinceEpoch / 1000 % 300
+            let first = try await client.get("/api/daily_papers")
+            #expect(first.headers[.rateLimit] == "limit=500, remaining=499, reset=\(reset)")
+            #expect(first.headers[.rateLimitPolicy] == "500;w=300")
+            let page = try await client.get("/")
+            #expect(page.headers[.rateLimit] == "limit=500, remaining=499, reset=\(reset)", "pages are counted apart from the API")
+            #expect(try await client.get("/api/papers").headers[.rateLimit] == "limit=500, remaining=498, reset=\(reset)")
         }
     }
 }

@@ -67,7 +67,8 @@ struct AccountTests {
             }
             #expect(try await site.store.userCount() == 1)
             let mails = try await site.site.temporary.database.query("SELECT recipient FROM outbox WHERE kind = 'signup-attempt'")
-            #expect(mails.map { $0.optionalString("recipient") } == ["taken@example.org", "taken@example.org"])
+            // The test clock stands still, so the second attempt is the same message and the outbox keeps one.
+            #expect(mails.map { $0.optionalString("recipient") } == ["taken@example.org"])
             // A fresh address still makes an account.
             #expect(try await browser.signUp("gina", email: "gina@example.org").text.contains("We sent a link to gina@example.org"))
             #expect(try await site.store.userCount() == 2)

@@ -95,7 +95,7 @@ import TestSupport
             let unknown = try await client.get("/papers/search?q=2601.99999")
             #expect(unknown.status == .ok)
             #expect(unknown.text.contains("arXiv 2601.99999 is not on DailyPapers yet"))
-            #expect(unknown.text.contains("/papers/submit?paper=2601.99999"))
+            #expect(unknown.text.contains("/papers/submit?id=2601.99999"))
         }
     }
 
