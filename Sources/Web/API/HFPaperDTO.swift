@@ -9,6 +9,8 @@ enum HFPaperDTO {
         let title: String
         let summary: String
         let mediaUrls: [String]
+        /// Also at the top level: huggingface_hub reads `paper.upvotes` of 0 as None unless this is here.
+        let upvotes: Int
         let numComments: Int
         let submittedBy: UserOverview?
         let organization: OrganizationDTO?
@@ -97,6 +99,7 @@ enum HFPaperDTO {
             title: paper.title,
             summary: paper.abstract,
             mediaUrls: paper.mediaUrls,
+            upvotes: paper.upvotes,
             numComments: paper.numComments,
             submittedBy: body.submittedOnDailyBy,
             organization: body.organization,

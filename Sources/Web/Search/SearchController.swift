@@ -70,8 +70,18 @@ struct SearchController: Sendable {
     private func api(_ request: Request) async throws -> Rendered {
         let query = try request.formQuery
         let parameters = try SearchParameters(query: query)
-        guard !parameters.isEmpty else { throw APIError.badRequest("q is required: the words to search for.") }
         let limit = try DailyPapersParameters.integer(query["limit"], name: "limit", range: 1...SearchParameters.maximumLimit) ?? 50
+        // `list_papers()` without a query leaves `q` out: it gets the papers, newest feed day first.
+        if parameters.isEmpty {
+            let papers = try await PaperCatalog(store: search.store).featured(
+                days: nil, submitter: nil, sort: .publishedAt, limit: limit, offset: parameters.page * limit, now: clock()
+            )
+            return try Responses.json(papers.map(HFPaperDTO.dailyItem))
+        }
+        // An arXiv id or URL finds that paper (first, when DailyPapers has it).
+        if parameters.page == 0, let id = try? PaperReference.arxivId(from: parameters.text), let paper = try await search.store.paper(id: id) {
+            return try Responses.json([HFPaperDTO.dailyItem(paper)])
+        }
         let results = try await search.search(SearchRequest(
             text: parameters.effectiveQuery, mode: parameters.mode, sort: parameters.sort, limit: limit, offset: parameters.page * limit,
             prefixLastWord: query["prefix"] == "1" || query["prefix"] == "true"

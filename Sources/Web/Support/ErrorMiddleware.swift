@@ -26,7 +26,8 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             if let seconds = error.retryAfterSeconds { response.headers[.retryAfter] = String(seconds) }
             return response
         } catch let error as SignInRequired {
-            if request.uri.path.hasPrefix("/api/") { return render(status: .unauthorized, message: "Log in first.", for: request) }
+            // API clients read JSON errors; `read_paper` fetches `/papers/{id}.md` and reads them too.
+        if request.uri.path.hasPrefix("/api/") || request.uri.path.hasSuffix(".md") { return render(status: .unauthorized, message: "Log in first.", for: request) }
             return Responses.redirect(to: "/login?next=" + TextEncoding.percentEncode(error.next)).response
         } catch let error as APIError {
             return render(status: .init(code: error.status), message: error.message, for: request)
@@ -49,7 +50,8 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     private func render(status: HTTPResponse.Status, message: String, for request: Request) -> Response {
-        if request.uri.path.hasPrefix("/api/") {
+        // API clients read JSON errors; `read_paper` fetches `/papers/{id}.md` and reads them too.
+        if request.uri.path.hasPrefix("/api/") || request.uri.path.hasSuffix(".md") {
             var response = (try? Responses.json(HFPaperDTO.ErrorBody(error: message), status: status))?.response ?? Response(status: status)
             // huggingface_hub shows this header's text in the exception it raises.
             response.headers[.xErrorMessage] = String(message.unicodeScalars.filter { $0.isASCII && $0.value >= 0x20 }.map(Character.init).prefix(300))
