@@ -1,0 +1,143 @@
+"""Hardening checks against a running server: the real huggingface_hub client and `hf` command line logged in to
+huggingface.co (their token is sent to us), connection limits and timeouts, and headers on every answer."""
+import json
+import os
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from conftest import API_FIXTURES, BINARY, free_port, wait_until_healthy
+
+HF_TOKEN = "hf_xRealLookingTokenOfAHuggingFaceUser0123"
+
+
+def client_environment(server_url):
+    return {**os.environ, "HF_ENDPOINT": server_url, "HF_TOKEN": HF_TOKEN, "HF_HUB_DISABLE_TELEMETRY": "1", "NO_COLOR": "1"}
+
+
+def test_the_client_logged_in_to_huggingface_reads_every_public_list(server_url, fixture_items):
+    from huggingface_hub import HfApi
+
+    api = HfApi(endpoint=server_url, token=HF_TOKEN)
+    day = "2026-08-21"
+    daily = list(api.list_daily_papers(date=day))
+    assert [paper.id for paper in daily] and {paper.id for paper in daily} == {item["paper"]["id"] for item in fixture_items[day]}
+    assert all(paper.upvotes == next(i["paper"]["upvotes"] for i in fixture_items[day] if i["paper"]["id"] == paper.id) for paper in daily)
+    first = daily[0]
+    assert [paper.id for paper in api.list_papers(query=first.id)][0] == first.id, "an arXiv id finds its paper"
+    assert len(list(api.list_papers(query=first.title.split()[0]))) >= 1
+    listed = list(api.list_papers())
+    assert listed and all(paper.id for paper in listed), "list_papers() without a query lists papers"
+    assert api.paper_info(first.id).title == first.title
+    assert first.title in api.read_paper(first.id)
+
+
+def test_unknown_papers_are_json_errors_the_client_shows(server_url):
+    from huggingface_hub import HfApi
+    from huggingface_hub.errors import HfHubHTTPError
+
+    api = HfApi(endpoint=server_url, token=HF_TOKEN)
+    for call in (lambda: api.paper_info("2599.99999"), lambda: api.read_paper("2599.99999")):
+        with pytest.raises(HfHubHTTPError) as raised:
+            call()
+        assert raised.value.response.status_code == 404
+        assert "2599.99999" in str(raised.value)
+        assert raised.value.response.headers.get("X-Request-Id")
+
+
+@pytest.mark.parametrize("arguments", [["papers", "ls"], ["papers", "search", "language"], ["papers", "info", "FIRST"]])
+def test_the_hf_command_line_logged_in_works(server_url, fixture_items, arguments):
+    first = fixture_items["2026-08-21"][0]["paper"]["id"]
+    arguments = [first if argument == "FIRST" else argument for argument in arguments]
+    result = subprocess.run(["hf", *arguments], env=client_environment(server_url), capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "401" not in result.stdout + result.stderr
+    if arguments[1] == "info":
+        assert first in result.stdout
+
+
+def test_writes_with_an_unknown_token_are_refused_with_a_bearer_challenge(server_url):
+    request = urllib.request.Request(server_url + "/api/papers/2410.11779/upvote", method="POST",
+                                     headers={"Authorization": f"Bearer {HF_TOKEN}"})
+    with pytest.raises(urllib.error.HTTPError) as raised:
+        urllib.request.urlopen(request, timeout=5)
+    assert raised.value.code == 401
+    assert raised.value.headers["WWW-Authenticate"].startswith("Bearer")
+    assert "unknown or revoked" in json.loads(raised.value.read())["error"]
+
+
+@pytest.fixture()
+def strict_server():
+    """A server with a small connection cap and short timeouts."""
+    folder = tempfile.mkdtemp(prefix="dailypapers-limits-")
+    database = os.path.join(folder, "limits.sqlite")
+    subprocess.run([BINARY, "import", "--database", database, *map(str, API_FIXTURES)], check=True, capture_output=True)
+    port = free_port()
+    process = subprocess.Popen([BINARY, "serve", "--database", database, "--port", str(port), "--log-level", "error",
+                                "--idle-timeout", "2", "--header-timeout", "1", "--max-connections", "20"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_healthy(url, process)
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def is_closed(sock, wait):
+    """Whether the server closed `sock` within `wait` seconds."""
+    sock.settimeout(wait)
+    try:
+        return sock.recv(1) == b""
+    except socket.timeout:
+        return False
+    except ConnectionResetError:
+        return True
+
+
+def get(port):
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as response:
+        return response.status
+
+
+def test_idle_and_trickling_connections_are_closed_and_the_cap_holds(strict_server):
+    port = strict_server
+    idle = [socket.create_connection(("127.0.0.1", port)) for _ in range(10)]
+    trickling = socket.create_connection(("127.0.0.1", port))
+    trickling.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")
+    kept_alive = socket.create_connection(("127.0.0.1", port))
+    kept_alive.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert b"200" in kept_alive.recv(4096)
+    started = time.monotonic()
+    assert is_closed(trickling, 4), "a request head that never completes is cut off"
+    assert all(is_closed(sock, 4) for sock in idle), "connections that never send a request are closed"
+    assert is_closed(kept_alive, 5), "an idle keep-alive connection is closed"
+    assert time.monotonic() - started < 9
+    # Past the cap, new connections are closed at once; the server still answers once they are gone.
+    held = [socket.create_connection(("127.0.0.1", port)) for _ in range(20)]
+    extra = socket.create_connection(("127.0.0.1", port))
+    assert is_closed(extra, 2), "the 21st connection is refused"
+    for sock in held:
+        sock.close()
+    time.sleep(0.3)
+    assert get(port) == 200
+
+
+def test_every_answer_carries_the_security_headers(server_url):
+    for path in ["/", "/papers/2410.11779", "/no/such/page", "/api/daily_papers?limit=1"]:
+        try:
+            response = urllib.request.urlopen(server_url + path, timeout=5)
+        except urllib.error.HTTPError as error:
+            response = error
+        headers = response.headers
+        assert "frame-ancestors 'none'" in headers["Content-Security-Policy"], path
+        assert "script-src 'self'" in headers["Content-Security-Policy"], path
+        assert headers["X-Content-Type-Options"] == "nosniff", path
+        assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin", path
+        assert headers["X-Request-Id"], path
