@@ -37,6 +37,8 @@ public struct Paper: Sendable, Equatable, Codable {
     public var mediaUrls: [String]
     /// The paper's position in its source listing, used to break upvote ties in a stable order.
     public var position: Int?
+    /// What a Hugging Face record carried beyond the paper (submitter's profile, author claims, discussion).
+    public var hub: HubDetails?
 
     public init(
         id: String,
@@ -63,7 +65,8 @@ public struct Paper: Sendable, Equatable, Codable {
         doi: String? = nil,
         license: String? = nil,
         mediaUrls: [String] = [],
-        position: Int? = nil
+        position: Int? = nil,
+        hub: HubDetails? = nil
     ) {
         self.id = id
         self.arxivId = arxivId
@@ -89,6 +92,7 @@ public struct Paper: Sendable, Equatable, Codable {
         self.doi = doi
         self.license = license
         self.mediaUrls = mediaUrls
+        self.hub = hub
         self.position = position
     }
 }

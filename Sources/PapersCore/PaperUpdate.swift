@@ -23,7 +23,7 @@ public struct PaperUpdate: Sendable, Equatable {
 public enum PaperField: String, Sendable, CaseIterable, Hashable {
     case arxivId, title, abstract, authors, authorCount, publishedAt, featuredOn, submittedAt, submittedBy
     case upvotes, numComments, organization, githubRepo, githubStars, projectPage, aiSummary, aiKeywords
-    case categories, arxivComments, journalRef, doi, license, mediaUrls, position
+    case categories, arxivComments, journalRef, doi, license, mediaUrls, position, hub
 
     func copy(from source: Paper, into target: inout Paper) {
         switch self {
@@ -51,6 +51,7 @@ public enum PaperField: String, Sendable, CaseIterable, Hashable {
             case .license: target.license = source.license
             case .mediaUrls: target.mediaUrls = source.mediaUrls
             case .position: target.position = source.position
+            case .hub: target.hub = source.hub
         }
     }
 }

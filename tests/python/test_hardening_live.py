@@ -141,3 +141,28 @@ def test_every_answer_carries_the_security_headers(server_url):
         assert headers["X-Content-Type-Options"] == "nosniff", path
         assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin", path
         assert headers["X-Request-Id"], path
+
+
+def absolute(url):
+    return "https://huggingface.co" + url if url and url.startswith("/") else url
+
+
+@pytest.mark.parametrize("day", ["2024-10-16", "2026-08-21"])
+def test_hf_api_imports_serve_back_what_huggingface_said(server_url, fixture_items, day):
+    with urllib.request.urlopen(f"{server_url}/api/daily_papers?date={day}&limit=100", timeout=10) as response:
+        served = {item["paper"]["id"]: item for item in json.load(response)}
+    for original in fixture_items[day]:
+        ours, theirs = served[original["paper"]["id"]], original["paper"]
+        assert ours["paper"]["discussionId"] == theirs["discussionId"]
+        assert ours["upvotes"] == theirs["upvotes"]
+        assert ours["thumbnail"] == original.get("thumbnail")
+        assert ours["isAuthorParticipating"] == original.get("isAuthorParticipating", False)
+        assert ours["summary"] == (original.get("summary") or theirs["summary"]).strip()
+        submitter = theirs.get("submittedOnDailyBy") or original["submittedBy"]
+        mine = ours["paper"]["submittedOnDailyBy"]
+        assert (mine["fullname"], mine["avatarUrl"], mine["isPro"]) == (submitter["fullname"], absolute(submitter["avatarUrl"]), submitter["isPro"])
+        claims = [(a["name"], a["user"]["user"], a.get("status")) for a in theirs["authors"] if not a.get("hidden") and a.get("user")]
+        assert [(a["name"], a["user"]["user"], a.get("status")) for a in ours["paper"]["authors"] if a.get("user")] == claims
+        organization = theirs.get("organization") or original.get("organization")
+        if organization and organization.get("avatar"):
+            assert ours["organization"]["avatarUrl"] == organization["avatar"]

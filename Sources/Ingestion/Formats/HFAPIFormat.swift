@@ -5,6 +5,9 @@ enum HFAPIFormat {
     struct Item: Decodable {
         let paper: PaperJSON?
         let title: String?
+        let summary: String?
+        let thumbnail: String?
+        let isAuthorParticipating: Bool?
         let publishedAt: String?
         let numComments: Int?
         let mediaUrls: [String]?
@@ -14,6 +17,7 @@ enum HFAPIFormat {
 
     struct PaperJSON: Decodable {
         let id: String?
+        let discussionId: String?
         let title: String?
         let summary: String?
         let authors: [AuthorJSON]?
@@ -33,11 +37,17 @@ enum HFAPIFormat {
     struct AuthorJSON: Decodable {
         let name: String?
         let hidden: Bool?
+        let user: UserJSON?
+        let status: String?
     }
 
     struct UserJSON: Decodable {
+        let _id: String?
         let name: String?
         let user: String?
+        let fullname: String?
+        let avatarUrl: String?
+        let isPro: Bool?
         var username: String? { user ?? name }
     }
 
@@ -50,7 +60,8 @@ enum HFAPIFormat {
         // The 2024 schema has no submittedOnDailyAt: its top-level publishedAt is the time the paper entered the feed.
         let topLevelTime = try Validation.timestamp(item.publishedAt, field: "publishedAt")
         let enteredFeed = submittedAt ?? topLevelTime
-        let authors = (source.authors ?? []).filter { $0.hidden != true }.compactMap(\.name)
+        let shown = (source.authors ?? []).filter { $0.hidden != true && $0.name != nil }
+        let authors = shown.compactMap(\.name)
         let paper = Paper(
             id: identity.id,
             arxivId: identity.arxivId,
@@ -69,12 +80,14 @@ enum HFAPIFormat {
             projectPage: try Validation.url(source.projectPage, field: "paper.projectPage"),
             aiSummary: try Validation.text(source.ai_summary, field: "paper.ai_summary"),
             aiKeywords: source.ai_keywords ?? [],
-            mediaUrls: try Validation.urls(item.mediaUrls ?? source.mediaUrls ?? [], field: "mediaUrls")
+            mediaUrls: try Validation.urls(item.mediaUrls ?? source.mediaUrls ?? [], field: "mediaUrls"),
+            hub: try HubJSON.details(item, source, shown: shown)
         )
         var fields: Set<PaperField> = [.arxivId, .title, .abstract, .upvotes, .numComments]
         if source.authors != nil { fields.formUnion([.authors, .authorCount]) }
         if paper.featuredOn != nil { fields.insert(.featuredOn) }
         fields.formUnion(FieldPresence.carried(by: paper))
+        if paper.hub != nil { fields.insert(.hub) }
         return PaperUpdate(paper: paper, fields: fields)
     }
 }

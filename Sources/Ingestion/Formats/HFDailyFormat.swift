@@ -58,6 +58,7 @@ enum HFDailyFormat {
 struct OrganizationJSON: Decodable {
     let name: String?
     let fullname: String?
+    let avatar: String?
 
     func organization() throws(RecordError) -> Organization? {
         try Validation.organization(name: name, fullname: fullname)

@@ -25,5 +25,6 @@ public enum Migrations {
         .createPaperChanges,
         .storeCommentHTML,
         .indexEmailsInAnyCase,
+        .storeHubDetails,
     ]
 }

@@ -1,3 +1,4 @@
+import Foundation
 import PapersCore
 
 /// Maps a `Paper` to its `papers` row and back.
@@ -31,7 +32,8 @@ enum PaperRow {
             doi: row.optionalString("doi"),
             license: row.optionalString("license"),
             mediaUrls: StringList.decode(row.optionalString("media_urls")),
-            position: row.optionalInt("position")
+            position: row.optionalInt("position"),
+            hub: row.optionalString("hub").flatMap(HubColumn.decode)
         )
     }
 
@@ -40,7 +42,7 @@ enum PaperRow {
         INSERT INTO papers (
             id, arxiv_id, title, abstract, authors, author_count, published_at, featured_on, submitted_at, submitted_by,
             upvotes, num_comments, organization, github_repo, github_stars, project_page, ai_summary, ai_keywords,
-            categories, arxiv_comments, journal_ref, doi, license, media_urls, position, created_at, updated_at
+            categories, arxiv_comments, journal_ref, doi, license, media_urls, position, hub, created_at, updated_at
         ) VALUES (
             \(paper.id), \(paper.arxivId), \(paper.title), \(paper.abstract), \(StringList.encode(paper.authors)),
             \(paper.authorCount), \(paper.publishedAt?.millisecondsSinceEpoch), \(paper.featuredOn?.description),
@@ -48,7 +50,7 @@ enum PaperRow {
             \(paper.organization?.name), \(paper.githubRepo), \(paper.githubStars), \(paper.projectPage), \(paper.aiSummary),
             \(StringList.encode(paper.aiKeywords)), \(StringList.encode(paper.categories)), \(paper.arxivComments),
             \(paper.journalRef), \(paper.doi), \(paper.license), \(StringList.encode(paper.mediaUrls)), \(paper.position),
-            \(now.millisecondsSinceEpoch), \(now.millisecondsSinceEpoch)
+            \(paper.hub.flatMap(HubColumn.encode)), \(now.millisecondsSinceEpoch), \(now.millisecondsSinceEpoch)
         )
         ON CONFLICT (id) DO UPDATE SET
             arxiv_id = excluded.arxiv_id, title = excluded.title, abstract = excluded.abstract, authors = excluded.authors,
@@ -58,8 +60,20 @@ enum PaperRow {
             github_stars = excluded.github_stars, project_page = excluded.project_page, ai_summary = excluded.ai_summary,
             ai_keywords = excluded.ai_keywords, categories = excluded.categories, arxiv_comments = excluded.arxiv_comments,
             journal_ref = excluded.journal_ref, doi = excluded.doi, license = excluded.license,
-            media_urls = excluded.media_urls, position = excluded.position, updated_at = excluded.updated_at
+            media_urls = excluded.media_urls, position = excluded.position, hub = excluded.hub, updated_at = excluded.updated_at
         """
+    }
+}
+
+/// `HubDetails` stored in one text column as JSON (nil when empty).
+enum HubColumn {
+    static func encode(_ details: HubDetails) -> String? {
+        guard !details.isEmpty, let data = try? JSONEncoder().encode(details) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func decode(_ json: String) -> HubDetails? {
+        try? JSONDecoder().decode(HubDetails.self, from: Data(json.utf8))
     }
 }
 

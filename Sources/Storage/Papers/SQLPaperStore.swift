@@ -18,7 +18,7 @@ public struct SQLPaperStore: PaperStore {
         p.id, p.arxiv_id, p.title, p.abstract, p.authors, p.author_count, p.published_at, p.featured_on,
         p.submitted_at, p.submitted_by, \(upvotes), \(comments), p.organization, o.fullname AS organization_fullname,
         p.github_repo, p.github_stars, p.project_page, p.ai_summary, p.ai_keywords, p.categories, p.arxiv_comments,
-        p.journal_ref, p.doi, p.license, p.media_urls, p.position
+        p.journal_ref, p.doi, p.license, p.media_urls, p.position, p.hub
         """
     }
 

@@ -15,6 +15,7 @@ enum HFPaperDTO {
         let submittedBy: UserOverview?
         let organization: OrganizationDTO?
         let isAuthorParticipating: Bool
+        let thumbnail: String?
         // Copies of nested fields at the top level: huggingface_hub's PaperInfo reads these only there.
         let ai_summary: String?
         let ai_keywords: [String]?
@@ -67,6 +68,9 @@ enum HFPaperDTO {
         let _id: String
         let name: String
         let hidden: Bool
+        /// The Hugging Face user who claimed this authorship, and the claim's status.
+        let user: UserOverview?
+        let status: String?
     }
 
     struct UserOverview: Encodable {
@@ -97,13 +101,14 @@ enum HFPaperDTO {
             paper: body,
             publishedAt: enteredFeed,
             title: paper.title,
-            summary: paper.abstract,
+            summary: body.summary,
             mediaUrls: paper.mediaUrls,
             upvotes: paper.upvotes,
             numComments: paper.numComments,
             submittedBy: body.submittedOnDailyBy,
             organization: body.organization,
-            isAuthorParticipating: false,
+            isAuthorParticipating: paper.hub?.isAuthorParticipating ?? false,
+            thumbnail: paper.hub?.thumbnail,
             ai_summary: paper.aiSummary,
             ai_keywords: paper.aiKeywords.isEmpty ? nil : paper.aiKeywords,
             githubRepo: paper.githubRepo,
@@ -118,17 +123,17 @@ enum HFPaperDTO {
             authors: authors(paper),
             publishedAt: paper.publishedAt?.description,
             submittedOnDailyAt: Trending.featuredTime(of: paper).map(\.description),
-            submittedOnDailyBy: paper.submittedBy.map(user),
+            submittedOnDailyBy: paper.submittedBy.map { submitter(named: $0, of: paper) },
             title: paper.title,
-            summary: paper.abstract,
+            summary: paper.hub?.summary ?? paper.abstract,
             upvotes: paper.upvotes,
-            discussionId: ObjectID.make("discussion:" + paper.id),
+            discussionId: paper.hub?.discussionId ?? ObjectID.make("discussion:" + paper.id),
             ai_summary: paper.aiSummary,
             ai_keywords: paper.aiKeywords.isEmpty ? nil : paper.aiKeywords,
             githubRepo: paper.githubRepo,
             githubStars: paper.githubStars,
             projectPage: paper.projectPage,
-            organization: paper.organization.map(organization)
+            organization: paper.organization.map { organization($0, avatar: paper.hub?.organizationAvatar) }
         )
     }
 
@@ -145,17 +150,27 @@ enum HFPaperDTO {
     }
 
     static func authors(_ paper: Paper) -> [AuthorDTO] {
-        paper.authors.enumerated().map { index, name in
-            AuthorDTO(_id: ObjectID.make("author:\(paper.id):\(index)"), name: name, hidden: false)
+        let claims = Dictionary((paper.hub?.authorClaims ?? []).map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
+        return paper.authors.enumerated().map { index, name in
+            AuthorDTO(_id: ObjectID.make("author:\(paper.id):\(index)"), name: name, hidden: false, user: claims[index].map { user($0.user) }, status: claims[index]?.status)
         }
     }
 
-    static func user(_ username: String) -> UserOverview {
-        UserOverview(_id: ObjectID.make("user:" + username), avatarUrl: "", fullname: username, name: username, user: username, type: "user", isPro: false)
+    /// The submitter as Hugging Face showed them when the record says, else a plain user of that name.
+    static func submitter(named username: String, of paper: Paper) -> UserOverview {
+        if let known = paper.hub?.submitter, known.username == username { return user(known) }
+        return UserOverview(_id: ObjectID.make("user:" + username), avatarUrl: "", fullname: username, name: username, user: username, type: "user", isPro: false)
     }
 
-    static func organization(_ organization: Organization) -> OrganizationDTO {
-        OrganizationDTO(_id: ObjectID.make("org:" + organization.name), name: organization.name, fullname: organization.fullname, avatarUrl: "")
+    static func user(_ hub: HubUser) -> UserOverview {
+        UserOverview(
+            _id: hub.id ?? ObjectID.make("user:" + hub.username), avatarUrl: hub.avatarUrl ?? "", fullname: hub.fullname, name: hub.username,
+            user: hub.username, type: "user", isPro: hub.isPro
+        )
+    }
+
+    static func organization(_ organization: Organization, avatar: String? = nil) -> OrganizationDTO {
+        OrganizationDTO(_id: ObjectID.make("org:" + organization.name), name: organization.name, fullname: organization.fullname, avatarUrl: avatar ?? "")
     }
 }
 
