@@ -104,7 +104,9 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // The OpenAPI description of the JSON API, served at /api/openapi.json from the binary itself.
+            resources: [.embedInCode("API/openapi.json")]
         ),
         // The command-line entry point: serve, migrate, import, export.
         .executableTarget(

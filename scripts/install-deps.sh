@@ -10,7 +10,7 @@ debian_packages=(libsqlite3-dev libopenblas-dev)
 python_packages=()
 case "$purpose" in
     run) ;;
-    test) debian_packages+=(postgresql nginx-light); python_packages=(huggingface_hub pytest feedparser aiosmtpd cryptography) ;;
+    test) debian_packages+=(postgresql nginx-light); python_packages=(huggingface_hub pytest feedparser aiosmtpd cryptography openapi-spec-validator schemathesis) ;;
     bench) debian_packages+=(wrk nginx-light postfix postgresql); python_packages=(rank-bm25 sentence-transformers) ;;
     *) echo "usage: $0 run|test|bench" >&2; exit 2 ;;
 esac

@@ -27,6 +27,12 @@ struct APIController: Sendable {
             let id = try context.parameters.require("id") + "/" + context.parameters.require("number")
             return try await cache.response(for: CacheKey.make(request)) { try await paper(id) }
         }
+        let openAPI = Rendered(
+            status: .ok, headers: [.contentType: Responses.jsonType, .cacheControl: "public, max-age=3600"],
+            body: ByteBuffer(bytes: PackageResources.openapi_json)
+        )
+        router.get("/api/openapi.json") { _, _ in openAPI.response }
+        router.get("/api") { _, _ in Responses.html(APIPageView.render()).response }
         // The `hf` command line asks for this before every command; this server knows no agent harnesses.
         router.get("/api/agent-harnesses") { _, _ in
             try Responses.json(AgentHarnesses()).response

@@ -74,7 +74,8 @@ def hf_api(server_url):
     os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"
     import huggingface_hub
 
-    api = huggingface_hub.HfApi(token=False)
+    # The endpoint is passed too: huggingface_hub reads HF_ENDPOINT once, when it is first imported.
+    api = huggingface_hub.HfApi(endpoint=server_url, token=False)
     assert api.endpoint == server_url
     return api
 

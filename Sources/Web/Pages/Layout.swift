@@ -36,7 +36,7 @@ enum Layout {
         <main class="wrap">
         \(content)
         </main>
-        <footer class="wrap site">DailyPapers · open source, self-hostable · <a href="/api/daily_papers">JSON API</a> · <a href="/moderation">Moderation log</a></footer>
+        <footer class="wrap site">DailyPapers · open source, self-hostable · <a href="/api">JSON API</a> · <a href="/moderation">Moderation log</a></footer>
         \(Viewer.current == nil ? "" : HTML(unescaped: "<script src=\"\(Assets.votes.path)\" defer></script>"))
         </body>
         </html>

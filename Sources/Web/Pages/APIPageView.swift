@@ -1,0 +1,24 @@
+/// `/api`: what the JSON API offers, for people; `/api/openapi.json` is the same for programs.
+enum APIPageView {
+    static let endpoints: [(method: String, path: String, what: String)] = [
+        ("GET", "/api/daily_papers", "the daily papers: p, limit, date, week, month, submitter, sort"),
+        ("GET", "/api/papers", "every paper, newest publication first, by cursor"),
+        ("GET", "/api/papers/{id}", "one paper"),
+        ("GET", "/api/papers/search", "search by words and meaning: q, mode, sort, limit, p"),
+        ("GET", "/api/papers/{id}/similar", "the nearest papers by meaning"),
+        ("POST / DELETE", "/api/papers/{id}/upvote", "upvote, or withdraw it (token)"),
+        ("POST", "/api/papers/submit", "feature a paper today (token)"),
+        ("POST", "/api/papers/index", "add a paper from arXiv (token)"),
+        ("POST", "/api/papers/{id}/comment", "comment, and …/comment/{commentId}/reply to answer (token)"),
+    ]
+
+    static func render() -> HTML {
+        let rows = endpoints.map { "<tr><td><code>\($0.method)</code></td><td><code>\($0.path)</code></td><td>\($0.what)</td></tr>" as HTML }
+        return Layout.page(title: "JSON API", content: """
+            <h1>JSON API</h1>
+            <p class="sub">Compatible with huggingface.co's papers API: point <code>HF_ENDPOINT</code> of <code>huggingface_hub</code> or the <code>hf</code> command line here.</p>
+            <p>The whole API is described in OpenAPI 3.1 at <a href="/api/openapi.json">/api/openapi.json</a>. Writes take an API token from your settings page as <code>Authorization: Bearer dp_…</code>; reads need none.</p>
+            <table><thead><tr><th>Method</th><th>Path</th><th>What</th></tr></thead><tbody>\(rows)</tbody></table>
+            """)
+    }
+}
