@@ -44,7 +44,9 @@ let package = Package(
         // OpenBLAS (Debian's libopenblas-dev): the matrix products of the embedding model.
         .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
         // all-MiniLM-L6-v2 in Swift: the WordPiece tokenizer, the BERT encoder, sentence embeddings.
-        .target(name: "Embeddings", dependencies: ["COpenBLAS"], swiftSettings: optimisedAlways),
+        // The calling thread's kernel id, to lower the priority of background threads one by one.
+        .systemLibrary(name: "CThreads"),
+        .target(name: "Embeddings", dependencies: ["COpenBLAS", "CThreads"], swiftSettings: optimisedAlways),
         // Search: the query language, the in-memory vector index (exact and IVF), hybrid ranking, the embedder jobs.
         .target(
             name: "Search",

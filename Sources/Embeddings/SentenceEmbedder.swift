@@ -17,17 +17,22 @@ public final class SentenceEmbedder: Sendable {
     private let queue = DispatchQueue(label: "dailypapers.embedder", qos: .utility)
     /// How many batches are encoded at once, each on its own thread.
     private let workers: Int
+    /// Where batches run when the embedder works in the background: threads of the lowest priority. Nil for a
+    /// foreground embedder (the `embed` command), whose batches run on Dispatch's threads at normal priority.
+    private let background: BackgroundThreads?
     /// Encodes a single query on every core.
     private let team = LaneTeam(lanes: CoreSplit.cores)
 
     /// Loads the model from `directory`, which holds `vocab.txt` and `model.safetensors`. Lists of texts are encoded
-    /// `threads` batches at a time, one per thread; a single query is split over every core (it is waited for).
-    public init(directory: URL, threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
+    /// `threads` batches at a time, one per thread — threads of the lowest OS priority when `inBackground` (a server
+    /// embedding new papers while it answers requests); a single query is split over every core (it is waited for).
+    public init(directory: URL, threads: Int = ProcessInfo.processInfo.activeProcessorCount, inBackground: Bool = false) throws {
         let vocabulary = directory.appendingPathComponent("vocab.txt")
         guard FileManager.default.fileExists(atPath: vocabulary.path) else { throw EmbeddingError.missingFile(vocabulary.path) }
         tokenizer = try WordPieceTokenizer(vocabularyFile: vocabulary)
         encoder = MiniLMEncoder(weights: try MiniLMWeights(file: directory.appendingPathComponent("model.safetensors")))
         workers = max(1, threads)
+        background = inBackground ? BackgroundThreads(count: workers) : nil
     }
 
     /// The embedding of one text (a search query), on the calling thread and every other core.
@@ -43,27 +48,34 @@ public final class SentenceEmbedder: Sendable {
         let encoder = self.encoder
         let workers = min(self.workers, batches.count)
         guard workers > 0 else { return [] }
-        return await withCheckedContinuation { continuation in
-            queue.async {
-                let results = Mutex([[Float]](repeating: [], count: texts.count))
-                let next = Mutex(0)
-                DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                    while true {
-                        let taken = next.withLock { index in
-                            defer { index += 1 }
-                            return index
-                        }
-                        guard taken < batches.count else { return }
-                        let batch = batches[taken]
-                        let vectors = encoder.embed(batch.map { tokenized[$0] })
-                        results.withLock { results in
-                            for (index, vector) in zip(batch, vectors) { results[index] = vector }
-                        }
-                    }
+        let results = Mutex([[Float]](repeating: [], count: texts.count))
+        let next = Mutex(0)
+        // Each worker takes the next batch until none is left.
+        let work: @Sendable (Int) -> Void = { _ in
+            while true {
+                let taken = next.withLock { index in
+                    defer { index += 1 }
+                    return index
                 }
-                continuation.resume(returning: results.withLock { $0 })
+                guard taken < batches.count else { return }
+                let batch = batches[taken]
+                let vectors = encoder.embed(batch.map { tokenized[$0] })
+                results.withLock { results in
+                    for (index, vector) in zip(batch, vectors) { results[index] = vector }
+                }
             }
         }
+        if let background {
+            await background.run(parts: workers, work)
+        } else {
+            await withCheckedContinuation { continuation in
+                queue.async {
+                    DispatchQueue.concurrentPerform(iterations: workers, execute: work)
+                    continuation.resume()
+                }
+            }
+        }
+        return results.withLock { $0 }
     }
 
     /// Indexes of the texts grouped into batches of about `tokensPerBatch` tokens, longest first.

@@ -17,7 +17,7 @@ struct SemanticSetup {
     /// Loads the model (or explains in the log why not) and the vectors already stored.
     static func load(options: ModelOptions, threads: Int, exactLimit: Int, database: any SQLDatabase, logger: Logger) async throws -> SemanticSetup {
         let embedder: SentenceEmbedder
-        switch options.load(threads: threads) {
+        switch options.load(threads: threads, inBackground: true) {
             case .success(let loaded): embedder = loaded
             case .failure(let error):
                 logger.warning("search by meaning is off; searching by keywords only. Run `make models` to fetch the model", metadata: ["reason": "\(error)"])
