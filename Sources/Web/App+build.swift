@@ -76,9 +76,12 @@ public struct ServerSettings: Sendable {
 
 /// Builds the router: every route of the site and the API, behind the error middleware.
 public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestContext> {
+    buildRouter(dependencies, security: SecurityHeaders(strictTransport: dependencies.siteURL.hasPrefix("https://")))
+}
+
+func buildRouter(_ dependencies: AppDependencies, security: SecurityHeaders) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
-    router.add(middleware: SecurityHeadersMiddleware(strictTransport: dependencies.siteURL.hasPrefix("https://")))
-    router.add(middleware: ErrorMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware(security: security, logger: dependencies.logger))
     if !dependencies.trustedProxies.isEmpty { router.add(middleware: ForwardedClientMiddleware(trustedProxies: dependencies.trustedProxies)) }
     router.get("/healthz") { _, _ in
         _ = try await dependencies.store.count()
@@ -116,14 +119,22 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
     return router
 }
 
+/// The `Server` header of every response.
+let serverName = "DailyPapers"
+
 /// Builds the HTTP application: the one place the server is assembled.
 public func buildApplication(_ dependencies: AppDependencies, settings: ServerSettings, services: [any Service] = []) -> some ApplicationProtocol {
-    let connections = ConnectionGuard(maxConnections: settings.maxConnections, headerTimeout: .init(settings.headerTimeout))
+    let security = SecurityHeaders(strictTransport: dependencies.siteURL.hasPrefix("https://"))
+    let cachedPages = CachedPageServer(
+        cache: dependencies.cache, limits: dependencies.community?.limits, clock: dependencies.clock,
+        trustedProxies: dependencies.trustedProxies, security: security, serverName: serverName
+    )
+    let connections = ConnectionGuard(maxConnections: settings.maxConnections, headerTimeout: .init(settings.headerTimeout), cachedPages: cachedPages)
     let http = HTTP1Channel.Configuration(additionalChannelHandlers: [connections.handler()], idleTimeout: .init(settings.idleTimeout))
     return Application(
-        router: buildRouter(dependencies),
+        router: buildRouter(dependencies, security: security),
         server: .http1(configuration: http),
-        configuration: .init(address: .hostname(settings.hostname, port: settings.port), serverName: "DailyPapers"),
+        configuration: .init(address: .hostname(settings.hostname, port: settings.port), serverName: serverName),
         services: services,
         logger: dependencies.logger
     )

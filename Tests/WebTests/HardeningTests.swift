@@ -154,13 +154,13 @@ struct HardeningTests {
             let assets = [Assets.stylesheet.path, Assets.votes.path, Assets.typeahead.path]
             for path in ["/", "/papers/2511.00001", "/no/such/page", "/api/daily_papers", "/api/papers/9999.99999", "/login"] + assets {
                 let response = try await client.get(path)
-                #expect(response.headers[.contentSecurityPolicy] == SecurityHeadersMiddleware<AppRequestContext>.contentSecurityPolicy, "\(path)")
+                #expect(response.headers[.contentSecurityPolicy] == SecurityHeaders.contentSecurityPolicy, "\(path)")
                 #expect(response.headers[.xContentTypeOptions] == "nosniff", "\(path)")
                 #expect(response.headers[.referrerPolicy] == "strict-origin-when-cross-origin", "\(path)")
                 #expect(response.headers[.xRequestID]?.isEmpty == false, "\(path)")
                 #expect(response.headers[.strictTransportSecurity] == nil, "http sites send no HSTS")
             }
-            #expect(SecurityHeadersMiddleware<AppRequestContext>.contentSecurityPolicy.contains("frame-ancestors 'none'"))
+            #expect(SecurityHeaders.contentSecurityPolicy.contains("frame-ancestors 'none'"))
             // The policy forbids inline code, so the pages hold none.
             #expect(!home.text.contains("<script>") && !home.text.contains("style=\"") && !home.text.contains("<style"))
             let missing = try await client.get("/api/papers/9999.99999")

@@ -166,3 +166,80 @@ def test_hf_api_imports_serve_back_what_huggingface_said(server_url, fixture_ite
         organization = theirs.get("organization") or original.get("organization")
         if organization and organization.get("avatar"):
             assert ours["organization"]["avatarUrl"] == organization["avatar"]
+
+
+@pytest.fixture()
+def limited_server():
+    """A server on the recorded papers with a pages limit of 6 per 5 minutes."""
+    folder = tempfile.mkdtemp(prefix="dailypapers-fastpath-")
+    database = os.path.join(folder, "fast.sqlite")
+    subprocess.run([BINARY, "import", "--database", database, *map(str, API_FIXTURES)], check=True, capture_output=True)
+    port = free_port()
+    environment = {**os.environ, "RATE_LIMITS": "pages=6,api=100000"}
+    process = subprocess.Popen([BINARY, "serve", "--database", database, "--port", str(port), "--log-level", "error"],
+                               env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_healthy(url, process)
+        yield url, port
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+class Responses:
+    """Reads HTTP/1.1 responses with Content-Length bodies, one after another, from one connection."""
+
+    def __init__(self, sock):
+        self.sock, self.data = sock, b""
+
+    def next(self):
+        while b"\r\n\r\n" not in self.data:
+            self.data += self.sock.recv(65536)
+        head, _, self.data = self.data.partition(b"\r\n\r\n")
+        lines = head.decode().split("\r\n")
+        headers = {line.split(":", 1)[0].lower(): line.split(":", 1)[1].strip() for line in lines[1:]}
+        length = int(headers["content-length"])
+        while len(self.data) < length:
+            self.data += self.sock.recv(65536)
+        body, self.data = self.data[:length], self.data[length:]
+        return lines[0], body
+
+
+def test_cached_pages_answered_on_the_event_loop_keep_every_duty(limited_server):
+    """Cache hits skip the async request path: they still count toward the limit, carry the same headers, and
+    members and conditional requests still take the full path."""
+    url, _ = limited_server
+    seen = []
+    for _ in range(6):
+        with urllib.request.urlopen(url + "/", timeout=5) as response:
+            seen.append((response.status, dict(response.headers), response.read()))
+    assert len({body for _, _, body in seen}) == 1, "a hit serves the stored bytes"
+    assert [headers["RateLimit"].split(", ")[1] for _, headers, _ in seen] == [f"remaining={n}" for n in range(5, -1, -1)]
+    first, last = seen[0][1], seen[-1][1]
+    for name in ["Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options", "Content-Type", "Server"]:
+        assert first[name] == last[name], name
+    assert last["Date"].endswith(" GMT")
+    assert first["X-Request-Id"] != last["X-Request-Id"]
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(url + "/", timeout=5)
+    assert refused.value.code == 429 and refused.value.headers["Retry-After"]
+    assert "Too many requests" in refused.value.read().decode()
+
+
+def test_pipelined_requests_are_answered_in_order(limited_server):
+    """A cached request behind one that takes the full path waits for it: HTTP/1.1 answers in request order."""
+    url, port = limited_server
+    urllib.request.urlopen(url + "/api/daily_papers?date=2026-08-21", timeout=5).read()
+    with socket.create_connection(("127.0.0.1", port)) as sock:
+        sock.settimeout(10)
+        sock.sendall(b"GET /api/papers/search?q=agents HTTP/1.1\r\nHost: x\r\n\r\n"
+                     b"GET /api/daily_papers?date=2026-08-21 HTTP/1.1\r\nHost: x\r\n\r\n"
+                     b"GET /api/papers/search?q=video HTTP/1.1\r\nHost: x\r\n\r\n")
+        responses = Responses(sock)
+        answers = [responses.next() for _ in range(3)]
+    assert all(status.startswith("HTTP/1.1 200") for status, _ in answers)
+    first, daily, last = (json.loads(body) for _, body in answers)
+    assert len(daily) == 17 and all(item["publishedAt"].startswith("2026-08-21") for item in daily), "the second answer is the day's list"
+    assert [item["paper"]["id"] for item in first] != [item["paper"]["id"] for item in daily]
+    assert isinstance(last, list)

@@ -56,8 +56,13 @@ public struct RateLimits: Sendable {
     /// is used up.
     @discardableResult
     func check(_ bucket: Bucket, _ context: AppRequestContext, now: Timestamp) throws -> RateLimitState? {
+        try check(bucket, key: context.limitKey, member: context.user != nil, now: now)
+    }
+
+    /// Counts one request by `key` (`user:ID` or `ip:ADDRESS`) in `bucket`, with the member or the visitor limit.
+    func check(_ bucket: Bucket, key: String, member: Bool, now: Timestamp) throws -> RateLimitState? {
         guard let pair = limiters[bucket] else { return nil }
-        return try (context.user == nil ? pair.anonymous : pair.member).check(context.limitKey, nowSeconds: now.millisecondsSinceEpoch / 1000)
+        return try (member ? pair.member : pair.anonymous).check(key, nowSeconds: now.millisecondsSinceEpoch / 1000)
     }
 
     /// Counts an account action (log-in, sign-up, reset) by the client's address, signed in or not, and by the

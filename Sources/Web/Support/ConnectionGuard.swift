@@ -10,11 +10,14 @@ import Synchronization
 final class ConnectionGuard: Sendable {
     let maxConnections: Int
     let headerTimeout: TimeAmount
+    /// Answers cached requests on the event loop; its handler joins each connection with the first request.
+    let cachedPages: CachedPageServer?
     private let open = Atomic<Int>(0)
 
-    init(maxConnections: Int, headerTimeout: TimeAmount) {
+    init(maxConnections: Int, headerTimeout: TimeAmount, cachedPages: CachedPageServer? = nil) {
         self.maxConnections = maxConnections
         self.headerTimeout = headerTimeout
+        self.cachedPages = cachedPages
     }
 
     /// The connections open now.
@@ -25,13 +28,13 @@ final class ConnectionGuard: Sendable {
         Handler(guard: self)
     }
 
-    /// Counts the connection while its pipeline holds it, and closes it when it is over the cap or too slow.
+    /// Counts the connection until it closes, closes it when it is over the cap or its first request head is too
+    /// slow, and leaves the pipeline once that head has come (so later requests do not pass through it).
     final class Handler: ChannelInboundHandler, RemovableChannelHandler {
         typealias InboundIn = HTTPRequestPart
         typealias InboundOut = HTTPRequestPart
 
         private let owner: ConnectionGuard
-        private var counted = false
         private var headerDeadline: Scheduled<Void>?
 
         init(guard owner: ConnectionGuard) {
@@ -40,7 +43,8 @@ final class ConnectionGuard: Sendable {
 
         func handlerAdded(context: ChannelHandlerContext) {
             let count = owner.open.wrappingAdd(1, ordering: .relaxed).newValue
-            counted = true
+            let owner = self.owner
+            context.channel.closeFuture.whenComplete { _ in owner.open.wrappingSubtract(1, ordering: .relaxed) }
             guard count <= owner.maxConnections else {
                 context.close(promise: nil)
                 return
@@ -51,16 +55,24 @@ final class ConnectionGuard: Sendable {
 
         func handlerRemoved(context: ChannelHandlerContext) {
             headerDeadline?.cancel()
-            if counted { owner.open.wrappingSubtract(1, ordering: .relaxed) }
-            counted = false
+            headerDeadline = nil
         }
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-            if case .head = unwrapInboundIn(data) {
-                headerDeadline?.cancel()
-                headerDeadline = nil
+            guard case .head = unwrapInboundIn(data), headerDeadline != nil else {
+                context.fireChannelRead(data)
+                return
+            }
+            headerDeadline?.cancel()
+            headerDeadline = nil
+            // The pipeline is complete now: the cached-page handler goes after Hummingbird's connection-state
+            // handler, which then counts every request and response for its idle timeout.
+            let pipeline = context.pipeline.syncOperations
+            if let cachedPages = owner.cachedPages, let state = try? pipeline.handler(type: HTTPConnectionStateHandler.self) {
+                try? pipeline.addHandler(cachedPages.handler(), position: .after(state))
             }
             context.fireChannelRead(data)
+            pipeline.removeHandler(context: context, promise: nil)
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 
 /// Behind a reverse proxy every request comes from the proxy's address: when it does, and the proxy is trusted,
 /// the client is the last address the proxy appended to `X-Forwarded-For` (earlier ones are the client's own claims).
@@ -10,13 +11,27 @@ struct ForwardedClientMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        if let peer = context.remoteAddress?.ipAddress, trustedProxies.contains(peer),
-           let header = request.headers[values: Self.forwardedFor].last,
-           let client = header.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !client.isEmpty {
-            context.forwardedFor = client
-        }
+        context.forwardedFor = ClientAddress.forwarded(
+            remote: context.remoteAddress, forwardedFor: request.headers[values: ClientAddress.forwardedFor].last, trusted: trustedProxies
+        )
         return try await next(request, context)
     }
+}
 
+/// The client's address as rate limits count it, for both request paths.
+enum ClientAddress {
     static let forwardedFor = HTTPField.Name("X-Forwarded-For") ?? .via
+
+    /// The address a trusted proxy reported for the client (the last one it appended), or nil.
+    static func forwarded(remote: SocketAddress?, forwardedFor header: String?, trusted: Set<String>) -> String? {
+        guard !trusted.isEmpty, let peer = remote?.ipAddress, trusted.contains(peer), let header,
+              let client = header.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !client.isEmpty
+        else { return nil }
+        return client
+    }
+
+    /// The client's address: the forwarded one, else the peer's.
+    static func key(remote: SocketAddress?, forwardedFor header: String?, trusted: Set<String>) -> String {
+        forwarded(remote: remote, forwardedFor: header, trusted: trusted) ?? remote?.ipAddress ?? "unknown"
+    }
 }

@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import PapersCore
 import Synchronization
 
@@ -91,13 +92,18 @@ public final class ResponseCache: Sendable {
 
     /// The cached response for `key`, if it is still valid.
     func response(for key: String) -> Response? {
+        rendered(for: key)?.response
+    }
+
+    /// The cached status, headers and body for `key`, if they are still valid.
+    func rendered(for key: String) -> Rendered? {
         let now = ContinuousClock.now
         let needsCheck = state.withLock { state in
             state.lastCheck.map { now - $0 >= checkInterval } ?? true
         }
         if needsCheck { refreshVersion(now: now) }
         guard let entry = state.withLock({ $0.entries[key] }), now - entry.storedAt < maxAge else { return nil }
-        return Response(status: entry.status, headers: entry.headers, body: .init(byteBuffer: entry.body))
+        return Rendered(status: entry.status, headers: entry.headers, body: entry.body)
     }
 
     /// Keeps a response body for `key`, making room by dropping expired, then the oldest, entries.
@@ -183,11 +189,15 @@ enum CacheKey {
     static let parameters: Set<String> = ["p", "limit", "date", "week", "month", "submitter", "sort", "cursor", "q", "mode", "prefix", "org", "before", "after"]
 
     static func make(_ request: Request) -> String {
-        guard request.uri.query != nil else { return request.uri.path }
-        let items = request.uri.queryParameters
+        make(request.uri)
+    }
+
+    static func make(_ uri: URI) -> String {
+        guard uri.query != nil else { return uri.path }
+        let items = uri.queryParameters
             .filter { parameters.contains(String($0.key)) }
             .map { "\(TextEncoding.percentEncode(String($0.key)))=\(TextEncoding.percentEncode(String($0.value)))" }
             .sorted()
-        return items.isEmpty ? request.uri.path : request.uri.path + "?" + items.joined(separator: "&")
+        return items.isEmpty ? uri.path : uri.path + "?" + items.joined(separator: "&")
     }
 }

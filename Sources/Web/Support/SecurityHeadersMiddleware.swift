@@ -1,19 +1,43 @@
 import HTTPTypes
 import Hummingbird
+import Logging
+import Synchronization
 
-/// The outermost layer: every response, error pages and assets included, carries the security headers and the
-/// request's id (`X-Request-Id`, the id in that request's log lines).
+/// The outermost layer, one for what every response needs (each layer costs every request, the cached feed page
+/// included): the security headers and an `X-Request-Id` on every response, error pages and assets included, and
+/// every failure turned into the right page or JSON error (`ErrorResponses`), logged with that id.
 ///
 /// The Content-Security-Policy allows scripts and styles from this site only (no inline code: the pages link their
 /// scripts and stylesheet as files), no framing, no plugins, forms posting back here; images may come from https
 /// (avatars and thumbnails of imported papers).
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+    let security: SecurityHeaders
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response: Response
+        let id = security.ids.next()
+        do {
+            // A NUL in the address would reach parameters and queries that C libraries read only up to it.
+            if request.uri.description.utf8.containsNULEscape { throw PageError.badRequest("The address holds a NUL character (%00), which nothing here accepts.") }
+            response = try await next(request, context)
+        } catch {
+            response = ErrorResponses.response(for: error, request, requestID: id, logger: logger)
+        }
+        security.apply(to: &response.headers, id: id)
+        return response
+    }
+}
+
+/// The headers every response carries, and the ids of requests.
+struct SecurityHeaders: Sendable {
     static var contentSecurityPolicy: String {
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; connect-src 'self'; "
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     }
 
     private let fields: HTTPFields
+    let ids = RequestIDs()
 
     /// `strictTransport` when the site is served over https (its public URL): browsers then keep to https for a year.
     init(strictTransport: Bool) {
@@ -27,11 +51,20 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         self.fields = fields
     }
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var response = try await next(request, context)
-        response.headers.append(contentsOf: fields)
-        response.headers[.xRequestID] = context.id
-        return response
+    /// Adds the security headers and the request's id (a new one unless given).
+    func apply(to headers: inout HTTPFields, id: String? = nil) {
+        headers.append(contentsOf: fields)
+        headers[.xRequestID] = id ?? ids.next()
+    }
+}
+
+/// Request ids unique in this process and across restarts: a random prefix chosen at start, then a counter.
+final class RequestIDs: Sendable {
+    private let prefix = String(UInt32.random(in: 0...UInt32.max) | 0x1000_0000, radix: 16)
+    private let counter = Atomic<UInt64>(0)
+
+    func next() -> String {
+        prefix + "-" + String(counter.wrappingAdd(1, ordering: .relaxed).newValue, radix: 16)
     }
 }
 
