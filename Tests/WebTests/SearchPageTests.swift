@@ -121,7 +121,12 @@ import TestSupport
             #expect((items.first?["paper"] as? [String: Any])?["id"] as? String == "2506.00001")
             let limited = try await client.get("/api/papers/search?q=sparse+attention&limit=2").text
             #expect((try JSONSerialization.jsonObject(with: Data(limited.utf8)) as? [Any])?.count == 2)
-            #expect(try await client.get("/api/papers/search").status == .badRequest)
+            // list_papers() without a query: the papers, newest feed day first; an arXiv id finds its paper.
+            let everything = try await client.get("/api/papers/search?limit=3")
+            #expect(everything.status == .ok)
+            #expect((try JSONSerialization.jsonObject(with: Data(everything.text.utf8)) as? [Any])?.count == 3)
+            let byId = try await client.get("/api/papers/search?q=2506.00001").text
+            #expect(((try JSONSerialization.jsonObject(with: Data(byId.utf8)) as? [[String: Any]])?.first?["paper"] as? [String: Any])?["id"] as? String == "2506.00001")
             #expect(try await client.get("/api/papers/search?q=x&limit=121").status == .badRequest)
             let typed = try await client.get("/api/papers/search?q=protein+struc&prefix=1&mode=keyword").text
             #expect(typed.contains("Protein structure prediction"))

@@ -1,4 +1,5 @@
 """Starts a real `dailypapers serve` on a free local port for the client tests, and stops it afterwards."""
+import contextlib
 import json
 import os
 import socket
@@ -37,6 +38,26 @@ def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = 30)
         except OSError:
             time.sleep(0.1)
     raise RuntimeError("server did not become healthy in time")
+
+
+@contextlib.contextmanager
+def recorded_server(*arguments, environment=None, prefix="dailypapers-"):
+    """A `dailypapers serve` of its own on the recorded Hugging Face answers, with extra `arguments` and
+    `environment`; yields (url, port) and stops the server afterwards."""
+    folder = tempfile.mkdtemp(prefix=prefix)
+    database = os.path.join(folder, "recorded.sqlite")
+    subprocess.run([BINARY, "import", "--database", database, *map(str, API_FIXTURES)], check=True, capture_output=True)
+    port = free_port()
+    process = subprocess.Popen([BINARY, "serve", "--database", database, "--port", str(port), "--log-level", "error", *arguments],
+                               env={**os.environ, **(environment or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_healthy(url, process)
+        yield url, port
+        assert process.poll() is None, "the server kept running"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

@@ -4,14 +4,13 @@ import json
 import os
 import socket
 import subprocess
-import tempfile
 import time
 import urllib.error
 import urllib.request
 
 import pytest
 
-from conftest import API_FIXTURES, BINARY, free_port, wait_until_healthy
+from conftest import recorded_server
 
 HF_TOKEN = "hf_xRealLookingTokenOfAHuggingFaceUser0123"
 
@@ -74,20 +73,8 @@ def test_writes_with_an_unknown_token_are_refused_with_a_bearer_challenge(server
 @pytest.fixture()
 def strict_server():
     """A server with a small connection cap and short timeouts."""
-    folder = tempfile.mkdtemp(prefix="dailypapers-limits-")
-    database = os.path.join(folder, "limits.sqlite")
-    subprocess.run([BINARY, "import", "--database", database, *map(str, API_FIXTURES)], check=True, capture_output=True)
-    port = free_port()
-    process = subprocess.Popen([BINARY, "serve", "--database", database, "--port", str(port), "--log-level", "error",
-                                "--idle-timeout", "2", "--header-timeout", "1", "--max-connections", "20"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(url, process)
+    with recorded_server("--idle-timeout", "2", "--header-timeout", "1", "--max-connections", "20", prefix="dailypapers-limits-") as (_, port):
         yield port
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def is_closed(sock, wait):
@@ -171,20 +158,8 @@ def test_hf_api_imports_serve_back_what_huggingface_said(server_url, fixture_ite
 @pytest.fixture()
 def limited_server():
     """A server on the recorded papers with a pages limit of 6 per 5 minutes."""
-    folder = tempfile.mkdtemp(prefix="dailypapers-fastpath-")
-    database = os.path.join(folder, "fast.sqlite")
-    subprocess.run([BINARY, "import", "--database", database, *map(str, API_FIXTURES)], check=True, capture_output=True)
-    port = free_port()
-    environment = {**os.environ, "RATE_LIMITS": "pages=6,api=100000"}
-    process = subprocess.Popen([BINARY, "serve", "--database", database, "--port", str(port), "--log-level", "error"],
-                               env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(url, process)
-        yield url, port
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with recorded_server(environment={"RATE_LIMITS": "pages=6,api=100000"}, prefix="dailypapers-fastpath-") as server:
+        yield server
 
 
 class Responses:

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# make bench, feed page part: GET / next to nginx serving the same bytes, idle and while the server embeds 10,000
+# freshly imported papers in the background (at the lowest OS priority), in one run; how much the requests slow
+# the embedding down; then a soak of mixed traffic (feed, search, votes) for BENCH_SOAK (default 10 minutes).
+#   scripts/bench-serve.sh PATH/TO/dailypapers
+# Appends to bench-results/results.md. Reads ../shared/data (or $SHARED_DATA) and models/ (make models).
+set -euo pipefail
+BIN=${1:?usage: scripts/bench-serve.sh PATH/TO/dailypapers}
+HERE=$(cd "$(dirname "$0")" && pwd)
+SHARED_DATA=${SHARED_DATA:-$(cd "$HERE/../.." && pwd)/shared/data}
+MODEL=${DAILYPAPERS_MODEL:-$(cd "$HERE/.." && pwd)/models/all-MiniLM-L6-v2}
+DURATION=${BENCH_DURATION:-10s}
+SOAK=${BENCH_SOAK:-600s}
+. "$HERE/bench/common.sh"
+export RATE_LIMITS="pages=100000000,api=100000000,signup=100000,vote=100000000"
+
+"$BIN" import --database "$WORK/feed.sqlite" "$SHARED_DATA/hf-daily-papers.jsonl" >/dev/null
+
+# serve MODEL_DIR → starts the server on $port (sets server_pid).
+serve() {
+    port=$(free_port)
+    BCRYPT_COST=4 "$BIN" serve --database "$WORK/feed.sqlite" --port "$port" --model "$1" --log-level error &
+    server_pid=$!
+    for _ in $(seq 300); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+}
+stop() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
+# pair NAME → "ours|nginx" wrk summaries of GET /, ours first.
+pair() {
+    wrk -t2 -c50 -d"$DURATION" --latency "http://127.0.0.1:$port/" > "$WORK/ours-$1.txt"
+    wrk -t2 -c50 -d"$DURATION" --latency "http://127.0.0.1:$nginx_port/" > "$WORK/nginx-$1.txt"
+    echo "$(wrk_summary "$WORK/ours-$1.txt")|$(wrk_summary "$WORK/nginx-$1.txt")"
+}
+embedded() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1], timeout=10).execute('SELECT COUNT(*) FROM paper_embeddings').fetchone()[0])" "$WORK/feed.sqlite"; }
+
+echo "== idle: no model, so no background work"
+serve /nonexistent-model
+mkdir -p "$WORK/www"
+curl -sf "http://127.0.0.1:$port/" -o "$WORK/www/index.html"
+nginx_port=$(free_port)
+start_nginx "$nginx_port" ""
+cmp -s <(curl -sf "http://127.0.0.1:$nginx_port/") "$WORK/www/index.html" || { echo "nginx does not serve the saved bytes" >&2; exit 1; }
+idle=$(pair idle)
+echo "idle: $idle"
+stop
+
+echo "== while embedding: the model on, $(embedded) of 9,877 papers embedded at start"
+serve "$MODEL"
+sleep 5
+before=$(embedded); started=$(date +%s.%N)
+sleep 20
+quiet_rate=$(python3 -c "print(($(embedded) - $before) / ($(date +%s.%N) - $started))")
+before=$(embedded); started=$(date +%s.%N)
+busy=$(pair busy)
+loaded_rate=$(python3 -c "print(($(embedded) - $before) / ($(date +%s.%N) - $started))")
+echo "while embedding: $busy; embedding $quiet_rate papers/s alone, $loaded_rate papers/s under the load"
+remaining=$((9877 - $(embedded)))
+[ "$remaining" -gt 0 ] || echo "warning: embedding finished during the measurement" >&2
+
+echo "== soak: $SOAK of mixed traffic (feed 60 %, search 20 %, votes 20 %)"
+base="http://127.0.0.1:$port"
+python3 "$HERE/bench/make_members.py" "$base" 20 > "$WORK/tokens.txt"
+curl -sf "$base/api/daily_papers?limit=100" | python3 -c 'import json,sys; [print(item["paper"]["id"]) for item in json.load(sys.stdin)]' > "$WORK/papers.txt"
+wrk -t2 -c20 -d30s -s "$HERE/bench/mixed.lua" "$base" >/dev/null 2>&1 || true  # warm-up: caches and indexes fill
+rss_start=$(awk '/VmRSS/ {print $2}' "/proc/$server_pid/status")
+TOKENS_FILE="$WORK/tokens.txt" PAPERS_FILE="$WORK/papers.txt" WORDS="language model vision agent robot diffusion reasoning video" \
+    wrk -t2 -c20 -d"$SOAK" --latency -s "$HERE/bench/mixed.lua" "$base" > "$WORK/soak.txt"
+rss_end=$(awk '/VmRSS/ {print $2}' "/proc/$server_pid/status")
+read -r soak_rps soak_p99 soak_non2xx soak_socket <<<"$(wrk_summary "$WORK/soak.txt")"
+soak_requests=$(awk '/requests in/ {print $1}' "$WORK/soak.txt")
+growth=$(python3 -c "print(f'{($rss_end - $rss_start) / $rss_start * 100:.1f}')")
+echo "soak: $soak_requests requests, $soak_rps req/s, p99 $soak_p99 ms, non-2xx $soak_non2xx, socket errors $soak_socket, RSS $((rss_start / 1024)) → $((rss_end / 1024)) MB ($growth %)"
+stop
+
+row() {
+    IFS='|' read -r ours theirs <<<"$2"
+    read -r rps p99 errors _ <<<"$ours"
+    read -r nrps np99 _ _ <<<"$theirs"
+    echo "| $1 | $rps | $p99 | $nrps | $np99 | $(python3 -c "print(f'{$rps / $nrps:.2f}')")× | $errors |"
+}
+{
+    echo
+    echo "## The feed page next to nginx, idle and while embedding (scripts/bench-serve.sh)"
+    echo
+    echo "wrk -t2 -c50 -d$DURATION on \`/\` ($(stat -c %s "$WORK/www/index.html") bytes), nginx serving the same bytes from a file, same run."
+    echo
+    echo "| while | DailyPapers req/s | p99 ms | nginx req/s | nginx p99 ms | ratio | non-2xx |"
+    echo "|---|---|---|---|---|---|---|"
+    row "idle (no model)" "$idle"
+    row "embedding the imported papers" "$busy"
+    echo
+    echo "Background embedding: $(printf %.1f "$quiet_rate") papers/s with no requests, $(printf %.1f "$loaded_rate") papers/s while \`/\` was under load"
+    echo "($(python3 -c "print(f'{$quiet_rate / max($loaded_rate, 0.001):.1f}')")× longer to embed while the site is saturated; the embedder's threads run at nice 19)."
+    echo
+    echo "Soak, $SOAK of mixed traffic (wrk -t2 -c20: \`/\` 60 %, search 20 %, votes by 20 members 20 %): $soak_requests requests,"
+    echo "$soak_rps req/s, p99 $soak_p99 ms, non-2xx $soak_non2xx, socket errors: $soak_socket; RSS $((rss_start / 1024)) MB → $((rss_end / 1024)) MB ($growth %)."
+} >> "$OUT/results.md"
+tail -n 16 "$OUT/results.md"
