@@ -5,18 +5,6 @@ import Storage
 import Testing
 import TestSupport
 
-/// Writes `contents` to a temporary file and returns its path.
-func temporaryFile(_ contents: String, name: String = "input.jsonl") throws -> String {
-    try temporaryFile(Data(contents.utf8), name: name)
-}
-
-func temporaryFile(_ data: Data, name: String) throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dailypapers-import-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let path = folder.appendingPathComponent(name).path
-    try data.write(to: URL(fileURLWithPath: path))
-    return path
-}
 
 @Suite struct ImportFormatTests {
     let now = Timestamp(day: Day(iso: "2025-11-05") ?? Day(daysSinceEpoch: 0))

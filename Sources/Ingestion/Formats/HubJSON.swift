@@ -19,7 +19,7 @@ enum HubJSON {
             organizationAvatar: try image(organization?.avatar, field: "organization.avatar"),
             thumbnail: try image(item.thumbnail, field: "thumbnail"),
             isAuthorParticipating: item.isAuthorParticipating,
-            summary: try Validation.text(item.summary ?? source.summary, field: "summary").map { Validation.withoutControls($0) }
+            summary: try Validation.longText(item.summary ?? source.summary, field: "summary")
         )
         return details.isEmpty ? nil : details
     }

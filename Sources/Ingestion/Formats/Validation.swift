@@ -23,6 +23,13 @@ enum Validation {
         return abstract
     }
 
+    /// Long text kept as given (line breaks and all), without control characters but white space; nil when empty.
+    static func longText(_ raw: String?, field: String) throws(RecordError) -> String? {
+        guard let value = raw.map(withoutControls)?.trimmingWhitespace(), !value.isEmpty else { return nil }
+        try limit(value, field: field, to: maxAbstractLength)
+        return value
+    }
+
     static func authors(_ names: [String], field: String = "authors") throws(RecordError) -> [String] {
         guard names.count <= maxAuthors else {
             throw RecordError(field: field, "has \(names.count) names, the limit is \(maxAuthors)")
