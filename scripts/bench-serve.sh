@@ -22,6 +22,7 @@ serve() {
     BCRYPT_COST=4 "$BIN" serve --database "$WORK/feed.sqlite" --port "$port" --model "$1" --log-level error &
     server_pid=$!
     for _ in $(seq 300); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+    sleep 5  # the keyword index fills once at start: measure the steady state
 }
 stop() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
 # pair NAME → "ours|nginx" wrk summaries of GET /, ours first.
@@ -45,7 +46,6 @@ stop
 
 echo "== while embedding: the model on, $(embedded) of 9,877 papers embedded at start"
 serve "$MODEL"
-sleep 5
 before=$(embedded); started=$(date +%s.%N)
 sleep 20
 quiet_rate=$(python3 -c "print(($(embedded) - $before) / ($(date +%s.%N) - $started))")

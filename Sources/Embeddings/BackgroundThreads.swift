@@ -2,20 +2,23 @@ import CThreads
 import Foundation
 import Synchronization
 
-/// Threads for work nobody waits for (embedding new papers while the site serves): each runs at the lowest OS
-/// priority (nice 19, set per thread), so the scheduler gives the cores to request handling first and background
-/// work takes what is left. They are the embedder's own threads, never Dispatch's shared pool, whose threads
+/// Threads for work nobody waits for (embedding new papers while the site serves): each runs at a low OS priority
+/// (by default nice 19, the lowest, set per thread), so the scheduler gives the cores to request handling first
+/// and background work takes what is left. They are the embedder's own threads, never Dispatch's shared pool, whose threads
 /// also run queries and must keep their normal priority.
 public final class BackgroundThreads: Sendable {
-    /// The nice value of the threads (19 is the lowest priority).
-    public static let niceness: Int32 = 19
+    /// The default nice value of the threads (19 is the lowest priority).
+    public static let lowestPriority: Int32 = 19
 
     public let count: Int
+    /// The nice value the threads run at.
+    public let niceness: Int32
     private let jobs = Mutex<[@Sendable () -> Void]>([])
     private let available = DispatchSemaphore(value: 0)
 
-    public init(count: Int) {
+    public init(count: Int, niceness: Int32 = BackgroundThreads.lowestPriority) {
         self.count = max(1, count)
+        self.niceness = min(19, max(0, niceness))
         for number in 0..<self.count {
             let thread = Thread { [self] in self.work() }
             thread.name = "background-\(number)"
@@ -53,7 +56,7 @@ public final class BackgroundThreads: Sendable {
     }
 
     private func work() {
-        Self.lowerPriority()
+        Self.lowerPriority(to: niceness)
         while true {
             available.wait()
             guard let job = jobs.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) else { continue }
@@ -62,7 +65,8 @@ public final class BackgroundThreads: Sendable {
     }
 
     /// On Linux a nice value set with the thread's id applies to that thread alone.
-    private static func lowerPriority() {
+    private static func lowerPriority(to niceness: Int32) {
+        guard niceness > 0 else { return }
         #if os(Linux)
         _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(dailypapers_thread_id()), niceness)
         #else

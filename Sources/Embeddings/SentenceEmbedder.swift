@@ -24,15 +24,16 @@ public final class SentenceEmbedder: Sendable {
     private let team = LaneTeam(lanes: CoreSplit.cores)
 
     /// Loads the model from `directory`, which holds `vocab.txt` and `model.safetensors`. Lists of texts are encoded
-    /// `threads` batches at a time, one per thread — threads of the lowest OS priority when `inBackground` (a server
-    /// embedding new papers while it answers requests); a single query is split over every core (it is waited for).
-    public init(directory: URL, threads: Int = ProcessInfo.processInfo.activeProcessorCount, inBackground: Bool = false) throws {
+    /// `threads` batches at a time, one per thread — threads of their own at nice `backgroundNiceness` when it is
+    /// given (a server embedding new papers while it answers requests); a single query is split over every core.
+    public init(directory: URL, threads: Int = ProcessInfo.processInfo.activeProcessorCount, backgroundNiceness: Int32? = nil) throws {
         let vocabulary = directory.appendingPathComponent("vocab.txt")
         guard FileManager.default.fileExists(atPath: vocabulary.path) else { throw EmbeddingError.missingFile(vocabulary.path) }
         tokenizer = try WordPieceTokenizer(vocabularyFile: vocabulary)
         encoder = MiniLMEncoder(weights: try MiniLMWeights(file: directory.appendingPathComponent("model.safetensors")))
-        workers = max(1, threads)
-        background = inBackground ? BackgroundThreads(count: workers) : nil
+        let count = max(1, threads)
+        workers = count
+        background = backgroundNiceness.map { BackgroundThreads(count: count, niceness: $0) }
     }
 
     /// The embedding of one text (a search query), on the calling thread and every other core.

@@ -16,9 +16,9 @@ struct ModelOptions: ParsableArguments {
 
     var directory: String { model ?? ProcessInfo.processInfo.environment["DAILYPAPERS_MODEL"] ?? Self.defaultDirectory }
 
-    /// The model, or the reason it cannot be loaded; `inBackground` for a server's embedder (lowest priority).
-    func load(threads: Int = ProcessInfo.processInfo.activeProcessorCount, inBackground: Bool = false) -> Result<SentenceEmbedder, Error> {
-        Result { try SentenceEmbedder(directory: URL(fileURLWithPath: directory), threads: threads, inBackground: inBackground) }
+    /// The model, or the reason it cannot be loaded; `backgroundNiceness` for a server's embedder (its own threads).
+    func load(threads: Int = ProcessInfo.processInfo.activeProcessorCount, backgroundNiceness: Int32? = nil) -> Result<SentenceEmbedder, Error> {
+        Result { try SentenceEmbedder(directory: URL(fileURLWithPath: directory), threads: threads, backgroundNiceness: backgroundNiceness) }
     }
 
     /// The model; a command that cannot work without it fails with a precise message.

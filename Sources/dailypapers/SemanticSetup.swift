@@ -15,9 +15,11 @@ struct SemanticSetup {
     let notice: String?
 
     /// Loads the model (or explains in the log why not) and the vectors already stored.
-    static func load(options: ModelOptions, threads: Int, exactLimit: Int, database: any SQLDatabase, logger: Logger) async throws -> SemanticSetup {
+    static func load(
+        options: ModelOptions, threads: Int, niceness: Int32, exactLimit: Int, database: any SQLDatabase, logger: Logger
+    ) async throws -> SemanticSetup {
         let embedder: SentenceEmbedder
-        switch options.load(threads: threads, inBackground: true) {
+        switch options.load(threads: threads, backgroundNiceness: niceness) {
             case .success(let loaded): embedder = loaded
             case .failure(let error):
                 logger.warning("search by meaning is off; searching by keywords only. Run `make models` to fetch the model", metadata: ["reason": "\(error)"])

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Embeddings
 import Foundation
 import Hummingbird
 import Logging
@@ -41,6 +42,9 @@ struct Serve: AsyncParsableCommand {
 
     @Option(help: "Threads that embed new papers in the background (the rest serve requests). Environment: EMBEDDING_THREADS. Default: 1")
     var embeddingThreads: Int?
+
+    @Option(help: "The nice value (0–19) of the threads that embed in the background: 19, the lowest priority, leaves the cores to requests first. Environment: BACKGROUND_NICE. Default: 19")
+    var backgroundNice: Int?
 
     @Option(help: "Up to this many papers, search by meaning scans every vector; above, an IVF index. Environment: EXACT_SEARCH_LIMIT. Default: 50000")
     var exactSearchLimit: Int?
@@ -94,6 +98,7 @@ struct Serve: AsyncParsableCommand {
         }
         let semantic = try await SemanticSetup.load(
             options: modelOptions, threads: try embeddingThreads ?? Self.positive(environment["EMBEDDING_THREADS"], name: "EMBEDDING_THREADS") ?? 1,
+            niceness: Int32(try backgroundNice ?? Self.niceness(environment["BACKGROUND_NICE"]) ?? Int(BackgroundThreads.lowestPriority)),
             exactLimit: try exactSearchLimit ?? Self.positive(environment["EXACT_SEARCH_LIMIT"], name: "EXACT_SEARCH_LIMIT") ?? 50_000,
             database: database.sql, logger: logger
         )
@@ -175,6 +180,12 @@ struct Serve: AsyncParsableCommand {
         return port
     }
 
+    static func niceness(_ text: String?) throws -> Int? {
+        guard let text else { return nil }
+        guard let value = Int(text), (0...19).contains(value) else { throw ValidationError("BACKGROUND_NICE '\(text)' is not a nice value from 0 to 19") }
+        return value
+    }
+
     static func positive(_ text: String?, name: String) throws -> Int? {
         guard let text else { return nil }
         guard let value = Int(text), value > 0 else { throw ValidationError("\(name) '\(text)' is not a positive whole number") }
@@ -184,6 +195,7 @@ struct Serve: AsyncParsableCommand {
     func validate() throws {
         if let port, !(0...65_535).contains(port) { throw ValidationError("--port \(port) is not a port number (0–65535)") }
         if let embeddingThreads, !(1...64).contains(embeddingThreads) { throw ValidationError("--embedding-threads must be from 1 to 64") }
+        if let backgroundNice, !(0...19).contains(backgroundNice) { throw ValidationError("--background-nice must be from 0 to 19") }
         if let exactSearchLimit, exactSearchLimit < 1 { throw ValidationError("--exact-search-limit must be at least 1") }
     }
 }

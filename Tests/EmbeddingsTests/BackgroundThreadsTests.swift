@@ -13,7 +13,14 @@ import Testing
         }
         let result = seen.withLock { $0 }
         #expect(result.keys.sorted() == Array(0..<16))
-        #expect(result.values.allSatisfy { $0 == BackgroundThreads.niceness })
+        #expect(result.values.allSatisfy { $0 == BackgroundThreads.lowestPriority })
         #expect(BackgroundThreads.currentNiceness() == 0)
+    }
+
+    @Test func aNiceValueOfZeroKeepsTheNormalPriority() async {
+        let threads = BackgroundThreads(count: 1, niceness: 0)
+        let seen = Mutex<Int32>(-1)
+        await threads.run(parts: 1) { _ in seen.withLock { $0 = BackgroundThreads.currentNiceness() } }
+        #expect(seen.withLock { $0 } == 0)
     }
 }

@@ -18,6 +18,10 @@ API_FIXTURES = sorted((SHARED_DATA / "fixtures" / "hf-api").glob("daily_papers-*
 # Every server the tests start inherits these: limits that only the rate-limit test meets, and a cheap bcrypt.
 os.environ.setdefault("RATE_LIMITS", "pages=100000,api=100000,login=1000,signup=1000,submit=1000,vote=100000,comment=1000")
 os.environ.setdefault("BCRYPT_COST", "4")
+# The suite may run beside other CPU load (CI checks it with two stress-ng hogs): background embedding at the
+# normal priority keeps the tests' waits for embeddings bounded. The low priority itself is tested in
+# BackgroundThreadsTests and measured by make bench.
+os.environ.setdefault("BACKGROUND_NICE", "0")
 
 
 def free_port() -> int:
