@@ -33,9 +33,15 @@ public struct FloatBuffer: @unchecked Sendable {
         self.base = base
     }
 
+    /// Floats of zeroed slack after every buffer: OpenBLAS's copy kernels read ahead of the matrix they pack (up to
+    /// 2 KiB was seen), and a buffer that ended at the last mapped page would fault. A soak of searches beside
+    /// background embedding crashed once in such a read.
+    static let slack = 1_024
+
     static func allocate(_ count: Int) -> FloatBuffer {
-        let base = UnsafeMutablePointer<Float>.allocate(capacity: max(1, count))
-        base.initialize(repeating: 0, count: max(1, count))
+        let total = max(1, count) + slack
+        let base = UnsafeMutableRawPointer.allocate(byteCount: total * MemoryLayout<Float>.stride, alignment: 64).bindMemory(to: Float.self, capacity: total)
+        base.initialize(repeating: 0, count: total)
         return FloatBuffer(base: base)
     }
 
