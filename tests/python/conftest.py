@@ -47,12 +47,15 @@ def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = 30)
 @contextlib.contextmanager
 def recorded_server(*arguments, environment=None, prefix="dailypapers-"):
     """A `dailypapers serve` of its own on the recorded Hugging Face answers, with extra `arguments` and
-    `environment`; yields (url, port) and stops the server afterwards."""
+    `environment`; yields (url, port) and stops the server afterwards. It runs without the embedding model: these
+    servers test HTTP, not search by meaning, and background embedding would only slow a loaded machine down
+    (and a graceful stop waits for the batch being embedded)."""
     folder = tempfile.mkdtemp(prefix=prefix)
     database = os.path.join(folder, "recorded.sqlite")
     subprocess.run([BINARY, "import", "--database", database, *map(str, API_FIXTURES)], check=True, capture_output=True)
     port = free_port()
-    process = subprocess.Popen([BINARY, "serve", "--database", database, "--port", str(port), "--log-level", "error", *arguments],
+    process = subprocess.Popen([BINARY, "serve", "--database", database, "--port", str(port), "--log-level", "error",
+                                "--model", os.path.join(folder, "no-model"), *arguments],
                                env={**os.environ, **(environment or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -61,7 +64,7 @@ def recorded_server(*arguments, environment=None, prefix="dailypapers-"):
         assert process.poll() is None, "the server kept running"
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        process.wait(timeout=60)
 
 
 @pytest.fixture(scope="session")
