@@ -135,8 +135,9 @@ class RunningServer:
                               capture_output=True, text=True)
 
     def stop(self):
+        # A graceful stop finishes the batch being embedded first: beside other CPU load that takes more than 10 s.
         self.process.terminate()
-        self.process.wait(timeout=10)
+        self.process.wait(timeout=60)
 
 
 @pytest.fixture()
