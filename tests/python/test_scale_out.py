@@ -78,7 +78,7 @@ class Instance:
     def stop(self):
         if self.process.poll() is None:
             self.process.terminate()
-            self.process.wait(timeout=20)
+            self.process.wait(timeout=60)
 
 
 def answered(call, until=None):
