@@ -2,33 +2,6 @@ import Mail
 import PapersCore
 import Storage
 
-/// Where account mails go: the outbox, and a nudge to send it now.
-public struct AccountMailer: Sendable {
-    public let outbox: SQLMailStore
-    public let mail: AccountMail
-    public let sendNow: @Sendable () -> Void
-
-    public init(outbox: SQLMailStore, mail: AccountMail, sendNow: @escaping @Sendable () -> Void) {
-        self.outbox = outbox
-        self.mail = mail
-        self.sendNow = sendNow
-    }
-}
-
-/// A signed-in browser session: the member, the session's CSRF token and the hash that names it.
-public struct SignedIn: Sendable {
-    public let user: User
-    public let csrf: String
-    public let sessionHash: String
-}
-
-/// A session just started: the secret for the cookie and when it ends.
-public struct SessionTicket: Sendable {
-    public let secret: String
-    public let csrf: String
-    public let expiresAt: Timestamp
-}
-
 /// Accounts: sign-up, verification, log-in, sessions, passwords, e-mail changes, API tokens and deletion.
 public struct AccountService: Sendable {
     public let store: SQLCommunityStore
@@ -57,15 +30,13 @@ public struct AccountService: Sendable {
     /// is on, nothing is created and the owner is told by mail instead: the answer is nil, and the page says what
     /// it says to a new member, so sign-up does not tell who is a member.
     public func signUp(username: String, email: String, password: String) async throws -> User? {
-        do {
-            let user = try await register(username: username, email: email, password: password, role: .user, emailVerified: false)
-            try await sendVerification(to: user)
-            return user
-        } catch let error as CommunityError where error.message == SQLCommunityStore.emailTaken {
-            guard let mailer, let owner = try await store.user(email: try Self.validEmail(email)) else { throw error }
+        if let mailer, let owner = try await store.user(email: try Self.validEmail(email)) {
             try await queue(try mailer.mail.signUpAttempt(username: owner.username, email: owner.email, userId: owner.id, now: clock()))
             return nil
         }
+        let user = try await register(username: username, email: email, password: password, role: .user, emailVerified: false)
+        try await sendVerification(to: user)
+        return user
     }
 
     /// Creates an account from the command line: verified, with any role.
@@ -213,35 +184,11 @@ public struct AccountService: Sendable {
         return try await existingUser(claim.userId)
     }
 
-    // MARK: deletion and API tokens
-
-    /// Deletes the account after checking the password (see `SQLCommunityStore.deleteUser` for what happens to its votes and comments).
-    public func deleteAccount(_ user: User, password: String) async throws {
-        try await checkPassword(password, of: user)
-        try await store.deleteUser(id: user.id, at: clock())
-    }
-
-    /// Creates an API token and returns its secret, which is shown once and stored only as a hash.
-    public func createAPIToken(for user: User, name rawName: String) async throws -> String {
-        let name = rawName.trimmingWhitespace()
-        guard (1...64).contains(name.count) else { throw CommunityError.invalid("Name the token (1 to 64 characters), e.g. after the script that uses it.") }
-        guard try await store.apiTokens(userId: user.id).count < 20 else { throw CommunityError.invalid("An account has at most 20 tokens; revoke one first.") }
-        let secret = Self.apiTokenPrefix + Secrets.make()
-        try await store.createAPIToken(userId: user.id, name: name, hash: Secrets.hash(secret), prefix: String(secret.prefix(10)), at: clock())
-        return secret
-    }
-
-    /// The member an `Authorization: Bearer` token belongs to.
-    public func user(apiToken: String) async throws -> User? {
-        guard apiToken.hasPrefix(Self.apiTokenPrefix), Self.isWellFormedSecret(String(apiToken.dropFirst(Self.apiTokenPrefix.count))) else { return nil }
-        return try await store.user(apiTokenHash: Secrets.hash(apiToken), now: clock())
-    }
-
     // MARK: helpers
 
     static let badLink = CommunityError.invalid("This link is invalid, expired or already used. Ask for a new one.")
 
-    private func checkPassword(_ password: String, of user: User) async throws {
+    func checkPassword(_ password: String, of user: User) async throws {
         guard let hash = try await store.passwordHash(userId: user.id), try await hasher.verify(password, hash: hash) else {
             throw CommunityError(.unauthorized, "The current password is wrong.")
         }

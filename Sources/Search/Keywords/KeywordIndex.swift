@@ -225,29 +225,3 @@ private struct ScoredTerm {
     let weight: Float
     let bound: Float
 }
-
-extension Vocabulary {
-    /// A paper's terms, each once with its field-weighted frequency, and its length in words (stop words included).
-    mutating func analyze(_ paper: SearchablePaper) -> (terms: [(term: Int32, frequency: Int)], length: Int) {
-        var occurrences: [UInt64] = []
-        var length = 0
-        let fields: [(text: String, weight: Int)] = [
-            (paper.title, BM25.titleWeight), (paper.abstract, BM25.abstractWeight),
-            (paper.authors.joined(separator: " "), BM25.authorsWeight), (paper.organization.joined(separator: " "), BM25.organizationWeight),
-        ]
-        for field in fields {
-            WordSplitter.forEachWord(in: field.text) { word in
-                length += 1
-                if let term = self.term(forWord: word) { occurrences.append(UInt64(term) << 8 | UInt64(field.weight)) }
-            }
-        }
-        occurrences.sort()
-        var terms: [(term: Int32, frequency: Int)] = []
-        for occurrence in occurrences {
-            let term = Int32(occurrence >> 8)
-            let weight = Int(occurrence & 0xFF)
-            if terms.last?.term == term { terms[terms.count - 1].frequency += weight } else { terms.append((term, weight)) }
-        }
-        return (terms, length)
-    }
-}

@@ -27,7 +27,7 @@ extension SQLCommunityStore {
             )
             if let row = taken.first {
                 throw row.optionalString("email")?.lowercased() == new.email.lowercased()
-                    ? CommunityError.conflict(Self.emailTaken)
+                    ? CommunityError.conflict("An account with this e-mail address exists. Log in, or reset its password.")
                     : CommunityError.conflict("The username '\(new.username)' is taken.")
             }
             let rows = try await connection.query(
@@ -52,9 +52,6 @@ extension SQLCommunityStore {
         try await database.query("SELECT \(unsafeRaw: Self.userColumns) FROM users u WHERE u.username_key = \(username.lowercased())")
             .first.map(Self.user)
     }
-
-    /// The message of the conflict a taken address raises (the sign-up page keeps it to itself and mails the owner).
-    public static let emailTaken = "An account with this e-mail address exists. Log in, or reset its password."
 
     /// The member with this address, in any letter case (addresses are compared case-insensitively everywhere).
     public func user(email: String) async throws -> User? {

@@ -1,0 +1,26 @@
+import PapersCore
+
+/// Deleting an account and its API tokens.
+extension AccountService {
+    /// Deletes the account after checking the password (see `SQLCommunityStore.deleteUser` for what happens to its votes and comments).
+    public func deleteAccount(_ user: User, password: String) async throws {
+        try await checkPassword(password, of: user)
+        try await store.deleteUser(id: user.id, at: clock())
+    }
+
+    /// Creates an API token and returns its secret, which is shown once and stored only as a hash.
+    public func createAPIToken(for user: User, name rawName: String) async throws -> String {
+        let name = rawName.trimmingWhitespace()
+        guard (1...64).contains(name.count) else { throw CommunityError.invalid("Name the token (1 to 64 characters), e.g. after the script that uses it.") }
+        guard try await store.apiTokens(userId: user.id).count < 20 else { throw CommunityError.invalid("An account has at most 20 tokens; revoke one first.") }
+        let secret = Self.apiTokenPrefix + Secrets.make()
+        try await store.createAPIToken(userId: user.id, name: name, hash: Secrets.hash(secret), prefix: String(secret.prefix(10)), at: clock())
+        return secret
+    }
+
+    /// The member an `Authorization: Bearer` token belongs to.
+    public func user(apiToken: String) async throws -> User? {
+        guard apiToken.hasPrefix(Self.apiTokenPrefix), Self.isWellFormedSecret(String(apiToken.dropFirst(Self.apiTokenPrefix.count))) else { return nil }
+        return try await store.user(apiTokenHash: Secrets.hash(apiToken), now: clock())
+    }
+}
