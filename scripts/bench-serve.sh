@@ -25,11 +25,18 @@ serve() {
     sleep 5  # the keyword index fills once at start: measure the steady state
 }
 stop() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
-# pair NAME → "ours|nginx" wrk summaries of GET /, ours first.
+# pair NAME → "ours|nginx" wrk summaries of GET /: three alternating rounds (ours, nginx, ours, …), each side's
+# median round, so that a noisy moment of the shared machine does not decide the ratio.
 pair() {
-    wrk -t2 -c50 -d"$DURATION" --latency "http://127.0.0.1:$port/" > "$WORK/ours-$1.txt"
-    wrk -t2 -c50 -d"$DURATION" --latency "http://127.0.0.1:$nginx_port/" > "$WORK/nginx-$1.txt"
-    echo "$(wrk_summary "$WORK/ours-$1.txt")|$(wrk_summary "$WORK/nginx-$1.txt")"
+    for round in 1 2 3; do
+        wrk -t2 -c50 -d"$DURATION" --latency "http://127.0.0.1:$port/" > "$WORK/ours-$1-$round.txt"
+        wrk -t2 -c50 -d"$DURATION" --latency "http://127.0.0.1:$nginx_port/" > "$WORK/nginx-$1-$round.txt"
+    done
+    echo "$(median_summary "$WORK"/ours-"$1"-*.txt)|$(median_summary "$WORK"/nginx-"$1"-*.txt)"
+}
+# median_summary FILE… → the wrk_summary of the round with the median req/s.
+median_summary() {
+    for file in "$@"; do wrk_summary "$file"; done | sort -n | sed -n "$(( ($# + 1) / 2 ))p"
 }
 embedded() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1], timeout=10).execute('SELECT COUNT(*) FROM paper_embeddings').fetchone()[0])" "$WORK/feed.sqlite"; }
 
@@ -81,7 +88,8 @@ row() {
     echo
     echo "## The feed page next to nginx, idle and while embedding (scripts/bench-serve.sh)"
     echo
-    echo "wrk -t2 -c50 -d$DURATION on \`/\` ($(stat -c %s "$WORK/www/index.html") bytes), nginx serving the same bytes from a file, same run."
+    echo "wrk -t2 -c50 -d$DURATION on \`/\` ($(stat -c %s "$WORK/www/index.html") bytes), nginx serving the same bytes from a file, same run;"
+    echo "three alternating rounds, each side's median round."
     echo
     echo "| while | DailyPapers req/s | p99 ms | nginx req/s | nginx p99 ms | ratio | non-2xx |"
     echo "|---|---|---|---|---|---|---|"
@@ -89,7 +97,7 @@ row() {
     row "embedding the imported papers" "$busy"
     echo
     echo "Background embedding: $(printf %.1f "$quiet_rate") papers/s with no requests, $(printf %.1f "$loaded_rate") papers/s while \`/\` was under load"
-    echo "($(python3 -c "print(f'{$quiet_rate / max($loaded_rate, 0.001):.1f}')")× longer to embed while the site is saturated; the embedder's threads run at nice 19)."
+    echo "($(python3 -c "r = $quiet_rate / max($loaded_rate, 1e-9); print(f'{r:.1f}× longer to embed' if r < 1000 else 'embedding paused')") while the site is saturated: the embedder's threads run at nice 19)."
     echo
     echo "Soak, $SOAK of mixed traffic (wrk -t2 -c20: \`/\` 60 %, search 20 %, votes by 20 members 20 %): $soak_requests requests,"
     echo "$soak_rps req/s, p99 $soak_p99 ms, non-2xx $soak_non2xx, socket errors: $soak_socket; RSS $((rss_start / 1024)) MB → $((rss_end / 1024)) MB ($growth %)."

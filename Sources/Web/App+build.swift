@@ -129,8 +129,11 @@ public func buildApplication(_ dependencies: AppDependencies, settings: ServerSe
         cache: dependencies.cache, limits: dependencies.community?.limits, clock: dependencies.clock,
         trustedProxies: dependencies.trustedProxies, security: security, serverName: serverName
     )
-    let connections = ConnectionGuard(maxConnections: settings.maxConnections, headerTimeout: .init(settings.headerTimeout), cachedPages: cachedPages)
-    let http = HTTP1Channel.Configuration(additionalChannelHandlers: [connections.handler()], idleTimeout: .init(settings.idleTimeout))
+    let connections = ConnectionGuard(
+        maxConnections: settings.maxConnections, headerTimeout: .init(settings.headerTimeout), idleTimeout: .init(settings.idleTimeout), cachedPages: cachedPages
+    )
+    // No idle timeout of Hummingbird's: cached answers never reach its handler, so the cached-page handler keeps it.
+    let http = HTTP1Channel.Configuration(additionalChannelHandlers: [connections.handler()], idleTimeout: nil)
     return Application(
         router: buildRouter(dependencies, security: security),
         server: .http1(configuration: http),

@@ -178,28 +178,55 @@ class Responses:
         while len(self.data) < length:
             self.data += self.sock.recv(65536)
         body, self.data = self.data[:length], self.data[length:]
-        return lines[0], body
+        return lines[0], headers, body
 
 
 def test_cached_pages_answered_on_the_event_loop_keep_every_duty(limited_server):
-    """Cache hits skip the async request path: they still count toward the limit, carry the same headers, and
-    members and conditional requests still take the full path."""
-    url, _ = limited_server
-    seen = []
-    for _ in range(6):
-        with urllib.request.urlopen(url + "/", timeout=5) as response:
-            seen.append((response.status, dict(response.headers), response.read()))
-    assert len({body for _, _, body in seen}) == 1, "a hit serves the stored bytes"
-    assert [headers["RateLimit"].split(", ")[1] for _, headers, _ in seen] == [f"remaining={n}" for n in range(5, -1, -1)]
-    first, last = seen[0][1], seen[-1][1]
-    for name in ["Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options", "Content-Type", "Server"]:
+    """Cache hits skip the async request path (from a connection's second request on): they still count toward the
+    limit, carry the same headers, and the refusal past the limit is the full path's 429 page."""
+    _, port = limited_server
+    with socket.create_connection(("127.0.0.1", port)) as sock:
+        sock.settimeout(10)
+        responses, seen = Responses(sock), []
+        for _ in range(7):
+            sock.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+            seen.append(responses.next())
+    statuses = [status for status, _, _ in seen]
+    assert statuses[:6] == ["HTTP/1.1 200 OK"] * 6 and statuses[6].startswith("HTTP/1.1 429")
+    assert len({body for _, _, body in seen[:6]}) == 1, "a hit serves the stored bytes"
+    assert [headers["ratelimit"].split(", ")[1] for _, headers, _ in seen[:6]] == [f"remaining={n}" for n in range(5, -1, -1)]
+    first, last = seen[0][1], seen[5][1]
+    for name in ["content-security-policy", "x-content-type-options", "referrer-policy", "x-frame-options", "content-type", "server", "content-length"]:
         assert first[name] == last[name], name
-    assert last["Date"].endswith(" GMT")
-    assert first["X-Request-Id"] != last["X-Request-Id"]
-    with pytest.raises(urllib.error.HTTPError) as refused:
-        urllib.request.urlopen(url + "/", timeout=5)
-    assert refused.value.code == 429 and refused.value.headers["Retry-After"]
-    assert "Too many requests" in refused.value.read().decode()
+    assert last["date"].endswith(" GMT")
+    assert len({headers["x-request-id"] for _, headers, _ in seen}) == 7
+    assert seen[6][1]["retry-after"] and "Too many requests" in seen[6][2].decode()
+
+
+def test_a_busy_connection_stays_open_and_closes_once_idle(strict_server):
+    """The idle timeout (2 s here) counts from the last request, cached answers included."""
+    with socket.create_connection(("127.0.0.1", strict_server)) as sock:
+        sock.settimeout(5)
+        responses = Responses(sock)
+        started = time.monotonic()
+        while time.monotonic() - started < 4:
+            sock.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+            assert responses.next()[0] == "HTTP/1.1 200 OK"
+            time.sleep(0.4)
+        assert is_closed(sock, 4), "closed once idle for the timeout"
+
+
+def test_a_request_asking_to_close_is_answered_and_closed(server_url):
+    port = int(server_url.rsplit(":", 1)[1])
+    with socket.create_connection(("127.0.0.1", port)) as sock:
+        sock.settimeout(10)
+        responses = Responses(sock)
+        sock.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        assert responses.next()[0] == "HTTP/1.1 200 OK"
+        sock.sendall(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        status, headers, _ = responses.next()
+        assert status == "HTTP/1.1 200 OK"
+        assert is_closed(sock, 5)
 
 
 def test_pipelined_requests_are_answered_in_order(limited_server):
@@ -213,8 +240,8 @@ def test_pipelined_requests_are_answered_in_order(limited_server):
                      b"GET /api/papers/search?q=video HTTP/1.1\r\nHost: x\r\n\r\n")
         responses = Responses(sock)
         answers = [responses.next() for _ in range(3)]
-    assert all(status.startswith("HTTP/1.1 200") for status, _ in answers)
-    first, daily, last = (json.loads(body) for _, body in answers)
+    assert all(status.startswith("HTTP/1.1 200") for status, _, _ in answers)
+    first, daily, last = (json.loads(body) for _, _, body in answers)
     assert len(daily) == 17 and all(item["publishedAt"].startswith("2026-08-21") for item in daily), "the second answer is the day's list"
     assert [item["paper"]["id"] for item in first] != [item["paper"]["id"] for item in daily]
     assert isinstance(last, list)

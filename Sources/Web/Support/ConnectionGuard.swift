@@ -1,22 +1,25 @@
 import HummingbirdCore
 import NIOCore
 import NIOHTTPTypes
+import NIOHTTPTypesHTTP1
 import Synchronization
 
 /// Bounds what idle or hostile clients can hold: at most `maxConnections` open at once (a connection past the cap
 /// is closed as soon as it is accepted), and a connection must send its first request's head within `headerTimeout`
-/// (a client that trickles header bytes is closed). Idle keep-alive connections are closed by Hummingbird's
-/// `idleTimeout`, which `ServerSettings` sets too.
+/// (a client that trickles header bytes is closed). After that head, idle connections are closed by the cached-page
+/// handler after `idleTimeout`.
 final class ConnectionGuard: Sendable {
     let maxConnections: Int
     let headerTimeout: TimeAmount
+    let idleTimeout: TimeAmount
     /// Answers cached requests on the event loop; its handler joins each connection with the first request.
-    let cachedPages: CachedPageServer?
+    let cachedPages: CachedPageServer
     private let open = Atomic<Int>(0)
 
-    init(maxConnections: Int, headerTimeout: TimeAmount, cachedPages: CachedPageServer? = nil) {
+    init(maxConnections: Int, headerTimeout: TimeAmount, idleTimeout: TimeAmount, cachedPages: CachedPageServer) {
         self.maxConnections = maxConnections
         self.headerTimeout = headerTimeout
+        self.idleTimeout = idleTimeout
         self.cachedPages = cachedPages
     }
 
@@ -65,11 +68,11 @@ final class ConnectionGuard: Sendable {
             }
             headerDeadline?.cancel()
             headerDeadline = nil
-            // The pipeline is complete now: the cached-page handler goes after Hummingbird's connection-state
-            // handler, which then counts every request and response for its idle timeout.
+            // The pipeline is complete now: the cached-page handler goes right after the HTTP/1 decoder; this head
+            // has passed it already, on its way to the application.
             let pipeline = context.pipeline.syncOperations
-            if let cachedPages = owner.cachedPages, let state = try? pipeline.handler(type: HTTPConnectionStateHandler.self) {
-                try? pipeline.addHandler(cachedPages.handler(), position: .after(state))
+            if let codec = try? pipeline.handler(type: HTTP1ToHTTPServerCodec.self) {
+                try? pipeline.addHandler(owner.cachedPages.handler(idleTimeout: owner.idleTimeout, passedOn: 1), position: .before(codec))
             }
             context.fireChannelRead(data)
             pipeline.removeHandler(context: context, promise: nil)

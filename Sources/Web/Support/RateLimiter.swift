@@ -44,7 +44,22 @@ struct RateLimitState: Sendable {
     let reset: Int64
 
     var headers: HTTPFields {
-        [.rateLimitPolicy: "\(limit);w=\(windowSeconds)", .rateLimit: "limit=\(limit), remaining=\(remaining), reset=\(reset)"]
+        HTTPFields([policyField, field])
+    }
+
+    /// `RateLimit-Policy`: the same on every response of one limit.
+    var policyField: HTTPField {
+        HTTPField(name: .rateLimitPolicy, value: "\(limit);w=\(windowSeconds)")
+    }
+
+    /// `RateLimit`: what is left of the window.
+    var field: HTTPField {
+        HTTPField(name: .rateLimit, value: fieldValue)
+    }
+
+    /// The value of `RateLimit`, joined by hand: it is built for every cached answer, and interpolation cost more.
+    var fieldValue: String {
+        "limit=" + String(limit) + ", remaining=" + String(remaining) + ", reset=" + String(reset)
     }
 }
 

@@ -98,12 +98,15 @@ public final class ResponseCache: Sendable {
     /// The cached status, headers and body for `key`, if they are still valid.
     func rendered(for key: String) -> Rendered? {
         let now = ContinuousClock.now
-        let needsCheck = state.withLock { state in
-            state.lastCheck.map { now - $0 >= checkInterval } ?? true
+        var (entry, needsCheck) = state.withLock { state in
+            (state.entries[key], state.lastCheck.map { now - $0 >= checkInterval } ?? true)
         }
-        if needsCheck { refreshVersion(now: now) }
-        guard let entry = state.withLock({ $0.entries[key] }), now - entry.storedAt < maxAge else { return nil }
-        return Rendered(status: entry.status, headers: entry.headers, body: entry.body)
+        if needsCheck {
+            refreshVersion(now: now)
+            entry = state.withLock { $0.entries[key] }
+        }
+        guard let entry, now - entry.storedAt < maxAge else { return nil }
+        return Rendered(status: entry.status, headers: entry.headers, body: entry.body, storeNumber: entry.sequence)
     }
 
     /// Keeps a response body for `key`, making room by dropping expired, then the oldest, entries.

@@ -6,6 +6,8 @@ struct Rendered: Sendable {
     var status: HTTPResponse.Status
     var headers: HTTPFields
     var body: ByteBuffer
+    /// Which storing of the response cache this is (numbers are never reused), for what is derived from an entry.
+    var storeNumber: Int? = nil
 
     var response: Response {
         Response(status: status, headers: headers, body: .init(byteBuffer: body))

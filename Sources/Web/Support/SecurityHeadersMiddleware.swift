@@ -36,7 +36,8 @@ struct SecurityHeaders: Sendable {
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     }
 
-    private let fields: HTTPFields
+    /// The headers themselves, without the request id.
+    let fields: HTTPFields
     let ids = RequestIDs()
 
     /// `strictTransport` when the site is served over https (its public URL): browsers then keep to https for a year.
