@@ -1,3 +1,4 @@
+import Arxiv
 import Community
 import PapersCore
 import Storage
@@ -19,5 +20,21 @@ public struct CommunityFeatures: Sendable {
         self.store = store
         self.limits = limits
         self.secureCookies = secureCookies
+    }
+}
+
+extension CommunityFeatures {
+    /// The community services over `database`, wired one way for the server and the tests alike.
+    public static func assemble(
+        papers: any PaperStore, database: any SQLDatabase, hasher: PasswordHasher, mailer: AccountMailer?, arxiv: ArxivClient,
+        policy: SubmissionPolicy, limits: RateLimits, secureCookies: Bool, clock: @escaping @Sendable () -> Timestamp
+    ) -> CommunityFeatures {
+        let store = SQLCommunityStore(database: database)
+        return CommunityFeatures(
+            accounts: AccountService(store: store, hasher: hasher, mailer: mailer, clock: clock),
+            submissions: SubmissionService(papers: papers, community: store, arxiv: arxiv, policy: policy, clock: clock),
+            comments: CommentService(store: store, clock: clock),
+            store: store, limits: limits, secureCookies: secureCookies
+        )
     }
 }
