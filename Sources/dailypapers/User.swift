@@ -73,7 +73,7 @@ struct UserCommand: AsyncParsableCommand {
             guard let newRole = UserRole(rawValue: role) else { throw ValidationError("The role is user, moderator or admin, not '\(role)'") }
             let store = SQLCommunityStore(database: database)
             guard let user = try await store.user(named: username) else { throw CommandFailure("There is no member called \(username)") }
-            try await store.setRole(userId: user.id, role: newRole)
+            try await store.setRole(of: user, to: newRole, moderator: "(command line)", at: .now)
             print("\(user.username) is now \(newRole.rawValue).")
         }
     }

@@ -8,15 +8,20 @@ public struct CommunityFeatures: Sendable {
     public let accounts: AccountService
     public let submissions: SubmissionService
     public let comments: CommentService
+    public let moderation: ModerationService
     public let store: SQLCommunityStore
     public let limits: RateLimits
     /// Whether cookies get the Secure attribute (the site is served over HTTPS).
     public let secureCookies: Bool
 
-    public init(accounts: AccountService, submissions: SubmissionService, comments: CommentService, store: SQLCommunityStore, limits: RateLimits, secureCookies: Bool) {
+    public init(
+        accounts: AccountService, submissions: SubmissionService, comments: CommentService, moderation: ModerationService, store: SQLCommunityStore,
+        limits: RateLimits, secureCookies: Bool
+    ) {
         self.accounts = accounts
         self.submissions = submissions
         self.comments = comments
+        self.moderation = moderation
         self.store = store
         self.limits = limits
         self.secureCookies = secureCookies
@@ -34,6 +39,7 @@ extension CommunityFeatures {
             accounts: AccountService(store: store, hasher: hasher, mailer: mailer, clock: clock),
             submissions: SubmissionService(papers: papers, community: store, arxiv: arxiv, policy: policy, clock: clock),
             comments: CommentService(store: store, clock: clock),
+            moderation: ModerationService(store: store, clock: clock),
             store: store, limits: limits, secureCookies: secureCookies
         )
     }
