@@ -9,19 +9,21 @@ public struct CommunityFeatures: Sendable {
     public let submissions: SubmissionService
     public let comments: CommentService
     public let moderation: ModerationService
+    public let votes: VoteService
     public let store: SQLCommunityStore
     public let limits: RateLimits
     /// Whether cookies get the Secure attribute (the site is served over HTTPS).
     public let secureCookies: Bool
 
     public init(
-        accounts: AccountService, submissions: SubmissionService, comments: CommentService, moderation: ModerationService, store: SQLCommunityStore,
+        accounts: AccountService, submissions: SubmissionService, comments: CommentService, moderation: ModerationService, votes: VoteService, store: SQLCommunityStore,
         limits: RateLimits, secureCookies: Bool
     ) {
         self.accounts = accounts
         self.submissions = submissions
         self.comments = comments
         self.moderation = moderation
+        self.votes = votes
         self.store = store
         self.limits = limits
         self.secureCookies = secureCookies
@@ -40,6 +42,7 @@ extension CommunityFeatures {
             submissions: SubmissionService(papers: papers, community: store, arxiv: arxiv, policy: policy, clock: clock),
             comments: CommentService(store: store, clock: clock),
             moderation: ModerationService(store: store, clock: clock),
+            votes: VoteService(store: store, clock: clock),
             store: store, limits: limits, secureCookies: secureCookies
         )
     }
