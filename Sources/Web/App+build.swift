@@ -97,7 +97,7 @@ func buildRouter(_ dependencies: AppDependencies, security: SecurityHeaders) -> 
         CommentController(community: community, clock: clock).addRoutes(to: router)
         SubmitController(community: community, clock: clock).addRoutes(to: router)
         ModerationController(community: community).addRoutes(to: router)
-        OrganizationController(community: community, papers: dependencies.store, clock: clock).addRoutes(to: router)
+        OrganizationController(community: community).addRoutes(to: router)
         ProfileController(community: community, papers: dependencies.store, cache: dependencies.cache, clock: clock).addRoutes(to: router)
     }
     FeedController(catalog: catalog, store: dependencies.store, cache: dependencies.cache, clock: dependencies.clock, siteURL: dependencies.siteURL)

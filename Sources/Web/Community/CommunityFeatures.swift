@@ -10,13 +10,15 @@ public struct CommunityFeatures: Sendable {
     public let comments: CommentService
     public let moderation: ModerationService
     public let votes: VoteService
+    public let organizations: OrganizationService
     public let store: SQLCommunityStore
     public let limits: RateLimits
     /// Whether cookies get the Secure attribute (the site is served over HTTPS).
     public let secureCookies: Bool
 
     public init(
-        accounts: AccountService, submissions: SubmissionService, comments: CommentService, moderation: ModerationService, votes: VoteService, store: SQLCommunityStore,
+        accounts: AccountService, submissions: SubmissionService, comments: CommentService, moderation: ModerationService, votes: VoteService,
+        organizations: OrganizationService, store: SQLCommunityStore,
         limits: RateLimits, secureCookies: Bool
     ) {
         self.accounts = accounts
@@ -24,6 +26,7 @@ public struct CommunityFeatures: Sendable {
         self.comments = comments
         self.moderation = moderation
         self.votes = votes
+        self.organizations = organizations
         self.store = store
         self.limits = limits
         self.secureCookies = secureCookies
@@ -43,6 +46,7 @@ extension CommunityFeatures {
             comments: CommentService(store: store, clock: clock),
             moderation: ModerationService(store: store, clock: clock),
             votes: VoteService(store: store, clock: clock),
+            organizations: OrganizationService(store: store, papers: papers, clock: clock),
             store: store, limits: limits, secureCookies: secureCookies
         )
     }
