@@ -112,11 +112,22 @@ let package = Package(
             // The OpenAPI description of the JSON API, served at /api/openapi.json from the binary itself.
             resources: [.embedInCode("API/openapi.json")]
         ),
+        // The application assembled: one typed configuration of every setting, and the builder that turns it into the
+        // running server with its background services. `serve` and the tests both build through it.
+        .target(
+            name: "DailyPapersApp",
+            dependencies: [
+                "PapersCore", "Storage", "Web", "Mail", "Community", "Arxiv", "Search", "Embeddings",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The command-line entry point: serve, migrate, import, export.
         .executableTarget(
             name: "dailypapers",
             dependencies: [
-                "PapersCore", "Storage", "Ingestion", "Web", "Mail", "Community", "Arxiv", "Search", "Embeddings",
+                "PapersCore", "Storage", "Ingestion", "Web", "Mail", "Community", "Arxiv", "Search", "Embeddings", "DailyPapersApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -137,6 +148,7 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage", "PapersCore", "TestSupport"]),
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "Storage", "PapersCore", "TestSupport"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "Storage", "PapersCore", "TestSupport"]),
+        .testTarget(name: "ArxivTests", dependencies: ["Arxiv", "PapersCore", "TestSupport"]),
         .testTarget(
             name: "CommunityTests",
             dependencies: [
@@ -150,6 +162,13 @@ let package = Package(
                 "Web", "Storage", "Ingestion", "PapersCore", "TestSupport", "Community", "Arxiv", "Mail", "Search",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        .testTarget(
+            name: "DailyPapersAppTests",
+            dependencies: [
+                "DailyPapersApp", "Web", "Storage", "PapersCore", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
     ]

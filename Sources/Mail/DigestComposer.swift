@@ -55,7 +55,7 @@ public struct DigestComposer: Sendable {
             encodedHTML: EncodedBody(joining: [prepared.htmlHeader] + indices.map { prepared.htmlBlocks[$0] } + [EncodedBody(DigestHTML.footer(links))]),
             extraHeaders: headers,
             messageID: "<\(edition.key).\(subscriber.id).\(now.millisecondsSinceEpoch)@\(sender.address.value.split(separator: "@").last ?? "dailypapers")>",
-            date: MailDate.format(now)
+            date: InternetDate.mail(now)
         )
         try message.validate()
         return OutboxMessage(
@@ -125,17 +125,5 @@ enum Excerpt {
             return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
         }
         return excerpt.trimmingCharactersInSet()
-    }
-}
-
-/// RFC 5322 dates: `Mon, 03 Nov 2025 21:00:00 +0000`.
-enum MailDate {
-    private static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-    static func format(_ time: Timestamp) -> String {
-        let day = time.day
-        let clock = time.description.dropFirst(11).prefix(8)
-        return "\(weekdays[day.weekday - 1]), \(Day.twoDigits(day.day)) \(months[day.month - 1]) \(day.year) \(clock) +0000"
     }
 }

@@ -80,7 +80,7 @@ public struct MailService: Service {
     static let composeLeaseMilliseconds: Int64 = 15 * 60_000
 
     /// Parses `HH:MM`.
-    static func minuteOfDay(_ text: String) throws -> Int {
+    public static func minuteOfDay(_ text: String) throws -> Int {
         let parts = text.split(separator: ":")
         guard parts.count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]), (0..<24).contains(hour), (0..<60).contains(minute) else {
             throw InvalidDigestTime(text: text)

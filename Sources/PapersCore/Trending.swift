@@ -10,6 +10,8 @@ public enum Trending {
     public static let gravity = 1.5
     /// How many days of featured papers compete for the trending list.
     public static let windowDays = 30
+    /// At most this many featured papers of a window are ranked (far more than any window has).
+    public static let candidateLimit = 100_000
     /// The formula as shown to users.
     public static let formulaDescription = "score = (upvotes + 1) / (hours since featured + 2)^1.5"
 

@@ -96,8 +96,8 @@ func buildRouter(_ dependencies: AppDependencies, security: SecurityHeaders) -> 
         VoteController(community: community, clock: clock).addRoutes(to: router)
         CommentController(community: community, clock: clock).addRoutes(to: router)
         SubmitController(community: community, clock: clock).addRoutes(to: router)
-        ModerationController(community: community, clock: clock).addRoutes(to: router)
-        OrganizationController(community: community, papers: dependencies.store, clock: clock).addRoutes(to: router)
+        ModerationController(community: community).addRoutes(to: router)
+        OrganizationController(community: community).addRoutes(to: router)
         ProfileController(community: community, papers: dependencies.store, cache: dependencies.cache, clock: clock).addRoutes(to: router)
     }
     FeedController(catalog: catalog, store: dependencies.store, cache: dependencies.cache, clock: dependencies.clock, siteURL: dependencies.siteURL)

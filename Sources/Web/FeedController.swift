@@ -59,10 +59,9 @@ struct FeedController: Sendable {
     private func weekly(path: String) async throws -> SyndicationFeed {
         var papers: [Paper] = []
         if let latest = try await catalog.latestFeaturedDay() {
-            papers = try await store.featuredPapers(FeedQuery(days: FeedWindow.week(ISOWeek(containing: latest)).days, limit: 50))
+            papers = try await store.featuredPapers(FeedQuery(days: FeedWindow.week(ISOWeek(containing: latest)).days, limit: 50, order: .mostUpvoted))
         }
-        let sorted = papers.sorted { $0.upvotes > $1.upvotes }
-        return feed(title: "Daily Papers · this week", description: "The week's most upvoted papers.", page: "/papers/week", path: path, id: "weekly", papers: sorted)
+        return feed(title: "Daily Papers · this week", description: "The week's most upvoted papers.", page: "/papers/week", path: path, id: "weekly", papers: papers)
     }
 
     private func trending(path: String) async throws -> SyndicationFeed {
@@ -86,7 +85,7 @@ struct FeedController: Sendable {
             let body = feed.render(format)
             var rendered = Responses.body(body, contentType: format.contentType)
             rendered.headers[.eTag] = ETag.of(body)
-            rendered.headers[.lastModified] = HTTPDate.format(feed.updated)
+            rendered.headers[.lastModified] = InternetDate.http(feed.updated)
             rendered.headers[.cacheControl] = "public, max-age=300"
             return rendered
         }
@@ -113,8 +112,8 @@ enum ConditionalGET {
                 return (tag.hasPrefix("W/") ? String(tag.dropFirst(2)) : tag) == etag
             }
         }
-        if let since = request.headers[.ifModifiedSince].flatMap(HTTPDate.parse),
-           let modified = response.headers[.lastModified].flatMap(HTTPDate.parse) {
+        if let since = request.headers[.ifModifiedSince].flatMap(InternetDate.parseHTTP),
+           let modified = response.headers[.lastModified].flatMap(InternetDate.parseHTTP) {
             return modified <= since
         }
         return false

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DailyPapersApp
 import Foundation
 import Logging
 import Mail
@@ -48,7 +49,7 @@ struct Digest: AsyncParsableCommand {
 
         /// Topics by meaning when the model is installed; otherwise topics match by their words, as the note says.
         private func topicMeaning(_ database: any SQLDatabase) async throws -> TopicMeaning? {
-            guard case .success(let embedder) = modelOptions.load() else {
+            guard case .success(let embedder) = try modelOptions.load() else {
                 Terminal.error("note: the embedding model is not installed, so topics match by their words only")
                 return nil
             }
@@ -60,7 +61,8 @@ struct Digest: AsyncParsableCommand {
         func run(database: any SQLDatabase) async throws {
             let day = date.flatMap { Day(iso: $0) } ?? Timestamp.now.day
             let mailStore = SQLMailStore(database: database)
-            let setup = try await mailOptions.setup(store: mailStore, defaultSiteURL: "http://127.0.0.1:8080")
+            let configuration = try AppConfiguration.load(flags: databaseOptions.flags.merging(mailOptions.flags) { given, _ in given })
+            let setup = try await ApplicationBuilder.mailSetup(configuration, store: mailStore)
             guard setup.isEnabled || dryRun else { throw CommandFailure("Mail is off: set SMTP_URL (or --smtp-url) to send digests") }
             let publisher = DigestPublisher(papers: SQLPaperStore(database: database), mail: mailStore, composer: setup.composer, meaning: try await topicMeaning(database))
             let editions = try await publisher.editions(dueOn: day)
@@ -76,7 +78,7 @@ struct Digest: AsyncParsableCommand {
                 print("  composed in \(String(format: "%.2f", seconds)) s (\(Int(Double(summary.subscribers) / max(seconds, 0.000_001))) subscribers/s)")
             }
             guard !dryRun, let smtp = setup.smtp else { return }
-            let sender = OutboxSender(store: mailStore, settings: smtp, envelopeSender: setup.sender.address, logger: try Logging.make(level: "warning"))
+            let sender = OutboxSender(store: mailStore, settings: smtp, envelopeSender: setup.sender.address, logger: AppLogger.make(level: .warning))
             let bar = ProgressBar(label: "sending")
             let pending = try await mailStore.outboxCounts()["pending"] ?? 0
             let result: OutboxSender.Summary

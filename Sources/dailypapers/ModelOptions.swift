@@ -1,24 +1,21 @@
 import ArgumentParser
+import DailyPapersApp
 import Embeddings
 import Foundation
-import Search
-import Storage
 
-/// Where the embedding model is: `--model DIR`, then `DAILYPAPERS_MODEL`, then `models/all-MiniLM-L6-v2`.
+/// Where the embedding model is: `--model DIR`, then `DAILYPAPERS_MODEL`, the configuration file, the default.
 struct ModelOptions: ParsableArguments {
-    static let defaultDirectory = "models/all-MiniLM-L6-v2"
-
-    @Option(
-        name: .customLong("model"),
-        help: "The all-MiniLM-L6-v2 folder (vocab.txt, model.safetensors). Environment: DAILYPAPERS_MODEL. Default: \(ModelOptions.defaultDirectory) (make fetches it)."
-    )
+    @Option(name: .customLong("model"), help: Settings.model.argumentHelp)
     var model: String?
 
-    var directory: String { model ?? ProcessInfo.processInfo.environment["DAILYPAPERS_MODEL"] ?? Self.defaultDirectory }
+    func directory() throws -> String {
+        try SettingFlags.text(Settings.model, flag: model) ?? ""
+    }
 
-    /// The model, or the reason it cannot be loaded; `backgroundNiceness` for a server's embedder (its own threads).
-    func load(threads: Int = ProcessInfo.processInfo.activeProcessorCount, backgroundNiceness: Int32? = nil) -> Result<SentenceEmbedder, Error> {
-        Result { try SentenceEmbedder(directory: URL(fileURLWithPath: directory), threads: threads, backgroundNiceness: backgroundNiceness) }
+    /// The model, or the reason it cannot be loaded.
+    func load(threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> Result<SentenceEmbedder, Error> {
+        let directory = try directory()
+        return Result { try SentenceEmbedder(directory: URL(fileURLWithPath: directory), threads: threads) }
     }
 
     /// The model; a command that cannot work without it fails with a precise message.

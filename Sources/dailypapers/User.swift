@@ -1,4 +1,5 @@
 import ArgumentParser
+import DailyPapersApp
 import Community
 import Foundation
 import PapersCore
@@ -24,7 +25,7 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "The member's e-mail address.") var email: String
         @Flag(help: "Make the member an admin.") var admin = false
         @Flag(help: "Make the member a moderator.") var moderator = false
-        @Option(help: "bcrypt cost (4–16). Environment: BCRYPT_COST. Default: 12") var bcryptCost: Int?
+        @Option(help: Settings.bcryptCost.argumentHelp) var bcryptCost: String?
 
         func run() async throws {
             try await databaseOptions.withMigrated { try await self.run(database: $0) }
@@ -32,8 +33,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run(database: any SQLDatabase) async throws {
             let password = try Self.readPassword()
-            let cost = try bcryptCost ?? ProcessInfo.processInfo.environment["BCRYPT_COST"].map(CommunityOptions.number) ?? 12
-            guard (4...16).contains(cost) else { throw ValidationError("The bcrypt cost must be between 4 and 16") }
+            let cost = try AppConfiguration.load(flags: bcryptCost.map { [Settings.bcryptCost.name: $0] } ?? [:]).bcryptCost
             let accounts = AccountService(store: SQLCommunityStore(database: database), hasher: PasswordHasher(cost: UInt8(cost)), mailer: nil, clock: { .now })
             let role: UserRole = admin ? .admin : moderator ? .moderator : .user
             do {
@@ -49,7 +49,7 @@ struct UserCommand: AsyncParsableCommand {
         }
 
         static func readPassword() throws -> String {
-            if let password = ProcessInfo.processInfo.environment["DAILYPAPERS_PASSWORD"], !password.isEmpty { return password }
+            if let password = try SettingFlags.text(Settings.password, flag: nil), !password.isEmpty { return password }
             guard let line = readLine(strippingNewline: true), !line.isEmpty else {
                 throw CommandFailure("No password: set DAILYPAPERS_PASSWORD or write it on standard input")
             }
@@ -73,7 +73,7 @@ struct UserCommand: AsyncParsableCommand {
             guard let newRole = UserRole(rawValue: role) else { throw ValidationError("The role is user, moderator or admin, not '\(role)'") }
             let store = SQLCommunityStore(database: database)
             guard let user = try await store.user(named: username) else { throw CommandFailure("There is no member called \(username)") }
-            try await store.setRole(userId: user.id, role: newRole)
+            try await store.setRole(of: user, to: newRole, moderator: "(command line)", at: .now)
             print("\(user.username) is now \(newRole.rawValue).")
         }
     }

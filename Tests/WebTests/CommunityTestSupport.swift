@@ -26,17 +26,14 @@ struct CommunitySite {
         site = try await TestSite(papers: papers)
         let database = site.temporary.database
         outbox = SQLMailStore(database: database)
-        let store = SQLCommunityStore(database: database)
         let clock: @Sendable () -> Timestamp = { TestSite.now }
         let sender = MailMessage.Mailbox(address: try EmailAddress("papers@dailypapers.test"))
         let composer = DigestComposer(siteURL: "http://dailypapers.test", sender: sender, signer: LinkSigner(secret: "test-secret"))
         let mailer = mail ? AccountMailer(outbox: outbox, mail: AccountMail(composer: composer), sendNow: {}) : nil
         let client = ArxivClient(settings: ArxivClientSettings(endpoint: arxiv, minimumInterval: .zero, maxAttempts: 1, timeout: .seconds(5)))
-        features = CommunityFeatures(
-            accounts: AccountService(store: store, hasher: PasswordHasher(cost: 4), mailer: mailer, clock: clock),
-            submissions: SubmissionService(papers: site.temporary.store, community: store, arxiv: client, policy: SubmissionPolicy(dailyCapPerUser: 3), clock: clock),
-            comments: CommentService(store: store, clock: clock),
-            store: store, limits: limits, secureCookies: false
+        features = CommunityFeatures.assemble(
+            papers: site.temporary.store, database: database, hasher: PasswordHasher(cost: 4), mailer: mailer, arxiv: client,
+            policy: SubmissionPolicy(dailyCapPerUser: 3), limits: limits, secureCookies: false, clock: clock
         )
     }
 

@@ -60,6 +60,21 @@ final class XMLOutline: NSObject, XMLParserDelegate {
         }
     }
 
+    @Test func theWeeklyFeedHoldsTheWeeksTopPapersWhenTheWeekHasMoreThanItShows() async throws {
+        // 60 papers on Monday with few upvotes, then 5 on Wednesday with many: ordered by day first and cut at 50,
+        // the feed would miss the week's most upvoted papers.
+        let monday = (1...60).map { SamplePapers.paper(String(format: "2511.1%04d", $0), featured: "2025-11-03", upvotes: $0) }
+        let wednesday = (1...5).map { SamplePapers.paper(String(format: "2511.2%04d", $0), featured: "2025-11-05", upvotes: 100 + $0) }
+        let site = try await TestSite(papers: monday + wednesday)
+        try await site.run { client async throws in
+            let outline = try XMLOutline.parse(try await client.get("/papers/week/feed.rss").text)
+            let links = outline.texts["rss/channel/item/link"] ?? []
+            #expect(links.count == 50)
+            let expected = wednesday.reversed().map(\.id) + monday.reversed().prefix(45).map(\.id)
+            #expect(links.map { String($0.split(separator: "/").last ?? "") } == expected)
+        }
+    }
+
     @Test func rssFeedsForEveryList() async throws {
         let site = try await TestSite(papers: WebFixtures.papers)
         try await site.run { client async throws in

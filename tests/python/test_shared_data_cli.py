@@ -89,12 +89,36 @@ def test_serve_stops_gracefully_on_sigterm():
 
 def test_bad_settings_are_refused_with_a_clear_message():
     result = run("serve", "--port", "70000", check=False)
-    assert result.returncode != 0 and "--port 70000 is not a port number" in result.stderr
+    assert result.returncode != 0 and "PORT: '70000' is not a whole number from 0 to 65535" in result.stderr
+    result = subprocess.run([BINARY, "serve", "--port", "x", "--bcrypt-cost=99"], capture_output=True, text=True,
+                            env={**os.environ, "DIGEST_TIME": "7pm", "IDLE_TIMEOUT": "0"})
+    assert result.returncode != 0 and "4 problems" in result.stderr, "every invalid setting is reported at once"
+    for name in ["PORT", "BCRYPT_COST", "DIGEST_TIME", "IDLE_TIMEOUT"]:
+        assert f"- {name}: " in result.stderr, name
+    result = run("serve", "--prot", "8080", check=False)
+    assert result.returncode != 0 and "Unknown option '--prot'" in result.stderr
     result = run("import", "--format", "csv", "x.jsonl", check=False)
     assert result.returncode != 0 and "Unknown format 'csv'" in result.stderr
     result = subprocess.run([BINARY, "migrate"], capture_output=True, text=True,
                             env={**os.environ, "DATABASE_URL": "mysql://localhost/db"})
     assert result.returncode != 0 and "Unsupported database URL 'mysql://localhost/db'" in result.stderr
+
+
+def test_config_prints_every_setting_with_its_source_and_hides_secrets():
+    folder = tempfile.mkdtemp(prefix="dailypapers-config-")
+    file = os.path.join(folder, "site.env")
+    with open(file, "w") as out:
+        out.write("PORT=9123\nMAIL_FROM=Lab <papers@lab.example>\n")
+    result = subprocess.run([BINARY, "config", "--config", file, "--hostname", "0.0.0.0"], capture_output=True, text=True,
+                            env={**os.environ, "SMTP_URL": "smtp://bot:hunter2@mail.example:587", "MAIL_FROM": "Env <env@lab.example>"})
+    assert result.returncode == 0, result.stderr
+    lines = dict(line.split("=", 1) for line in result.stdout.splitlines() if "=" in line)
+    assert lines["HOST"] == "0.0.0.0  # flag"
+    assert lines["MAIL_FROM"] == "Env <env@lab.example>  # environment"
+    assert lines["PORT"] == f"9123  # file {file}"
+    assert lines["PUBLIC_URL"] == "http://0.0.0.0:9123  # default (http://HOST:PORT)"
+    assert lines["SMTP_URL"] == "smtp://bot:***@mail.example:587  # environment"
+    assert "hunter2" not in result.stdout
 
 
 def test_migrate_creates_the_database_and_its_folder():

@@ -80,21 +80,25 @@ extension SQLCommunityStore {
         try await removeComment(id: id, set: "body = '', body_html = '', deleted_at = \(now.millisecondsSinceEpoch)")
     }
 
-    /// Hides a comment for a reason and takes it out of the paper's count.
-    public func hideComment(id: Int64, reason: HideReason) async throws {
-        try await removeComment(id: id, set: "hidden_reason = \(reason.rawValue)")
+    /// Hides a comment for a reason, takes it out of the paper's count and logs it, in one transaction.
+    public func hideComment(id: Int64, on paperId: String, reason: HideReason, moderator: String, at now: Timestamp) async throws {
+        try await moderate(.hideComment, target: "comment \(id) on \(paperId)", reason: reason.rawValue, moderator: moderator, at: now) { connection in
+            try await Self.removeComment(id: id, set: "hidden_reason = \(reason.rawValue)", on: connection)
+        }
     }
 
     private func removeComment(id: Int64, set assignment: SQLQuery) async throws {
-        try await database.transaction { connection in
-            let updated = try await connection.execute(
-                "UPDATE comments SET \(assignment) WHERE id = \(id) AND deleted_at IS NULL AND hidden_reason IS NULL"
+        try await database.transaction { connection in try await Self.removeComment(id: id, set: assignment, on: connection) }
+    }
+
+    private static func removeComment(id: Int64, set assignment: SQLQuery, on connection: any SQLConnection) async throws {
+        let updated = try await connection.execute(
+            "UPDATE comments SET \(assignment) WHERE id = \(id) AND deleted_at IS NULL AND hidden_reason IS NULL"
+        )
+        if updated > 0 {
+            _ = try await connection.execute(
+                "UPDATE papers SET community_comments = community_comments - 1 WHERE id = (SELECT paper_id FROM comments WHERE id = \(id))"
             )
-            if updated > 0 {
-                _ = try await connection.execute(
-                    "UPDATE papers SET community_comments = community_comments - 1 WHERE id = (SELECT paper_id FROM comments WHERE id = \(id))"
-                )
-            }
         }
     }
 }

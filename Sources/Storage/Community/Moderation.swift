@@ -19,9 +19,13 @@ extension SQLCommunityStore {
         }
     }
 
-    /// Records a moderation action.
-    public func logModeration(_ action: ModerationEntry.Action, target: String, reason: String?, moderator: String, at now: Timestamp) async throws {
-        try await database.withConnection { connection in
+    /// Makes a moderation change and its entry in the log in one transaction: both happen, or neither.
+    func moderate(
+        _ action: ModerationEntry.Action, target: String, reason: String?, moderator: String, at now: Timestamp,
+        change: @escaping @Sendable (any SQLConnection) async throws -> Void
+    ) async throws {
+        try await database.transaction { connection in
+            try await change(connection)
             try await Self.log(action, target: target, reason: reason, moderator: moderator, at: now, on: connection)
         }
     }

@@ -111,14 +111,21 @@ extension SQLCommunityStore {
         try await database.execute("UPDATE users SET role = \(role.rawValue) WHERE id = \(userId)")
     }
 
-    /// Bans (ending every session and revoking API tokens) or unbans a member.
-    public func setBanned(userId: Int64, _ banned: Bool, at now: Timestamp) async throws {
-        try await database.transaction { connection in
-            _ = try await connection.execute("UPDATE users SET banned_at = \(banned ? now.millisecondsSinceEpoch : nil) WHERE id = \(userId)")
+    /// Gives a member a role and logs who did it, in one transaction.
+    public func setRole(of user: User, to role: UserRole, moderator: String, at now: Timestamp) async throws {
+        try await moderate(.setRole, target: user.username, reason: role.rawValue, moderator: moderator, at: now) { connection in
+            _ = try await connection.execute("UPDATE users SET role = \(role.rawValue) WHERE id = \(user.id)")
+        }
+    }
+
+    /// Bans (ending every session and revoking API tokens) or unbans a member, and logs it, in one transaction.
+    public func setBanned(_ user: User, _ banned: Bool, moderator: String, at now: Timestamp) async throws {
+        try await moderate(banned ? .banUser : .unbanUser, target: user.username, reason: nil, moderator: moderator, at: now) { connection in
+            _ = try await connection.execute("UPDATE users SET banned_at = \(banned ? now.millisecondsSinceEpoch : nil) WHERE id = \(user.id)")
             if banned {
-                _ = try await connection.execute("DELETE FROM sessions WHERE user_id = \(userId)")
+                _ = try await connection.execute("DELETE FROM sessions WHERE user_id = \(user.id)")
                 _ = try await connection.execute(
-                    "UPDATE api_tokens SET revoked_at = \(now.millisecondsSinceEpoch) WHERE user_id = \(userId) AND revoked_at IS NULL"
+                    "UPDATE api_tokens SET revoked_at = \(now.millisecondsSinceEpoch) WHERE user_id = \(user.id) AND revoked_at IS NULL"
                 )
             }
         }

@@ -1,16 +1,5 @@
 import PapersCore
 
-/// A paper's upvote count after a vote, and whether the voter now upvotes it.
-public struct VoteResult: Sendable, Equatable, Codable {
-    public var upvotes: Int
-    public var upvoted: Bool
-
-    public init(upvotes: Int, upvoted: Bool) {
-        self.upvotes = upvotes
-        self.upvoted = upvoted
-    }
-}
-
 extension SQLCommunityStore {
     /// Sets whether the member upvotes the paper. Idempotent: the count moves only when the vote row is
     /// inserted or deleted, in the same transaction, so any number of identical requests count once.

@@ -37,13 +37,32 @@ public struct FeedQuery: Sendable, Equatable {
     public var organization: String?
     public var limit: Int
     public var offset: Int
+    public var order: Order
 
-    public init(days: ClosedRange<Day>? = nil, submitter: String? = nil, organization: String? = nil, limit: Int = 50, offset: Int = 0) {
+    /// How featured papers are ordered before the limit cuts them.
+    public enum Order: Sendable, Equatable {
+        /// Newest feed day first; within a day by upvotes, then by feed position.
+        case newestDayFirst
+        /// Most upvoted first across all the days (a week's top papers).
+        case mostUpvoted
+    }
+
+    public init(days: ClosedRange<Day>? = nil, submitter: String? = nil, organization: String? = nil, limit: Int = 50, offset: Int = 0, order: Order = .newestDayFirst) {
         self.days = days
         self.submitter = submitter
         self.organization = organization
         self.limit = limit
         self.offset = offset
+        self.order = order
+    }
+}
+
+extension PaperStore {
+    /// The featured papers of `days` (and of one submitter) ranked by the trending formula at `reference`: the one
+    /// trending ranking that pages, the API, feeds and digests all use.
+    public func trending(days: ClosedRange<Day>, submitter: String? = nil, at reference: Timestamp) async throws -> [Paper] {
+        let candidates = try await featuredPapers(FeedQuery(days: days, submitter: submitter, limit: Trending.candidateLimit))
+        return Trending.rank(candidates, at: reference)
     }
 }
 

@@ -35,11 +35,19 @@ public struct SQLPaperStore: PaperStore {
         let rows = try await database.query(
             """
             SELECT \(unsafeRaw: Self.columns) FROM \(unsafeRaw: Self.from) WHERE \(feedFilter(query))
-            ORDER BY p.featured_on DESC, p.upvotes + p.community_upvotes DESC, p.position IS NULL, p.position, p.id
+            ORDER BY \(unsafeRaw: Self.orderBy(query.order))
             LIMIT \(query.limit) OFFSET \(query.offset)
             """
         )
         return try rows.map(PaperRow.decode)
+    }
+
+    /// The ORDER BY of each feed order (constants, never input).
+    private static func orderBy(_ order: FeedQuery.Order) -> String {
+        switch order {
+            case .newestDayFirst: "p.featured_on DESC, p.upvotes + p.community_upvotes DESC, p.position IS NULL, p.position, p.id"
+            case .mostUpvoted: "p.upvotes + p.community_upvotes DESC, p.featured_on DESC, p.position IS NULL, p.position, p.id"
+        }
     }
 
     public func countFeaturedPapers(_ query: FeedQuery) async throws -> Int {

@@ -1,3 +1,4 @@
+import Arxiv
 import Community
 import PapersCore
 import Storage
@@ -7,17 +8,46 @@ public struct CommunityFeatures: Sendable {
     public let accounts: AccountService
     public let submissions: SubmissionService
     public let comments: CommentService
+    public let moderation: ModerationService
+    public let votes: VoteService
+    public let organizations: OrganizationService
     public let store: SQLCommunityStore
     public let limits: RateLimits
     /// Whether cookies get the Secure attribute (the site is served over HTTPS).
     public let secureCookies: Bool
 
-    public init(accounts: AccountService, submissions: SubmissionService, comments: CommentService, store: SQLCommunityStore, limits: RateLimits, secureCookies: Bool) {
+    public init(
+        accounts: AccountService, submissions: SubmissionService, comments: CommentService, moderation: ModerationService, votes: VoteService,
+        organizations: OrganizationService, store: SQLCommunityStore,
+        limits: RateLimits, secureCookies: Bool
+    ) {
         self.accounts = accounts
         self.submissions = submissions
         self.comments = comments
+        self.moderation = moderation
+        self.votes = votes
+        self.organizations = organizations
         self.store = store
         self.limits = limits
         self.secureCookies = secureCookies
+    }
+}
+
+extension CommunityFeatures {
+    /// The community services over `database`, wired one way for the server and the tests alike.
+    public static func assemble(
+        papers: any PaperStore, database: any SQLDatabase, hasher: PasswordHasher, mailer: AccountMailer?, arxiv: ArxivClient,
+        policy: SubmissionPolicy, limits: RateLimits, secureCookies: Bool, clock: @escaping @Sendable () -> Timestamp
+    ) -> CommunityFeatures {
+        let store = SQLCommunityStore(database: database)
+        return CommunityFeatures(
+            accounts: AccountService(store: store, hasher: hasher, mailer: mailer, clock: clock),
+            submissions: SubmissionService(papers: papers, community: store, arxiv: arxiv, policy: policy, clock: clock),
+            comments: CommentService(store: store, clock: clock),
+            moderation: ModerationService(store: store, clock: clock),
+            votes: VoteService(store: store, clock: clock),
+            organizations: OrganizationService(store: store, papers: papers, clock: clock),
+            store: store, limits: limits, secureCookies: secureCookies
+        )
     }
 }

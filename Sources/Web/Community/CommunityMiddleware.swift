@@ -55,7 +55,7 @@ struct CommunityMiddleware: RouterMiddleware {
             return nil
         }
         context.session = session
-        let upvoted = request.method == .get ? try await community.store.upvotedIds(userId: session.user.id) : []
+        let upvoted = request.method == .get ? try await community.votes.upvotedIds(of: session.user) : []
         return Viewer(user: session.user, csrf: session.csrf, upvoted: upvoted)
     }
 }

@@ -31,7 +31,6 @@ struct VoteController: Sendable {
 
     private func vote(_ rawId: String, upvoted: Bool, user: User, _ context: AppRequestContext) async throws -> VoteResult {
         try community.limits.check(.vote, context, now: clock())
-        let id = PaperIdentity.normalizedArxivId(rawId) ?? rawId
-        return try await community.store.setVote(userId: user.id, paperId: id, upvoted: upvoted, at: clock())
+        return try await community.votes.vote(rawId, upvoted: upvoted, by: user)
     }
 }

@@ -86,7 +86,7 @@ struct SyndicationFeed {
                 <title>\(paper.title)</title>
                 <link>\(link)</link>
                 <guid isPermaLink="false">\(Self.guid(for: paper))</guid>
-                <pubDate>\(HTTPDate.format(date))</pubDate>
+                <pubDate>\(InternetDate.http(date))</pubDate>
                 \(paper.organization.map { "<category>\($0.fullname)</category>" as HTML })
                 <description>\(ItemHTML.content(paper, link: link).rendered)</description>
                 </item>
@@ -100,7 +100,7 @@ struct SyndicationFeed {
             <link>\(pageURL)</link>
             <description>\(description)</description>
             <atom:link href="\(feedURL)" rel="self" type="application/rss+xml"/>
-            <lastBuildDate>\(HTTPDate.format(updated))</lastBuildDate>
+            <lastBuildDate>\(InternetDate.http(updated))</lastBuildDate>
             <generator>DailyPapers</generator>
             \(items)
             </channel>
@@ -125,29 +125,5 @@ enum ItemHTML {
         return """
             <p>\(byline) · \(paper.upvotes) upvotes</p><p>\(paper.abstract)</p><p>\(HTML(joining: links, separator: " · "))</p>
             """
-    }
-}
-
-/// Dates as HTTP and RSS write them (RFC 7231 IMF-fixdate, a profile of RFC 822): `Mon, 03 Nov 2025 00:00:00 GMT`.
-enum HTTPDate {
-    private static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-    static func format(_ time: Timestamp) -> String {
-        let day = time.day
-        let iso = time.description  // 2025-11-03T04:05:06.000Z
-        let clock = iso.dropFirst(11).prefix(8)
-        return "\(weekdays[day.weekday - 1]), \(Day.twoDigits(day.day)) \(months[day.month - 1]) \(day.year) \(clock) GMT"
-    }
-
-    /// Parses the IMF-fixdate form, for `If-Modified-Since`.
-    static func parse(_ text: String) -> Timestamp? {
-        let parts = text.split(separator: " ")
-        guard parts.count == 6, parts[5] == "GMT", let dayNumber = Int(parts[1]), let month = months.firstIndex(of: String(parts[2])),
-              let year = Int(parts[3]), let day = Day(year: year, month: month + 1, day: dayNumber)
-        else { return nil }
-        let clock = parts[4].split(separator: ":").compactMap { Int($0) }
-        guard clock.count == 3 else { return nil }
-        return Timestamp(day: day, hour: clock[0], minute: clock[1], second: clock[2])
     }
 }

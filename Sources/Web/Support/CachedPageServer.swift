@@ -90,7 +90,7 @@ final class CachedPageServer: Sendable {
         let now = clock()
         let second = now.millisecondsSinceEpoch / 1000
         return date.withLock { cached in
-            if cached.second != second { cached = (second, HTTPDate.format(Timestamp(millisecondsSinceEpoch: second * 1000))) }
+            if cached.second != second { cached = (second, InternetDate.http(Timestamp(millisecondsSinceEpoch: second * 1000))) }
             return cached.text
         }
     }

@@ -67,7 +67,6 @@ public struct PaperCatalog: Sendable {
 
     private func trendingCandidates(days: ClosedRange<Day>?, submitter: String?, at reference: Timestamp) async throws -> [Paper] {
         let window = days ?? reference.day.adding(days: -Trending.windowDays)...reference.day
-        let candidates = try await store.featuredPapers(FeedQuery(days: window, submitter: submitter, limit: 100_000, offset: 0))
-        return Trending.rank(candidates, at: reference)
+        return try await store.trending(days: window, submitter: submitter, at: reference)
     }
 }

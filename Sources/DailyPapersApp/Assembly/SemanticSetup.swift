@@ -6,31 +6,31 @@ import Search
 import Storage
 
 /// What `serve` runs for search by meaning: the model, the vector index, and the background embedder.
-struct SemanticSetup {
+public struct SemanticSetup: Sendable {
     /// Papers embedded per stored batch in the background: a few seconds of work on one thread, so shutdown waits little.
     static let backgroundBatchSize = 32
 
-    let index: SemanticIndex?
+    public let index: SemanticIndex?
     /// Why search by meaning is off, for the search page; nil when it is on.
-    let notice: String?
+    public let notice: String?
 
     /// Loads the model (or explains in the log why not) and the vectors already stored.
     static func load(
-        options: ModelOptions, threads: Int, niceness: Int32, exactLimit: Int, database: any SQLDatabase, logger: Logger
+        directory: String, threads: Int, niceness: Int32, exactLimit: Int, database: any SQLDatabase, logger: Logger
     ) async throws -> SemanticSetup {
         let embedder: SentenceEmbedder
-        switch options.load(threads: threads, backgroundNiceness: niceness) {
-            case .success(let loaded): embedder = loaded
-            case .failure(let error):
-                logger.warning("search by meaning is off; searching by keywords only. Run `make models` to fetch the model", metadata: ["reason": "\(error)"])
-                return SemanticSetup(index: nil, notice: "Search by meaning is off on this server (the embedding model is not installed): results match your words.")
+        do {
+            embedder = try SentenceEmbedder(directory: URL(fileURLWithPath: directory), threads: threads, backgroundNiceness: niceness)
+        } catch {
+            logger.warning("search by meaning is off; searching by keywords only. Run `make models` to fetch the model", metadata: ["reason": "\(error)"])
+            return SemanticSetup(index: nil, notice: "Search by meaning is off on this server (the embedding model is not installed): results match your words.")
         }
         let index = SemanticIndex(embedder: embedder, database: database, exactLimit: exactLimit)
         let started = ContinuousClock.now
         let loaded = try await index.refresh()
         let progress = try await SQLEmbeddingStore(database: database).progress(model: SentenceEmbedder.modelName)
         logger.info("search by meaning is on", metadata: [
-            "model": "\(options.directory)", "vectors": "\(loaded)", "approximate": "\(index.vectors.isApproximate)",
+            "model": "\(directory)", "vectors": "\(loaded)", "approximate": "\(index.vectors.isApproximate)",
             "papers_to_embed": "\(progress.missing)", "load_time": "\(ContinuousClock.now - started)",
         ])
         return SemanticSetup(index: index, notice: nil)
@@ -39,7 +39,8 @@ struct SemanticSetup {
     /// Digest topics by meaning, through this index; nil without the model.
     var topicMeaning: TopicMeaning? { index.map(Self.topicMeaning) }
 
-    static func topicMeaning(_ index: SemanticIndex) -> TopicMeaning {
+    /// Digest topics matched by meaning through `index`.
+    public static func topicMeaning(_ index: SemanticIndex) -> TopicMeaning {
         TopicMeaning(embedTopic: { index.embedQuery($0) }, paperVector: { index.vectors.vector(of: $0) })
     }
 

@@ -1,0 +1,26 @@
+import PapersCore
+import Storage
+
+/// Members' upvotes: one per member and paper, idempotent, on visible papers only.
+public struct VoteService: Sendable {
+    let store: SQLCommunityStore
+    let clock: @Sendable () -> Timestamp
+
+    public init(store: SQLCommunityStore, clock: @escaping @Sendable () -> Timestamp) {
+        self.store = store
+        self.clock = clock
+    }
+
+    /// Upvotes (or takes back the upvote of) the paper `rawId` names — an arXiv id in any accepted spelling — and
+    /// returns its new count.
+    public func vote(_ rawId: String, upvoted: Bool, by user: User) async throws -> VoteResult {
+        guard !user.banned else { throw CommunityError.forbidden("This account is banned.") }
+        let id = PaperIdentity.normalizedArxivId(rawId) ?? rawId
+        return try await store.setVote(userId: user.id, paperId: id, upvoted: upvoted, at: clock())
+    }
+
+    /// The ids of the papers `user` upvotes, for marking them on pages.
+    public func upvotedIds(of user: User) async throws -> Set<String> {
+        try await store.upvotedIds(userId: user.id)
+    }
+}

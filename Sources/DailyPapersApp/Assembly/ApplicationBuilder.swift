@@ -1,0 +1,123 @@
+import Embeddings
+import Foundation
+import Hummingbird
+import Logging
+import Mail
+import PapersCore
+import Search
+import ServiceLifecycle
+import Storage
+import Web
+
+/// Builds the whole application from a configuration: the stores, the response cache, search with its indexes and
+/// embedder, mail, the community features and every background service. `serve` runs what it returns, and the tests
+/// build the same thing, changing only what `Overrides` names.
+public struct ApplicationBuilder: Sendable {
+    public let configuration: AppConfiguration
+    public let overrides: Overrides
+    public let logger: Logger
+
+    /// What a test may replace in the production wiring.
+    public struct Overrides: Sendable {
+        /// The site's clock; nil uses `CLOCK_START` or the real time.
+        public var clock: (@Sendable () -> Timestamp)?
+        /// How often the response cache asks whether the data changed; nil keeps the production second.
+        public var cacheCheckInterval: Duration?
+
+        public init(clock: (@Sendable () -> Timestamp)? = nil, cacheCheckInterval: Duration? = nil) {
+            self.clock = clock
+            self.cacheCheckInterval = cacheCheckInterval
+        }
+    }
+
+    /// The parts of a built application, for the tests that look inside.
+    public struct Parts: Sendable {
+        public let dependencies: AppDependencies
+        public let services: [any Service]
+    }
+
+    public init(configuration: AppConfiguration, overrides: Overrides = Overrides(), logger: Logger) {
+        self.configuration = configuration
+        self.overrides = overrides
+        self.logger = logger
+    }
+
+    /// The application on `database` (migrated already), ready to run.
+    public func build(on database: OpenDatabase) async throws -> some ApplicationProtocol {
+        let parts = try await parts(on: database)
+        return buildApplication(parts.dependencies, settings: configuration.server, services: parts.services)
+    }
+
+    /// Everything the application is made of, wired as `serve` wires it.
+    public func parts(on database: OpenDatabase) async throws -> Parts {
+        let store = SQLPaperStore(database: database.sql)
+        let clock = siteClock()
+        var services: [any Service] = []
+        let cache = await responseCache(database, store: store, services: &services)
+        let semantic = try await SemanticSetup.load(
+            directory: configuration.modelDirectory, threads: configuration.embeddingThreads, niceness: Int32(configuration.backgroundNice),
+            exactLimit: configuration.exactSearchLimit, database: database.sql, logger: logger
+        )
+        let keywords = KeywordIndexUpdater(index: KeywordIndex(), store: store)
+        services.append(BackgroundService(every: .seconds(1)) { [logger] in await Self.catchUp(keywords, logger: logger) })
+        if let index = semantic.index {
+            let embedder = SemanticSetup.backgroundEmbedder(index, database: database.sql)
+            services.append(BackgroundService(every: .seconds(2)) { [logger] in await SemanticSetup.backgroundRound(embedder, logger: logger) })
+        }
+        let mail = try await mailFeatures(database, store: store, meaning: semantic.topicMeaning, clock: clock, services: &services)
+        let community = communityFeatures(papers: store, database: database.sql, mail: mail, clock: clock)
+        let dependencies = AppDependencies(
+            store: store, cache: cache, clock: clock, logger: logger, siteURL: configuration.publicURL, mail: mail, community: community,
+            trustedProxies: configuration.trustedProxies,
+            search: PaperSearch(store: store, semantic: semantic.index, keywords: keywords.index), semanticNotice: semantic.notice
+        )
+        return Parts(dependencies: dependencies, services: services)
+    }
+
+    /// The response cache, told of changes by SQLite's data version or, on PostgreSQL, by the change watcher.
+    private func responseCache(_ database: OpenDatabase, store: SQLPaperStore, services: inout [any Service]) async -> ResponseCache {
+        let interval = overrides.cacheCheckInterval ?? .seconds(1)
+        if let sqlite = database.sqlite {
+            services.append(BackgroundService(every: .seconds(1)) { [logger] in await Self.catchUpSearchIndex(store, logger: logger) })
+            return ResponseCache(byteLimit: configuration.cacheBytes, checkInterval: interval) { try? sqlite.dataVersion() }
+        }
+        let watcher = PostgresChangeWatcher(database: database.sql, logger: logger)
+        await watcher.poll()
+        services.append(BackgroundService(every: PostgresChangeWatcher.interval) { await watcher.poll() })
+        return ResponseCache(byteLimit: configuration.cacheBytes, checkInterval: interval) { watcher.version() }
+    }
+
+    /// The wall clock: the override, or running from `CLOCK_START`, or now.
+    func siteClock() -> @Sendable () -> Timestamp {
+        if let clock = overrides.clock { return clock }
+        guard let start = configuration.clockStart else { return { .now } }
+        let offset = start.millisecondsSinceEpoch - Timestamp.now.millisecondsSinceEpoch
+        return { Timestamp(millisecondsSinceEpoch: Timestamp.now.millisecondsSinceEpoch + offset) }
+    }
+
+    /// Indexes newly written papers for keyword search (SQLite; see `SQLPaperStore.catchUpSearchIndex`).
+    private static func catchUpSearchIndex(_ store: SQLPaperStore, logger: Logger) async {
+        do {
+            let indexed = try await store.catchUpSearchIndex()
+            if indexed > 0 { logger.debug("search index caught up", metadata: ["papers": "\(indexed)"]) }
+        } catch {
+            logger.warning("search indexing failed; retrying", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Fills the in-memory keyword index (the first time) or applies the paper change log to it.
+    private static func catchUp(_ keywords: KeywordIndexUpdater, logger: Logger) async {
+        do {
+            let wasReady = keywords.index.isReady
+            let started = ContinuousClock.now
+            let read = try await keywords.catchUp()
+            if !wasReady {
+                logger.info("keyword index ready", metadata: ["papers": "\(read)", "fill_time": "\(ContinuousClock.now - started)"])
+            } else if read > 0 {
+                logger.debug("keyword index caught up", metadata: ["changes": "\(read)"])
+            }
+        } catch {
+            logger.warning("keyword indexing failed; retrying (SQL answers keyword searches meanwhile)", metadata: ["error": "\(error)"])
+        }
+    }
+}

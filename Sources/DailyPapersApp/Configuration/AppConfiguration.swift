@@ -1,0 +1,81 @@
+import Arxiv
+import Foundation
+import Logging
+import Mail
+import PapersCore
+import Web
+
+/// The whole configuration of a DailyPapers instance, typed and validated: made once from the layers
+/// (flags > environment > configuration file > defaults) and handed to the application builder.
+public struct AppConfiguration: Sendable {
+    public var database: DatabaseLocation
+    public var server: ServerSettings
+    /// The public address without a trailing slash; `http://HOST:PORT` unless `PUBLIC_URL` says otherwise.
+    public var publicURL: String
+    public var trustedProxies: Set<String>
+    public var cacheBytes: Int
+    public var logLevel: Logger.Level
+    /// When the site's clock starts (staging, tests); nil runs on the real time.
+    public var clockStart: Timestamp?
+    public var rateLimits: RateLimits
+    public var bcryptCost: Int
+    public var submissionsPerDay: Int
+    public var arxivAPIURL: URL
+    /// The SMTP server's URL; nil turns mail off.
+    public var smtpURL: String?
+    public var mailFrom: String
+    public var unsubscribeMailbox: String?
+    public var digestTime: String
+    public var modelDirectory: String
+    public var embeddingThreads: Int
+    public var backgroundNice: Int
+    public var exactSearchLimit: Int
+    /// Where each setting's value came from, by name.
+    public let sources: [String: SettingSource]
+
+    /// The configuration of `layers`; throws every invalid setting at once.
+    public init(_ layers: ConfigurationLayers) throws(ConfigurationError) {
+        var read = SettingReader(layers)
+        database = read.value(Settings.database, fallback: .sqlite(path: DatabaseLocation.defaultPath)) { try DatabaseLocation.parse($0) }
+        server = Self.server(&read)
+        publicURL = Self.publicURL(&read, server: server)
+        trustedProxies = Set((read.text(Settings.trustedProxies) ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        cacheBytes = read.integer(Settings.cacheBytes, in: 1...Int.max)
+        logLevel = read.value(Settings.logLevel, fallback: .info) { Logger.Level(rawValue: $0.lowercased()) }
+        clockStart = read.value(Settings.clockStart, fallback: nil) { Timestamp(iso: $0).map(Optional.some) }
+        rateLimits = read.value(Settings.rateLimits, fallback: RateLimits()) { try RateLimits(parsing: $0) }
+        bcryptCost = read.integer(Settings.bcryptCost, in: 4...16)
+        submissionsPerDay = read.integer(Settings.submissionsPerDay, in: 1...Int.max)
+        arxivAPIURL = read.webURL(Settings.arxivAPIURL) ?? ArxivClientSettings.defaultEndpoint
+        smtpURL = read.value(Settings.smtpURL, fallback: nil) { text in _ = try SMTPSettings(url: text); return text }
+        mailFrom = read.value(Settings.mailFrom, fallback: Settings.mailFrom.defaultValue ?? "") { text in _ = try MailSetup.mailbox(text); return text }
+        unsubscribeMailbox = read.text(Settings.unsubscribeMailbox)
+        digestTime = read.value(Settings.digestTime, fallback: "21:00") { text in _ = try MailService.minuteOfDay(text); return text }
+        modelDirectory = read.text(Settings.model) ?? ""
+        embeddingThreads = read.integer(Settings.embeddingThreads, in: 1...64)
+        backgroundNice = read.integer(Settings.backgroundNice, in: 0...19)
+        exactSearchLimit = read.integer(Settings.exactSearchLimit, in: 1...Int.max)
+        sources = read.sources
+        if !read.problems.isEmpty { throw ConfigurationError(read.problems) }
+    }
+
+    /// The configuration of this process: `flags` over its environment over its configuration file.
+    public static func load(flags: [String: String] = [:], environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) -> AppConfiguration {
+        try AppConfiguration(ConfigurationLayers.load(flags: flags, environment: environment))
+    }
+
+    private static func server(_ read: inout SettingReader) -> ServerSettings {
+        ServerSettings(
+            hostname: read.text(Settings.host) ?? "127.0.0.1",
+            port: read.integer(Settings.port, in: 0...65_535),
+            idleTimeout: .seconds(read.integer(Settings.idleTimeout, in: 1...Int.max)),
+            headerTimeout: .seconds(read.integer(Settings.headerTimeout, in: 1...Int.max)),
+            maxConnections: read.integer(Settings.maxConnections, in: 1...Int.max)
+        )
+    }
+
+    private static func publicURL(_ read: inout SettingReader, server: ServerSettings) -> String {
+        let url = read.webURL(Settings.publicURL)?.absoluteString ?? "http://\(server.hostname):\(server.port)"
+        return url.hasSuffix("/") ? String(url.dropLast()) : url
+    }
+}
