@@ -162,7 +162,8 @@ let package = Package(
                 "Web", "Storage", "Ingestion", "PapersCore", "TestSupport", "Community", "Arxiv", "Mail", "Search",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-            ]
+            ],
+            exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "DailyPapersAppTests",
