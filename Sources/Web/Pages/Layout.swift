@@ -11,7 +11,7 @@ enum Layout {
     }
 
     static func page(title: String, description: String? = nil, tab: Tab = .none, alternates: [Alternate]? = nil, content: HTML) -> HTML {
-        let feeds = alternates ?? FeedController.alternates(for: tab)
+        let feeds = alternates ?? Layout.Alternate.feeds(of: tab)
         return """
         <!doctype html>
         <html lang="en">

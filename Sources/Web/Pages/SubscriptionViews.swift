@@ -1,4 +1,5 @@
 import Mail
+import PapersCore
 import Storage
 
 /// The pages of the subscription flow: subscribe, confirm, settings, unsubscribe, and their outcomes.

@@ -1,0 +1,60 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import PapersCore
+import Storage
+import Testing
+import TestSupport
+
+/// The smaller defects of the hardening issue.
+@Suite("Hardening: smaller defects")
+struct SmallerDefectTests {
+    @Test("the last admin of an organization can neither remove nor demote themselves")
+    func anOrganizationKeepsAnAdmin() async throws {
+        let site = try await CommunitySite()
+        let root = try await site.member("root")
+        try await site.member("bob")
+        try await site.store.createOrganization(Organization(name: "lab", fullname: "The Lab"), creatorId: root.id, at: TestSite.now)
+        try await site.run { client in
+            let browser = Browser(client)
+            try await browser.logIn("root", password: "password-root")
+            try await browser.get("/lab")
+            let removed = try await browser.post("/lab/members", ["username": "root", "role": "remove"])
+            #expect(removed.status == .conflict)
+            #expect(removed.text.contains("without an admin"))
+            #expect(try await browser.post("/lab/members", ["username": "root", "role": "member"]).status == .conflict)
+            #expect(try await site.store.membership(of: root.id, in: "lab") == .admin)
+            #expect(try await browser.post("/lab/members", ["username": "bob", "role": "admin"]).status == .found)
+            #expect(try await browser.post("/lab/members", ["username": "root", "role": "remove"]).status == .found)
+            #expect(try await site.store.membership(of: root.id, in: "lab") == nil)
+        }
+    }
+
+    @Test("an imported submitter's link shows what they submitted instead of a 404; unknown names still 404")
+    func importedSubmittersHaveAPage() async throws {
+        let site = try await CommunitySite()
+        try await site.run { client in
+            let card = try await client.get("/papers/date/2025-10-30")
+            #expect(card.text.contains(#"<a href="/users/akhaliq">akhaliq</a>"#))
+            let page = try await client.get("/users/akhaliq")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Day one top") && page.text.contains("not a member of this site"))
+            #expect(try await client.get("/users/nobody-at-all").status == .notFound)
+        }
+    }
+
+    @Test("the search page's Submit link fills the submit form")
+    func submitLinkFillsTheForm() async throws {
+        let site = try await CommunitySite()
+        try await site.member("alice")
+        try await site.run { client in
+            let browser = Browser(client)
+            try await browser.logIn("alice", password: "password-alice")
+            let search = try await browser.get("/papers/search?q=2512.09999")
+            #expect(search.text.contains(#"href="/papers/submit?id=2512.09999""#))
+            let form = try await browser.get("/papers/submit?id=2512.09999")
+            #expect(form.text.contains(#"value="2512.09999""#))
+        }
+    }
+}
