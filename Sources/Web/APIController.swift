@@ -6,7 +6,6 @@ import PapersCore
 /// The JSON API, compatible with Hugging Face's papers API.
 struct APIController: Sendable {
     let catalog: PaperCatalog
-    let store: any PaperStore
     let cache: ResponseCache
     let clock: @Sendable () -> Timestamp
     /// The site's public address: `Link` headers are built from it, never from the request's `Host`, since the
@@ -68,7 +67,7 @@ struct APIController: Sendable {
             guard let cursor = CursorCoding.decode(text) else { throw .badRequest("Invalid cursor '\(text.prefix(60))': pass the cursor of a Link header unchanged") }
             return cursor
         }
-        let papers = try await store.papersByPublication(after: cursor, limit: limit + 1)
+        let papers = try await catalog.byPublication(after: cursor, limit: limit + 1)
         var headers: HTTPFields = [:]
         let page = Array(papers.prefix(limit))
         if papers.count > limit, let last = page.last, let published = last.publishedAt {
@@ -79,7 +78,7 @@ struct APIController: Sendable {
     }
 
     private func paper(_ id: String) async throws -> Rendered {
-        guard let paper = try await store.paper(id: PaperIdentity.normalizedArxivId(id) ?? id) else {
+        guard let paper = try await catalog.paper(id: id) else {
             throw APIError.notFound("Paper not found: \(id)")
         }
         return try Responses.json(HFPaperDTO.flat(paper))

@@ -98,11 +98,11 @@ func buildRouter(_ dependencies: AppDependencies, security: SecurityHeaders) -> 
         SubmitController(community: community, clock: clock).addRoutes(to: router)
         ModerationController(community: community).addRoutes(to: router)
         OrganizationController(community: community).addRoutes(to: router)
-        ProfileController(community: community, papers: dependencies.store, cache: dependencies.cache, clock: clock).addRoutes(to: router)
+        ProfileController(community: community, catalog: catalog, cache: dependencies.cache, clock: clock).addRoutes(to: router)
     }
-    FeedController(catalog: catalog, store: dependencies.store, cache: dependencies.cache, clock: dependencies.clock, siteURL: dependencies.siteURL)
+    FeedController(catalog: catalog, cache: dependencies.cache, clock: dependencies.clock, siteURL: dependencies.siteURL)
         .addRoutes(to: router)
-    APIController(catalog: catalog, store: dependencies.store, cache: dependencies.cache, clock: dependencies.clock, siteURL: dependencies.siteURL)
+    APIController(catalog: catalog, cache: dependencies.cache, clock: dependencies.clock, siteURL: dependencies.siteURL)
         .addRoutes(to: router)
     let search = dependencies.search ?? (dependencies.store as? SQLPaperStore).map { PaperSearch(store: $0, semantic: nil) }
     if let search {
@@ -113,7 +113,7 @@ func buildRouter(_ dependencies: AppDependencies, security: SecurityHeaders) -> 
         SubscriptionController(mail: mail, clock: dependencies.clock).addRoutes(to: router)
     }
     PageController(
-        catalog: catalog, store: dependencies.store, cache: dependencies.cache, clock: dependencies.clock,
+        catalog: catalog, cache: dependencies.cache, clock: dependencies.clock,
         subscribeBox: dependencies.mail?.setup.isEnabled == true, community: dependencies.community, search: search
     ).addRoutes(to: router)
     return router

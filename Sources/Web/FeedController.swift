@@ -7,7 +7,6 @@ import Storage
 /// `ETag`/`Last-Modified` validators and 304 answers.
 struct FeedController: Sendable {
     let catalog: PaperCatalog
-    let store: any PaperStore
     let cache: ResponseCache
     let clock: @Sendable () -> Timestamp
     let siteURL: String
@@ -35,19 +34,12 @@ struct FeedController: Sendable {
     }
 
     private func daily(path: String) async throws -> SyndicationFeed {
-        let days = try await store.featuredDays().suffix(Self.dailyFeedDays)
-        var papers: [Paper] = []
-        if let first = days.first, let last = days.last {
-            papers = try await store.featuredPapers(FeedQuery(days: first...last, limit: Self.maxItems))
-        }
+        let papers = try await catalog.recentDays(Self.dailyFeedDays, limit: Self.maxItems)
         return feed(title: "Daily Papers", description: "The papers the research community upvoted, day by day.", page: "/", path: path, id: "daily", papers: papers)
     }
 
     private func weekly(path: String) async throws -> SyndicationFeed {
-        var papers: [Paper] = []
-        if let latest = try await catalog.latestFeaturedDay() {
-            papers = try await store.featuredPapers(FeedQuery(days: FeedWindow.week(ISOWeek(containing: latest)).days, limit: 50, order: .mostUpvoted))
-        }
+        let papers = try await catalog.latestWeekTop(limit: 50)
         return feed(title: "Daily Papers · this week", description: "The week's most upvoted papers.", page: "/papers/week", path: path, id: "weekly", papers: papers)
     }
 
@@ -57,7 +49,7 @@ struct FeedController: Sendable {
     }
 
     private func organization(_ name: String, path: String) async throws -> SyndicationFeed {
-        let papers = try await store.featuredPapers(FeedQuery(organization: name, limit: Self.maxItems))
+        let papers = try await catalog.organizationPapers(name, limit: Self.maxItems)
         guard let organization = papers.first?.organization else { throw PageError.notFound("There is no organization '\(name)'.") }
         return feed(title: "\(organization.fullname) · Daily Papers", description: "Papers claimed by \(organization.fullname).", page: SiteRoute.organization(name).path, path: path, id: "organization/\(name)", papers: papers)
     }

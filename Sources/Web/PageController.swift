@@ -6,7 +6,6 @@ import Storage
 /// The HTML pages: feeds, trending, paper pages and their Markdown versions.
 struct PageController: Sendable {
     let catalog: PaperCatalog
-    let store: any PaperStore
     let cache: ResponseCache
     let clock: @Sendable () -> Timestamp
     /// Whether feed pages show the subscribe box (only when mail works: no dead controls).
@@ -74,7 +73,7 @@ struct PageController: Sendable {
     private func paper(_ rawId: String, markdown: Bool) async throws -> Rendered {
         let wantsMarkdown = markdown || rawId.hasSuffix(".md")
         let id = rawId.hasSuffix(".md") ? String(rawId.dropLast(3)) : rawId
-        guard let paper = try await store.paper(id: PaperIdentity.normalizedArxivId(id) ?? id) else {
+        guard let paper = try await catalog.paper(id: id) else {
             throw PageError.notFound("No paper with id '\(id)' is in DailyPapers.")
         }
         if wantsMarkdown { return Responses.body(PaperMarkdown.render(paper), contentType: Responses.markdownType) }
@@ -85,7 +84,7 @@ struct PageController: Sendable {
 
     private func organization(_ name: String, _ request: Request) async throws -> Rendered {
         let pageNumber = try pageParameter(request)
-        let papers = try await store.featuredPapers(FeedQuery(organization: name, limit: Self.pageSize, offset: pageNumber * Self.pageSize))
+        let papers = try await catalog.organizationPapers(name, limit: Self.pageSize, offset: pageNumber * Self.pageSize)
         let registered = try await community?.store.organization(named: name)
         guard let organization = registered ?? papers.first?.organization else { throw PageError.notFound("There is no page at this address.") }
         var members: HTML = ""

@@ -6,7 +6,7 @@ import Storage
 /// Member profiles and author pages.
 struct ProfileController: Sendable {
     let community: CommunityFeatures
-    let papers: any PaperStore
+    let catalog: PaperCatalog
     let cache: ResponseCache
     let clock: @Sendable () -> Timestamp
 
@@ -16,19 +16,19 @@ struct ProfileController: Sendable {
             return try await PageCaching.cached(request, cache: cache) {
                 guard let user = try await community.store.user(named: name) else {
                     // Imported cards link their Hugging Face submitter here: show what they submitted.
-                    let submitted = try await papers.featuredPapers(FeedQuery(submitter: name, limit: 100))
+                    let submitted = try await catalog.submittedBy(name, limit: 100)
                     guard !submitted.isEmpty else { throw PageError.notFound("There is no member called \(name).") }
                     return Responses.html(CommunityPageViews.submitter(name, submitted: submitted, currentYear: clock().day.year))
                 }
                 let upvoted = try await community.store.upvotedPapers(userId: user.id, limit: 100)
-                let submitted = try await papers.featuredPapers(FeedQuery(submitter: user.username, limit: 100))
+                let submitted = try await catalog.submittedBy(user.username, limit: 100)
                 return Responses.html(CommunityPageViews.profile(user, upvoted: upvoted, submitted: submitted, currentYear: clock().day.year))
             }
         }
         router.get("/authors/:name") { request, context in
             let name = try Forms.pathParameter("name", context)
             return try await PageCaching.cached(request, cache: cache) {
-                let found = try await papers.papers(byAuthor: name, limit: 100, offset: 0)
+                let found = try await catalog.byAuthor(name, limit: 100)
                 return Responses.html(CommunityPageViews.author(name, papers: found, currentYear: clock().day.year))
             }
         }

@@ -26,6 +26,44 @@ public struct PaperCatalog: Sendable {
         case trending
     }
 
+    /// The paper an id names, in any accepted spelling of an arXiv id (a version suffix is dropped).
+    public func paper(id: String) async throws -> Paper? {
+        try await store.paper(id: PaperIdentity.normalizedArxivId(id) ?? id)
+    }
+
+    /// The featured papers of the last `dayCount` feed days, newest day first.
+    public func recentDays(_ dayCount: Int, limit: Int) async throws -> [Paper] {
+        let days = try await store.featuredDays().suffix(dayCount)
+        guard let first = days.first, let last = days.last else { return [] }
+        return try await store.featuredPapers(FeedQuery(days: first...last, limit: limit))
+    }
+
+    /// The most upvoted papers of the latest week with featured papers.
+    public func latestWeekTop(limit: Int) async throws -> [Paper] {
+        guard let latest = try await latestFeaturedDay() else { return [] }
+        return try await store.featuredPapers(FeedQuery(days: FeedWindow.week(ISOWeek(containing: latest)).days, limit: limit, order: .mostUpvoted))
+    }
+
+    /// An organization's featured papers, newest day first.
+    public func organizationPapers(_ name: String, limit: Int, offset: Int = 0) async throws -> [Paper] {
+        try await store.featuredPapers(FeedQuery(organization: name, limit: limit, offset: offset))
+    }
+
+    /// The papers `submitter` featured, newest day first.
+    public func submittedBy(_ submitter: String, limit: Int) async throws -> [Paper] {
+        try await store.featuredPapers(FeedQuery(submitter: submitter, limit: limit))
+    }
+
+    /// The papers an author (by the name as written) wrote.
+    public func byAuthor(_ name: String, limit: Int, offset: Int = 0) async throws -> [Paper] {
+        try await store.papers(byAuthor: name, limit: limit, offset: offset)
+    }
+
+    /// Every paper by publication time, newest first, after `cursor`.
+    public func byPublication(after cursor: PublicationCursor?, limit: Int) async throws -> [Paper] {
+        try await store.papersByPublication(after: cursor, limit: limit)
+    }
+
     /// The newest day with featured papers.
     public func latestFeaturedDay() async throws -> Day? {
         try await store.featuredDays().last
