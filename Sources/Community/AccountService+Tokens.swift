@@ -1,6 +1,7 @@
 import PapersCore
+import Storage
 
-/// Deleting an account and its API tokens.
+/// Deleting an account, its API tokens, and looking members up.
 extension AccountService {
     /// Deletes the account after checking the password (see `SQLCommunityStore.deleteUser` for what happens to its votes and comments).
     public func deleteAccount(_ user: User, password: String) async throws {
@@ -16,6 +17,26 @@ extension AccountService {
         let secret = Self.apiTokenPrefix + Secrets.make()
         try await store.createAPIToken(userId: user.id, name: name, hash: Secrets.hash(secret), prefix: String(secret.prefix(10)), at: clock())
         return secret
+    }
+
+    /// The member's API tokens (names and prefixes; the secrets are never stored).
+    public func apiTokens(of user: User) async throws -> [APITokenInfo] {
+        try await store.apiTokens(userId: user.id)
+    }
+
+    /// Revokes one of the member's tokens; false when it is not theirs or already revoked.
+    public func revokeAPIToken(_ id: Int64, of user: User) async throws -> Bool {
+        try await store.revokeAPIToken(id: id, userId: user.id, at: clock())
+    }
+
+    /// The member called `username`, if any.
+    public func user(named username: String) async throws -> User? {
+        try await store.user(named: username)
+    }
+
+    /// The member as stored now (a session's copy may be older).
+    public func current(_ user: User) async throws -> User {
+        try await store.user(id: user.id) ?? user
     }
 
     /// The member an `Authorization: Bearer` token belongs to.

@@ -39,4 +39,9 @@ public struct CommentService: Sendable {
         guard found.authorId == user.id else { throw CommunityError.forbidden("Only its author can change this comment.") }
         return found.comment
     }
+
+    /// A paper's thread, oldest first.
+    public func thread(of paperId: String) async throws -> [Comment] {
+        try await store.comments(paperId: paperId)
+    }
 }

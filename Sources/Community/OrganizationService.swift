@@ -52,6 +52,16 @@ public struct OrganizationService: Sendable {
         try await store.attribute(paperId: paper.id, to: name, at: clock())
     }
 
+    /// The registered organization called `name`, if any.
+    public func organization(named name: String) async throws -> Organization? {
+        try await store.organization(named: name)
+    }
+
+    /// Its members and their roles.
+    public func members(of name: String) async throws -> [(username: String, role: OrganizationRole)] {
+        try await store.members(of: name)
+    }
+
     /// A valid organization: a handle-like name and a full name of 1 to 100 characters without controls.
     public static func organization(name: String, fullname: String) throws -> Organization {
         let handle = try AccountRules.validHandle(name, what: "organization name")

@@ -23,4 +23,9 @@ public struct VoteService: Sendable {
     public func upvotedIds(of user: User) async throws -> Set<String> {
         try await store.upvotedIds(userId: user.id)
     }
+
+    /// The papers `user` upvoted, newest vote first.
+    public func upvotedPapers(of user: User, limit: Int) async throws -> [Paper] {
+        try await store.upvotedPapers(userId: user.id, limit: limit)
+    }
 }

@@ -77,7 +77,7 @@ struct PageController: Sendable {
             throw PageError.notFound("No paper with id '\(id)' is in DailyPapers.")
         }
         if wantsMarkdown { return Responses.body(PaperMarkdown.render(paper), contentType: Responses.markdownType) }
-        let comments = try await community?.store.comments(paperId: paper.id)
+        let comments = try await community?.comments.thread(of: paper.id)
         let similar = try await search?.similar(to: paper.id, count: Self.similarCount) ?? []
         return Responses.html(PaperPageView.render(paper, comments: comments, similar: similar, currentYear: clock().day.year, now: clock()))
     }
@@ -85,10 +85,10 @@ struct PageController: Sendable {
     private func organization(_ name: String, _ request: Request) async throws -> Rendered {
         let pageNumber = try pageParameter(request)
         let papers = try await catalog.organizationPapers(name, limit: Self.pageSize, offset: pageNumber * Self.pageSize)
-        let registered = try await community?.store.organization(named: name)
+        let registered = try await community?.organizations.organization(named: name)
         guard let organization = registered ?? papers.first?.organization else { throw PageError.notFound("There is no page at this address.") }
         var members: HTML = ""
-        if let community { members = CommunityPageViews.members(organization.name, members: try await community.store.members(of: organization.name)) }
+        if let community { members = CommunityPageViews.members(organization.name, members: try await community.organizations.members(of: organization.name)) }
         let list: HTML = papers.isEmpty ? "<p class=\"empty\">No papers are attributed to \(organization.fullname) yet.</p>" : PaperCardView.list(papers, currentYear: clock().day.year)
         let content: HTML = """
             <h1>\(organization.fullname)</h1>

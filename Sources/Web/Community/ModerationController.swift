@@ -55,7 +55,7 @@ struct ModerationController: Sendable {
 
     private func target(_ context: AppRequestContext) async throws -> User {
         let name = try context.parameters.require("name")
-        guard let user = try await community.store.user(named: name) else { throw PageError.notFound("There is no member called \(name).") }
+        guard let user = try await community.accounts.user(named: name) else { throw PageError.notFound("There is no member called \(name).") }
         return user
     }
 

@@ -14,13 +14,13 @@ struct ProfileController: Sendable {
         router.get("/users/:name") { request, context in
             let name = try Forms.pathParameter("name", context)
             return try await PageCaching.cached(request, cache: cache) {
-                guard let user = try await community.store.user(named: name) else {
+                guard let user = try await community.accounts.user(named: name) else {
                     // Imported cards link their Hugging Face submitter here: show what they submitted.
                     let submitted = try await catalog.submittedBy(name, limit: 100)
                     guard !submitted.isEmpty else { throw PageError.notFound("There is no member called \(name).") }
                     return Responses.html(CommunityPageViews.submitter(name, submitted: submitted, currentYear: clock().day.year))
                 }
-                let upvoted = try await community.store.upvotedPapers(userId: user.id, limit: 100)
+                let upvoted = try await community.votes.upvotedPapers(of: user, limit: 100)
                 let submitted = try await catalog.submittedBy(user.username, limit: 100)
                 return Responses.html(CommunityPageViews.profile(user, upvoted: upvoted, submitted: submitted, currentYear: clock().day.year))
             }

@@ -44,7 +44,7 @@ struct SettingsController: Sendable {
         router.post("/settings/tokens/:id/revoke") { request, context in
             let (session, _) = try await Guards.memberForm(request, context)
             guard let id = Int64(try context.parameters.require("id")),
-                  try await community.store.revokeAPIToken(id: id, userId: session.user.id, at: clock())
+                  try await community.accounts.revokeAPIToken(id, of: session.user)
             else { throw PageError.notFound("You have no such token.") }
             return try await settings(session, notice: .init(success: "Token revoked."))
         }
@@ -74,8 +74,8 @@ struct SettingsController: Sendable {
     }
 
     private func settings(_ session: SignedIn, newToken: String? = nil, notice: AccountViews.Notice = .none, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let user = try await community.store.user(id: session.user.id) ?? session.user
-        let tokens = try await community.store.apiTokens(userId: user.id)
+        let user = try await community.accounts.current(session.user)
+        let tokens = try await community.accounts.apiTokens(of: user)
         return Pages.html(AccountViews.settings(user, tokens: tokens, csrf: session.csrf, newToken: newToken, notice: notice), status: status)
     }
 }
