@@ -64,6 +64,14 @@ import Web
         #expect(text.contains("RATE_LIMITS=pages=300/600,"))
     }
 
+    @Test func anInvalidSecretIsNamedWithoutItsPassword() throws {
+        let layers = ConfigurationLayers(environment: ["SMTP_URL": "smtp://bot:hunter2@mail.example:99999", "DATABASE_URL": "postgres://u:db-secret@/x"])
+        let error = try #require(throws: ConfigurationError.self) { try AppConfiguration(layers) }
+        #expect(error.problems.count == 2)
+        #expect(!error.description.contains("hunter2") && !error.description.contains("db-secret"), "\(error)")
+        #expect(error.description.contains("smtp://bot:***@mail.example:99999"))
+    }
+
     @Test func namesAndFlagsAreUniqueAndDefaultsMatchTheCode() throws {
         #expect(Set(Settings.all.map(\.name)).count == Settings.all.count)
         let flags = Settings.all.compactMap(\.flag)

@@ -22,11 +22,13 @@ struct SettingReader {
     /// The value `parse` makes of the text, or `fallback` (with the problem noted) when it cannot.
     mutating func value<T>(_ setting: Setting, fallback: T, _ parse: (String) throws -> T?) -> T {
         guard let text = text(setting) else { return fallback }
+        // A secret's value is never echoed in full: the message goes to the terminal and the logs.
+        let shown = setting.isSecret ? SettingsDocumentation.redact(text, url: setting != Settings.password) : text
         do {
             if let value = try parse(text) { return value }
-            problems.append("\(setting.name): '\(text)' is not valid. \(setting.help)")
+            problems.append("\(setting.name): '\(shown)' is not valid. \(setting.help)")
         } catch {
-            problems.append("\(setting.name): '\(text)' — \(error)")
+            problems.append("\(setting.name): '\(shown)' — \(Self.redacting(text, as: shown, in: "\(error)"))")
         }
         return fallback
     }
@@ -53,7 +55,8 @@ struct SettingReader {
         return url
     }
 
-    mutating func note(_ problem: String) {
-        problems.append(problem)
+    /// `message` with every copy of `text` replaced by its redacted form.
+    private static func redacting(_ text: String, as shown: String, in message: String) -> String {
+        text == shown ? message : message.replacingOccurrences(of: text, with: shown)
     }
 }
