@@ -14,7 +14,6 @@ public struct VoteService: Sendable {
     /// Upvotes (or takes back the upvote of) the paper `rawId` names — an arXiv id in any accepted spelling — and
     /// returns its new count.
     public func vote(_ rawId: String, upvoted: Bool, by user: User) async throws -> VoteResult {
-        guard !user.banned else { throw CommunityError.forbidden("This account is banned.") }
         let id = PaperIdentity.normalizedArxivId(rawId) ?? rawId
         return try await store.setVote(userId: user.id, paperId: id, upvoted: upvoted, at: clock())
     }
