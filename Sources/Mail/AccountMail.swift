@@ -20,7 +20,7 @@ public struct AccountMail: Sendable {
 
             Please confirm that this is your address:
 
-            \(composer.siteURL)/verify-email?token=\(secret)
+            \(composer.site.url(.verifyEmailForm, query: ["token": secret]))
 
             The link is valid for \(Self.linkLifetimeHours) hours and works once. If you did not sign up, ignore this mail.
             """
@@ -33,7 +33,7 @@ public struct AccountMail: Sendable {
 
             Choose a new password here:
 
-            \(composer.siteURL)/reset-password?token=\(secret)
+            \(composer.site.url(.resetPasswordForm, query: ["token": secret]))
 
             The link is valid for \(Self.linkLifetimeHours) hours and works once. If you did not ask, ignore this mail: your password is unchanged.
             """
@@ -44,7 +44,7 @@ public struct AccountMail: Sendable {
         let text = """
             The DailyPapers account \(username) asked to use this address from now on. Confirm it here:
 
-            \(composer.siteURL)/verify-email?change=1&token=\(secret)
+            \(composer.site.url(.verifyEmailForm, query: ["change": "1", "token": secret]))
 
             The link is valid for \(Self.linkLifetimeHours) hours and works once. Until then the account keeps its old address.
             """
@@ -58,7 +58,7 @@ public struct AccountMail: Sendable {
 
             If it was you, log in instead — or choose a new password if you forgot it:
 
-            \(composer.siteURL)/forgot-password
+            \(composer.site.url(.forgotPasswordForm))
 
             If it was not you, ignore this mail: nothing changed.
             """
@@ -73,7 +73,7 @@ public struct AccountMail: Sendable {
 
             If this was not you, choose a new password at once:
 
-            \(composer.siteURL)/forgot-password
+            \(composer.site.url(.forgotPasswordForm))
             """
         return try message(to: email, kind: "password-changed", userId: userId, subject: "Your DailyPapers password was changed", text: text, now: now)
     }

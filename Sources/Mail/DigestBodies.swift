@@ -6,15 +6,15 @@ enum DigestText {
         "Daily Papers — \(edition.title)\nThe papers the research community upvoted most.\n"
     }
 
-    static func block(_ paper: Paper, siteURL: String) -> String {
-        var lines = ["• \(paper.title)", "  \(byline(paper)) · \(paper.upvotes) upvotes", "  \(Excerpt.of(paper.abstract))", "  Read: \(siteURL)/papers/\(paper.id)"]
+    static func block(_ paper: Paper, site: SiteAddress) -> String {
+        var lines = ["• \(paper.title)", "  \(byline(paper)) · \(paper.upvotes) upvotes", "  \(Excerpt.of(paper.abstract))", "  Read: \(site.url(.paper(id: paper.id)))"]
         if let arxivId = paper.arxivId { lines.append("  arXiv: https://arxiv.org/abs/\(arxivId)") }
         if let code = CodeLinks.links(for: paper).first { lines.append("  Code: \(code)") }
         return lines.joined(separator: "\n") + "\n"
     }
 
     static func footer(_ links: DigestLinks) -> String {
-        "—\nChange frequency or topics: \(links.settings)\nUnsubscribe: \(links.unsubscribe)\nDailyPapers · \(links.site)/"
+        "—\nChange frequency or topics: \(links.settings)\nUnsubscribe: \(links.unsubscribe)\nDailyPapers · \(links.site)"
     }
 
     static func byline(_ paper: Paper) -> String {
@@ -40,13 +40,13 @@ enum DigestHTML {
             """
     }
 
-    static func block(_ paper: Paper, siteURL: String) -> String {
-        var paperLinks = ["<a href=\"\(escape("\(siteURL)/papers/\(paper.id)"))\" style=\"color:#2563eb\">Read</a>"]
+    static func block(_ paper: Paper, site: SiteAddress) -> String {
+        var paperLinks = ["<a href=\"\(escape(site.url(.paper(id: paper.id))))\" style=\"color:#2563eb\">Read</a>"]
         if let arxivId = paper.arxivId { paperLinks.append("<a href=\"https://arxiv.org/abs/\(escape(arxivId))\" style=\"color:#2563eb\">arXiv</a>") }
         if let code = CodeLinks.links(for: paper).first { paperLinks.append("<a href=\"\(escape(code))\" style=\"color:#2563eb\">Code</a>") }
         return """
             <tr><td style="padding:16px 0;border-bottom:1px solid #e5e7eb">
-            <a href="\(escape("\(siteURL)/papers/\(paper.id)"))" style="font-size:17px;font-weight:600;color:#111827;text-decoration:none">\(escape(paper.title))</a>
+            <a href="\(escape(site.url(.paper(id: paper.id))))" style="font-size:17px;font-weight:600;color:#111827;text-decoration:none">\(escape(paper.title))</a>
             <div style="font-size:13px;color:#6b7280;margin:4px 0">\(escape(DigestText.byline(paper))) · \(paper.upvotes) upvotes</div>
             <div style="font-size:14px;color:#374151;line-height:1.5">\(escape(Excerpt.of(paper.abstract)))</div>
             <div style="font-size:13px;margin-top:6px">\(paperLinks.joined(separator: " · "))</div>
@@ -60,7 +60,7 @@ enum DigestHTML {
             <tr><td style="padding:16px 24px 24px;font-size:12px;color:#6b7280">
             <a href="\(escape(links.settings))" style="color:#6b7280">Change frequency or topics</a> ·
             <a href="\(escape(links.unsubscribe))" style="color:#6b7280">Unsubscribe</a> ·
-            <a href="\(escape(links.site))/" style="color:#6b7280">DailyPapers</a>
+            <a href="\(escape(links.site))" style="color:#6b7280">DailyPapers</a>
             </td></tr></table>
             </td></tr></table>
             </body></html>

@@ -4,14 +4,15 @@ import Storage
 /// Writes one digest message per subscriber: a plain-text part and an HTML part that renders well in mail clients
 /// (inline styles, no scripts, no remote fonts), with one-click unsubscribe headers (RFC 8058).
 public struct DigestComposer: Sendable {
-    public let siteURL: String
+    /// The site's public address, which every link in a message points to.
+    public let site: SiteAddress
     public let sender: MailMessage.Mailbox
     public let signer: LinkSigner
     /// A mailto address for `List-Unsubscribe`, when the instance has one that reaches a person or a script.
     public let unsubscribeMailbox: String?
 
     public init(siteURL: String, sender: MailMessage.Mailbox, signer: LinkSigner, unsubscribeMailbox: String? = nil) {
-        self.siteURL = siteURL
+        site = SiteAddress(siteURL)
         self.sender = sender
         self.signer = signer
         self.unsubscribeMailbox = unsubscribeMailbox
@@ -20,7 +21,7 @@ public struct DigestComposer: Sendable {
     /// Renders and encodes everything about an edition that is the same for every subscriber, once.
     /// With `meaning`, topics also match papers by meaning, not only by their words.
     public func prepare(_ edition: DigestEdition, meaning: TopicMeaning? = nil) -> PreparedEdition {
-        PreparedEdition(edition: edition, siteURL: siteURL, meaning: meaning)
+        PreparedEdition(edition: edition, site: site, meaning: meaning)
     }
 
     /// The message for `subscriber`, or nil when none of the edition's papers matches their topics.
@@ -37,9 +38,9 @@ public struct DigestComposer: Sendable {
         let unsubscribeToken = signer.token(.unsubscribe, subscriberId: subscriber.id, email: subscriber.email)
         let manageToken = signer.token(.manage, subscriberId: subscriber.id, email: subscriber.email)
         let links = DigestLinks(
-            unsubscribe: "\(siteURL)/unsubscribe?token=\(unsubscribeToken)",
-            settings: "\(siteURL)/subscription?token=\(manageToken)",
-            site: siteURL
+            unsubscribe: site.url(.unsubscribe, query: ["token": unsubscribeToken]),
+            settings: site.url(.subscriptionSettings, query: ["token": manageToken]),
+            site: site.url(.home)
         )
         var headers: [(String, String)] = [("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")]
         var listUnsubscribe = "<\(links.unsubscribe)>"
@@ -75,12 +76,12 @@ public struct PreparedEdition: Sendable {
     private let haystacks: [[UInt8]]
     private let meaning: EditionMeaning?
 
-    init(edition: DigestEdition, siteURL: String, meaning: TopicMeaning?) {
+    init(edition: DigestEdition, site: SiteAddress, meaning: TopicMeaning?) {
         self.edition = edition
         textHeader = EncodedBody(DigestText.header(edition))
         htmlHeader = EncodedBody(DigestHTML.header(edition))
-        textBlocks = edition.papers.map { EncodedBody(DigestText.block($0, siteURL: siteURL)) }
-        htmlBlocks = edition.papers.map { EncodedBody(DigestHTML.block($0, siteURL: siteURL)) }
+        textBlocks = edition.papers.map { EncodedBody(DigestText.block($0, site: site)) }
+        htmlBlocks = edition.papers.map { EncodedBody(DigestHTML.block($0, site: site)) }
         haystacks = edition.papers.map { Array(([$0.title, $0.abstract] + $0.aiKeywords).joined(separator: " \n ").lowercased().utf8) }
         self.meaning = meaning.map { EditionMeaning(meaning: $0, paperIds: edition.papers.map(\.id)) }
     }

@@ -20,8 +20,7 @@ public struct MailSetup: Sendable {
         smtp = try smtpURL.map { try SMTPSettings(url: $0) }
         sender = try Self.mailbox(from)
         let secret = try await store.setting("link_signing_key") { Self.randomSecret() }
-        let site = siteURL.hasSuffix("/") ? String(siteURL.dropLast()) : siteURL
-        composer = DigestComposer(siteURL: site, sender: sender, signer: LinkSigner(secret: secret), unsubscribeMailbox: unsubscribeMailbox)
+        composer = DigestComposer(siteURL: siteURL, sender: sender, signer: LinkSigner(secret: secret), unsubscribeMailbox: unsubscribeMailbox)
     }
 
     /// Parses `Name <address>` or `address`.

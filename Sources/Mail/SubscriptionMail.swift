@@ -13,7 +13,7 @@ public struct SubscriptionMail: Sendable {
     public func confirmation(for subscriber: Subscriber, now: Timestamp) throws -> OutboxMessage {
         let expires = Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch + Int64(LinkSigner.confirmationLifetimeDays) * 86_400_000)
         let token = composer.signer.token(.confirm, subscriberId: subscriber.id, email: subscriber.email, expires: expires)
-        let link = "\(composer.siteURL)/subscribe/confirm?token=\(token)"
+        let link = composer.site.url(.confirmSubscriptionForm, query: ["token": token])
         let topics = subscriber.topics.isEmpty ? "all papers" : "papers about " + subscriber.topics.joined(separator: ", ")
         let text = """
             Please confirm that you want the \(subscriber.frequency.rawValue) DailyPapers digest (\(topics)) at this address:
@@ -31,7 +31,7 @@ public struct SubscriptionMail: Sendable {
         let text = """
             This address already gets the \(subscriber.frequency.rawValue) DailyPapers digest. To change its frequency or topics, use:
 
-            \(composer.siteURL)/subscription?token=\(token)
+            \(composer.site.url(.subscriptionSettings, query: ["token": token]))
 
             If you did not ask for this, ignore this mail: nothing has changed.
             """

@@ -10,33 +10,25 @@ struct APIController: Sendable {
     let clock: @Sendable () -> Timestamp
     /// The site's public address: `Link` headers are built from it, never from the request's `Host`, since the
     /// responses are cached and served to everyone.
-    let siteURL: String
+    let site: SiteAddress
 
-    func addRoutes(to router: Router<some RequestContext>) {
-        router.get("/api/daily_papers") { request, _ in
-            try await cache.response(for: CacheKey.make(request)) { try await dailyPapers(request) }
-        }
-        router.get("/api/papers") { request, _ in
-            try await cache.response(for: CacheKey.make(request)) { try await papers(request) }
-        }
-        router.get("/api/papers/:id") { request, context in
-            try await cache.response(for: CacheKey.make(request)) { try await paper(try context.parameters.require("id")) }
-        }
-        router.get("/api/papers/:id/:number") { request, context in
-            let id = try context.parameters.require("id") + "/" + context.parameters.require("number")
-            return try await cache.response(for: CacheKey.make(request)) { try await paper(id) }
-        }
-        let openAPI = Rendered(
-            status: .ok, headers: [.contentType: Responses.jsonType, .cacheControl: "public, max-age=3600"],
-            body: ByteBuffer(bytes: PackageResources.openapi_json)
-        )
-        router.get("/api/openapi.json") { _, _ in openAPI.response }
-        router.get("/api") { _, _ in Responses.html(APIPageView.render()).response }
-        // The `hf` command line asks for this before every command; this server knows no agent harnesses.
-        router.get("/api/agent-harnesses") { _, _ in
-            try Responses.json(AgentHarnesses()).response
+    func respond(to route: Route, _ request: Request) async throws -> Response? {
+        switch route {
+            case .apiDailyPapers: return try await cache.response(for: CacheKey.make(request)) { try await dailyPapers(request) }
+            case .apiPapers: return try await cache.response(for: CacheKey.make(request)) { try await papers(request) }
+            case .apiPaper(let id): return try await cache.response(for: CacheKey.make(request)) { try await paper(id) }
+            case .openAPI: return Self.openAPI.response
+            case .apiPage: return Responses.html(APIPageView.render()).response
+            // The `hf` command line asks for this before every command; this server knows no agent harnesses.
+            case .agentHarnesses: return try Responses.json(AgentHarnesses()).response
+            default: return nil
         }
     }
+
+    private static let openAPI = Rendered(
+        status: .ok, headers: [.contentType: Responses.jsonType, .cacheControl: "public, max-age=3600"],
+        body: ByteBuffer(bytes: PackageResources.openapi_json)
+    )
 
     private func dailyPapers(_ request: Request) async throws -> Rendered {
         let query = request.queryItems
@@ -55,7 +47,7 @@ struct APIController: Sendable {
             var next = query.filter { DailyPapersParameters.names.contains($0.key) }
             next["p"] = String(parameters.page + 1)
             next["limit"] = String(parameters.limit)
-            headers[.linkHeader] = "<\(absoluteURL(path: "/api/daily_papers", query: next))>; rel=\"next\""
+            headers[.linkHeader] = "<\(site.url(.apiDailyPapers, query: next))>; rel=\"next\""
         }
         return try Responses.json(papers.prefix(parameters.limit).map(HFPaperDTO.dailyItem), extraHeaders: headers)
     }
@@ -72,7 +64,7 @@ struct APIController: Sendable {
         let page = Array(papers.prefix(limit))
         if papers.count > limit, let last = page.last, let published = last.publishedAt {
             let next = ["cursor": CursorCoding.encode(PublicationCursor(publishedAt: published, id: last.id)), "limit": String(limit)]
-            headers[.linkHeader] = "<\(absoluteURL(path: "/api/papers", query: next))>; rel=\"next\""
+            headers[.linkHeader] = "<\(site.url(.apiPapers, query: next))>; rel=\"next\""
         }
         return try Responses.json(page.map(HFPaperDTO.flat), extraHeaders: headers)
     }
@@ -82,11 +74,6 @@ struct APIController: Sendable {
             throw APIError.notFound("Paper not found: \(id)")
         }
         return try Responses.json(HFPaperDTO.flat(paper))
-    }
-
-    private func absoluteURL(path: String, query: [String: String]) -> String {
-        let items = query.sorted { $0.key < $1.key }.map { "\(TextEncoding.percentEncode($0.key))=\(TextEncoding.percentEncode($0.value))" }
-        return "\(siteURL)\(path)?\(items.joined(separator: "&"))"
     }
 }
 

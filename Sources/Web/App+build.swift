@@ -13,8 +13,8 @@ public struct AppDependencies: Sendable {
     public let cache: ResponseCache
     public let clock: @Sendable () -> Timestamp
     public let logger: Logger
-    /// The site's public address without a trailing slash, for absolute links in feeds and mail.
-    public let siteURL: String
+    /// The site's public address, for absolute links in feeds, mail and `Link` headers.
+    public let site: SiteAddress
     /// Subscriptions and mail; nil when the server runs without the mail tables (never in `serve`).
     public let mail: MailFeatures?
     /// Accounts, votes, submissions, comments and moderation; nil for a read-only site.
@@ -47,7 +47,7 @@ public struct AppDependencies: Sendable {
         self.cache = cache
         self.clock = clock
         self.logger = logger
-        self.siteURL = siteURL.hasSuffix("/") ? String(siteURL.dropLast()) : siteURL
+        site = SiteAddress(siteURL)
     }
 }
 
@@ -76,46 +76,18 @@ public struct ServerSettings: Sendable {
 
 /// Builds the router: every route of the site and the API, behind the error middleware.
 public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestContext> {
-    buildRouter(dependencies, security: SecurityHeaders(strictTransport: dependencies.siteURL.hasPrefix("https://")))
+    buildRouter(dependencies, security: SecurityHeaders(strictTransport: dependencies.site.isHTTPS))
 }
 
 func buildRouter(_ dependencies: AppDependencies, security: SecurityHeaders) -> Router<AppRequestContext> {
-    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
+    let router = Router(context: AppRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware(security: security, logger: dependencies.logger))
+    router.add(middleware: RoutingMiddleware())
     if !dependencies.trustedProxies.isEmpty { router.add(middleware: ForwardedClientMiddleware(trustedProxies: dependencies.trustedProxies)) }
-    router.get("/healthz") { _, _ in
-        _ = try await dependencies.store.count()
-        return "ok"
-    }
-    Assets.addRoutes(to: router)
-    let catalog = PaperCatalog(store: dependencies.store)
-    let clock = dependencies.clock
     if let community = dependencies.community {
-        router.add(middleware: CommunityMiddleware(community: community, cache: dependencies.cache, clock: clock))
-        AccountController(community: community, clock: clock).addRoutes(to: router)
-        VoteController(community: community, clock: clock).addRoutes(to: router)
-        CommentController(community: community, clock: clock).addRoutes(to: router)
-        SubmitController(community: community, clock: clock).addRoutes(to: router)
-        ModerationController(community: community).addRoutes(to: router)
-        OrganizationController(community: community).addRoutes(to: router)
-        ProfileController(community: community, catalog: catalog, cache: dependencies.cache, clock: clock).addRoutes(to: router)
+        router.add(middleware: CommunityMiddleware(community: community, cache: dependencies.cache, clock: dependencies.clock))
     }
-    FeedController(catalog: catalog, cache: dependencies.cache, clock: dependencies.clock, siteURL: dependencies.siteURL)
-        .addRoutes(to: router)
-    APIController(catalog: catalog, cache: dependencies.cache, clock: dependencies.clock, siteURL: dependencies.siteURL)
-        .addRoutes(to: router)
-    let search = dependencies.search ?? (dependencies.store as? SQLPaperStore).map { PaperSearch(store: $0, semantic: nil) }
-    if let search {
-        let notice = dependencies.semanticNotice ?? (search.semantic == nil ? "Search by meaning is off on this server: results match your words." : nil)
-        SearchController(search: search, clock: clock, siteURL: dependencies.siteURL, semanticNotice: notice).addRoutes(to: router)
-    }
-    if let mail = dependencies.mail {
-        SubscriptionController(mail: mail, clock: dependencies.clock).addRoutes(to: router)
-    }
-    PageController(
-        catalog: catalog, cache: dependencies.cache, clock: dependencies.clock,
-        subscribeBox: dependencies.mail?.setup.isEnabled == true, community: dependencies.community, search: search
-    ).addRoutes(to: router)
+    router.add(middleware: RouteTable(dependencies))
     return router
 }
 
@@ -124,7 +96,7 @@ let serverName = "DailyPapers"
 
 /// Builds the HTTP application: the one place the server is assembled.
 public func buildApplication(_ dependencies: AppDependencies, settings: ServerSettings, services: [any Service] = []) -> some ApplicationProtocol {
-    let security = SecurityHeaders(strictTransport: dependencies.siteURL.hasPrefix("https://"))
+    let security = SecurityHeaders(strictTransport: dependencies.site.isHTTPS)
     let cachedPages = CachedPageServer(
         cache: dependencies.cache, limits: dependencies.community?.limits, clock: dependencies.clock,
         trustedProxies: dependencies.trustedProxies, security: security, serverName: serverName

@@ -9,53 +9,45 @@ struct FeedController: Sendable {
     let catalog: PaperCatalog
     let cache: ResponseCache
     let clock: @Sendable () -> Timestamp
-    let siteURL: String
+    let site: SiteAddress
 
     /// How many feed days the daily feed spans, and the most items any feed carries.
     static let dailyFeedDays = 3
     static let maxItems = 100
 
-    func addRoutes(to router: Router<some RequestContext>) {
-        for format in SyndicationFeed.Format.allCases {
-            router.get("/papers/feed.\(format.rawValue)") { request, _ in
-                try await respond(request, format) { try await daily(path: "/papers/feed.\(format.rawValue)") }
-            }
-            router.get("/papers/week/feed.\(format.rawValue)") { request, _ in
-                try await respond(request, format) { try await weekly(path: "/papers/week/feed.\(format.rawValue)") }
-            }
-            router.get("/papers/trending/feed.\(format.rawValue)") { request, _ in
-                try await respond(request, format) { try await trending(path: "/papers/trending/feed.\(format.rawValue)") }
-            }
-            router.get("/:organization/feed.\(format.rawValue)") { request, context in
-                let name = try context.parameters.require("organization")
-                return try await respond(request, format) { try await organization(name, path: "/\(PathEncoding.encode(name))/feed.\(format.rawValue)") }
-            }
+    func respond(to route: Route, _ request: Request) async throws -> Response? {
+        switch route {
+            case .dailyFeed(let format): return try await respond(request, format) { try await daily(route) }
+            case .weekFeed(let format): return try await respond(request, format) { try await weekly(route) }
+            case .trendingFeed(let format): return try await respond(request, format) { try await trending(route) }
+            case .organizationFeed(let name, let format): return try await respond(request, format) { try await organization(name, route) }
+            default: return nil
         }
     }
 
-    private func daily(path: String) async throws -> SyndicationFeed {
+    private func daily(_ route: Route) async throws -> SyndicationFeed {
         let papers = try await catalog.recentDays(Self.dailyFeedDays, limit: Self.maxItems)
-        return feed(title: "Daily Papers", description: "The papers the research community upvoted, day by day.", page: "/", path: path, id: "daily", papers: papers)
+        return feed(title: "Daily Papers", description: "The papers the research community upvoted, day by day.", page: .home, route: route, id: "daily", papers: papers)
     }
 
-    private func weekly(path: String) async throws -> SyndicationFeed {
+    private func weekly(_ route: Route) async throws -> SyndicationFeed {
         let papers = try await catalog.latestWeekTop(limit: 50)
-        return feed(title: "Daily Papers · this week", description: "The week's most upvoted papers.", page: "/papers/week", path: path, id: "weekly", papers: papers)
+        return feed(title: "Daily Papers · this week", description: "The week's most upvoted papers.", page: .latestWeek, route: route, id: "weekly", papers: papers)
     }
 
-    private func trending(path: String) async throws -> SyndicationFeed {
+    private func trending(_ route: Route) async throws -> SyndicationFeed {
         let papers = try await catalog.trending(limit: 50, now: clock()).papers
-        return feed(title: "Daily Papers · trending", description: "Ranked by \(Trending.formulaDescription).", page: SiteRoute.trending.path, path: path, id: "trending", papers: papers)
+        return feed(title: "Daily Papers · trending", description: "Ranked by \(Trending.formulaDescription).", page: .trending, route: route, id: "trending", papers: papers)
     }
 
-    private func organization(_ name: String, path: String) async throws -> SyndicationFeed {
+    private func organization(_ name: String, _ route: Route) async throws -> SyndicationFeed {
         let papers = try await catalog.organizationPapers(name, limit: Self.maxItems)
         guard let organization = papers.first?.organization else { throw PageError.notFound("There is no organization '\(name)'.") }
-        return feed(title: "\(organization.fullname) · Daily Papers", description: "Papers claimed by \(organization.fullname).", page: SiteRoute.organization(name).path, path: path, id: "organization/\(name)", papers: papers)
+        return feed(title: "\(organization.fullname) · Daily Papers", description: "Papers claimed by \(organization.fullname).", page: .organization(name), route: route, id: "organization/\(name)", papers: papers)
     }
 
-    private func feed(title: String, description: String, page: String, path: String, id: String, papers: [Paper]) -> SyndicationFeed {
-        SyndicationFeed(title: title, description: description, pageURL: siteURL + page, feedURL: siteURL + path, id: "tag:dailypapers,2025:feed/\(id)", papers: papers, siteURL: siteURL)
+    private func feed(title: String, description: String, page: Route, route: Route, id: String, papers: [Paper]) -> SyndicationFeed {
+        SyndicationFeed(title: title, description: description, pageURL: site.url(page), feedURL: site.url(route), id: "tag:dailypapers,2025:feed/\(id)", papers: papers, site: site)
     }
 
     private func respond(_ request: Request, _ format: SyndicationFeed.Format, build: () async throws -> SyndicationFeed) async throws -> Response {

@@ -19,5 +19,5 @@ public struct MailFeatures: Sendable {
         self.limiter = limiter
     }
 
-    var siteIsHTTPS: Bool { setup.composer.siteURL.hasPrefix("https://") }
+    var siteIsHTTPS: Bool { setup.composer.site.isHTTPS }
 }

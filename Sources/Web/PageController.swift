@@ -17,37 +17,19 @@ struct PageController: Sendable {
     static let pageSize = 50
     static let similarCount = 5
 
-    func addRoutes(to router: Router<some RequestContext>) {
-        router.get("/") { request, _ in try await cached(request) { try await latestDay(request) } }
-        router.get("/papers") { request, _ in try await cached(request) { try await latestDay(request) } }
-        router.get("/papers/date/:date") { request, context in
-            let text = try context.parameters.require("date")
-            guard let day = Day(iso: text) else { throw PageError.badRequest("'\(text)' is not a date: use YYYY-MM-DD.") }
-            return try await cached(request) { try await feed(.day(day), request) }
-        }
-        router.get("/papers/week") { _, _ in try await redirectToLatest { .week(ISOWeek(containing: $0)) }.response }
-        router.get("/papers/week/:week") { request, context in
-            let text = try context.parameters.require("week")
-            guard let week = ISOWeek(iso: text) else { throw PageError.badRequest("'\(text)' is not a week: use YYYY-Www, e.g. 2025-W44.") }
-            return try await cached(request) { try await feed(.week(week), request) }
-        }
-        router.get("/papers/month") { _, _ in try await redirectToLatest { .month(YearMonth(year: $0.year, month: $0.month)) }.response }
-        router.get("/papers/month/:month") { request, context in
-            let text = try context.parameters.require("month")
-            guard let month = YearMonth(iso: text) else { throw PageError.badRequest("'\(text)' is not a month: use YYYY-MM.") }
-            return try await cached(request) { try await feed(.month(month), request) }
-        }
-        router.get("/papers/trending") { request, _ in try await cached(request) { try await trending() } }
-        router.get("/papers/:id") { request, context in
-            let id = try context.parameters.require("id")
-            return try await cached(request, variant: markdownVariant(request)) { try await paper(id, markdown: wantsMarkdown(request)) }
-        }
-        router.get("/papers/:id/:number") { request, context in
-            let id = try context.parameters.require("id") + "/" + context.parameters.require("number")
-            return try await cached(request, variant: markdownVariant(request)) { try await paper(id, markdown: wantsMarkdown(request)) }
-        }
-        router.get("/:organization") { request, context in
-            try await cached(request) { try await organization(try context.parameters.require("organization"), request) }
+    func respond(to route: Route, _ request: Request) async throws -> Response? {
+        switch route {
+            case .home, .papers: return try await cached(request) { try await latestDay(request) }
+            case .day(let day): return try await cached(request) { try await feed(.day(day), request) }
+            case .week(let week): return try await cached(request) { try await feed(.week(week), request) }
+            case .month(let month): return try await cached(request) { try await feed(.month(month), request) }
+            case .latestWeek: return try await redirectToLatest { .week(ISOWeek(containing: $0)) }.response
+            case .latestMonth: return try await redirectToLatest { .month(YearMonth(year: $0.year, month: $0.month)) }.response
+            case .trending: return try await cached(request) { try await trending() }
+            case .paper(let id): return try await cached(request, variant: markdownVariant(request)) { try await paper(id, markdown: wantsMarkdown(request)) }
+            case .paperMarkdown(let id): return try await cached(request) { try await paper(id, markdown: true) }
+            case .organization(let name): return try await cached(request) { try await organization(name, request) }
+            default: return nil
         }
     }
 
@@ -70,9 +52,7 @@ struct PageController: Sendable {
         return Responses.html(TrendingPageView.render(papers: result.papers, referenceTime: result.referenceTime, currentYear: clock().day.year))
     }
 
-    private func paper(_ rawId: String, markdown: Bool) async throws -> Rendered {
-        let wantsMarkdown = markdown || rawId.hasSuffix(".md")
-        let id = rawId.hasSuffix(".md") ? String(rawId.dropLast(3)) : rawId
+    private func paper(_ id: String, markdown wantsMarkdown: Bool) async throws -> Rendered {
         guard let paper = try await catalog.paper(id: id) else {
             throw PageError.notFound("No paper with id '\(id)' is in DailyPapers.")
         }
@@ -86,7 +66,7 @@ struct PageController: Sendable {
         let pageNumber = try pageParameter(request)
         let papers = try await catalog.organizationPapers(name, limit: Self.pageSize, offset: pageNumber * Self.pageSize)
         let registered = try await community?.organizations.organization(named: name)
-        guard let organization = registered ?? papers.first?.organization else { throw PageError.notFound("There is no page at this address.") }
+        guard let organization = registered ?? papers.first?.organization else { throw PageError.notFound("There is no organization called \(name).") }
         var members: HTML = ""
         if let community { members = CommunityPageViews.members(organization.name, members: try await community.organizations.members(of: organization.name)) }
         let list: HTML = papers.isEmpty ? "<p class=\"empty\">No papers are attributed to \(organization.fullname) yet.</p>" : PaperCardView.list(papers, currentYear: clock().day.year)
@@ -96,17 +76,13 @@ struct PageController: Sendable {
             \(members)
             \(list)
             """
-        let base = SiteRoute.organization(organization.name).path + "/feed"
-        let feeds = [
-            Layout.Alternate(title: "\(organization.fullname) (Atom)", path: base + ".atom", type: "application/atom+xml"),
-            Layout.Alternate(title: "\(organization.fullname) (RSS)", path: base + ".rss", type: "application/rss+xml"),
-        ]
+        let feeds = Layout.Alternate.both(organization.fullname) { .organizationFeed(organization.name, $0) }
         return Responses.html(Layout.page(title: organization.fullname, alternates: feeds, content: content))
     }
 
     private func redirectToLatest(_ window: (Day) -> FeedWindow) async throws -> Rendered {
-        guard let day = try await catalog.latestFeaturedDay() else { return Responses.redirect(to: "/") }
-        return Responses.redirect(to: SiteRoute.feed(window(day)).path)
+        guard let day = try await catalog.latestFeaturedDay() else { return Responses.redirect(to: Route.home.path) }
+        return Responses.redirect(to: Route.feed(window(day)).path)
     }
 
     private func pageParameter(_ request: Request) throws -> Int {

@@ -10,23 +10,24 @@ struct SubscriptionController: Sendable {
 
     private var signer: LinkSigner { mail.setup.composer.signer }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/subscribe") { request, _ in try showSubscribe(request) }
-        router.post("/subscribe") { request, context in try await subscribe(request, context: context) }
-        router.get("/subscribe/confirm") { request, _ in
-            let token = try validToken(request.queryItems["token"], .confirm)
-            let (csrf, cookie) = CSRF.token(for: request, secure: mail.siteIsHTTPS)
-            return Pages.html(SubscriptionViews.confirm(token: token, csrf: csrf), setCookie: cookie)
+    func respond(to route: Route, _ request: Request, _ context: AppRequestContext) async throws -> Response? {
+        switch route {
+            case .subscribeForm: return try showSubscribe(request)
+            case .subscribe: return try await subscribe(request, context: context)
+            case .confirmSubscriptionForm:
+                let token = try validToken(request.queryItems["token"], .confirm)
+                let (csrf, cookie) = CSRF.token(for: request, secure: mail.siteIsHTTPS)
+                return Pages.html(SubscriptionViews.confirm(token: token, csrf: csrf), setCookie: cookie)
+            case .confirmSubscription: return try await confirm(request)
+            case .subscriptionSettings: return try await showSettings(request)
+            case .saveSubscription: return try await saveSettings(request)
+            case .unsubscribeForm:
+                let token = try validToken(request.queryItems["token"], .unsubscribe)
+                return Pages.html(SubscriptionViews.unsubscribe(token: token))
+            // RFC 8058: mail clients POST "List-Unsubscribe=One-Click" to the header's URL, without cookies.
+            case .unsubscribe: return try await unsubscribe(request)
+            default: return nil
         }
-        router.post("/subscribe/confirm") { request, _ in try await confirm(request) }
-        router.get("/subscription") { request, _ in try await showSettings(request) }
-        router.post("/subscription") { request, _ in try await saveSettings(request) }
-        router.get("/unsubscribe") { request, _ in
-            let token = try validToken(request.queryItems["token"], .unsubscribe)
-            return Pages.html(SubscriptionViews.unsubscribe(token: token))
-        }
-        // RFC 8058: mail clients POST "List-Unsubscribe=One-Click" to the header's URL, without cookies.
-        router.post("/unsubscribe") { request, _ in try await unsubscribe(request) }
     }
 
     private func showSubscribe(_ request: Request) throws -> Response {
@@ -74,7 +75,7 @@ struct SubscriptionController: Sendable {
         }
         let manage = signer.token(.manage, subscriberId: subscriber.id, email: subscriber.email)
         return Pages.html(MessagePage.render("You are subscribed", "The \(subscriber.frequency.rawValue) digest will arrive at \(subscriber.email).",
-                                              link: ("Change frequency or topics", "/subscription?token=\(manage)")))
+                                              link: ("Change frequency or topics", Route.subscriptionSettings.path + "?token=\(manage)")))
     }
 
     private func showSettings(_ request: Request) async throws -> Response {

@@ -33,7 +33,7 @@ import Web
             let builder = Self.builder(try Self.configuration(temporary))
             let open = OpenDatabase(sql: temporary.database, location: .sqlite(path: temporary.path), sqlite: temporary.database)
             let parts = try await builder.parts(on: open)
-            #expect(parts.dependencies.siteURL == "https://papers.example")
+            #expect(parts.dependencies.site.base == "https://papers.example")
             #expect(parts.dependencies.community?.secureCookies == true, "https public URL: Secure cookies")
             #expect(parts.dependencies.mail?.setup.isEnabled == false, "no SMTP_URL: mail off")
             #expect(parts.services.count == 2, "the FTS catch-up and the keyword index; no embedder without the model")

@@ -15,26 +15,20 @@ struct SecurityTests {
     /// POST routes that take no CSRF token, and why: the write API authenticates with a bearer token that a page
     /// on another site cannot attach; RFC 8058 one-click unsubscribe is posted by mail clients without cookies and
     /// is authorised by its signed link alone.
-    static func isExempt(_ path: String) -> Bool {
-        path.hasPrefix("/api/") || path == "/unsubscribe"
+    static func isExempt(_ route: Route) -> Bool {
+        route.isAPI || route == .unsubscribe
     }
 
-    static func concrete(_ template: String, commentId: Int64) -> String {
-        var parts: [String] = []
-        let segments = template.split(separator: "/").map(String.init)
-        for (index, segment) in segments.enumerated() {
-            switch segment {
-                case "{id}" where segments.indices.contains(index + 1) && segments[index + 1] == "{number}": parts.append("quant-ph")
-                case "{number}": parts.append("0210005")
-                case "{id}" where template.hasPrefix("/settings/"): parts.append("1")
-                case "{id}": parts.append("2511.00001")
-                case "{comment}": parts.append(String(commentId))
-                case "{name}": parts.append("target")
-                case "{organization}": parts.append("nvidia")
-                default: parts.append(segment)
-            }
+    /// The example route with values this site has: a real paper, comment, member and organization.
+    static func concrete(_ route: Route, commentId: Int64) -> Route {
+        switch route {
+            case .paperAction(let id, let action): return .paperAction(id: id.contains("/") ? "quant-ph/0210005" : "2511.00001", action)
+            case .commentAction(_, let action): return .commentAction(id: String(commentId), action)
+            case .memberAction(_, let action): return .memberAction(name: "target", action)
+            case .addOrganizationMember: return .addOrganizationMember(organization: "nvidia")
+            case .revokeToken: return .revokeToken(id: "1")
+            default: return route
         }
-        return "/" + parts.joined(separator: "/")
     }
 
     @Test("every state-changing route of the router refuses a form without the right CSRF token")
@@ -52,19 +46,18 @@ struct SecurityTests {
             mail: MailFeatures(setup: setup, store: mailStore, sendNow: {}), community: site.features
         )
         let router = buildRouter(dependencies)
-        let writes = router.routes.filter { $0.method != .get && $0.method != .head }.map { ($0.method, "\($0.path)") }
-        let guarded = writes.filter { !Self.isExempt($0.1) }
-        #expect(guarded.count >= 30, "\(guarded.map(\.1))")
-        for expected in ["/papers/{id}/upvote", "/login", "/signup", "/settings/delete", "/subscribe", "/subscribe/confirm", "/users/{name}/ban"] {
-            #expect(guarded.contains { $0.1 == expected }, "\(expected) is enumerated in \(guarded.map(\.1))")
+        let guarded = Route.examples.filter { $0.method != .get && !Self.isExempt($0) }.map { Self.concrete($0, commentId: comment.id) }
+        #expect(guarded.count >= 30, "\(guarded.map(\.path))")
+        for expected: Route in [.paperAction(id: "2511.00001", .upvote), .logIn, .signUp, .changeSettings(.delete), .subscribe, .confirmSubscription, .memberAction(name: "target", .ban)] {
+            #expect(guarded.contains(expected), "\(expected.path) is enumerated in \(guarded.map(\.path))")
         }
         let app = Application(router: router)
         try await app.test(.router) { client in
             let admin = Browser(client)
             try await admin.logIn("root", password: "password-root")
             try await admin.get("/settings")
-            for (method, template) in guarded {
-                let path = Self.concrete(template, commentId: comment.id)
+            for route in guarded {
+                let (method, path) = (route.method, route.path)
                 for token in [nil, String(repeating: "a", count: 64)] {
                     var fields = ["reason": "spam", "username": "target", "role": "member", "body": "x", "paper": "2511.00001"]
                     fields["csrf"] = token

@@ -4,11 +4,7 @@ public enum AccountRules {
     /// bcrypt reads at most 72 bytes; longer passwords would be silently truncated, so they are refused.
     public static let passwordBytes = 8...72
     /// Names that are paths of the site, so `/{name}` pages and routes never collide with a member's name.
-    public static let reservedNames: Set<String> = [
-        "about", "admin", "api", "authors", "healthz", "login", "logout", "moderation", "new", "organizations",
-        "papers", "settings", "signup", "static", "subscribe", "subscription", "unsubscribe", "users",
-        "verify-email", "forgot-password", "reset-password", "robots.txt", "favicon.ico",
-    ]
+    public static var reservedNames: Set<String> { Route.reservedNames }
 
     /// The username as given, or why it cannot be used: 2–32 letters, digits, `-` or `_`, starting with a letter or digit.
     public static func validUsername(_ text: String) throws -> String {

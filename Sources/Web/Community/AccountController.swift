@@ -10,30 +10,26 @@ struct AccountController: Sendable {
 
     private var accounts: AccountService { community.accounts }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/signup") { request, context in
-            try anonymousForm(request, context) { AccountViews.signUp(csrf: $0) }
+    func respond(to route: Route, _ request: Request, _ context: AppRequestContext) async throws -> Response? {
+        switch route {
+            case .signUpForm: return try anonymousForm(request, context) { AccountViews.signUp(csrf: $0) }
+            case .signUp: return try await signUp(request, context)
+            case .logInForm:
+                let next = Guards.localPath(request.queryItems["next"] ?? "/") ?? "/"
+                if context.session != nil { return Responses.redirect(to: next).response }
+                return try anonymousForm(request, context) { AccountViews.logIn(next: next, csrf: $0) }
+            case .logIn: return try await logIn(request, context)
+            case .logOut: return try await logOut(request, context)
+            case .verifyEmailForm:
+                let change = request.queryItems["change"] == "1"
+                return try anonymousForm(request, context) { AccountViews.verifyEmail(token: request.queryItems["token"] ?? "", change: change, csrf: $0) }
+            case .verifyEmail: return try await verifyEmail(request, context)
+            case .forgotPasswordForm: return try anonymousForm(request, context) { AccountViews.forgotPassword(csrf: $0) }
+            case .forgotPassword: return try await forgotPassword(request, context)
+            case .resetPasswordForm: return try anonymousForm(request, context) { AccountViews.resetPassword(token: request.queryItems["token"] ?? "", csrf: $0) }
+            case .resetPassword: return try await resetPassword(request, context)
+            default: return nil
         }
-        router.post("/signup") { request, context in try await signUp(request, context) }
-        router.get("/login") { request, context in
-            let next = Guards.localPath(request.queryItems["next"] ?? "/") ?? "/"
-            if context.session != nil { return Responses.redirect(to: next).response }
-            return try anonymousForm(request, context) { AccountViews.logIn(next: next, csrf: $0) }
-        }
-        router.post("/login") { request, context in try await logIn(request, context) }
-        router.post("/logout") { request, context in try await logOut(request, context) }
-        router.get("/verify-email") { request, context in
-            let change = request.queryItems["change"] == "1"
-            return try anonymousForm(request, context) { AccountViews.verifyEmail(token: request.queryItems["token"] ?? "", change: change, csrf: $0) }
-        }
-        router.post("/verify-email") { request, context in try await verifyEmail(request, context) }
-        router.get("/forgot-password") { request, context in try anonymousForm(request, context) { AccountViews.forgotPassword(csrf: $0) } }
-        router.post("/forgot-password") { request, context in try await forgotPassword(request, context) }
-        router.get("/reset-password") { request, context in
-            try anonymousForm(request, context) { AccountViews.resetPassword(token: request.queryItems["token"] ?? "", csrf: $0) }
-        }
-        router.post("/reset-password") { request, context in try await resetPassword(request, context) }
-        SettingsController(community: community, clock: clock).addRoutes(to: router)
     }
 
     private func signUp(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -47,7 +43,7 @@ struct AccountController: Sendable {
             let text = community.accounts.requiresVerifiedEmail
                 ? "We sent a link to \(user?.email ?? email.trimmingWhitespace()): follow it to confirm your address, then you can submit papers and comment."
                 : "Your account is ready."
-            let page = MessagePage.render("Welcome, \(user?.username ?? username.trimmingWhitespace())!", text, link: ("Go to today's papers", "/"))
+            let page = MessagePage.render("Welcome, \(user?.username ?? username.trimmingWhitespace())!", text, link: ("Go to today's papers", Route.home.path))
             // No account when the address was taken: its owner got a mail, and this page reads the same.
             guard let user else { return Pages.html(page) }
             return Pages.html(page, setCookie: sessionCookie(try await accounts.startSession(for: user)))
@@ -78,7 +74,7 @@ struct AccountController: Sendable {
     private func logOut(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         _ = try await Guards.form(request, context)
         if let session = context.session { try await accounts.endSession(session) }
-        var response = Responses.redirect(to: "/").response
+        var response = Responses.redirect(to: Route.home.path).response
         response.headers.append(HTTPField(name: .setCookie, value: SessionCookie.expired(secure: community.secureCookies)))
         return response
     }
@@ -87,7 +83,7 @@ struct AccountController: Sendable {
         let fields = try await Guards.form(request, context)
         let token = fields["token"] ?? ""
         let user = fields["change"] == "1" ? try await accounts.confirmEmailChange(secret: token) : try await accounts.verifyEmail(secret: token)
-        return Pages.html(MessagePage.render("Address confirmed", "\(user.email) is confirmed for \(user.username).", link: ("Go to today's papers", "/")))
+        return Pages.html(MessagePage.render("Address confirmed", "\(user.email) is confirmed for \(user.username).", link: ("Go to today's papers", Route.home.path)))
     }
 
     private func forgotPassword(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -108,7 +104,7 @@ struct AccountController: Sendable {
         let token = fields["token"] ?? ""
         do {
             let user = try await accounts.resetPassword(secret: token, newPassword: fields["password"] ?? "")
-            return Pages.html(MessagePage.render("Password changed", "\(user.username) has a new password; every session was logged out.", link: ("Log in", "/login")))
+            return Pages.html(MessagePage.render("Password changed", "\(user.username) has a new password; every session was logged out.", link: ("Log in", Route.logInForm.path)))
         } catch let error as CommunityError {
             return Pages.html(AccountViews.resetPassword(token: token, csrf: fields[CSRF.fieldName] ?? "", notice: .init(error: error.message)), status: error.kind.status)
         }

@@ -10,30 +10,24 @@ struct CommentController: Sendable {
     let community: CommunityFeatures
     let clock: @Sendable () -> Timestamp
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.onPaper(.post, "/papers/{id}/comments") { id, request, context in
-            let (session, fields) = try await Guards.memberForm(request, context)
-            let parent = try fields["parent"].flatMap { $0.isEmpty ? nil : $0 }.map(Self.commentId)
-            let comment = try await post(on: id, parent: parent, body: fields["body"] ?? "", user: session.user, context)
-            return Responses.redirect(to: SiteRoute.paper(id: comment.paperId).path + "#comment-\(comment.id)").response
-        }
-        router.onPaper(.post, "/api/papers/{id}/comment") { id, request, context in
-            try await apiPost(on: id, parent: nil, request, context)
-        }
-        router.onPaper(.post, "/api/papers/{id}/comment/:comment/reply") { id, request, context in
-            let parent = try Self.commentId(try context.parameters.require("comment"))
-            return try await apiPost(on: id, parent: parent, request, context)
-        }
-        router.post("/comments/:comment/edit") { request, context in
-            let (session, fields) = try await Guards.memberForm(request, context)
-            let comment = try await community.comments.edit(try Self.commentId(try context.parameters.require("comment")), body: fields["body"] ?? "", by: session.user)
-            return Responses.redirect(to: SiteRoute.paper(id: comment.paperId).path + "#comment-\(comment.id)").response
-        }
-        router.post("/comments/:comment/delete") { request, context in
-            let (session, _) = try await Guards.memberForm(request, context)
-            let comment = try await community.comments.delete(try Self.commentId(try context.parameters.require("comment")), by: session.user)
-            return Responses.redirect(to: SiteRoute.paper(id: comment.paperId).path + "#comments").response
-        }
+    /// `POST /papers/{id}/comments`: a comment or, with `parent`, a reply, from the paper page's form.
+    func pagePost(on id: String, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (session, fields) = try await Guards.memberForm(request, context)
+        let parent = try fields["parent"].flatMap { $0.isEmpty ? nil : $0 }.map(Self.commentId)
+        let comment = try await post(on: id, parent: parent, body: fields["body"] ?? "", user: session.user, context)
+        return Responses.redirect(to: Route.paper(id: comment.paperId).path + "#comment-\(comment.id)").response
+    }
+
+    func edit(_ id: Int64, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (session, fields) = try await Guards.memberForm(request, context)
+        let comment = try await community.comments.edit(id, body: fields["body"] ?? "", by: session.user)
+        return Responses.redirect(to: Route.paper(id: comment.paperId).path + "#comment-\(comment.id)").response
+    }
+
+    func delete(_ id: Int64, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (session, _) = try await Guards.memberForm(request, context)
+        let comment = try await community.comments.delete(id, by: session.user)
+        return Responses.redirect(to: Route.paper(id: comment.paperId).path + "#comments").response
     }
 
     private func post(on rawId: String, parent: Int64?, body: String, user: User, _ context: AppRequestContext) async throws -> Comment {
@@ -44,7 +38,7 @@ struct CommentController: Sendable {
     }
 
     /// `POST /api/papers/{id}/comment` with `{"comment": "…"}`, answering `{"newMessage": …}` as Hugging Face does.
-    private func apiPost(on id: String, parent: Int64?, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+    func apiPost(on id: String, parent: Int64?, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let user = try Guards.apiMember(context)
         let input = try await APIInput.decode(CommentInput.self, from: request, example: #"{"comment": "text"}"#)
         let comment = try await post(on: id, parent: parent, body: input.comment, user: user, context)

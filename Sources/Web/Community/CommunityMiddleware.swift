@@ -20,8 +20,7 @@ struct CommunityMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        let path = request.uri.path
-        let isAPI = path.hasPrefix("/api/")
+        let isAPI = context.route?.isAPI ?? Route.isAPIPath(request.uri.path)
         let viewer = isAPI ? nil : try await signIn(request, &context)
         if isAPI, let token = SessionCookie.bearerToken(request) {
             if let user = try await community.accounts.user(apiToken: token) {
@@ -32,7 +31,7 @@ struct CommunityMiddleware: RouterMiddleware {
             // A read with a token we do not know is anonymous: `huggingface_hub` sends the member's huggingface.co
             // token to whatever HF_ENDPOINT names, and public lists must work for them.
         }
-        let limit = path == "/healthz" ? nil : try community.limits.check(isAPI ? .api : .pages, context, now: clock())
+        let limit = context.route == .health ? nil : try community.limits.check(isAPI ? .api : .pages, context, now: clock())
 
         var response: Response
         if let viewer {
@@ -43,7 +42,7 @@ struct CommunityMiddleware: RouterMiddleware {
             response = try await next(request, context)
         }
         if let limit { response.headers.append(contentsOf: limit.headers) }
-        if request.method != .get, request.method != .head, response.status.code < 400, !path.hasSuffix("/upvote") {
+        if request.method != .get, request.method != .head, response.status.code < 400, context.route?.invalidatesPages != false {
             cache.invalidate()
         }
         return response

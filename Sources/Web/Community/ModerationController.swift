@@ -9,43 +9,41 @@ struct ModerationController: Sendable {
 
     private var moderation: ModerationService { community.moderation }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/moderation") { _, _ in
-            let (log, hidden) = try await moderation.overview(for: Viewer.current?.user)
-            return Pages.html(CommunityPageViews.moderation(log: log, hidden: hidden))
-        }
-        router.onPaper(.post, "/papers/{id}/hide") { id, request, context in
-            let (moderator, fields) = try await moderatorForm(request, context)
-            try await moderation.hidePaper(id, reason: try reason(fields), by: moderator)
-            return Responses.redirect(to: "/moderation").response
-        }
-        router.onPaper(.post, "/papers/{id}/show") { id, request, context in
-            let (moderator, _) = try await moderatorForm(request, context)
-            try await moderation.showPaper(id, by: moderator)
-            return Responses.redirect(to: SiteRoute.paper(id: id).path).response
-        }
-        router.post("/comments/:comment/hide") { request, context in
-            let (moderator, fields) = try await moderatorForm(request, context)
-            let id = try CommentController.commentId(try context.parameters.require("comment"))
-            let paperId = try await moderation.hideComment(id, reason: try reason(fields), by: moderator)
-            return Responses.redirect(to: SiteRoute.paper(id: paperId).path + "#comment-\(id)").response
-        }
-        router.post("/users/:name/ban") { request, context in try await setBanned(true, request, context) }
-        router.post("/users/:name/unban") { request, context in try await setBanned(false, request, context) }
-        router.post("/users/:name/role") { request, context in
-            let (admin, fields) = try await moderatorForm(request, context)
-            guard let role = UserRole(rawValue: fields["role"] ?? "") else { throw PageError.badRequest("Choose user, moderator or admin.") }
-            let user = try await target(context)
-            try await moderation.setRole(role, of: user, by: admin)
-            return Responses.redirect(to: SiteRoute.user(user.username).path).response
+    func respond(to route: Route, _ request: Request, _ context: AppRequestContext) async throws -> Response? {
+        switch route {
+            case .moderation:
+                let (log, hidden) = try await moderation.overview(for: context.session?.user)
+                return Pages.html(CommunityPageViews.moderation(log: log, hidden: hidden))
+            case .paperAction(let id, .hide):
+                let (moderator, fields) = try await moderatorForm(request, context)
+                try await moderation.hidePaper(id, reason: try reason(fields), by: moderator)
+                return Responses.redirect(to: Route.moderation.path).response
+            case .paperAction(let id, .show):
+                let (moderator, _) = try await moderatorForm(request, context)
+                try await moderation.showPaper(id, by: moderator)
+                return Responses.redirect(to: Route.paper(id: id).path).response
+            case .commentAction(let text, .hide):
+                let (moderator, fields) = try await moderatorForm(request, context)
+                let id = try CommentController.commentId(text)
+                let paperId = try await moderation.hideComment(id, reason: try reason(fields), by: moderator)
+                return Responses.redirect(to: Route.paper(id: paperId).path + "#comment-\(id)").response
+            case .memberAction(let name, .ban): return try await setBanned(true, name, request, context)
+            case .memberAction(let name, .unban): return try await setBanned(false, name, request, context)
+            case .memberAction(let name, .role):
+                let (admin, fields) = try await moderatorForm(request, context)
+                guard let role = UserRole(rawValue: fields["role"] ?? "") else { throw PageError.badRequest("Choose user, moderator or admin.") }
+                let user = try await target(name)
+                try await moderation.setRole(role, of: user, by: admin)
+                return Responses.redirect(to: Route.user(user.username).path).response
+            default: return nil
         }
     }
 
-    private func setBanned(_ banned: Bool, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+    private func setBanned(_ banned: Bool, _ name: String, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (moderator, _) = try await moderatorForm(request, context)
-        let user = try await target(context)
+        let user = try await target(name)
         try await moderation.setBanned(banned, user, by: moderator)
-        return Responses.redirect(to: SiteRoute.user(user.username).path).response
+        return Responses.redirect(to: Route.user(user.username).path).response
     }
 
     private func moderatorForm(_ request: Request, _ context: AppRequestContext) async throws -> (User, [String: String]) {
@@ -53,8 +51,7 @@ struct ModerationController: Sendable {
         return (session.user, try await Guards.form(request, context))
     }
 
-    private func target(_ context: AppRequestContext) async throws -> User {
-        let name = try context.parameters.require("name")
+    private func target(_ name: String) async throws -> User {
         guard let user = try await community.accounts.user(named: name) else { throw PageError.notFound("There is no member called \(name).") }
         return user
     }

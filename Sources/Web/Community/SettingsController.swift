@@ -9,55 +9,62 @@ struct SettingsController: Sendable {
 
     private var accounts: AccountService { community.accounts }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/settings") { request, context in
-            try await settings(try Guards.member(request, context))
+    func respond(to route: Route, _ request: Request, _ context: AppRequestContext) async throws -> Response? {
+        switch route {
+            case .settings: return try await settings(try Guards.member(request, context))
+            case .changeSettings(let action): return try await change(action, request, context)
+            case .revokeToken(let id): return try await revoke(id, request, context)
+            default: return nil
         }
-        router.post("/settings/password") { request, context in
-            try await change(request, context) { session, fields in
+    }
+
+    private func change(_ action: SettingsAction, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        switch action {
+            case .password: return try await change(request, context) { session, fields in
                 let revoke = fields["revoke_tokens"] == "1"
                 try await accounts.changePassword(session, current: fields["current"] ?? "", new: fields["new"] ?? "", revokingTokens: revoke)
                 return "Password changed. Your other sessions were logged out\(revoke ? " and your API tokens revoked" : "")."
             }
-        }
-        router.post("/settings/email") { request, context in
-            try await change(request, context) { session, fields in
+            case .email: return try await change(request, context) { session, fields in
                 try await accounts.requestEmailChange(session.user, password: fields["password"] ?? "", newEmail: fields["email"] ?? "")
                 return accounts.requiresVerifiedEmail ? "We sent a confirmation link to the new address; your account keeps the old one until you follow it." : "Address changed."
             }
-        }
-        router.post("/settings/verify") { request, context in
-            try await change(request, context) { session, _ in
+            case .verify: return try await change(request, context) { session, _ in
                 try await accounts.sendVerification(to: session.user)
                 return "We sent the confirmation link to \(session.user.email) again."
             }
+            case .createToken: return try await createToken(request, context)
+            case .delete: return try await deleteAccount(request, context)
         }
-        router.post("/settings/tokens") { request, context in
-            let (session, fields) = try await Guards.memberForm(request, context)
-            do {
-                let secret = try await accounts.createAPIToken(for: session.user, name: fields["name"] ?? "")
-                return try await settings(session, newToken: secret)
-            } catch let error as CommunityError {
-                return try await settings(session, notice: .init(error: error.message), status: error.kind.status)
-            }
+    }
+
+    private func createToken(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (session, fields) = try await Guards.memberForm(request, context)
+        do {
+            let secret = try await accounts.createAPIToken(for: session.user, name: fields["name"] ?? "")
+            return try await settings(session, newToken: secret)
+        } catch let error as CommunityError {
+            return try await settings(session, notice: .init(error: error.message), status: error.kind.status)
         }
-        router.post("/settings/tokens/:id/revoke") { request, context in
-            let (session, _) = try await Guards.memberForm(request, context)
-            guard let id = Int64(try context.parameters.require("id")),
-                  try await community.accounts.revokeAPIToken(id, of: session.user)
-            else { throw PageError.notFound("You have no such token.") }
-            return try await settings(session, notice: .init(success: "Token revoked."))
+    }
+
+    private func revoke(_ text: String, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (session, _) = try await Guards.memberForm(request, context)
+        guard let id = Int64(text),
+              try await community.accounts.revokeAPIToken(id, of: session.user)
+        else { throw PageError.notFound("You have no such token.") }
+        return try await settings(session, notice: .init(success: "Token revoked."))
+    }
+
+    private func deleteAccount(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (session, fields) = try await Guards.memberForm(request, context)
+        do {
+            try await accounts.deleteAccount(session.user, password: fields["password"] ?? "")
+        } catch let error as CommunityError {
+            return try await settings(session, notice: .init(error: error.message), status: error.kind.status)
         }
-        router.post("/settings/delete") { request, context in
-            let (session, fields) = try await Guards.memberForm(request, context)
-            do {
-                try await accounts.deleteAccount(session.user, password: fields["password"] ?? "")
-            } catch let error as CommunityError {
-                return try await settings(session, notice: .init(error: error.message), status: error.kind.status)
-            }
-            return Pages.html(MessagePage.render("Account deleted", "The account \(session.user.username) is gone."),
-                              setCookie: SessionCookie.expired(secure: community.secureCookies))
-        }
+        return Pages.html(MessagePage.render("Account deleted", "The account \(session.user.username) is gone."),
+                          setCookie: SessionCookie.expired(secure: community.secureCookies))
     }
 
     /// Runs a settings form's action and shows the page again with its outcome.

@@ -7,33 +7,32 @@ struct SubmitController: Sendable {
     let community: CommunityFeatures
     let clock: @Sendable () -> Timestamp
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/papers/submit") { request, context in
-            let session = try Guards.member(request, context)
-            return Pages.html(SubmitViews.form(csrf: session.csrf, policy: community.submissions.policy, value: request.queryItems["id"] ?? ""))
-        }
-        router.post("/papers/submit") { request, context in
-            let (session, fields) = try await Guards.memberForm(request, context)
-            do {
-                let paper = try await submit(fields["paper"] ?? "", user: session.user, context)
-                return Responses.redirect(to: SiteRoute.paper(id: paper.id).path).response
-            } catch let error as CommunityError {
-                let page = SubmitViews.form(csrf: session.csrf, policy: community.submissions.policy, value: fields["paper"] ?? "", error: error.message)
-                return Pages.html(page, status: error.kind.status)
-            }
-        }
-        router.post("/api/papers/submit") { request, context in
-            let user = try Guards.apiMember(context)
-            let input = try await APIInput.decode(PaperInput.self, from: request, example: #"{"arxivId": "2410.11779"}"#)
-            let paper = try await submit(try input.reference(), user: user, context)
-            return try Responses.json(HFPaperDTO.flat(paper), status: .created).response
-        }
-        router.post("/api/papers/index") { request, context in
-            let user = try Guards.apiMember(context)
-            try community.limits.check(.submit, context, now: clock())
-            let input = try await APIInput.decode(PaperInput.self, from: request, example: #"{"arxivId": "2410.11779"}"#)
-            let result = try await community.submissions.index(try input.reference(), by: user)
-            return try Responses.json(EmptyObject(), status: result.added ? .created : .ok).response
+    func respond(to route: Route, _ request: Request, _ context: AppRequestContext) async throws -> Response? {
+        switch route {
+            case .submitForm:
+                let session = try Guards.member(request, context)
+                return Pages.html(SubmitViews.form(csrf: session.csrf, policy: community.submissions.policy, value: request.queryItems["id"] ?? ""))
+            case .submit:
+                let (session, fields) = try await Guards.memberForm(request, context)
+                do {
+                    let paper = try await submit(fields["paper"] ?? "", user: session.user, context)
+                    return Responses.redirect(to: Route.paper(id: paper.id).path).response
+                } catch let error as CommunityError {
+                    let page = SubmitViews.form(csrf: session.csrf, policy: community.submissions.policy, value: fields["paper"] ?? "", error: error.message)
+                    return Pages.html(page, status: error.kind.status)
+                }
+            case .apiSubmit:
+                let user = try Guards.apiMember(context)
+                let input = try await APIInput.decode(PaperInput.self, from: request, example: #"{"arxivId": "2410.11779"}"#)
+                let paper = try await submit(try input.reference(), user: user, context)
+                return try Responses.json(HFPaperDTO.flat(paper), status: .created).response
+            case .apiIndex:
+                let user = try Guards.apiMember(context)
+                try community.limits.check(.submit, context, now: clock())
+                let input = try await APIInput.decode(PaperInput.self, from: request, example: #"{"arxivId": "2410.11779"}"#)
+                let result = try await community.submissions.index(try input.reference(), by: user)
+                return try Responses.json(EmptyObject(), status: result.added ? .created : .ok).response
+            default: return nil
         }
     }
 

@@ -8,20 +8,18 @@ struct VoteController: Sendable {
     let community: CommunityFeatures
     let clock: @Sendable () -> Timestamp
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.onPaper(.post, "/papers/{id}/upvote") { id, request, context in
-            let (session, fields) = try await Guards.memberForm(request, context)
-            let result = try await vote(id, upvoted: fields["upvoted"] != "0", user: session.user, context)
-            if request.headers[.accept]?.contains("application/json") == true { return Self.json(result) }
-            let back = request.headers[.referer].flatMap(Guards.localPath) ?? SiteRoute.paper(id: id).path
-            return Responses.redirect(to: back).response
-        }
-        router.onPaper(.post, "/api/papers/{id}/upvote") { id, _, context in
-            Self.json(try await vote(id, upvoted: true, user: try Guards.apiMember(context), context))
-        }
-        router.onPaper(.delete, "/api/papers/{id}/upvote") { id, _, context in
-            Self.json(try await vote(id, upvoted: false, user: try Guards.apiMember(context), context))
-        }
+    /// `POST /papers/{id}/upvote` from the page: JSON to the page's script, a redirect back without it.
+    func pageVote(_ id: String, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (session, fields) = try await Guards.memberForm(request, context)
+        let result = try await vote(id, upvoted: fields["upvoted"] != "0", user: session.user, context)
+        if request.headers[.accept]?.contains("application/json") == true { return Self.json(result) }
+        let back = request.headers[.referer].flatMap(Guards.localPath) ?? Route.paper(id: id).path
+        return Responses.redirect(to: back).response
+    }
+
+    /// `POST` (upvote) and `DELETE` (take it back) of `/api/papers/{id}/upvote`.
+    func apiVote(_ id: String, upvoted: Bool, _ context: AppRequestContext) async throws -> Response {
+        Self.json(try await vote(id, upvoted: upvoted, user: try Guards.apiMember(context), context))
     }
 
     /// `{"upvotes":N,"upvoted":true}`, written directly: this is the hottest write path.

@@ -1,18 +1,20 @@
 import PapersCore
 
-/// A feed of papers, written as RSS 2.0 or Atom 1.0 from the same data.
-struct SyndicationFeed {
-    /// The two syndication formats.
-    enum Format: String, CaseIterable {
-        case atom, rss
+extension FeedFormat {
+    /// The media type alone, as `<link rel="alternate" type>` names it.
+    var mediaType: String { "application/\(rawValue)+xml" }
 
-        var contentType: String {
-            switch self {
-                case .atom: return "application/atom+xml; charset=utf-8"
-                case .rss: return "application/rss+xml; charset=utf-8"
-            }
+    var contentType: String {
+        switch self {
+            case .atom: return "application/atom+xml; charset=utf-8"
+            case .rss: return "application/rss+xml; charset=utf-8"
         }
     }
+}
+
+/// A feed of papers, written as RSS 2.0 or Atom 1.0 from the same data.
+struct SyndicationFeed {
+    typealias Format = FeedFormat
 
     let title: String
     let description: String
@@ -23,7 +25,7 @@ struct SyndicationFeed {
     /// A stable id for the feed, independent of the host it is served from.
     let id: String
     let papers: [Paper]
-    let siteURL: String
+    let site: SiteAddress
 
     /// When the newest item entered the feed (or the epoch for an empty feed).
     var updated: Timestamp {
@@ -44,7 +46,7 @@ struct SyndicationFeed {
 
     private func atom() -> HTML {
         let entries = papers.map { paper -> HTML in
-            let link = siteURL + SiteRoute.paper(id: paper.id).path
+            let link = site.url(.paper(id: paper.id))
             let published = paper.publishedAt ?? Trending.featuredTime(of: paper) ?? updated
             return """
                 <entry>
@@ -69,7 +71,7 @@ struct SyndicationFeed {
             <link rel="self" type="application/atom+xml" href="\(feedURL)"/>
             <link rel="alternate" type="text/html" href="\(pageURL)"/>
             <updated>\(updated.description)</updated>
-            <author><name>DailyPapers</name><uri>\(siteURL)/</uri></author>
+            <author><name>DailyPapers</name><uri>\(site.url(.home))</uri></author>
             <generator>DailyPapers</generator>
             \(entries)
             </feed>
@@ -79,7 +81,7 @@ struct SyndicationFeed {
 
     private func rss() -> HTML {
         let items = papers.map { paper -> HTML in
-            let link = siteURL + SiteRoute.paper(id: paper.id).path
+            let link = site.url(.paper(id: paper.id))
             let date = Trending.featuredTime(of: paper) ?? paper.publishedAt ?? updated
             return """
                 <item>

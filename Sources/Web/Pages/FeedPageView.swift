@@ -22,13 +22,13 @@ enum FeedPageView {
     }
 
     private static func pager(_ page: PaperCatalog.FeedPage) -> HTML {
-        let previous: HTML = page.previous.map { "<a rel=\"prev\" href=\"\(SiteRoute.feed($0).path)\">← \(CardFormatting.title(of: $0))</a>" } ?? "<span></span>"
-        let next: HTML = page.next.map { "<a rel=\"next\" href=\"\(SiteRoute.feed($0).path)\">\(CardFormatting.title(of: $0)) →</a>" } ?? "<span></span>"
+        let previous: HTML = page.previous.map { "<a rel=\"prev\" href=\"\(Route.feed($0).path)\">← \(CardFormatting.title(of: $0))</a>" } ?? "<span></span>"
+        let next: HTML = page.next.map { "<a rel=\"next\" href=\"\(Route.feed($0).path)\">\(CardFormatting.title(of: $0)) →</a>" } ?? "<span></span>"
         return "<nav class=\"pager\" aria-label=\"Other days\">\(previous)\(next)</nav>"
     }
 
     private static func morePager(_ page: PaperCatalog.FeedPage, pageNumber: Int, pageSize: Int) -> HTML {
-        let path = SiteRoute.feed(page.window).path
+        let path = Route.feed(page.window).path
         var links: [HTML] = []
         if pageNumber > 0 { links.append("<a href=\"\(path)?p=\(pageNumber - 1)\">← Higher ranked</a>") }
         if (pageNumber + 1) * pageSize < page.total { links.append("<a href=\"\(path)?p=\(pageNumber + 1)\">More papers →</a>") }

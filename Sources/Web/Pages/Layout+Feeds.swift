@@ -1,14 +1,19 @@
+import PapersCore
+
 extension Layout.Alternate {
     /// The feeds a page of `tab` links to with `<link rel="alternate">`.
     static func feeds(of tab: Layout.Tab) -> [Layout.Alternate] {
-        let base: String
-        let title: String
         switch tab {
-            case .weekly: (base, title) = ("/papers/week/feed", "Weekly papers")
-            case .trending: (base, title) = ("/papers/trending/feed", "Trending papers")
-            default: (base, title) = ("/papers/feed", "Daily papers")
+            case .weekly: return both("Weekly papers", Route.weekFeed)
+            case .trending: return both("Trending papers", Route.trendingFeed)
+            default: return both("Daily papers", Route.dailyFeed)
         }
-        return [Layout.Alternate(title: title + " (Atom)", path: base + ".atom", type: "application/atom+xml"),
-                Layout.Alternate(title: title + " (RSS)", path: base + ".rss", type: "application/rss+xml")]
+    }
+
+    /// The Atom and RSS versions of one feed; `query` (already encoded) follows each path.
+    static func both(_ title: String, query: String = "", _ route: (FeedFormat) -> Route) -> [Layout.Alternate] {
+        let suffix = query.isEmpty ? "" : "?" + query
+        return [Layout.Alternate(title: title + " (Atom)", path: route(.atom).path + suffix, type: FeedFormat.atom.mediaType),
+                Layout.Alternate(title: title + " (RSS)", path: route(.rss).path + suffix, type: FeedFormat.rss.mediaType)]
     }
 }

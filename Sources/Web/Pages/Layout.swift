@@ -1,3 +1,5 @@
+import PapersCore
+
 /// The page shell every HTML page shares: head, site header with its navigation, and footer.
 enum Layout {
     /// Which navigation tab is current.
@@ -26,17 +28,17 @@ enum Layout {
         <body>
         <header class="site">
         <div class="wrap">
-        <a class="brand" href="\(SiteRoute.home.path)"><span class="logo" aria-hidden="true">▤</span> Daily Papers</a>
+        <a class="brand" href="\(Route.home.path)"><span class="logo" aria-hidden="true">▤</span> Daily Papers</a>
         <span class="tagline">— by the research community</span>
         <nav aria-label="Feeds">\(navigation(current: tab))</nav>
-        <form class="header-search" method="get" action="/papers/search" role="search"><input type="search" name="q" placeholder="Search papers" aria-label="Search papers" maxlength="250"></form>
+        <form class="header-search" method="get" action="\(Route.search.path)" role="search"><input type="search" name="q" placeholder="Search papers" aria-label="Search papers" maxlength="250"></form>
         <nav class="account" aria-label="Account">\(accountLinks())</nav>
         </div>
         </header>
         <main class="wrap">
         \(content)
         </main>
-        <footer class="wrap site">DailyPapers · open source, self-hostable · <a href="/api">JSON API</a> · <a href="/moderation">Moderation log</a></footer>
+        <footer class="wrap site">DailyPapers · open source, self-hostable · <a href="\(Route.apiPage.path)">JSON API</a> · <a href="\(Route.moderation.path)">Moderation log</a></footer>
         \(Viewer.current == nil ? "" : HTML(unescaped: "<script src=\"\(Assets.votes.path)\" defer></script>"))
         </body>
         </html>
@@ -46,21 +48,21 @@ enum Layout {
     /// "Log in · Sign up" for visitors; the member's name, submit, settings and log out for members.
     private static func accountLinks() -> HTML {
         guard let viewer = Viewer.current else {
-            return "<a href=\"/login\">Log in</a><a href=\"/signup\">Sign up</a>"
+            return "<a href=\"\(Route.logInForm.path)\">Log in</a><a href=\"\(Route.signUpForm.path)\">Sign up</a>"
         }
-        let moderation: HTML = viewer.user.role.canModerate ? "<a href=\"/moderation\">Moderation</a>" : ""
+        let moderation: HTML = viewer.user.role.canModerate ? "<a href=\"\(Route.moderation.path)\">Moderation</a>" : ""
         return """
-            <a href="/papers/submit">Submit</a>\(moderation)<a href="\(SiteRoute.user(viewer.user.username).path)">\(viewer.user.username)</a><a href="/settings">Settings</a>
-            <form method="post" action="/logout" class="inline">\(CSRF.hiddenField(viewer.csrf))<button class="link">Log out</button></form>
+            <a href="\(Route.submitForm.path)">Submit</a>\(moderation)<a href="\(Route.user(viewer.user.username).path)">\(viewer.user.username)</a><a href="\(Route.settings.path)">Settings</a>
+            <form method="post" action="\(Route.logOut.path)" class="inline">\(CSRF.hiddenField(viewer.csrf))<button class="link">Log out</button></form>
             """
     }
 
     private static func navigation(current: Tab) -> HTML {
         let links: [(Tab, String, String)] = [
-            (.daily, "Daily", "/"),
-            (.weekly, "Weekly", "/papers/week"),
-            (.monthly, "Monthly", "/papers/month"),
-            (.trending, "Trending", SiteRoute.trending.path),
+            (.daily, "Daily", Route.home.path),
+            (.weekly, "Weekly", Route.latestWeek.path),
+            (.monthly, "Monthly", Route.latestMonth.path),
+            (.trending, "Trending", Route.trending.path),
         ]
         return HTML(joining: links.map { tab, label, href in
             tab == current ? "<a href=\"\(href)\" aria-current=\"page\">\(label)</a>" : "<a href=\"\(href)\">\(label)</a>"

@@ -7,7 +7,7 @@ enum PaperCardView {
         <li class="card">
         <div class="votes">\(VoteButton.render(paper))</div>
         <div>
-        <h2><a href="\(SiteRoute.paper(id: paper.id).path)">\(paper.title)</a></h2>
+        <h2><a href="\(Route.paper(id: paper.id).path)">\(paper.title)</a></h2>
         <p class="abstract">\(paper.abstract)</p>
         <div class="meta">\(meta(paper, currentYear: currentYear))\(submission(paper, currentYear: currentYear))\(comments(paper))\(extra)</div>
         </div>
@@ -25,12 +25,12 @@ enum PaperCardView {
         let day: HTML = paper.featuredOn.map {
             " on <time datetime=\"\($0.description)\">\(CardFormatting.shortDate($0, currentYear: currentYear))</time>"
         } ?? ""
-        return " · submitted by <a href=\"\(SiteRoute.user(submitter).path)\">\(submitter)</a>\(day)"
+        return " · submitted by <a href=\"\(Route.user(submitter).path)\">\(submitter)</a>\(day)"
     }
 
     private static func comments(_ paper: Paper) -> HTML {
         guard paper.numComments > 0 else { return "" }
-        return " · <a href=\"\(SiteRoute.paper(id: paper.id).path)#comments\">\(paper.numComments) comment\(paper.numComments == 1 ? "" : "s")</a>"
+        return " · <a href=\"\(Route.paper(id: paper.id).path)#comments\">\(paper.numComments) comment\(paper.numComments == 1 ? "" : "s")</a>"
     }
 
     /// "• 3 authors · Mar 24", "NVIDIA · Oct 1", or whichever parts are known.
@@ -38,7 +38,7 @@ enum PaperCardView {
         var parts: [HTML] = []
         switch CardFormatting.byline(for: paper) {
             case .organization(let organization)?:
-                parts.append("<a href=\"\(SiteRoute.organization(organization.name).path)\">\(organization.fullname)</a>")
+                parts.append("<a href=\"\(Route.organization(organization.name).path)\">\(organization.fullname)</a>")
             case .authors(let text)?:
                 parts.append("<span>\(text)</span>")
             case nil:
@@ -55,11 +55,11 @@ enum PaperCardView {
 enum VoteButton {
     static func render(_ paper: Paper) -> HTML {
         guard let viewer = Viewer.current else {
-            return "<a class=\"vote\" href=\"/login?next=\(SiteRoute.paper(id: paper.id).path)\">▲ <span class=\"count\">\(paper.upvotes)</span><small>upvotes</small></a>"
+            return "<a class=\"vote\" href=\"\(Route.logInForm.path)?next=\(Route.paper(id: paper.id).path)\">▲ <span class=\"count\">\(paper.upvotes)</span><small>upvotes</small></a>"
         }
         let upvoted = viewer.upvoted.contains(paper.id)
         return """
-            <form class="vote" method="post" action="\(SiteRoute.paperAction(id: paper.id, action: "upvote").path)">\(CSRF.hiddenField(viewer.csrf))\
+            <form class="vote" method="post" action="\(Route.paperAction(id: paper.id, .upvote).path)">\(CSRF.hiddenField(viewer.csrf))\
             <input type="hidden" name="upvoted" value="\(upvoted ? "0" : "1")">\
             <button aria-pressed="\(upvoted ? "true" : "false")" title="\(upvoted ? "Remove your upvote" : "Upvote")">▲ <span class="count">\(paper.upvotes)</span><small>upvotes</small></button></form>
             """

@@ -17,7 +17,7 @@ enum PaperPageView {
             <h2>Abstract</h2>
             <p>\(paper.abstract)</p>
             <dl class="facts">\(facts(paper))</dl>
-            <p class="meta"><a href="\(SiteRoute.paperMarkdown(id: paper.id).path)">Read as Markdown</a> · <a href="/api/papers/\(PathEncoding.encode(paper.id))">JSON</a></p>
+            <p class="meta"><a href="\(Route.paperMarkdown(id: paper.id).path)">Read as Markdown</a> · <a href="\(Route.apiPaper(id: paper.id).path)">JSON</a></p>
             \(PaperToolsView.render(paper))
             \(similarSection(similar, currentYear: currentYear))
             \(discussion)
@@ -30,7 +30,7 @@ enum PaperPageView {
         guard !similar.isEmpty else { return "" }
         let items = similar.map { entry in
             """
-            <li><a href="\(SiteRoute.paper(id: entry.paper.id).path)">\(entry.paper.title)</a> \
+            <li><a href="\(Route.paper(id: entry.paper.id).path)">\(entry.paper.title)</a> \
             <span class="meta">\(Int((entry.similarity * 100).rounded()))% similar · \(PaperCardView.meta(entry.paper, currentYear: currentYear))</span></li>
             """ as HTML
         }
@@ -44,7 +44,7 @@ enum PaperPageView {
 
     private static func authors(_ paper: Paper) -> HTML {
         if !paper.authors.isEmpty {
-            let links = paper.authors.map { "<a href=\"\(SiteRoute.author($0).path)\">\($0)</a>" as HTML }
+            let links = paper.authors.map { "<a href=\"\(Route.author($0).path)\">\($0)</a>" as HTML }
             return "<p class=\"authors\">\(HTML(joining: links, separator: ", "))</p>"
         }
         if paper.authorCount > 0 { return "<p class=\"authors\">\(CardFormatting.authorCount(paper.authorCount))</p>" }
@@ -68,12 +68,12 @@ enum PaperPageView {
     private static func facts(_ paper: Paper) -> HTML {
         var rows: [HTML] = ["<dt>Upvotes</dt><dd>\(paper.upvotes)</dd>"]
         if let organization = paper.organization {
-            rows.append("<dt>Organization</dt><dd><a href=\"\(SiteRoute.organization(organization.name).path)\">\(organization.fullname)</a></dd>")
+            rows.append("<dt>Organization</dt><dd><a href=\"\(Route.organization(organization.name).path)\">\(organization.fullname)</a></dd>")
         }
         if let day = paper.featuredOn {
-            rows.append("<dt>Featured</dt><dd><a href=\"\(SiteRoute.feed(.day(day)).path)\">\(CardFormatting.fullDate(day))</a></dd>")
+            rows.append("<dt>Featured</dt><dd><a href=\"\(Route.feed(.day(day)).path)\">\(CardFormatting.fullDate(day))</a></dd>")
         }
-        if let submitter = paper.submittedBy { rows.append("<dt>Submitted by</dt><dd><a href=\"\(SiteRoute.user(submitter).path)\">\(submitter)</a></dd>") }
+        if let submitter = paper.submittedBy { rows.append("<dt>Submitted by</dt><dd><a href=\"\(Route.user(submitter).path)\">\(submitter)</a></dd>") }
         if paper.numComments > 0 { rows.append("<dt>Comments</dt><dd>\(paper.numComments)</dd>") }
         if !paper.categories.isEmpty { rows.append("<dt>Categories</dt><dd>\(paper.categories.joined(separator: ", "))</dd>") }
         if !paper.aiKeywords.isEmpty { rows.append("<dt>Keywords</dt><dd>\(paper.aiKeywords.joined(separator: ", "))</dd>") }

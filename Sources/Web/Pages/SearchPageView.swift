@@ -9,10 +9,7 @@ enum SearchPageView {
         semanticNotice: String?, currentYear: Int
     ) -> HTML {
         let query = parameters.queryString()
-        let feeds = parameters.isEmpty ? [] : [
-            Layout.Alternate(title: "Search “\(parameters.text)” (Atom)", path: "/papers/search/feed.atom?\(query)", type: "application/atom+xml"),
-            Layout.Alternate(title: "Search “\(parameters.text)” (RSS)", path: "/papers/search/feed.rss?\(query)", type: "application/rss+xml"),
-        ]
+        let feeds = parameters.isEmpty ? [] : Layout.Alternate.both("Search “\(parameters.text)”", query: query, Route.searchFeed)
         let content: HTML = """
             <h1>Search papers</h1>
             \(form(parameters))
@@ -27,7 +24,7 @@ enum SearchPageView {
 
     private static func form(_ parameters: SearchParameters) -> HTML {
         """
-        <form class="search" method="get" action="/papers/search" role="search">
+        <form class="search" method="get" action="\(Route.search.path)" role="search">
         <div class="searchbar"><input type="search" name="q" value="\(parameters.text)" maxlength="\(SearchParameters.maximumQueryLength)" placeholder="Words, a question, an arXiv id or URL" aria-label="Search" autocomplete="off" list="search-suggestions" autofocus>
         <datalist id="search-suggestions"></datalist>
         <button>Search</button></div>
@@ -59,7 +56,7 @@ enum SearchPageView {
     }
 
     private static func notOnSite(_ arxivId: String) -> HTML {
-        "<p class=\"notice-muted\">arXiv \(arxivId) is not on DailyPapers yet. <a href=\"/papers/submit?id=\(TextEncoding.percentEncode(arxivId))\">Submit it</a> to add it.</p>"
+        "<p class=\"notice-muted\">arXiv \(arxivId) is not on DailyPapers yet. <a href=\"\(Route.submitForm.path)?id=\(TextEncoding.percentEncode(arxivId))\">Submit it</a> to add it.</p>"
     }
 
     private static func resultsSection(_ results: SearchResults, parameters: SearchParameters, pageSize: Int, currentYear: Int, feeds: [Layout.Alternate]) -> HTML {
@@ -83,7 +80,7 @@ enum SearchPageView {
             <li class="card">
             <div class="votes">\(VoteButton.render(paper))</div>
             <div>
-            <h2><a href="\(SiteRoute.paper(id: paper.id).path)">\(highlighter.highlight(paper.title))</a></h2>
+            <h2><a href="\(Route.paper(id: paper.id).path)">\(highlighter.highlight(paper.title))</a></h2>
             <p class="snippet">\(highlighter.snippet(paper.abstract))</p>
             <div class="meta">\(PaperCardView.meta(paper, currentYear: currentYear))\(similarity)</div>
             </div>
@@ -92,8 +89,8 @@ enum SearchPageView {
     }
 
     private static func pager(_ parameters: SearchParameters, total: Int, pageSize: Int) -> HTML {
-        let previous: HTML = parameters.page > 0 ? "<a rel=\"prev\" href=\"/papers/search?\(parameters.queryString(page: parameters.page - 1))\">← Previous</a>" : "<span></span>"
-        let next: HTML = (parameters.page + 1) * pageSize < total ? "<a rel=\"next\" href=\"/papers/search?\(parameters.queryString(page: parameters.page + 1))\">Next →</a>" : ""
+        let previous: HTML = parameters.page > 0 ? "<a rel=\"prev\" href=\"\(Route.search.path)?\(parameters.queryString(page: parameters.page - 1))\">← Previous</a>" : "<span></span>"
+        let next: HTML = (parameters.page + 1) * pageSize < total ? "<a rel=\"next\" href=\"\(Route.search.path)?\(parameters.queryString(page: parameters.page + 1))\">Next →</a>" : ""
         return "<nav class=\"pager\" aria-label=\"Pages\">\(previous)\(next)</nav>"
     }
 

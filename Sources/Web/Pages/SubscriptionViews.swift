@@ -6,7 +6,7 @@ import Storage
 enum SubscriptionViews {
     /// The box on feed pages; it leads to the full form, where frequency and topics are chosen.
     static let box: HTML = """
-        <form class="subscribe" method="get" action="/subscribe">
+        <form class="subscribe" method="get" action="\(Route.subscribeForm.path)">
         <strong>Get trending papers in your email inbox!</strong>
         <input type="email" name="email" required placeholder="you@example.org" aria-label="E-mail address">
         <button type="submit">Subscribe</button>
@@ -18,14 +18,14 @@ enum SubscriptionViews {
             return page("Subscribe", """
                 <h1>Subscribe</h1>
                 <p class="empty">Mail is off on this server: its operator has not configured an SMTP server (SMTP_URL), so no digest can be sent.
-                The <a href="/papers/feed.atom">Atom</a> and <a href="/papers/feed.rss">RSS</a> feeds work without it.</p>
+                The <a href="\(Route.dailyFeed(.atom).path)">Atom</a> and <a href="\(Route.dailyFeed(.rss).path)">RSS</a> feeds work without it.</p>
                 """)
         }
         return page("Subscribe", """
             <h1>Get trending papers in your email inbox</h1>
             <p class="sub">The most upvoted papers, daily on weekdays with new papers, or once a week. We send a confirmation link first; nothing else arrives before you follow it.</p>
             \(error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML })
-            <form method="post" action="/subscribe" class="stack">
+            <form method="post" action="\(Route.subscribe.path)" class="stack">
             \(CSRF.hiddenField(csrf))
             <label>E-mail address <input type="email" name="email" required value="\(email)" autocomplete="email"></label>
             \(frequencyChoice(frequency))
@@ -41,21 +41,21 @@ enum SubscriptionViews {
             <p class="sub">For \(subscriber.email) · status: \(subscriber.status.rawValue)</p>
             \(saved ? "<p class=\"notice\" role=\"status\">Saved.</p>" as HTML : "")
             \(error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML })
-            <form method="post" action="/subscription" class="stack">
+            <form method="post" action="\(Route.saveSubscription.path)" class="stack">
             \(CSRF.hiddenField(csrf))
             <input type="hidden" name="token" value="\(token)">
             \(frequencyChoice(subscriber.frequency))
             <label>Topics (comma-separated; empty for all papers) <input type="text" name="topics" value="\(subscriber.topics.joined(separator: ", "))"></label>
             <button type="submit">Save</button>
             </form>
-            <p><a href="/unsubscribe?token=\(token)">Unsubscribe</a></p>
+            <p><a href="\(Route.unsubscribeForm.path)?token=\(token)">Unsubscribe</a></p>
             """)
     }
 
     static func confirm(token: String, csrf: String) -> HTML {
         page("Confirm your subscription", """
             <h1>Confirm your subscription</h1>
-            <form method="post" action="/subscribe/confirm">\(CSRF.hiddenField(csrf))<input type="hidden" name="token" value="\(token)">
+            <form method="post" action="\(Route.confirmSubscription.path)">\(CSRF.hiddenField(csrf))<input type="hidden" name="token" value="\(token)">
             <button type="submit">Yes, send me the digest</button></form>
             """)
     }
@@ -64,7 +64,7 @@ enum SubscriptionViews {
         page("Unsubscribe", """
             <h1>Unsubscribe</h1>
             <p class="sub">You will get no more digests at this address.</p>
-            <form method="post" action="/unsubscribe?token=\(token)"><button type="submit">Unsubscribe</button></form>
+            <form method="post" action="\(Route.unsubscribe.path)?token=\(token)"><button type="submit">Unsubscribe</button></form>
             """)
     }
 

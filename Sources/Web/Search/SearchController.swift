@@ -6,20 +6,20 @@ import Storage
 /// Search: the page, its RSS/Atom feeds, the Hugging Face-compatible `/api/papers/search`, and similar papers.
 struct SearchController: Sendable {
     let search: PaperSearch
+    let catalog: PaperCatalog
     let clock: @Sendable () -> Timestamp
-    let siteURL: String
+    let site: SiteAddress
     /// Said on the search page when search by meaning is off (no model), so the visitor knows why.
     let semanticNotice: String?
     static let pageSize = 20
 
-    func addRoutes(to router: Router<some RequestContext>) {
-        router.get("/papers/search") { request, _ in try await page(request) }
-        for format in SyndicationFeed.Format.allCases {
-            router.get("/papers/search/feed.\(format.rawValue)") { request, _ in try await feed(request, format: format) }
-        }
-        router.get("/api/papers/search") { request, _ in try await api(request).response }
-        router.get("/api/papers/:id/similar") { request, context in
-            try await similar(try context.parameters.require("id"), request).response
+    func respond(to route: Route, _ request: Request) async throws -> Response? {
+        switch route {
+            case .search: return try await page(request)
+            case .searchFeed(let format): return try await feed(request, format: format)
+            case .apiSearch: return try await api(request).response
+            case .apiSimilar(let id): return try await similar(id, request).response
+            default: return nil
         }
     }
 
@@ -32,8 +32,8 @@ struct SearchController: Sendable {
         let parameters = try pageParameters(request)
         let pastedId = try? PaperReference.arxivId(from: parameters.text)
         // A pasted arXiv id or arXiv / Hugging Face URL goes straight to the paper when DailyPapers has it.
-        if let pastedId, try await search.store.paper(id: pastedId) != nil {
-            return Response(status: .seeOther, headers: [.location: SiteRoute.paper(id: pastedId).path])
+        if let pastedId, try await catalog.paper(id: pastedId) != nil {
+            return Response(status: .seeOther, headers: [.location: Route.paper(id: pastedId).path])
         }
         let results = parameters.isEmpty ? nil : try await search.search(SearchRequest(
             text: parameters.effectiveQuery, mode: parameters.mode, sort: parameters.sort,
@@ -56,8 +56,8 @@ struct SearchController: Sendable {
         let query = parameters.queryString()
         let feed = SyndicationFeed(
             title: "“\(parameters.effectiveQuery)” · Daily Papers", description: "New papers matching “\(parameters.effectiveQuery)”.",
-            pageURL: siteURL + "/papers/search?\(query)", feedURL: siteURL + "/papers/search/feed.\(format.rawValue)?\(query)",
-            id: "tag:dailypapers,2025:search/\(query)", papers: results.papers.map(\.paper), siteURL: siteURL
+            pageURL: site.url(.search) + "?\(query)", feedURL: site.url(.searchFeed(format)) + "?\(query)",
+            id: "tag:dailypapers,2025:search/\(query)", papers: results.papers.map(\.paper), site: site
         )
         let body = feed.render(format)
         var response = Responses.body(body, contentType: format.contentType).response

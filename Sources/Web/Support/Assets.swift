@@ -1,4 +1,5 @@
 import Hummingbird
+import PapersCore
 
 /// The site's stylesheet and scripts as files of their own: browsers fetch each once, pages stay small, and the
 /// Content-Security-Policy can forbid every inline script and style.
@@ -12,7 +13,7 @@ struct Asset: Sendable {
     init(name: String, fileExtension: String, contentType: String, body: String) {
         self.contentType = contentType
         self.body = body
-        path = "/assets/\(name)-\(String(ObjectID.make(body).suffix(12))).\(fileExtension)"
+        path = Route.asset("\(name)-\(String(ObjectID.make(body).suffix(12))).\(fileExtension)").path
     }
 }
 
@@ -23,16 +24,19 @@ enum Assets {
     static let typeahead = Asset(name: "typeahead", fileExtension: "js", contentType: "text/javascript; charset=utf-8", body: typeaheadScript)
     static let all = [stylesheet, votes, typeahead]
 
-    static func addRoutes(to router: Router<some RequestContext>) {
-        for asset in all {
-            let response = Rendered(
-                status: .ok,
-                headers: [.contentType: asset.contentType, .cacheControl: "public, max-age=31536000, immutable"],
-                body: ByteBuffer(string: asset.body)
-            )
-            router.get(RouterPath(asset.path)) { _, _ in response.response }
-        }
+    /// The answer of `GET /assets/{name}`, nil for a name no asset has.
+    static func response(named name: String) -> Response? {
+        responses[Route.asset(name).path]?.response
     }
+
+    private static let responses: [String: Rendered] = Dictionary(uniqueKeysWithValues: all.map { asset in
+        let response = Rendered(
+            status: .ok,
+            headers: [.contentType: asset.contentType, .cacheControl: "public, max-age=31536000, immutable"],
+            body: ByteBuffer(string: asset.body)
+        )
+        return (asset.path, response)
+    })
 
     /// Progressive enhancement of the vote forms: post in the background and update the count in place.
     /// Without JavaScript the forms post normally and the page reloads.
@@ -69,7 +73,7 @@ enum Assets {
               controller?.abort();
               controller = new AbortController();
               try {
-                const response = await fetch("/api/papers/search?mode=keyword&prefix=1&limit=8&q=" + encodeURIComponent(input.value), {signal: controller.signal});
+                const response = await fetch("\(Route.apiSearch.path)?mode=keyword&prefix=1&limit=8&q=" + encodeURIComponent(input.value), {signal: controller.signal});
                 if (!response.ok) return;
                 const items = await response.json();
                 list.replaceChildren(...items.map(item => { const option = document.createElement("option"); option.value = item.title; return option; }));

@@ -47,7 +47,7 @@ final class CachedPageServer: Sendable {
         if let limits {
             let forwarded = trustedProxies.isEmpty
                 ? nil : ClientAddress.forwarded(remote: remote, forwardedFor: head.headers[ClientAddress.forwardedFor.rawName].last, trusted: trustedProxies)
-            let bucket: RateLimits.Bucket = uri.path.hasPrefix("/api/") ? .api : .pages
+            let bucket: RateLimits.Bucket = Route.isAPIPath(uri.path) ? .api : .pages
             guard let state = try? limits.check(bucket, key: "ip:" + (forwarded ?? peer), member: false, now: clock()) else { return nil }
             limit = state
         }

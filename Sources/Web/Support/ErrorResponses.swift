@@ -16,6 +16,8 @@ extension HTTPField.Name {
 enum ErrorResponses {
     static func response(for error: any Error, _ request: Request, requestID: String, logger: Logger) -> Response {
         switch error {
+            case let error as RouteError:
+                return render(status: .badRequest, message: error.message, for: request)
             case let error as PageError:
                 return render(status: error.status, message: error.message, for: request)
             case let error as CommunityError:
@@ -24,7 +26,7 @@ enum ErrorResponses {
                 return response
             case let error as SignInRequired:
                 if isAPI(request) { return render(status: .unauthorized, message: "Log in first.", for: request) }
-                return Responses.redirect(to: "/login?next=" + TextEncoding.percentEncode(error.next)).response
+                return Responses.redirect(to: Route.logInForm.path + "?next=" + TextEncoding.percentEncode(error.next)).response
             case let error as APIError:
                 return render(status: .init(code: error.status), message: error.message, for: request)
             case let error as HTTPError:
@@ -47,7 +49,8 @@ enum ErrorResponses {
 
     /// API clients read JSON errors; `read_paper` of huggingface_hub fetches `/papers/{id}.md` and reads them too.
     static func isAPI(_ request: Request) -> Bool {
-        request.uri.path.hasPrefix("/api/") || request.uri.path.hasSuffix(".md")
+        let route = RouteMethod(request.method).flatMap { try? Route(method: $0, path: request.uri.path) }
+        return route?.answersJSONErrors ?? Route.isAPIPath(request.uri.path)
     }
 
     private static func render(status: HTTPResponse.Status, message: String, for request: Request) -> Response {

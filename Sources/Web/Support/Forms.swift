@@ -31,14 +31,6 @@ enum Forms {
         }
         return decoded
     }
-
-    /// A route's path parameter, percent-decoded; 400 when malformed.
-    static func pathParameter(_ name: String, _ context: some RequestContext) throws -> String {
-        guard let decoded = TextEncoding.percentDecode(try context.parameters.require(name)), !TextEncoding.hasForbiddenControl(decoded) else {
-            throw PageError.badRequest("This address is not well encoded.")
-        }
-        return decoded
-    }
 }
 
 /// CSRF protection by double submission: a random token in an HttpOnly, SameSite=Lax cookie and the same token in

@@ -22,9 +22,9 @@ enum AccountViews {
     static func signUp(username: String = "", email: String = "", csrf: String, notice: Notice = .none) -> HTML {
         page("Sign up", """
             <h1>Sign up</h1>
-            <p class="sub">Upvote, submit and discuss papers. Already a member? <a href="/login">Log in</a>.</p>
+            <p class="sub">Upvote, submit and discuss papers. Already a member? <a href="\(Route.logInForm.path)">Log in</a>.</p>
             \(notice.html)
-            <form class="stack" method="post" action="/signup">\(CSRF.hiddenField(csrf))
+            <form class="stack" method="post" action="\(Route.signUp.path)">\(CSRF.hiddenField(csrf))
             <label>Username <input name="username" value="\(username)" required minlength="2" maxlength="32" pattern="[A-Za-z0-9][A-Za-z0-9_\\-]*" autocomplete="username"></label>
             <label>E-mail <input type="email" name="email" value="\(email)" required autocomplete="email"></label>
             <label>Password (8 or more characters) <input type="password" name="password" required minlength="8" maxlength="72" autocomplete="new-password"></label>
@@ -37,13 +37,13 @@ enum AccountViews {
         page("Log in", """
             <h1>Log in</h1>
             \(notice.html)
-            <form class="stack" method="post" action="/login">\(CSRF.hiddenField(csrf))
+            <form class="stack" method="post" action="\(Route.logIn.path)">\(CSRF.hiddenField(csrf))
             <input type="hidden" name="next" value="\(next)">
             <label>Username or e-mail <input name="login" value="\(login)" required autocomplete="username"></label>
             <label>Password <input type="password" name="password" required autocomplete="current-password"></label>
             <div><button>Log in</button></div>
             </form>
-            <p><a href="/forgot-password">Forgot your password?</a> · <a href="/signup">Sign up</a></p>
+            <p><a href="\(Route.forgotPasswordForm.path)">Forgot your password?</a> · <a href="\(Route.signUpForm.path)">Sign up</a></p>
             """)
     }
 
@@ -52,7 +52,7 @@ enum AccountViews {
             <h1>Forgot your password?</h1>
             <p class="sub">We will mail a link to choose a new one. It works once, for \(AccountMail.linkLifetimeHours) hours.</p>
             \(notice.html)
-            <form class="stack" method="post" action="/forgot-password">\(CSRF.hiddenField(csrf))
+            <form class="stack" method="post" action="\(Route.forgotPassword.path)">\(CSRF.hiddenField(csrf))
             <label>E-mail <input type="email" name="email" required autocomplete="email"></label>
             <div><button>Send the link</button></div>
             </form>
@@ -63,7 +63,7 @@ enum AccountViews {
         page("Choose a new password", """
             <h1>Choose a new password</h1>
             \(notice.html)
-            <form class="stack" method="post" action="/reset-password">\(CSRF.hiddenField(csrf))
+            <form class="stack" method="post" action="\(Route.resetPassword.path)">\(CSRF.hiddenField(csrf))
             <input type="hidden" name="token" value="\(token)">
             <label>New password <input type="password" name="password" required minlength="8" maxlength="72" autocomplete="new-password"></label>
             <div><button>Set password</button></div>
@@ -74,7 +74,7 @@ enum AccountViews {
     static func verifyEmail(token: String, change: Bool, csrf: String) -> HTML {
         page("Confirm your address", """
             <h1>Confirm your address</h1>
-            <form method="post" action="/verify-email">\(CSRF.hiddenField(csrf))
+            <form method="post" action="\(Route.verifyEmail.path)">\(CSRF.hiddenField(csrf))
             <input type="hidden" name="token" value="\(token)"><input type="hidden" name="change" value="\(change ? "1" : "0")">
             <button>Confirm</button></form>
             """)
@@ -83,7 +83,7 @@ enum AccountViews {
     static func settings(_ user: User, tokens: [APITokenInfo], csrf: String, newToken: String? = nil, notice: Notice = .none) -> HTML {
         let verify: HTML = user.emailVerified ? "" : """
             <p class="error">Your address is not confirmed yet.</p>
-            <form method="post" action="/settings/verify">\(CSRF.hiddenField(csrf))<button>Send the confirmation mail again</button></form>
+            <form method="post" action="\(Route.changeSettings(.verify).path)">\(CSRF.hiddenField(csrf))<button>Send the confirmation mail again</button></form>
             """
         let created: HTML = newToken.map {
             "<p class=\"notice\">Your new token (copy it now: it is not shown again): <code>\($0)</code></p>" as HTML
@@ -95,13 +95,13 @@ enum AccountViews {
             <p>Signed in as <strong>\(user.username)</strong> (\(user.email)), \(user.role.rawValue).</p>
             \(verify)
             <h2>Password</h2>
-            <form class="stack" method="post" action="/settings/password">\(CSRF.hiddenField(csrf))
+            <form class="stack" method="post" action="\(Route.changeSettings(.password).path)">\(CSRF.hiddenField(csrf))
             <label>Current password <input type="password" name="current" required autocomplete="current-password"></label>
             <label>New password <input type="password" name="new" required minlength="8" maxlength="72" autocomplete="new-password"></label>
             <label><input type="checkbox" name="revoke_tokens" value="1"> Also revoke every API token (if someone else may have one)</label>
             <div><button>Change password</button></div></form>
             <h2>E-mail address</h2>
-            <form class="stack" method="post" action="/settings/email">\(CSRF.hiddenField(csrf))
+            <form class="stack" method="post" action="\(Route.changeSettings(.email).path)">\(CSRF.hiddenField(csrf))
             <label>New address <input type="email" name="email" required></label>
             <label>Password <input type="password" name="password" required autocomplete="current-password"></label>
             <div><button>Change address</button></div></form>
@@ -109,11 +109,11 @@ enum AccountViews {
             <p class="sub">For <code>Authorization: Bearer</code> on the write API (upvote, submit, comment).</p>
             \(created)
             \(tokenTable(tokens, csrf: csrf))
-            <form class="inline" method="post" action="/settings/tokens">\(CSRF.hiddenField(csrf))
+            <form class="inline" method="post" action="\(Route.changeSettings(.createToken).path)">\(CSRF.hiddenField(csrf))
             <label>Name <input name="name" required maxlength="64" placeholder="e.g. my-script"></label> <button>Create token</button></form>
             <h2>Delete account</h2>
             <p class="sub">Your votes are withdrawn; your comments are replaced by "deleted"; papers you submitted stay featured without your name.</p>
-            <form class="stack" method="post" action="/settings/delete">\(CSRF.hiddenField(csrf))
+            <form class="stack" method="post" action="\(Route.changeSettings(.delete).path)">\(CSRF.hiddenField(csrf))
             <label>Password <input type="password" name="password" required autocomplete="current-password"></label>
             <div><button>Delete my account</button></div></form>
             """)
@@ -125,7 +125,7 @@ enum AccountViews {
             let used: HTML = token.lastUsedAt.map { "\(CardFormatting.fullDate($0.day))" } ?? "never"
             return """
                 <tr><td>\(token.name)</td><td><code>\(token.prefix)…</code></td><td>\(CardFormatting.fullDate(token.createdAt.day))</td><td>\(used)</td>
-                <td><form class="inline" method="post" action="/settings/tokens/\(Int(token.id))/revoke">\(CSRF.hiddenField(csrf))<button class="link">Revoke</button></form></td></tr>
+                <td><form class="inline" method="post" action="\(Route.revokeToken(id: String(token.id)).path)">\(CSRF.hiddenField(csrf))<button class="link">Revoke</button></form></td></tr>
                 """
         }
         return "<table class=\"plain\"><tr><th>Name</th><th>Token</th><th>Created</th><th>Last used</th><th></th></tr>\(rows)</table>"

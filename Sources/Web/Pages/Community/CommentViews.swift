@@ -33,7 +33,7 @@ enum CommentViews {
     private static func body(_ comment: Comment) -> HTML {
         if comment.deleted { return "<p class=\"by\">This comment was deleted.</p>" }
         if let reason = comment.hiddenReason { return "<p class=\"by\">This comment was hidden by a moderator (\(reason.label)).</p>" }
-        let author: HTML = comment.author.map { "<a href=\"\(SiteRoute.user($0).path)\">\($0)</a>" } ?? "a deleted account"
+        let author: HTML = comment.author.map { "<a href=\"\(Route.user($0).path)\">\($0)</a>" } ?? "a deleted account"
         let edited: HTML = comment.editedAt == nil ? "" : " · edited"
         return """
             <div class="by">\(author) · <time datetime="\(comment.createdAt.description)">\(CardFormatting.fullDate(comment.createdAt.day))</time>\(edited)</div>
@@ -48,15 +48,15 @@ enum CommentViews {
         if comment.author == viewer.user.username {
             if CommentRules.isEditable(comment, now: now) {
                 parts.append("""
-                    <details><summary>Edit</summary><form method="post" action="/comments/\(id)/edit">\(CSRF.hiddenField(viewer.csrf))\
+                    <details><summary>Edit</summary><form method="post" action="\(Route.commentAction(id: String(id), .edit).path)">\(CSRF.hiddenField(viewer.csrf))\
                     <textarea name="body" required maxlength="\(CommentRules.maxLength)">\(comment.body)</textarea><button>Save</button></form></details>
                     """)
             }
-            parts.append("<form class=\"inline\" method=\"post\" action=\"/comments/\(id)/delete\">\(CSRF.hiddenField(viewer.csrf))<button class=\"link\">Delete</button></form>")
+            parts.append("<form class=\"inline\" method=\"post\" action=\"\(Route.commentAction(id: String(id), .delete).path)\">\(CSRF.hiddenField(viewer.csrf))<button class=\"link\">Delete</button></form>")
         }
         if viewer.user.role.canModerate {
             parts.append("""
-                <form class="inline" method="post" action="/comments/\(id)/hide">\(CSRF.hiddenField(viewer.csrf))\
+                <form class="inline" method="post" action="\(Route.commentAction(id: String(id), .hide).path)">\(CSRF.hiddenField(viewer.csrf))\
                 <select name="reason" aria-label="Reason">\(reasonOptions())</select> <button class="link">Hide</button></form>
                 """)
         }
@@ -70,7 +70,7 @@ enum CommentViews {
     private static func replyBox(paperId: String, parentId: Int64) -> HTML {
         guard let viewer = Viewer.current else { return "" }
         return """
-            <details><summary>Reply</summary><form method="post" action="\(SiteRoute.paperAction(id: paperId, action: "comments").path)">\(CSRF.hiddenField(viewer.csrf))\
+            <details><summary>Reply</summary><form method="post" action="\(Route.paperAction(id: paperId, .comment).path)">\(CSRF.hiddenField(viewer.csrf))\
             <input type="hidden" name="parent" value="\(Int(parentId))"><textarea name="body" required maxlength="\(CommentRules.maxLength)" aria-label="Reply"></textarea>\
             <button>Reply</button></form></details>
             """
@@ -78,11 +78,11 @@ enum CommentViews {
 
     private static func newCommentForm(paperId: String) -> HTML {
         guard let viewer = Viewer.current else {
-            let next = TextEncoding.percentEncode(SiteRoute.paper(id: paperId).path + "#comments")
-            return "<p><a href=\"/login?next=\(next)\">Log in</a> to comment.</p>"
+            let next = TextEncoding.percentEncode(Route.paper(id: paperId).path + "#comments")
+            return "<p><a href=\"\(Route.logInForm.path)?next=\(next)\">Log in</a> to comment.</p>"
         }
         return """
-            <form class="stack" method="post" action="\(SiteRoute.paperAction(id: paperId, action: "comments").path)">\(CSRF.hiddenField(viewer.csrf))
+            <form class="stack" method="post" action="\(Route.paperAction(id: paperId, .comment).path)">\(CSRF.hiddenField(viewer.csrf))
             <label>Add a comment <small class="by">(**bold**, *emphasis*, `code`, [links](https://…))</small>
             <textarea name="body" required maxlength="\(CommentRules.maxLength)"></textarea></label>
             <div><button>Comment</button></div>

@@ -36,14 +36,14 @@ enum CommunityPageViews {
     }
 
     static func members(_ organization: String, members: [(username: String, role: OrganizationRole)]) -> HTML {
-        let items = members.map { "<li><a href=\"\(SiteRoute.user($0.username).path)\">\($0.username)</a> · \($0.role.rawValue)</li>" as HTML }
+        let items = members.map { "<li><a href=\"\(Route.user($0.username).path)\">\($0.username)</a> · \($0.role.rawValue)</li>" as HTML }
         let list: HTML = items.isEmpty ? "<p class=\"sub\">No members have joined on DailyPapers yet.</p>" : "<ul>\(items)</ul>"
         return "<details><summary>Members (\(members.count))</summary>\(list)\(memberForm(organization))</details>"
     }
 
     private static func memberForm(_ organization: String) -> HTML {
         guard let viewer = Viewer.current else { return "" }
-        let action = SiteRoute.organization(organization).path + "/members"
+        let action = Route.addOrganizationMember(organization: organization).path
         return """
             <form class="inline" method="post" action="\(action)">\(CSRF.hiddenField(viewer.csrf))\
             <label>Username <input name="username" required size="14"></label> \
@@ -57,7 +57,7 @@ enum CommunityPageViews {
             <h1>New organization</h1>
             <p class="sub">Its page lists the papers attributed to it; you become its first admin.</p>
             \(error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML })
-            <form class="stack" method="post" action="/organizations/new">\(CSRF.hiddenField(csrf))
+            <form class="stack" method="post" action="\(Route.createOrganization.path)">\(CSRF.hiddenField(csrf))
             <label>Short name (part of its address) <input name="name" value="\(name)" required maxlength="32" placeholder="e.g. nvidia"></label>
             <label>Full name <input name="fullname" value="\(fullname)" required maxlength="100" placeholder="e.g. NVIDIA"></label>
             <div><button>Create</button></div>
@@ -83,7 +83,7 @@ enum CommunityPageViews {
         guard let viewer = Viewer.current, viewer.user.role.canModerate, !hidden.isEmpty else { return "" }
         let items = hidden.map { paper -> HTML in
             """
-            <li>\(paper.title) (\(paper.id), \(paper.reason)) <form class="inline" method="post" action="\(SiteRoute.paperAction(id: paper.id, action: "show").path)">\
+            <li>\(paper.title) (\(paper.id), \(paper.reason)) <form class="inline" method="post" action="\(Route.paperAction(id: paper.id, .show).path)">\
             \(CSRF.hiddenField(viewer.csrf))<button class="link">Show again</button></form></li>
             """
         }
@@ -92,7 +92,7 @@ enum CommunityPageViews {
 
     private static func moderatorTools(for user: User) -> HTML {
         guard let viewer = Viewer.current, viewer.user.role.canModerate, viewer.user.id != user.id else { return "" }
-        let base = SiteRoute.user(user.username).path
+        let base = Route.user(user.username).path
         var tools: [HTML] = [
             "<form class=\"inline\" method=\"post\" action=\"\(base)/\(user.banned ? "unban" : "ban")\">\(CSRF.hiddenField(viewer.csrf))<button>\(user.banned ? "Unban" : "Ban")</button></form>",
         ]

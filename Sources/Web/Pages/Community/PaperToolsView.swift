@@ -6,14 +6,14 @@ enum PaperToolsView {
         guard let viewer = Viewer.current else { return "" }
         var tools: [HTML] = [
             """
-            <form class="inline" method="post" action="\(SiteRoute.paperAction(id: paper.id, action: "organization").path)">\(CSRF.hiddenField(viewer.csrf))\
+            <form class="inline" method="post" action="\(Route.paperAction(id: paper.id, .organization).path)">\(CSRF.hiddenField(viewer.csrf))\
             <label>Organization <input name="organization" value="\(paper.organization?.name ?? "")" placeholder="e.g. nvidia" size="14"></label> \
             <button>Attribute</button></form>
             """,
         ]
         if viewer.user.role.canModerate {
             tools.append("""
-                <form class="inline" method="post" action="\(SiteRoute.paperAction(id: paper.id, action: "hide").path)">\(CSRF.hiddenField(viewer.csrf))\
+                <form class="inline" method="post" action="\(Route.paperAction(id: paper.id, .hide).path)">\(CSRF.hiddenField(viewer.csrf))\
                 <select name="reason" aria-label="Reason">\(CommentViews.reasonOptions())</select> <button>Hide paper</button></form>
                 """)
         }

@@ -10,7 +10,7 @@ enum SubmitViews {
             <p class="sub">Feature a paper on today's feed. It must have been first published within the last \(policy.maxAgeDays) days and not
             featured before; each member submits at most \(policy.dailyCapPerUser) papers a day.</p>
             \(error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML })
-            <form class="stack" method="post" action="/papers/submit">\(CSRF.hiddenField(csrf))
+            <form class="stack" method="post" action="\(Route.submit.path)">\(CSRF.hiddenField(csrf))
             <label>arXiv id or URL <input name="paper" value="\(value)" required placeholder="2410.11779 or https://arxiv.org/abs/2410.11779"></label>
             <div><button>Submit</button></div>
             </form>

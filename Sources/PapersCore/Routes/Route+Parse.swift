@@ -1,0 +1,137 @@
+extension Route {
+    /// The route a request names, nil when none does. Fixed segments win over values (`/papers/trending` is the
+    /// trending page, not a paper with the id "trending"); a paper id may span two segments (`quant-ph/0210005`).
+    /// Throws when the path names a route with a value it cannot take, or holds a malformed escape.
+    public init?(method: RouteMethod, path: String) throws(RouteError) {
+        guard let route = try RouteParser(method: method, path: path)?.route() else { return nil }
+        self = route
+    }
+
+    /// Whether an address belongs to the API, known or not: its errors are JSON.
+    public static func isAPIPath(_ path: String) -> Bool {
+        path == "/api" || path.hasPrefix("/api/")
+    }
+}
+
+/// Reads a path one segment at a time, percent-decoded.
+struct RouteParser {
+    let method: RouteMethod
+    let segments: [String]
+
+    init?(method: RouteMethod, path: String) throws(RouteError) {
+        guard path.first == "/" else { return nil }
+        var parts = path.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        if parts.last == "" { parts.removeLast() }
+        var decoded: [String] = []
+        for part in parts {
+            guard let text = TextEncoding.percentDecode(part), !text.isEmpty, !TextEncoding.hasForbiddenControl(text) else {
+                if part.isEmpty { return nil }
+                throw RouteError(message: "The address holds a malformed percent escape or a control character.")
+            }
+            decoded.append(text)
+        }
+        self.method = method
+        segments = decoded
+    }
+
+    func route() throws(RouteError) -> Route? {
+        switch method {
+            case .get: return try getRoute()
+            case .post: return postRoute()
+            case .delete:
+                if segments.count >= 4, segments.prefix(2) == ["api", "papers"], segments.last == "upvote", let id = paperId(segments.dropFirst(2).dropLast()) {
+                    return .apiRemoveUpvote(id: id)
+                }
+                return nil
+        }
+    }
+
+    private func getRoute() throws(RouteError) -> Route? {
+        guard let first = segments.first else { return .home }
+        let rest = Array(segments.dropFirst())
+        switch (first, rest.count) {
+            case ("papers", _): return try papersRoute(rest)
+            case ("api", _): return apiGetRoute(rest)
+            case ("users", 1): return .user(rest[0])
+            case ("authors", 1): return .author(rest[0])
+            case ("assets", 1): return .asset(rest[0])
+            case ("organizations", 1) where rest[0] == "new": return .newOrganizationForm
+            case ("settings", 0): return .settings
+            case ("subscribe", 1) where rest[0] == "confirm": return .confirmSubscriptionForm
+            case (_, 0): return fixedPage(first) ?? (Route.reservedNames.contains(first) ? nil : .organization(first))
+            case (_, 1): return Self.feedFormat(rest[0]).map { .organizationFeed(first, $0) }
+            default: return nil
+        }
+    }
+
+    private func fixedPage(_ name: String) -> Route? {
+        let pages: [String: Route] = [
+            "healthz": .health, "moderation": .moderation, "signup": .signUpForm, "login": .logInForm,
+            "verify-email": .verifyEmailForm, "forgot-password": .forgotPasswordForm, "reset-password": .resetPasswordForm,
+            "subscribe": .subscribeForm, "subscription": .subscriptionSettings, "unsubscribe": .unsubscribeForm,
+        ]
+        return pages[name]
+    }
+
+    private func papersRoute(_ rest: [String]) throws(RouteError) -> Route? {
+        switch rest.count {
+            case 0: return .papers
+            case 1:
+                let name = rest[0]
+                let fixed: [String: Route] = ["week": .latestWeek, "month": .latestMonth, "trending": .trending, "search": .search, "submit": .submitForm]
+                if let route = fixed[name] { return route }
+                if let format = Self.feedFormat(name) { return .dailyFeed(format) }
+                return name.hasSuffix(".md") && name.count > 3 ? .paperMarkdown(id: String(name.dropLast(3))) : .paper(id: name)
+            case 2:
+                if let format = Self.feedFormat(rest[1]) {
+                    switch rest[0] {
+                        case "week": return .weekFeed(format)
+                        case "trending": return .trendingFeed(format)
+                        case "search": return .searchFeed(format)
+                        default: break
+                    }
+                }
+                if let window = try Self.window(rest[0], rest[1]) { return window }
+                let id = rest[0] + "/" + rest[1]
+                return id.hasSuffix(".md") ? .paperMarkdown(id: String(id.dropLast(3))) : .paper(id: id)
+            default: return nil
+        }
+    }
+
+    private static func window(_ kind: String, _ value: String) throws(RouteError) -> Route? {
+        switch kind {
+            case "date":
+                guard let day = Day(iso: value) else { throw RouteError(message: "'\(value)' is not a date: use YYYY-MM-DD.") }
+                return .day(day)
+            case "week":
+                guard let week = ISOWeek(iso: value) else { throw RouteError(message: "'\(value)' is not a week: use YYYY-Www, e.g. 2025-W44.") }
+                return .week(week)
+            case "month":
+                guard let month = YearMonth(iso: value) else { throw RouteError(message: "'\(value)' is not a month: use YYYY-MM.") }
+                return .month(month)
+            default: return nil
+        }
+    }
+
+    private func apiGetRoute(_ rest: [String]) -> Route? {
+        switch rest.count {
+            case 0: return .apiPage
+            case 1: return ["openapi.json": .openAPI, "agent-harnesses": .agentHarnesses, "daily_papers": .apiDailyPapers, "papers": .apiPapers][rest[0]]
+            default:
+                guard rest[0] == "papers" else { return nil }
+                let tail = rest.dropFirst()
+                if tail == ["search"] { return .apiSearch }
+                if tail.last == "similar", let id = paperId(tail.dropLast()) { return .apiSimilar(id: id) }
+                return paperId(tail).map { .apiPaper(id: $0) }
+        }
+    }
+
+    /// A paper id of one segment, or an old-style one of two (`quant-ph/0210005`).
+    func paperId(_ parts: ArraySlice<String>) -> String? {
+        (1...2).contains(parts.count) ? parts.joined(separator: "/") : nil
+    }
+
+    static func feedFormat(_ file: String) -> FeedFormat? {
+        FeedFormat.allCases.first { Route.feedFile($0) == file }
+    }
+}

@@ -1,0 +1,55 @@
+extension RouteParser {
+    /// The forms and API calls that change something.
+    func postRoute() -> Route? {
+        guard let first = segments.first else { return nil }
+        let rest = Array(segments.dropFirst())
+        switch first {
+            case "papers": return paperForm(rest[...])
+            case "api": return apiPostRoute(rest[...])
+            case "settings": return settingsForm(rest)
+            case "comments":
+                guard rest.count == 2, let action = CommentAction(rawValue: rest[1]) else { return nil }
+                return .commentAction(id: rest[0], action)
+            case "users":
+                guard rest.count == 2, let action = MemberAction(rawValue: rest[1]) else { return nil }
+                return .memberAction(name: rest[0], action)
+            case "organizations": return rest == ["new"] ? .createOrganization : nil
+            case "subscribe": return rest.isEmpty ? .subscribe : rest == ["confirm"] ? .confirmSubscription : nil
+            default:
+                if rest == ["members"] { return .addOrganizationMember(organization: first) }
+                guard rest.isEmpty else { return nil }
+                let forms: [String: Route] = [
+                    "signup": .signUp, "login": .logIn, "logout": .logOut, "verify-email": .verifyEmail,
+                    "forgot-password": .forgotPassword, "reset-password": .resetPassword,
+                    "subscription": .saveSubscription, "unsubscribe": .unsubscribe,
+                ]
+                return forms[first]
+        }
+    }
+
+    private func paperForm(_ rest: ArraySlice<String>) -> Route? {
+        if rest == ["submit"] { return .submit }
+        guard let last = rest.last, let action = PaperAction(rawValue: last), let id = paperId(rest.dropLast()) else { return nil }
+        return .paperAction(id: id, action)
+    }
+
+    private func settingsForm(_ rest: [String]) -> Route? {
+        if rest.count == 1 { return SettingsAction(rawValue: rest[0]).map { .changeSettings($0) } }
+        if rest.count == 3, rest[0] == "tokens", rest[2] == "revoke" { return .revokeToken(id: rest[1]) }
+        return nil
+    }
+
+    private func apiPostRoute(_ rest: ArraySlice<String>) -> Route? {
+        guard rest.first == "papers" else { return nil }
+        let tail = rest.dropFirst()
+        if tail == ["submit"] { return .apiSubmit }
+        if tail == ["index"] { return .apiIndex }
+        if tail.last == "upvote", let id = paperId(tail.dropLast()) { return .apiUpvote(id: id) }
+        if tail.last == "comment", let id = paperId(tail.dropLast()) { return .apiComment(id: id) }
+        if tail.count >= 4, tail.last == "reply", tail.dropLast().dropLast().last == "comment",
+           let id = paperId(tail.dropLast(3)), let comment = tail.dropLast().last {
+            return .apiReply(id: id, comment: comment)
+        }
+        return nil
+    }
+}

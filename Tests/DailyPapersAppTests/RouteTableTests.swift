@@ -1,0 +1,50 @@
+import DailyPapersApp
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import PapersCore
+import Testing
+import TestSupport
+
+/// Every route of the table reaches its handler in the application `serve` builds, and nothing else registers one.
+@Suite struct RouteTableTests {
+    /// What the server answers for an address no route has.
+    static let unrouted = "There is no page at this address."
+
+    @Test func everyRouteReachesAHandler() async throws {
+        try await TemporaryDatabase.with { temporary in
+            let builder = ApplicationBuilderTests.builder(try ApplicationBuilderTests.configuration(temporary))
+            let open = OpenDatabase(sql: temporary.database, location: .sqlite(path: temporary.path), sqlite: temporary.database)
+            let app = try await builder.build(on: open)
+            try await app.test(.router) { client in
+                // The example asset has a made-up hash: the real ones are fetched by the page tests.
+                for route in Route.examples where !Self.isAsset(route) {
+                    let method = HTTPRequest.Method(route.method.rawValue) ?? .get
+                    let response = try await client.execute(uri: route.path, method: method)
+                    #expect(!String(buffer: response.body).contains(Self.unrouted), "\(route.method.rawValue) \(route.path) → \(response.status)")
+                }
+                let unknown = try await client.execute(uri: "/papers/a/b/c", method: .get)
+                #expect(unknown.status == .notFound && String(buffer: unknown.body).contains(Self.unrouted), "the sentinel is what an unknown address gets")
+                let head = try await client.execute(uri: Route.trending.path, method: .head)
+                #expect(head.status == .ok && head.body.readableBytes == 0, "HEAD is the GET route without its body")
+            }
+        }
+    }
+
+    @Test func noHandlerIsRegisteredOutsideTheTable() throws {
+        let web = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/Web").standardized
+        let files = try #require(FileManager.default.enumerator(at: web, includingPropertiesForKeys: nil)).compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
+        #expect(files.count > 40)
+        let registration = try Regex(#"\b(router|group)\.(on|get|post|put|patch|delete|head|group)\("#)
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            #expect(text.firstMatch(of: registration) == nil, "\(file.lastPathComponent) registers a handler outside RouteTable")
+        }
+    }
+
+    static func isAsset(_ route: Route) -> Bool {
+        if case .asset = route { return true }
+        return false
+    }
+}
