@@ -54,6 +54,8 @@ struct SearchCommand: AsyncParsableCommand {
             let semantic = embedder.map { SemanticIndex(embedder: $0, database: database) }
             try await semantic?.refresh()
             let store = SQLPaperStore(database: database)
+            // The SQL keyword index follows the change log; `serve` applies it every second, a one-off search here.
+            try await store.catchUpSearchIndex()
             // A batch of queries is worth indexing the papers in memory first, as `serve` does.
             let keywords = batch == nil || sqlRanking ? nil : KeywordIndexUpdater(index: KeywordIndex(), store: store)
             try await keywords?.catchUp()

@@ -26,6 +26,7 @@ import TestSupport
         try await TemporaryDatabase.with { temporary in
             let store = SQLPaperStore(database: temporary.database)
             _ = try await Importer(store: store).run(files: [SharedData.bundledSample], now: now)
+            try await store.catchUpSearchIndex()
             let updater = KeywordIndexUpdater(index: KeywordIndex(), store: store)
             try await updater.catchUp()
             try await body(store, updater.index)

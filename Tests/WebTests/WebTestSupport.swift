@@ -19,6 +19,8 @@ struct TestSite {
     init(papers: [Paper]) async throws {
         temporary = try await TemporaryDatabase()
         _ = try await temporary.store.apply(papers.map(SamplePapers.update), at: Self.now)
+        // What `serve`'s background loop does within a second: the SQL keyword index follows the change log.
+        try await temporary.store.catchUpSearchIndex()
         let database = temporary.database
         cache = ResponseCache(checkInterval: .zero) { try? database.dataVersion() }
     }

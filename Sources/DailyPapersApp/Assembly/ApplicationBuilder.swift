@@ -58,6 +58,7 @@ public struct ApplicationBuilder: Sendable {
             directory: configuration.modelDirectory, threads: configuration.embeddingThreads, niceness: Int32(configuration.backgroundNice),
             exactLimit: configuration.exactSearchLimit, database: database.sql, logger: logger
         )
+        services.append(BackgroundService(every: .seconds(1)) { [logger] in await Self.catchUpSearchIndex(store, logger: logger) })
         let keywords = KeywordIndexUpdater(index: KeywordIndex(), store: store)
         services.append(BackgroundService(every: .seconds(1)) { [logger] in await Self.catchUp(keywords, logger: logger) })
         if let index = semantic.index {
@@ -78,7 +79,6 @@ public struct ApplicationBuilder: Sendable {
     private func responseCache(_ database: OpenDatabase, store: SQLPaperStore, services: inout [any Service]) async -> ResponseCache {
         let interval = overrides.cacheCheckInterval ?? .seconds(1)
         if let sqlite = database.sqlite {
-            services.append(BackgroundService(every: .seconds(1)) { [logger] in await Self.catchUpSearchIndex(store, logger: logger) })
             return ResponseCache(byteLimit: configuration.cacheBytes, checkInterval: interval) { try? sqlite.dataVersion() }
         }
         let watcher = PostgresChangeWatcher(database: database.sql, logger: logger)
@@ -95,7 +95,7 @@ public struct ApplicationBuilder: Sendable {
         return { Timestamp(millisecondsSinceEpoch: Timestamp.now.millisecondsSinceEpoch + offset) }
     }
 
-    /// Indexes newly written papers for keyword search (SQLite; see `SQLPaperStore.catchUpSearchIndex`).
+    /// Applies the change log to the SQL keyword index (see `SQLPaperStore.catchUpSearchIndex`).
     private static func catchUpSearchIndex(_ store: SQLPaperStore, logger: Logger) async {
         do {
             let indexed = try await store.catchUpSearchIndex()

@@ -56,8 +56,6 @@ public struct DatabaseCopier: Sendable {
             var copied: [String: Int] = [:]
             for table in Self.tables {
                 copied[table.name] = try await Self.copy(table, from: source, to: connection, batchSize: batchSize, progress: progress)
-                // The keyword index is the target's own: copied papers are queued for it like imported ones.
-                if table.name == "papers" { try await SQLPaperStore.queueEveryPaperForSearch(on: connection) }
                 if table.serialId, targetDialect == .postgres {
                     _ = try await connection.query(
                         "SELECT setval(pg_get_serial_sequence('\(unsafeRaw: table.name)', 'id'), COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM \(unsafeRaw: table.name)"

@@ -26,5 +26,6 @@ public enum Migrations {
         .storeCommentHTML,
         .indexEmailsInAnyCase,
         .storeHubDetails,
+        .followTheChangeLogForSearch,
     ]
 }

@@ -20,7 +20,6 @@ extension SQLPaperStore {
         } else {
             switch database.dialect {
                 case .sqlite:
-                    try await catchUpSearchIndex()
                     rows = try await database.query(
                         """
                         SELECT p.id, -bm25(papers_fts, 4.0, 1.0, 2.0, 2.0) AS score
@@ -85,7 +84,6 @@ extension SQLPaperStore {
         guard !query.excluded.isEmpty else { return "" }
         switch database.dialect {
             case .sqlite:
-                try await catchUpSearchIndex()
                 let words = query.excluded.map { "\"\($0)\"" }.joined(separator: " OR ")
                 return "AND p.rowid NOT IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH \(words))"
             case .postgres:

@@ -78,31 +78,6 @@ public struct SQLPaperStore: PaperStore {
         return try rows.map(PaperRow.decode)
     }
 
-    /// Indexes the papers written since the last catch-up (SQLite; PostgreSQL's index is written with the papers).
-    /// Returns how many papers were indexed. Searches call it first; `serve` also runs it every second.
-    @discardableResult
-    public func catchUpSearchIndex(batchSize: Int = 2_000) async throws -> Int {
-        guard database.dialect == .sqlite else { return 0 }
-        var indexed = 0
-        while true {
-            // A read first: the common case (nothing new) never takes the write lock.
-            let pending = try await database.query("SELECT paper_rowid FROM search_backlog ORDER BY paper_rowid LIMIT \(batchSize)")
-            let rowids = pending.compactMap { $0.optionalInt64("paper_rowid") }
-            guard !rowids.isEmpty else { return indexed }
-            try await database.transaction { connection in
-                try await connection.execute("DELETE FROM papers_fts WHERE rowid IN (\(list: rowids))")
-                try await connection.execute(
-                    """
-                    INSERT INTO papers_fts (rowid, title, abstract, authors, organization)
-                    SELECT rowid, title, abstract, authors, organization FROM papers WHERE rowid IN (\(list: rowids))
-                    """
-                )
-                try await connection.execute("DELETE FROM search_backlog WHERE paper_rowid IN (\(list: rowids))")
-            }
-            indexed += rowids.count
-        }
-    }
-
     public func papers(byAuthor author: String, limit: Int, offset: Int) async throws -> [Paper] {
         // Authors are stored as a JSON array, so `"Name"` with its quotes matches one whole name; LIKE's own
         // wildcards in the name are escaped.
@@ -133,7 +108,6 @@ public struct SQLPaperStore: PaperStore {
         return try await database.transaction { connection in
             var existing = try await Self.existingPapers(ids: updates.map(\.paper.id), on: connection)
             var counts = ApplyCounts()
-            var written: [String] = []
             for update in updates {
                 let before = existing[update.paper.id]
                 var after = update.applied(to: before)
@@ -148,10 +122,8 @@ public struct SQLPaperStore: PaperStore {
                 }
                 try await connection.execute(PaperRow.upsert(after, now: now))
                 existing[after.id] = after
-                written.append(after.id)
                 if before == nil { counts.inserted += 1 } else { counts.updated += 1 }
             }
-            try await Self.queueForSearch(ids: written, on: connection)
             return counts
         }
     }
@@ -164,25 +136,6 @@ public struct SQLPaperStore: PaperStore {
         if let submitter = query.submitter { conditions.append("p.submitted_by = \(submitter)") }
         if let organization = query.organization { conditions.append("p.organization = \(organization)") }
         return SQLQuery.joined(conditions, separator: " AND ")
-    }
-
-    /// Notes written papers in SQLite's search backlog (PostgreSQL's trigger indexes them as they are written).
-    static func queueForSearch(ids: [String], on connection: any SQLConnection) async throws {
-        guard connection.dialect == .sqlite else { return }
-        for chunk in ids.bindChunks() {
-            try await connection.execute(
-                """
-                INSERT INTO search_backlog (paper_rowid) SELECT rowid FROM papers
-                WHERE id IN (\(list: chunk)) AND rowid NOT IN (SELECT paper_rowid FROM search_backlog)
-                """
-            )
-        }
-    }
-
-    /// Queues every paper for SQLite's search index (after papers arrived without `apply`, as `copy` writes them).
-    static func queueEveryPaperForSearch(on connection: any SQLConnection) async throws {
-        guard connection.dialect == .sqlite else { return }
-        try await connection.execute("INSERT INTO search_backlog (paper_rowid) SELECT rowid FROM papers WHERE rowid NOT IN (SELECT paper_rowid FROM search_backlog)")
     }
 
     private static func existingPapers(ids: [String], on connection: any SQLConnection) async throws -> [String: Paper] {
