@@ -12,13 +12,13 @@ struct APIController: Sendable {
     /// responses are cached and served to everyone.
     let site: SiteAddress
 
-    func respond(to route: Route, _ request: Request) async throws -> Response? {
+    func respond(to route: Route, _ request: Request, _ context: AppRequestContext) async throws -> Response? {
         switch route {
             case .apiDailyPapers: return try await cache.response(for: CacheKey.make(request)) { try await dailyPapers(request) }
             case .apiPapers: return try await cache.response(for: CacheKey.make(request)) { try await papers(request) }
             case .apiPaper(let id): return try await cache.response(for: CacheKey.make(request)) { try await paper(id) }
             case .openAPI: return Self.openAPI.response
-            case .apiPage: return Responses.html(APIPageView.render()).response
+            case .apiPage: return Responses.html(APIPageView.render(viewer: context.viewer)).response
             // The `hf` command line asks for this before every command; this server knows no agent harnesses.
             case .agentHarnesses: return try Responses.json(AgentHarnesses()).response
             default: return nil

@@ -17,59 +17,60 @@ struct PageController: Sendable {
     static let pageSize = 50
     static let similarCount = 5
 
-    func respond(to route: Route, _ request: Request) async throws -> Response? {
+    func respond(to route: Route, _ request: Request, _ context: AppRequestContext) async throws -> Response? {
+        let viewer = context.viewer
         switch route {
-            case .home, .papers: return try await cached(request) { try await latestDay(request) }
-            case .day(let day): return try await cached(request) { try await feed(.day(day), request) }
-            case .week(let week): return try await cached(request) { try await feed(.week(week), request) }
-            case .month(let month): return try await cached(request) { try await feed(.month(month), request) }
+            case .home, .papers: return try await cached(request, viewer) { try await latestDay(request, viewer) }
+            case .day(let day): return try await cached(request, viewer) { try await feed(.day(day), request, viewer) }
+            case .week(let week): return try await cached(request, viewer) { try await feed(.week(week), request, viewer) }
+            case .month(let month): return try await cached(request, viewer) { try await feed(.month(month), request, viewer) }
             case .latestWeek: return try await redirectToLatest { .week(ISOWeek(containing: $0)) }.response
             case .latestMonth: return try await redirectToLatest { .month(YearMonth(year: $0.year, month: $0.month)) }.response
-            case .trending: return try await cached(request) { try await trending() }
-            case .paper(let id): return try await cached(request, variant: markdownVariant(request)) { try await paper(id, markdown: wantsMarkdown(request)) }
-            case .paperMarkdown(let id): return try await cached(request) { try await paper(id, markdown: true) }
-            case .organization(let name): return try await cached(request) { try await organization(name, request) }
+            case .trending: return try await cached(request, viewer) { try await trending(viewer) }
+            case .paper(let id): return try await cached(request, viewer, variant: markdownVariant(request)) { try await paper(id, markdown: wantsMarkdown(request), viewer) }
+            case .paperMarkdown(let id): return try await cached(request, viewer) { try await paper(id, markdown: true, viewer) }
+            case .organization(let name): return try await cached(request, viewer) { try await organization(name, request, viewer) }
             default: return nil
         }
     }
 
-    private func latestDay(_ request: Request) async throws -> Rendered {
+    private func latestDay(_ request: Request, _ viewer: Viewer?) async throws -> Rendered {
         guard let day = try await catalog.latestFeaturedDay() else {
             let content: HTML = "<h1>No papers yet</h1><p class=\"empty\">Import some with <code>dailypapers import FILE</code>.</p>"
-            return Responses.html(Layout.page(title: "Daily Papers", tab: .daily, content: content))
+            return Responses.html(Layout.page(title: "Daily Papers", tab: .daily, viewer: viewer, content: content))
         }
-        return try await feed(.day(day), request)
+        return try await feed(.day(day), request, viewer)
     }
 
-    private func feed(_ window: FeedWindow, _ request: Request) async throws -> Rendered {
+    private func feed(_ window: FeedWindow, _ request: Request, _ viewer: Viewer?) async throws -> Rendered {
         let pageNumber = try pageParameter(request)
         let page = try await catalog.feed(window, limit: Self.pageSize, offset: pageNumber * Self.pageSize)
-        return Responses.html(FeedPageView.render(page, pageNumber: pageNumber, pageSize: Self.pageSize, currentYear: clock().day.year, subscribeBox: subscribeBox))
+        return Responses.html(FeedPageView.render(page, pageNumber: pageNumber, pageSize: Self.pageSize, currentYear: clock().day.year, subscribeBox: subscribeBox, viewer: viewer))
     }
 
-    private func trending() async throws -> Rendered {
+    private func trending(_ viewer: Viewer?) async throws -> Rendered {
         let result = try await catalog.trending(limit: Self.pageSize, now: clock())
-        return Responses.html(TrendingPageView.render(papers: result.papers, referenceTime: result.referenceTime, currentYear: clock().day.year))
+        return Responses.html(TrendingPageView.render(papers: result.papers, referenceTime: result.referenceTime, currentYear: clock().day.year, viewer: viewer))
     }
 
-    private func paper(_ id: String, markdown wantsMarkdown: Bool) async throws -> Rendered {
+    private func paper(_ id: String, markdown wantsMarkdown: Bool, _ viewer: Viewer?) async throws -> Rendered {
         guard let paper = try await catalog.paper(id: id) else {
             throw PageError.notFound("No paper with id '\(id)' is in DailyPapers.")
         }
         if wantsMarkdown { return Responses.body(PaperMarkdown.render(paper), contentType: Responses.markdownType) }
         let comments = try await community?.comments.thread(of: paper.id)
         let similar = try await search?.similar(to: paper.id, count: Self.similarCount) ?? []
-        return Responses.html(PaperPageView.render(paper, comments: comments, similar: similar, currentYear: clock().day.year, now: clock()))
+        return Responses.html(PaperPageView.render(paper, comments: comments, similar: similar, currentYear: clock().day.year, now: clock(), viewer: viewer))
     }
 
-    private func organization(_ name: String, _ request: Request) async throws -> Rendered {
+    private func organization(_ name: String, _ request: Request, _ viewer: Viewer?) async throws -> Rendered {
         let pageNumber = try pageParameter(request)
         let papers = try await catalog.organizationPapers(name, limit: Self.pageSize, offset: pageNumber * Self.pageSize)
         let registered = try await community?.organizations.organization(named: name)
         guard let organization = registered ?? papers.first?.organization else { throw PageError.notFound("There is no organization called \(name).") }
         var members: HTML = ""
-        if let community { members = CommunityPageViews.members(organization.name, members: try await community.organizations.members(of: organization.name)) }
-        let list: HTML = papers.isEmpty ? "<p class=\"empty\">No papers are attributed to \(organization.fullname) yet.</p>" : PaperCardView.list(papers, currentYear: clock().day.year)
+        if let community { members = CommunityPageViews.members(organization.name, members: try await community.organizations.members(of: organization.name), viewer: viewer) }
+        let list: HTML = papers.isEmpty ? "<p class=\"empty\">No papers are attributed to \(organization.fullname) yet.</p>" : PaperCardView.list(papers, currentYear: clock().day.year, viewer: viewer)
         let content: HTML = """
             <h1>\(organization.fullname)</h1>
             <p class="sub">Papers claimed by \(organization.name), newest feed day first</p>
@@ -77,7 +78,7 @@ struct PageController: Sendable {
             \(list)
             """
         let feeds = Layout.Alternate.both(organization.fullname) { .organizationFeed(organization.name, $0) }
-        return Responses.html(Layout.page(title: organization.fullname, alternates: feeds, content: content))
+        return Responses.html(Layout.page(title: organization.fullname, alternates: feeds, viewer: viewer, content: content))
     }
 
     private func redirectToLatest(_ window: (Day) -> FeedWindow) async throws -> Rendered {
@@ -100,7 +101,7 @@ struct PageController: Sendable {
         wantsMarkdown(request) ? "#markdown" : ""
     }
 
-    private func cached(_ request: Request, variant: String = "", render: () async throws -> Rendered) async throws -> Response {
-        try await PageCaching.cached(request, cache: cache, variant: variant, render: render)
+    private func cached(_ request: Request, _ viewer: Viewer?, variant: String = "", render: () async throws -> Rendered) async throws -> Response {
+        try await PageCaching.cached(request, cache: cache, viewer: viewer, variant: variant, render: render)
     }
 }

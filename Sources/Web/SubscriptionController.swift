@@ -12,29 +12,29 @@ struct SubscriptionController: Sendable {
 
     func respond(to route: Route, _ request: Request, _ context: AppRequestContext) async throws -> Response? {
         switch route {
-            case .subscribeForm: return try showSubscribe(request)
+            case .subscribeForm: return try showSubscribe(request, context)
             case .subscribe: return try await subscribe(request, context: context)
             case .confirmSubscriptionForm:
                 let token = try validToken(request.queryItems["token"], .confirm)
                 let (csrf, cookie) = CSRF.token(for: request, secure: mail.siteIsHTTPS)
-                return Pages.html(SubscriptionViews.confirm(token: token, csrf: csrf), setCookie: cookie)
-            case .confirmSubscription: return try await confirm(request)
-            case .subscriptionSettings: return try await showSettings(request)
-            case .saveSubscription: return try await saveSettings(request)
+                return Pages.html(SubscriptionViews.confirm(token: token, csrf: csrf, viewer: context.viewer), setCookie: cookie)
+            case .confirmSubscription: return try await confirm(request, context)
+            case .subscriptionSettings: return try await showSettings(request, context)
+            case .saveSubscription: return try await saveSettings(request, context)
             case .unsubscribeForm:
                 let token = try validToken(request.queryItems["token"], .unsubscribe)
-                return Pages.html(SubscriptionViews.unsubscribe(token: token))
+                return Pages.html(SubscriptionViews.unsubscribe(token: token, viewer: context.viewer))
             // RFC 8058: mail clients POST "List-Unsubscribe=One-Click" to the header's URL, without cookies.
-            case .unsubscribe: return try await unsubscribe(request)
+            case .unsubscribe: return try await unsubscribe(request, context)
             default: return nil
         }
     }
 
-    private func showSubscribe(_ request: Request) throws -> Response {
+    private func showSubscribe(_ request: Request, _ context: AppRequestContext) throws -> Response {
         let query = request.queryItems
         let (token, cookie) = CSRF.token(for: request, secure: mail.siteIsHTTPS)
         let frequency = query["frequency"].flatMap(Subscriber.Frequency.init) ?? .daily
-        let page = SubscriptionViews.subscribe(email: query["email"] ?? "", frequency: frequency, topics: query["topics"] ?? "", csrf: token, mailEnabled: mail.setup.isEnabled)
+        let page = SubscriptionViews.subscribe(email: query["email"] ?? "", frequency: frequency, topics: query["topics"] ?? "", csrf: token, mailEnabled: mail.setup.isEnabled, viewer: context.viewer)
         return Pages.html(page, setCookie: cookie)
     }
 
@@ -46,7 +46,7 @@ struct SubscriptionController: Sendable {
         let retry = { (message: String) -> Response in
             let frequency = fields["frequency"].flatMap(Subscriber.Frequency.init) ?? .daily
             let page = SubscriptionViews.subscribe(email: fields["email"] ?? "", frequency: frequency, topics: fields["topics"] ?? "",
-                                                   csrf: fields[CSRF.fieldName] ?? "", mailEnabled: true, error: message)
+                                                   csrf: fields[CSRF.fieldName] ?? "", mailEnabled: true, error: message, viewer: context.viewer)
             return Pages.html(page, status: .badRequest)
         }
         let address: EmailAddress
@@ -63,10 +63,10 @@ struct SubscriptionController: Sendable {
         try await mail.store.enqueue([message], at: now)
         mail.sendNow()
         // The same answer whether or not the address was known, so the form reveals nothing about who subscribes.
-        return Pages.html(MessagePage.render("Check your inbox", "We sent a mail to \(address.value). Follow its link to confirm; nothing else is sent before that."))
+        return Pages.html(MessagePage.render("Check your inbox", "We sent a mail to \(address.value). Follow its link to confirm; nothing else is sent before that.", viewer: context.viewer))
     }
 
-    private func confirm(_ request: Request) async throws -> Response {
+    private func confirm(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let fields = try await Forms.fields(request)
         try CSRF.verify(request, fields: fields)
         let claims = try verify(fields["token"], .confirm)
@@ -75,40 +75,40 @@ struct SubscriptionController: Sendable {
         }
         let manage = signer.token(.manage, subscriberId: subscriber.id, email: subscriber.email)
         return Pages.html(MessagePage.render("You are subscribed", "The \(subscriber.frequency.rawValue) digest will arrive at \(subscriber.email).",
-                                              link: ("Change frequency or topics", Route.subscriptionSettings.path + "?token=\(manage)")))
+                                              link: ("Change frequency or topics", Route.subscriptionSettings.path + "?token=\(manage)"), viewer: context.viewer))
     }
 
-    private func showSettings(_ request: Request) async throws -> Response {
+    private func showSettings(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let token = try validToken(request.queryItems["token"], .manage)
         let subscriber = try await existingSubscriber(try verify(token, .manage))
         let (csrf, cookie) = CSRF.token(for: request, secure: mail.siteIsHTTPS)
-        return Pages.html(SubscriptionViews.settings(subscriber, token: token, csrf: csrf), setCookie: cookie)
+        return Pages.html(SubscriptionViews.settings(subscriber, token: token, csrf: csrf, viewer: context.viewer), setCookie: cookie)
     }
 
-    private func saveSettings(_ request: Request) async throws -> Response {
+    private func saveSettings(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let fields = try await Forms.fields(request)
         try CSRF.verify(request, fields: fields)
         let token = fields["token"] ?? ""
         let subscriber = try await existingSubscriber(try verify(token, .manage))
         let csrf = fields[CSRF.fieldName] ?? ""
         guard let frequency = Subscriber.Frequency(rawValue: fields["frequency"] ?? "") else {
-            return Pages.html(SubscriptionViews.settings(subscriber, token: token, csrf: csrf, error: "Choose daily or weekly."), status: .badRequest)
+            return Pages.html(SubscriptionViews.settings(subscriber, token: token, csrf: csrf, error: "Choose daily or weekly.", viewer: context.viewer), status: .badRequest)
         }
         let topics: [String]
         do { topics = try Topics.parse(fields["topics"] ?? "") } catch {
-            return Pages.html(SubscriptionViews.settings(subscriber, token: token, csrf: csrf, error: "Topics: \(error)."), status: .badRequest)
+            return Pages.html(SubscriptionViews.settings(subscriber, token: token, csrf: csrf, error: "Topics: \(error).", viewer: context.viewer), status: .badRequest)
         }
         let updated = try await mail.store.updatePreferences(id: subscriber.id, frequency: frequency, topics: topics, at: clock()) ?? subscriber
-        return Pages.html(SubscriptionViews.settings(updated, token: token, csrf: csrf, saved: true))
+        return Pages.html(SubscriptionViews.settings(updated, token: token, csrf: csrf, saved: true, viewer: context.viewer))
     }
 
-    private func unsubscribe(_ request: Request) async throws -> Response {
+    private func unsubscribe(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let claims = try verify(request.queryItems["token"], .unsubscribe)
         guard let subscriber = try await mail.store.subscriber(id: claims.subscriberId), subscriber.email == claims.email else {
             throw PageError.notFound("This subscription does not exist any more.")
         }
         _ = try await mail.store.unsubscribe(id: subscriber.id, at: clock())
-        return Pages.html(MessagePage.render("You are unsubscribed", "No more digests will be sent to \(subscriber.email)."))
+        return Pages.html(MessagePage.render("You are unsubscribed", "No more digests will be sent to \(subscriber.email).", viewer: context.viewer))
     }
 
     private func existingSubscriber(_ claims: LinkSigner.Claims) async throws -> Subscriber {

@@ -12,21 +12,21 @@ struct AccountController: Sendable {
 
     func respond(to route: Route, _ request: Request, _ context: AppRequestContext) async throws -> Response? {
         switch route {
-            case .signUpForm: return try anonymousForm(request, context) { AccountViews.signUp(csrf: $0) }
+            case .signUpForm: return try anonymousForm(request, context) { AccountViews.signUp(csrf: $0, viewer: context.viewer) }
             case .signUp: return try await signUp(request, context)
             case .logInForm:
                 let next = Guards.localPath(request.queryItems["next"] ?? "/") ?? "/"
                 if context.session != nil { return Responses.redirect(to: next).response }
-                return try anonymousForm(request, context) { AccountViews.logIn(next: next, csrf: $0) }
+                return try anonymousForm(request, context) { AccountViews.logIn(next: next, csrf: $0, viewer: context.viewer) }
             case .logIn: return try await logIn(request, context)
             case .logOut: return try await logOut(request, context)
             case .verifyEmailForm:
                 let change = request.queryItems["change"] == "1"
-                return try anonymousForm(request, context) { AccountViews.verifyEmail(token: request.queryItems["token"] ?? "", change: change, csrf: $0) }
+                return try anonymousForm(request, context) { AccountViews.verifyEmail(token: request.queryItems["token"] ?? "", change: change, csrf: $0, viewer: context.viewer) }
             case .verifyEmail: return try await verifyEmail(request, context)
-            case .forgotPasswordForm: return try anonymousForm(request, context) { AccountViews.forgotPassword(csrf: $0) }
+            case .forgotPasswordForm: return try anonymousForm(request, context) { AccountViews.forgotPassword(csrf: $0, viewer: context.viewer) }
             case .forgotPassword: return try await forgotPassword(request, context)
-            case .resetPasswordForm: return try anonymousForm(request, context) { AccountViews.resetPassword(token: request.queryItems["token"] ?? "", csrf: $0) }
+            case .resetPasswordForm: return try anonymousForm(request, context) { AccountViews.resetPassword(token: request.queryItems["token"] ?? "", csrf: $0, viewer: context.viewer) }
             case .resetPassword: return try await resetPassword(request, context)
             default: return nil
         }
@@ -43,12 +43,12 @@ struct AccountController: Sendable {
             let text = community.accounts.requiresVerifiedEmail
                 ? "We sent a link to \(user?.email ?? email.trimmingWhitespace()): follow it to confirm your address, then you can submit papers and comment."
                 : "Your account is ready."
-            let page = MessagePage.render("Welcome, \(user?.username ?? username.trimmingWhitespace())!", text, link: ("Go to today's papers", Route.home.path))
+            let page = MessagePage.render("Welcome, \(user?.username ?? username.trimmingWhitespace())!", text, link: ("Go to today's papers", Route.home.path), viewer: context.viewer)
             // No account when the address was taken: its owner got a mail, and this page reads the same.
             guard let user else { return Pages.html(page) }
             return Pages.html(page, setCookie: sessionCookie(try await accounts.startSession(for: user)))
         } catch let error as CommunityError {
-            let page = AccountViews.signUp(username: fields["username"] ?? "", email: fields["email"] ?? "", csrf: csrf, notice: .init(error: error.message))
+            let page = AccountViews.signUp(username: fields["username"] ?? "", email: fields["email"] ?? "", csrf: csrf, notice: .init(error: error.message), viewer: context.viewer)
             return Pages.html(page, status: error.kind.status)
         }
     }
@@ -66,7 +66,7 @@ struct AccountController: Sendable {
             response.headers.append(HTTPField(name: .setCookie, value: sessionCookie(ticket)))
             return response
         } catch let error as CommunityError {
-            let page = AccountViews.logIn(login: fields["login"] ?? "", next: next, csrf: fields[CSRF.fieldName] ?? "", notice: .init(error: error.message))
+            let page = AccountViews.logIn(login: fields["login"] ?? "", next: next, csrf: fields[CSRF.fieldName] ?? "", notice: .init(error: error.message), viewer: context.viewer)
             return Pages.html(page, status: error.kind.status)
         }
     }
@@ -83,7 +83,7 @@ struct AccountController: Sendable {
         let fields = try await Guards.form(request, context)
         let token = fields["token"] ?? ""
         let user = fields["change"] == "1" ? try await accounts.confirmEmailChange(secret: token) : try await accounts.verifyEmail(secret: token)
-        return Pages.html(MessagePage.render("Address confirmed", "\(user.email) is confirmed for \(user.username).", link: ("Go to today's papers", Route.home.path)))
+        return Pages.html(MessagePage.render("Address confirmed", "\(user.email) is confirmed for \(user.username).", link: ("Go to today's papers", Route.home.path), viewer: context.viewer))
     }
 
     private func forgotPassword(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -92,10 +92,10 @@ struct AccountController: Sendable {
         do {
             try await accounts.requestPasswordReset(email: fields["email"] ?? "")
         } catch let error as CommunityError {
-            return Pages.html(AccountViews.forgotPassword(csrf: fields[CSRF.fieldName] ?? "", notice: .init(error: error.message)), status: error.kind.status)
+            return Pages.html(AccountViews.forgotPassword(csrf: fields[CSRF.fieldName] ?? "", notice: .init(error: error.message), viewer: context.viewer), status: error.kind.status)
         }
         // The same answer whether or not an account has the address.
-        return Pages.html(MessagePage.render("Check your inbox", "If an account uses that address, a link to choose a new password is on its way."))
+        return Pages.html(MessagePage.render("Check your inbox", "If an account uses that address, a link to choose a new password is on its way.", viewer: context.viewer))
     }
 
     private func resetPassword(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -104,9 +104,9 @@ struct AccountController: Sendable {
         let token = fields["token"] ?? ""
         do {
             let user = try await accounts.resetPassword(secret: token, newPassword: fields["password"] ?? "")
-            return Pages.html(MessagePage.render("Password changed", "\(user.username) has a new password; every session was logged out.", link: ("Log in", Route.logInForm.path)))
+            return Pages.html(MessagePage.render("Password changed", "\(user.username) has a new password; every session was logged out.", link: ("Log in", Route.logInForm.path), viewer: context.viewer))
         } catch let error as CommunityError {
-            return Pages.html(AccountViews.resetPassword(token: token, csrf: fields[CSRF.fieldName] ?? "", notice: .init(error: error.message)), status: error.kind.status)
+            return Pages.html(AccountViews.resetPassword(token: token, csrf: fields[CSRF.fieldName] ?? "", notice: .init(error: error.message), viewer: context.viewer), status: error.kind.status)
         }
     }
 

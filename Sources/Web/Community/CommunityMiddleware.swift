@@ -35,7 +35,8 @@ struct CommunityMiddleware: RouterMiddleware {
 
         var response: Response
         if let viewer {
-            response = try await Viewer.$current.withValue(viewer) { try await next(request, context) }
+            context.viewer = viewer
+            response = try await next(request, context)
             // Pages for a member are theirs alone: never stored by shared caches.
             response.headers[.cacheControl] = "private, no-store"
         } else {

@@ -13,7 +13,7 @@ struct ModerationController: Sendable {
         switch route {
             case .moderation:
                 let (log, hidden) = try await moderation.overview(for: context.session?.user)
-                return Pages.html(CommunityPageViews.moderation(log: log, hidden: hidden))
+                return Pages.html(CommunityPageViews.moderation(log: log, hidden: hidden, viewer: context.viewer))
             case .paperAction(let id, .hide):
                 let (moderator, fields) = try await moderatorForm(request, context)
                 try await moderation.hidePaper(id, reason: try reason(fields), by: moderator)

@@ -12,14 +12,14 @@ struct OrganizationController: Sendable {
     func respond(to route: Route, _ request: Request, _ context: AppRequestContext) async throws -> Response? {
         switch route {
             case .newOrganizationForm:
-                return Pages.html(CommunityPageViews.newOrganization(csrf: try Guards.member(request, context).csrf))
+                return Pages.html(CommunityPageViews.newOrganization(viewer: Viewer(try Guards.member(request, context))))
             case .createOrganization:
                 let (session, fields) = try await Guards.memberForm(request, context)
                 do {
                     let organization = try await organizations.create(name: fields["name"] ?? "", fullname: fields["fullname"] ?? "", by: session.user)
                     return Responses.redirect(to: Route.organization(organization.name).path).response
                 } catch let error as CommunityError {
-                    let page = CommunityPageViews.newOrganization(csrf: session.csrf, name: fields["name"] ?? "", fullname: fields["fullname"] ?? "", error: error.message)
+                    let page = CommunityPageViews.newOrganization(viewer: Viewer(session), name: fields["name"] ?? "", fullname: fields["fullname"] ?? "", error: error.message)
                     return Pages.html(page, status: error.kind.status)
                 }
             case .addOrganizationMember(let name):

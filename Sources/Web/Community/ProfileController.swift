@@ -10,24 +10,25 @@ struct ProfileController: Sendable {
     let cache: ResponseCache
     let clock: @Sendable () -> Timestamp
 
-    func respond(to route: Route, _ request: Request) async throws -> Response? {
+    func respond(to route: Route, _ request: Request, _ context: AppRequestContext) async throws -> Response? {
+        let viewer = context.viewer
         switch route {
             case .user(let name):
-                return try await PageCaching.cached(request, cache: cache) {
+                return try await PageCaching.cached(request, cache: cache, viewer: viewer) {
                     guard let user = try await community.accounts.user(named: name) else {
                         // Imported cards link their Hugging Face submitter here: show what they submitted.
                         let submitted = try await catalog.submittedBy(name, limit: 100)
                         guard !submitted.isEmpty else { throw PageError.notFound("There is no member called \(name).") }
-                        return Responses.html(CommunityPageViews.submitter(name, submitted: submitted, currentYear: clock().day.year))
+                        return Responses.html(CommunityPageViews.submitter(name, submitted: submitted, currentYear: clock().day.year, viewer: viewer))
                     }
                     let upvoted = try await community.votes.upvotedPapers(of: user, limit: 100)
                     let submitted = try await catalog.submittedBy(user.username, limit: 100)
-                    return Responses.html(CommunityPageViews.profile(user, upvoted: upvoted, submitted: submitted, currentYear: clock().day.year))
+                    return Responses.html(CommunityPageViews.profile(user, upvoted: upvoted, submitted: submitted, currentYear: clock().day.year, viewer: viewer))
                 }
             case .author(let name):
-                return try await PageCaching.cached(request, cache: cache) {
+                return try await PageCaching.cached(request, cache: cache, viewer: viewer) {
                     let found = try await catalog.byAuthor(name, limit: 100)
-                    return Responses.html(CommunityPageViews.author(name, papers: found, currentYear: clock().day.year))
+                    return Responses.html(CommunityPageViews.author(name, papers: found, currentYear: clock().day.year, viewer: viewer))
                 }
             default: return nil
         }

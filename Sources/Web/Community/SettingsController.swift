@@ -63,7 +63,7 @@ struct SettingsController: Sendable {
         } catch let error as CommunityError {
             return try await settings(session, notice: .init(error: error.message), status: error.kind.status)
         }
-        return Pages.html(MessagePage.render("Account deleted", "The account \(session.user.username) is gone."),
+        return Pages.html(MessagePage.render("Account deleted", "The account \(session.user.username) is gone.", viewer: nil),
                           setCookie: SessionCookie.expired(secure: community.secureCookies))
     }
 
@@ -83,6 +83,6 @@ struct SettingsController: Sendable {
     private func settings(_ session: SignedIn, newToken: String? = nil, notice: AccountViews.Notice = .none, status: HTTPResponse.Status = .ok) async throws -> Response {
         let user = try await community.accounts.current(session.user)
         let tokens = try await community.accounts.apiTokens(of: user)
-        return Pages.html(AccountViews.settings(user, tokens: tokens, csrf: session.csrf, newToken: newToken, notice: notice), status: status)
+        return Pages.html(AccountViews.settings(user, tokens: tokens, viewer: Viewer(session), newToken: newToken, notice: notice), status: status)
     }
 }

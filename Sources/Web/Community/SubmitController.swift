@@ -11,14 +11,14 @@ struct SubmitController: Sendable {
         switch route {
             case .submitForm:
                 let session = try Guards.member(request, context)
-                return Pages.html(SubmitViews.form(csrf: session.csrf, policy: community.submissions.policy, value: request.queryItems["id"] ?? ""))
+                return Pages.html(SubmitViews.form(viewer: Viewer(session), policy: community.submissions.policy, value: request.queryItems["id"] ?? ""))
             case .submit:
                 let (session, fields) = try await Guards.memberForm(request, context)
                 do {
                     let paper = try await submit(fields["paper"] ?? "", user: session.user, context)
                     return Responses.redirect(to: Route.paper(id: paper.id).path).response
                 } catch let error as CommunityError {
-                    let page = SubmitViews.form(csrf: session.csrf, policy: community.submissions.policy, value: fields["paper"] ?? "", error: error.message)
+                    let page = SubmitViews.form(viewer: Viewer(session), policy: community.submissions.policy, value: fields["paper"] ?? "", error: error.message)
                     return Pages.html(page, status: error.kind.status)
                 }
             case .apiSubmit:

@@ -8,6 +8,6 @@ enum ErrorPageView {
             <p class="sub">\(message)</p>
             <p><a href="\(Route.home.path)">Back to today's papers</a> · <a href="\(Route.trending.path)">Trending</a></p>
             """
-        return Layout.page(title: title, content: content)
+        return Layout.page(title: title, viewer: nil, content: content)
     }
 }

@@ -2,18 +2,18 @@ import PapersCore
 
 /// The daily, weekly and monthly listings.
 enum FeedPageView {
-    static func render(_ page: PaperCatalog.FeedPage, pageNumber: Int, pageSize: Int, currentYear: Int, subscribeBox: Bool = false) -> HTML {
+    static func render(_ page: PaperCatalog.FeedPage, pageNumber: Int, pageSize: Int, currentYear: Int, subscribeBox: Bool = false, viewer: Viewer?) -> HTML {
         let title = CardFormatting.title(of: page.window)
         let content: HTML = """
             \(subscribeBox ? SubscriptionViews.box : "")
             <h1>\(title)</h1>
             <p class="sub">\(summary(page))</p>
             \(pager(page))
-            \(page.papers.isEmpty ? emptyState(page.window) : PaperCardView.list(page.papers, currentYear: currentYear))
+            \(page.papers.isEmpty ? emptyState(page.window) : PaperCardView.list(page.papers, currentYear: currentYear, viewer: viewer))
             \(morePager(page, pageNumber: pageNumber, pageSize: pageSize))
             \(pager(page))
             """
-        return Layout.page(title: title, tab: tab(for: page.window), content: content)
+        return Layout.page(title: title, tab: tab(for: page.window), viewer: viewer, content: content)
     }
 
     private static func summary(_ page: PaperCatalog.FeedPage) -> String {

@@ -12,7 +12,8 @@ enum Layout {
         let type: String
     }
 
-    static func page(title: String, description: String? = nil, tab: Tab = .none, alternates: [Alternate]? = nil, content: HTML) -> HTML {
+    /// The whole page around `content`, for `viewer` (nil: a visitor, whose pages are cached and shared).
+    static func page(title: String, description: String? = nil, tab: Tab = .none, alternates: [Alternate]? = nil, viewer: Viewer?, content: HTML) -> HTML {
         let feeds = alternates ?? Layout.Alternate.feeds(of: tab)
         return """
         <!doctype html>
@@ -32,22 +33,22 @@ enum Layout {
         <span class="tagline">— by the research community</span>
         <nav aria-label="Feeds">\(navigation(current: tab))</nav>
         <form class="header-search" method="get" action="\(Route.search.path)" role="search"><input type="search" name="q" placeholder="Search papers" aria-label="Search papers" maxlength="250"></form>
-        <nav class="account" aria-label="Account">\(accountLinks())</nav>
+        <nav class="account" aria-label="Account">\(accountLinks(viewer))</nav>
         </div>
         </header>
         <main class="wrap">
         \(content)
         </main>
         <footer class="wrap site">DailyPapers · open source, self-hostable · <a href="\(Route.apiPage.path)">JSON API</a> · <a href="\(Route.moderation.path)">Moderation log</a></footer>
-        \(Viewer.current == nil ? "" : HTML(unescaped: "<script src=\"\(Assets.votes.path)\" defer></script>"))
+        \(viewer == nil ? "" : HTML(unescaped: "<script src=\"\(Assets.votes.path)\" defer></script>"))
         </body>
         </html>
         """
     }
 
     /// "Log in · Sign up" for visitors; the member's name, submit, settings and log out for members.
-    private static func accountLinks() -> HTML {
-        guard let viewer = Viewer.current else {
+    private static func accountLinks(_ viewer: Viewer?) -> HTML {
+        guard let viewer else {
             return "<a href=\"\(Route.logInForm.path)\">Log in</a><a href=\"\(Route.signUpForm.path)\">Sign up</a>"
         }
         let moderation: HTML = viewer.user.role.canModerate ? "<a href=\"\(Route.moderation.path)\">Moderation</a>" : ""

@@ -2,10 +2,10 @@ import PapersCore
 
 /// A paper card as on the reference listing: title, clamped abstract, byline, "·", date, and upvotes.
 enum PaperCardView {
-    static func card(_ paper: Paper, currentYear: Int, extra: HTML? = nil) -> HTML {
+    static func card(_ paper: Paper, currentYear: Int, viewer: Viewer?, extra: HTML? = nil) -> HTML {
         """
         <li class="card">
-        <div class="votes">\(VoteButton.render(paper))</div>
+        <div class="votes">\(VoteButton.render(paper, viewer: viewer))</div>
         <div>
         <h2><a href="\(Route.paper(id: paper.id).path)">\(paper.title)</a></h2>
         <p class="abstract">\(paper.abstract)</p>
@@ -15,8 +15,8 @@ enum PaperCardView {
         """
     }
 
-    static func list(_ papers: [Paper], currentYear: Int) -> HTML {
-        "<ol class=\"cards\">\(papers.map { card($0, currentYear: currentYear) })</ol>"
+    static func list(_ papers: [Paper], currentYear: Int, viewer: Viewer?) -> HTML {
+        "<ol class=\"cards\">\(papers.map { card($0, currentYear: currentYear, viewer: viewer) })</ol>"
     }
 
     /// " · submitted by ak on Nov 3": who put the paper on the daily feed, and on which day.
@@ -53,8 +53,8 @@ enum PaperCardView {
 
 /// The upvote control: a form for members (enhanced by the page's script), a link to log in for visitors.
 enum VoteButton {
-    static func render(_ paper: Paper) -> HTML {
-        guard let viewer = Viewer.current else {
+    static func render(_ paper: Paper, viewer: Viewer?) -> HTML {
+        guard let viewer else {
             return "<a class=\"vote\" href=\"\(Route.logInForm.path)?next=\(Route.paper(id: paper.id).path)\">▲ <span class=\"count\">\(paper.upvotes)</span><small>upvotes</small></a>"
         }
         let upvoted = viewer.upvoted.contains(paper.id)

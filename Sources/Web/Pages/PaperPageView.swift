@@ -4,11 +4,11 @@ import PapersCore
 enum PaperPageView {
     /// - Parameter comments: the paper's comments, or nil when the server runs without the community tables.
     /// - Parameter similar: the nearest papers by meaning, with their cosine similarity.
-    static func render(_ paper: Paper, comments: [Comment]? = nil, similar: [(paper: Paper, similarity: Float)] = [], currentYear: Int, now: Timestamp) -> HTML {
-        let discussion: HTML = comments.map { CommentViews.section(paperId: paper.id, comments: $0, now: now) } ?? ""
+    static func render(_ paper: Paper, comments: [Comment]? = nil, similar: [(paper: Paper, similarity: Float)] = [], currentYear: Int, now: Timestamp, viewer: Viewer?) -> HTML {
+        let discussion: HTML = comments.map { CommentViews.section(paperId: paper.id, comments: $0, now: now, viewer: viewer) } ?? ""
         let content: HTML = """
             <article class="paper">
-            <div class="votes page-votes">\(VoteButton.render(paper))</div>
+            <div class="votes page-votes">\(VoteButton.render(paper, viewer: viewer))</div>
             <p class="meta">\(published(paper))</p>
             <h1>\(paper.title)</h1>
             \(authors(paper))
@@ -18,12 +18,12 @@ enum PaperPageView {
             <p>\(paper.abstract)</p>
             <dl class="facts">\(facts(paper))</dl>
             <p class="meta"><a href="\(Route.paperMarkdown(id: paper.id).path)">Read as Markdown</a> · <a href="\(Route.apiPaper(id: paper.id).path)">JSON</a></p>
-            \(PaperToolsView.render(paper))
+            \(PaperToolsView.render(paper, viewer: viewer))
             \(similarSection(similar, currentYear: currentYear))
             \(discussion)
             </article>
             """
-        return Layout.page(title: paper.title, description: String(paper.abstract.prefix(200)), content: content)
+        return Layout.page(title: paper.title, description: String(paper.abstract.prefix(200)), viewer: viewer, content: content)
     }
 
     private static func similarSection(_ similar: [(paper: Paper, similarity: Float)], currentYear: Int) -> HTML {

@@ -6,7 +6,7 @@ import Search
 enum SearchPageView {
     static func render(
         parameters: SearchParameters, results: SearchResults?, pageSize: Int, missingArxivId: String?,
-        semanticNotice: String?, currentYear: Int
+        semanticNotice: String?, currentYear: Int, viewer: Viewer?
     ) -> HTML {
         let query = parameters.queryString()
         let feeds = parameters.isEmpty ? [] : Layout.Alternate.both("Search “\(parameters.text)”", query: query, Route.searchFeed)
@@ -15,11 +15,11 @@ enum SearchPageView {
             \(form(parameters))
             \(semanticNotice.map { "<p class=\"notice-muted\">\($0)</p>" as HTML })
             \(missingArxivId.map { notOnSite($0) })
-            \(results.map { resultsSection($0, parameters: parameters, pageSize: pageSize, currentYear: currentYear, feeds: feeds) } ?? help)
+            \(results.map { resultsSection($0, parameters: parameters, pageSize: pageSize, currentYear: currentYear, feeds: feeds, viewer: viewer) } ?? help)
             <script src="\(Assets.typeahead.path)" defer></script>
             """
         let title = parameters.text.isEmpty ? "Search" : "\(parameters.text) · Search"
-        return Layout.page(title: title, alternates: feeds, content: content)
+        return Layout.page(title: title, alternates: feeds, viewer: viewer, content: content)
     }
 
     private static func form(_ parameters: SearchParameters) -> HTML {
@@ -59,14 +59,14 @@ enum SearchPageView {
         "<p class=\"notice-muted\">arXiv \(arxivId) is not on DailyPapers yet. <a href=\"\(Route.submitForm.path)?id=\(TextEncoding.percentEncode(arxivId))\">Submit it</a> to add it.</p>"
     }
 
-    private static func resultsSection(_ results: SearchResults, parameters: SearchParameters, pageSize: Int, currentYear: Int, feeds: [Layout.Alternate]) -> HTML {
+    private static func resultsSection(_ results: SearchResults, parameters: SearchParameters, pageSize: Int, currentYear: Int, feeds: [Layout.Alternate], viewer: Viewer?) -> HTML {
         let highlighter = Highlighter(words: results.query.highlightedWords)
         let first = parameters.page * pageSize
         let summary: HTML = results.total == 0
             ? "No paper matches. Try fewer words, another spelling, or search by meaning."
             : "\(results.total >= PaperSearch.candidates ? "Top \(results.total)" : "\(results.total)") result\(results.total == 1 ? "" : "s") · \(first + 1)–\(first + results.papers.count)"
         let feedLinks = HTML(joining: feeds.map { "<a href=\"\($0.path)\">\($0.type.contains("atom") ? "Atom" : "RSS")</a>" as HTML }, separator: " · ")
-        let cards = results.papers.map { card($0.paper, result: $0.result, highlighter: highlighter, currentYear: currentYear) }
+        let cards = results.papers.map { card($0.paper, result: $0.result, highlighter: highlighter, currentYear: currentYear, viewer: viewer) }
         return """
             <p class="sub">\(summary) · \(feedLinks)</p>
             \(cards.isEmpty ? "" : "<ol class=\"cards\">\(HTML(joining: cards))</ol>" as HTML)
@@ -74,11 +74,11 @@ enum SearchPageView {
             """
     }
 
-    private static func card(_ paper: Paper, result: HybridRanker.Ranked, highlighter: Highlighter, currentYear: Int) -> HTML {
+    private static func card(_ paper: Paper, result: HybridRanker.Ranked, highlighter: Highlighter, currentYear: Int, viewer: Viewer?) -> HTML {
         let similarity: HTML = result.similarity.map { " · <span title=\"cosine similarity to your query\">\(Int(($0 * 100).rounded()))% similar</span>" } ?? ""
         return """
             <li class="card">
-            <div class="votes">\(VoteButton.render(paper))</div>
+            <div class="votes">\(VoteButton.render(paper, viewer: viewer))</div>
             <div>
             <h2><a href="\(Route.paper(id: paper.id).path)">\(highlighter.highlight(paper.title))</a></h2>
             <p class="snippet">\(highlighter.snippet(paper.abstract))</p>

@@ -2,10 +2,10 @@ import PapersCore
 
 /// The trending list, with the formula that ranks it.
 enum TrendingPageView {
-    static func render(papers: [Paper], referenceTime: Timestamp, currentYear: Int) -> HTML {
+    static func render(papers: [Paper], referenceTime: Timestamp, currentYear: Int, viewer: Viewer?) -> HTML {
         let cards = papers.map { paper in
             let score = Trending.score(of: paper, at: referenceTime)
-            return PaperCardView.card(paper, currentYear: currentYear, extra: " · <span title=\"trending score\">score \(formatted(score))</span>")
+            return PaperCardView.card(paper, currentYear: currentYear, viewer: viewer, extra: " · <span title=\"trending score\">score \(formatted(score))</span>")
         }
         let list: HTML = papers.isEmpty
             ? "<p class=\"empty\">No papers were featured in the trending window.</p>"
@@ -17,7 +17,7 @@ enum TrendingPageView {
             <p class="sub">Age is measured at \(referenceTime.description) (now, or the end of the newest feed day if the feed is older).</p>
             \(list)
             """
-        return Layout.page(title: "Trending papers", tab: .trending, content: content)
+        return Layout.page(title: "Trending papers", tab: .trending, viewer: viewer, content: content)
     }
 
     static func formatted(_ score: Double) -> String {

@@ -20,7 +20,7 @@ struct CommunityControllers: Sendable {
             case .settings, .changeSettings, .revokeToken:
                 return try await settings.respond(to: route, request, context)
             case .user, .author:
-                return try await profiles.respond(to: route, request)
+                return try await profiles.respond(to: route, request, context)
             case .paperAction(let id, .upvote): return try await votes.pageVote(id, request, context)
             case .apiUpvote(let id): return try await votes.apiVote(id, upvoted: true, context)
             case .apiRemoveUpvote(let id): return try await votes.apiVote(id, upvoted: false, context)

@@ -27,13 +27,13 @@ struct RouteTable: RouterMiddleware {
     private func respond(to route: Route, _ request: Request, _ context: Context) async throws -> Response? {
         switch route {
             case .home, .papers, .day, .latestWeek, .week, .latestMonth, .month, .trending, .paper, .paperMarkdown, .organization:
-                return try await pages.respond(to: route, request)
+                return try await pages.respond(to: route, request, context)
             case .dailyFeed, .weekFeed, .trendingFeed, .organizationFeed:
                 return try await feeds.respond(to: route, request)
             case .apiPage, .openAPI, .agentHarnesses, .apiDailyPapers, .apiPapers, .apiPaper:
-                return try await api.respond(to: route, request)
+                return try await api.respond(to: route, request, context)
             case .search, .searchFeed, .apiSearch, .apiSimilar:
-                return try await search?.respond(to: route, request)
+                return try await search?.respond(to: route, request, context)
             case .subscribeForm, .subscribe, .confirmSubscriptionForm, .confirmSubscription, .subscriptionSettings, .saveSubscription,
                  .unsubscribeForm, .unsubscribe:
                 return try await subscriptions?.respond(to: route, request, context)

@@ -13,9 +13,9 @@ struct SearchController: Sendable {
     let semanticNotice: String?
     static let pageSize = 20
 
-    func respond(to route: Route, _ request: Request) async throws -> Response? {
+    func respond(to route: Route, _ request: Request, _ context: AppRequestContext) async throws -> Response? {
         switch route {
-            case .search: return try await page(request)
+            case .search: return try await page(request, viewer: context.viewer)
             case .searchFeed(let format): return try await feed(request, format: format)
             case .apiSearch: return try await api(request).response
             case .apiSimilar(let id): return try await similar(id, request).response
@@ -28,7 +28,7 @@ struct SearchController: Sendable {
         do { return try SearchParameters(query: query) } catch { throw PageError.badRequest(error.message) }
     }
 
-    private func page(_ request: Request) async throws -> Response {
+    private func page(_ request: Request, viewer: Viewer?) async throws -> Response {
         let parameters = try pageParameters(request)
         let pastedId = try? PaperReference.arxivId(from: parameters.text)
         // A pasted arXiv id or arXiv / Hugging Face URL goes straight to the paper when DailyPapers has it.
@@ -41,7 +41,7 @@ struct SearchController: Sendable {
         ))
         let html = SearchPageView.render(
             parameters: parameters, results: results, pageSize: Self.pageSize, missingArxivId: pastedId,
-            semanticNotice: semanticNotice, currentYear: clock().day.year
+            semanticNotice: semanticNotice, currentYear: clock().day.year, viewer: viewer
         )
         var response = Responses.html(html).response
         response.headers[.cacheControl] = "no-store"

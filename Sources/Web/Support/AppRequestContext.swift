@@ -13,6 +13,8 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public var apiUser: User?
     /// The client's address as a trusted reverse proxy reported it (`X-Forwarded-For`).
     public var forwardedFor: String?
+    /// The signed-in member as the page's views show them (set by `CommunityMiddleware` for page requests).
+    var viewer: Viewer?
     /// What the request asks for, found once by `RoutingMiddleware`; nil when no route has its method and path.
     public var route: Route?
 

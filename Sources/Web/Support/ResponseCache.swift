@@ -180,8 +180,8 @@ public final class ResponseCache: Sendable {
 
 /// The page cache for visitors: members see pages of their own (their votes, their forms), rendered fresh.
 enum PageCaching {
-    static func cached(_ request: Request, cache: ResponseCache, variant: String = "", render: () async throws -> Rendered) async throws -> Response {
-        if Viewer.current != nil { return try await render().response }
+    static func cached(_ request: Request, cache: ResponseCache, viewer: Viewer?, variant: String = "", render: () async throws -> Rendered) async throws -> Response {
+        if viewer != nil { return try await render().response }
         return try await cache.response(for: CacheKey.make(request) + variant, render: render)
     }
 }

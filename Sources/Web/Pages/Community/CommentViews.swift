@@ -2,28 +2,28 @@ import PapersCore
 
 /// The comment section of a paper page: threads one level deep, forms for members, moderator controls.
 enum CommentViews {
-    static func section(paperId: String, comments: [Comment], now: Timestamp) -> HTML {
+    static func section(paperId: String, comments: [Comment], now: Timestamp, viewer: Viewer?) -> HTML {
         let threads = CommentRules.threads(comments)
         let visibleCount = comments.filter(\.isVisible).count
         let list: HTML = threads.isEmpty
             ? "<p class=\"empty\">No comments yet.</p>"
-            : "<ol class=\"comments\">\(threads.map { thread in item(thread.comment, replies: thread.replies, paperId: paperId, now: now) })</ol>"
+            : "<ol class=\"comments\">\(threads.map { thread in item(thread.comment, replies: thread.replies, paperId: paperId, now: now, viewer: viewer) })</ol>"
         return """
             <section id="comments">
             <h2>Comments (\(visibleCount))</h2>
             \(list)
-            \(newCommentForm(paperId: paperId))
+            \(newCommentForm(paperId: paperId, viewer: viewer))
             </section>
             """
     }
 
-    private static func item(_ comment: Comment, replies: [Comment], paperId: String, now: Timestamp) -> HTML {
-        let nested: HTML = replies.isEmpty ? "" : "<ol class=\"replies\">\(replies.map { item($0, replies: [], paperId: paperId, now: now) })</ol>"
-        let replyForm: HTML = comment.parentId == nil && comment.isVisible ? replyBox(paperId: paperId, parentId: comment.id) : ""
+    private static func item(_ comment: Comment, replies: [Comment], paperId: String, now: Timestamp, viewer: Viewer?) -> HTML {
+        let nested: HTML = replies.isEmpty ? "" : "<ol class=\"replies\">\(replies.map { item($0, replies: [], paperId: paperId, now: now, viewer: viewer) })</ol>"
+        let replyForm: HTML = comment.parentId == nil && comment.isVisible ? replyBox(paperId: paperId, parentId: comment.id, viewer: viewer) : ""
         return """
             <li class="comment" id="comment-\(Int(comment.id))">
             \(body(comment))
-            \(controls(comment, now: now))
+            \(controls(comment, now: now, viewer: viewer))
             \(replyForm)
             \(nested)
             </li>
@@ -41,8 +41,8 @@ enum CommentViews {
             """
     }
 
-    private static func controls(_ comment: Comment, now: Timestamp) -> HTML {
-        guard let viewer = Viewer.current, comment.isVisible else { return "" }
+    private static func controls(_ comment: Comment, now: Timestamp, viewer: Viewer?) -> HTML {
+        guard let viewer, comment.isVisible else { return "" }
         var parts: [HTML] = []
         let id = Int(comment.id)
         if comment.author == viewer.user.username {
@@ -67,8 +67,8 @@ enum CommentViews {
         HTML(joining: HideReason.allCases.map { "<option value=\"\($0.rawValue)\">\($0.label)</option>" })
     }
 
-    private static func replyBox(paperId: String, parentId: Int64) -> HTML {
-        guard let viewer = Viewer.current else { return "" }
+    private static func replyBox(paperId: String, parentId: Int64, viewer: Viewer?) -> HTML {
+        guard let viewer else { return "" }
         return """
             <details><summary>Reply</summary><form method="post" action="\(Route.paperAction(id: paperId, .comment).path)">\(CSRF.hiddenField(viewer.csrf))\
             <input type="hidden" name="parent" value="\(Int(parentId))"><textarea name="body" required maxlength="\(CommentRules.maxLength)" aria-label="Reply"></textarea>\
@@ -76,8 +76,8 @@ enum CommentViews {
             """
     }
 
-    private static func newCommentForm(paperId: String) -> HTML {
-        guard let viewer = Viewer.current else {
+    private static func newCommentForm(paperId: String, viewer: Viewer?) -> HTML {
+        guard let viewer else {
             let next = TextEncoding.percentEncode(Route.paper(id: paperId).path + "#comments")
             return "<p><a href=\"\(Route.logInForm.path)?next=\(next)\">Log in</a> to comment.</p>"
         }

@@ -2,8 +2,8 @@ import PapersCore
 
 /// The member tools under a paper: attribute it to an organization, and (for moderators) hide it.
 enum PaperToolsView {
-    static func render(_ paper: Paper) -> HTML {
-        guard let viewer = Viewer.current else { return "" }
+    static func render(_ paper: Paper, viewer: Viewer?) -> HTML {
+        guard let viewer else { return "" }
         var tools: [HTML] = [
             """
             <form class="inline" method="post" action="\(Route.paperAction(id: paper.id, .organization).path)">\(CSRF.hiddenField(viewer.csrf))\
