@@ -60,7 +60,7 @@ struct PageController: Sendable {
         if wantsMarkdown { return Responses.body(PaperMarkdown.render(paper), contentType: Responses.markdownType) }
         let comments = try await community?.comments.thread(of: paper.id)
         let similar = try await search?.similar(to: paper.id, count: Self.similarCount) ?? []
-        return Responses.html(PaperPageView.render(paper, comments: comments, similar: similar, currentYear: clock().day.year, now: clock(), viewer: viewer))
+        return Responses.html(PaperPageView.render(PaperPageModel(paper: paper, comments: comments, similar: similar, currentYear: clock().day.year, now: clock(), viewer: viewer)))
     }
 
     private func organization(_ name: String, _ request: Request, _ viewer: Viewer?) async throws -> Rendered {

@@ -1,0 +1,75 @@
+import PapersCore
+
+/// What a paper's page shows, worked out from the paper: its dates, links and facts as text and addresses, so the
+/// view only lays them out (and a test can read them without parsing HTML).
+struct PaperPageModel {
+    /// A labelled link of the page's link list.
+    struct Link: Equatable {
+        let label: String
+        let url: String
+        /// Links out of the site (code, project pages) are `rel="nofollow"`.
+        let external: Bool
+    }
+
+    /// One row of the facts list: a label, its value and, when the value leads somewhere, where.
+    struct Fact: Equatable {
+        let label: String
+        let value: String
+        var href: String?
+    }
+
+    let paper: Paper
+    /// The paper's comments, or nil when the server runs without the community tables.
+    let comments: [Comment]?
+    /// The nearest papers by meaning, with their cosine similarity.
+    let similar: [(paper: Paper, similarity: Float)]
+    let currentYear: Int
+    let now: Timestamp
+    let viewer: Viewer?
+
+    /// The publication day and how the page writes it ("Nov 3, 2025").
+    var published: (day: Day, text: String)? {
+        paper.publishedAt.map { ($0.day, CardFormatting.fullDate($0.day)) }
+    }
+
+    var links: [Link] {
+        var links: [Link] = []
+        if let arxivId = paper.arxivId {
+            links.append(Link(label: "arXiv page", url: "https://arxiv.org/abs/\(arxivId)", external: false))
+            links.append(Link(label: "PDF", url: "https://arxiv.org/pdf/\(arxivId)", external: false))
+        }
+        for link in CodeLinks.links(for: paper) {
+            let stars = paper.githubRepo == link ? paper.githubStars.map { " ★ \($0)" } ?? "" : ""
+            links.append(Link(label: "Code" + stars, url: link, external: true))
+        }
+        if let page = paper.projectPage, TextEncoding.isWebURL(page) { links.append(Link(label: "Project page", url: page, external: true)) }
+        return links
+    }
+
+    var facts: [Fact] {
+        var facts = [Fact(label: "Upvotes", value: String(paper.upvotes))]
+        if let organization = paper.organization {
+            facts.append(Fact(label: "Organization", value: organization.fullname, href: Route.organization(organization.name).path))
+        }
+        if let day = paper.featuredOn { facts.append(Fact(label: "Featured", value: CardFormatting.fullDate(day), href: Route.day(day).path)) }
+        if let submitter = paper.submittedBy { facts.append(Fact(label: "Submitted by", value: submitter, href: Route.user(submitter).path)) }
+        if paper.numComments > 0 { facts.append(Fact(label: "Comments", value: String(paper.numComments))) }
+        if !paper.categories.isEmpty { facts.append(Fact(label: "Categories", value: paper.categories.joined(separator: ", "))) }
+        if !paper.aiKeywords.isEmpty { facts.append(Fact(label: "Keywords", value: paper.aiKeywords.joined(separator: ", "))) }
+        if let journal = paper.journalRef { facts.append(Fact(label: "Journal", value: journal)) }
+        if let doi = paper.doi { facts.append(Fact(label: "DOI", value: doi, href: "https://doi.org/\(doi)")) }
+        if let comments = paper.arxivComments { facts.append(Fact(label: "Comments (arXiv)", value: comments)) }
+        return facts
+    }
+
+    /// Each author with the address of their page; when only a count is known, the count as text.
+    var authors: (names: [(name: String, href: String)], count: String?) {
+        if !paper.authors.isEmpty { return (paper.authors.map { ($0, Route.author($0).path) }, nil) }
+        return ([], paper.authorCount > 0 ? CardFormatting.authorCount(paper.authorCount) : nil)
+    }
+
+    /// "87% similar" for each similar paper.
+    static func similarity(_ value: Float) -> String {
+        "\(Int((value * 100).rounded()))% similar"
+    }
+}
