@@ -67,7 +67,9 @@ let package = Package(
             ]
         ),
         // Import and export of paper records in every supported format.
-        .target(name: "Ingestion", dependencies: ["PapersCore", "Storage"]),
+        // The Hugging Face papers API's JSON shape, defined once: imports read it, the API writes it.
+        .target(name: "HubFormat"),
+        .target(name: "Ingestion", dependencies: ["PapersCore", "Storage", "HubFormat"]),
         // Mail: messages (MIME), an SMTP client over SwiftNIO, the outbox and the digests.
         .target(
             name: "Mail",
@@ -98,7 +100,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "PapersCore", "Storage", "Mail", "Community", "Arxiv", "Search",
+                "PapersCore", "Storage", "Mail", "Community", "Arxiv", "Search", "HubFormat",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -1,55 +1,12 @@
+import HubFormat
 import PapersCore
 
 /// An item of a Hugging Face `/api/daily_papers` response, in its 2024 or 2026 schema.
 enum HFAPIFormat {
-    struct Item: Decodable {
-        let paper: PaperJSON?
-        let title: String?
-        let summary: String?
-        let thumbnail: String?
-        let isAuthorParticipating: Bool?
-        let publishedAt: String?
-        let numComments: Int?
-        let mediaUrls: [String]?
-        let submittedBy: UserJSON?
-        let organization: OrganizationJSON?
-    }
-
-    struct PaperJSON: Decodable {
-        let id: String?
-        let discussionId: String?
-        let title: String?
-        let summary: String?
-        let authors: [AuthorJSON]?
-        let publishedAt: String?
-        let submittedOnDailyAt: String?
-        let submittedOnDailyBy: UserJSON?
-        let upvotes: Int?
-        let githubRepo: String?
-        let githubStars: Int?
-        let projectPage: String?
-        let ai_summary: String?
-        let ai_keywords: [String]?
-        let organization: OrganizationJSON?
-        let mediaUrls: [String]?
-    }
-
-    struct AuthorJSON: Decodable {
-        let name: String?
-        let hidden: Bool?
-        let user: UserJSON?
-        let status: String?
-    }
-
-    struct UserJSON: Decodable {
-        let _id: String?
-        let name: String?
-        let user: String?
-        let fullname: String?
-        let avatarUrl: String?
-        let isPro: Bool?
-        var username: String? { user ?? name }
-    }
+    typealias Item = Hub.DailyItem
+    typealias PaperJSON = Hub.Paper
+    typealias AuthorJSON = Hub.Author
+    typealias UserJSON = Hub.User
 
     static func update(_ item: Item) throws(RecordError) -> PaperUpdate {
         guard let source = item.paper else { throw RecordError(field: "paper", "is missing") }

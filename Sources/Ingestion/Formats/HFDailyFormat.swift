@@ -1,3 +1,4 @@
+import HubFormat
 import PapersCore
 
 /// One Daily Papers entry per line, as in `hf-daily-papers.jsonl` (and its 2024 scraped companion).
@@ -55,12 +56,11 @@ enum HFDailyFormat {
 }
 
 /// `{"name": …, "fullname": …}` as every Hugging Face format writes an organization.
-struct OrganizationJSON: Decodable {
-    let name: String?
-    let fullname: String?
-    let avatar: String?
+/// Every format names an organization as Hugging Face does.
+typealias OrganizationJSON = Hub.Organization
 
-    func organization() throws(RecordError) -> Organization? {
+extension Hub.Organization {
+    func organization() throws(RecordError) -> PapersCore.Organization? {
         try Validation.organization(name: name, fullname: fullname)
     }
 }

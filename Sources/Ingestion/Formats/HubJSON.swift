@@ -1,3 +1,4 @@
+import HubFormat
 import PapersCore
 
 /// Reads the `HubDetails` of a Hugging Face API item: what the API serves back beyond the paper.
@@ -16,7 +17,7 @@ enum HubJSON {
             discussionId: try objectId(source.discussionId, field: "paper.discussionId"),
             submitter: try (source.submittedOnDailyBy ?? item.submittedBy).flatMap { json throws(RecordError) in try user(json, field: "submittedBy") },
             authorClaims: claims,
-            organizationAvatar: try image(organization?.avatar, field: "organization.avatar"),
+            organizationAvatar: try image(organization?.avatarAddress, field: "organization.avatar"),
             thumbnail: try image(item.thumbnail, field: "thumbnail"),
             isAuthorParticipating: item.isAuthorParticipating,
             summary: try Validation.longText(item.summary ?? source.summary, field: "summary")

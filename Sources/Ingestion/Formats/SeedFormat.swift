@@ -1,3 +1,4 @@
+import HubFormat
 import PapersCore
 
 /// The bundled sample: the cards of the reference listing page, which shows counts rather than author names.

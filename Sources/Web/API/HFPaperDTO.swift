@@ -1,52 +1,13 @@
+import HubFormat
 import PapersCore
 
-/// The JSON shapes of Hugging Face's papers API, kept apart from `Paper` so the wire format cannot drift with the schema.
+/// Our papers in Hugging Face's JSON shape (`Hub`): every field huggingface.co sends, with ids made up where we have
+/// none, so `huggingface_hub` reads our answers as it reads theirs.
 enum HFPaperDTO {
-    /// An item of `/api/daily_papers`: the nested paper plus the feed entry's own fields.
-    struct DailyItem: Encodable {
-        let paper: PaperBody
-        let publishedAt: String?
-        let title: String
-        let summary: String
-        let mediaUrls: [String]
-        /// Also at the top level: huggingface_hub reads `paper.upvotes` of 0 as None unless this is here.
-        let upvotes: Int
-        let numComments: Int
-        let submittedBy: UserOverview?
-        let organization: OrganizationDTO?
-        let isAuthorParticipating: Bool
-        let thumbnail: String?
-        // Copies of nested fields at the top level: huggingface_hub's PaperInfo reads these only there.
-        let ai_summary: String?
-        let ai_keywords: [String]?
-        let githubRepo: String?
-        let githubStars: Int?
-        let projectPage: String?
-    }
-
-    /// The paper inside a daily item.
-    struct PaperBody: Encodable {
-        let id: String
-        let authors: [AuthorDTO]
-        let publishedAt: String?
-        var submittedOnDailyAt: String?
-        let submittedOnDailyBy: UserOverview?
-        let title: String
-        let summary: String
-        let upvotes: Int
-        let discussionId: String
-        let ai_summary: String?
-        let ai_keywords: [String]?
-        let githubRepo: String?
-        let githubStars: Int?
-        let projectPage: String?
-        let organization: OrganizationDTO?
-    }
-
     /// `/api/papers/{id}` and the items of `/api/papers`: the paper's fields at the top level, plus its comment count,
     /// categories, featured day and media.
     struct FlatPaper: Encodable {
-        let paper: PaperBody
+        let paper: Hub.Paper
         let numComments: Int
         let categories: [String]?
         let featuredOn: String?
@@ -64,113 +25,93 @@ enum HFPaperDTO {
         }
     }
 
-    struct AuthorDTO: Encodable {
-        let _id: String
-        let name: String
-        let hidden: Bool
-        /// The Hugging Face user who claimed this authorship, and the claim's status.
-        let user: UserOverview?
-        let status: String?
-    }
-
-    struct UserOverview: Encodable {
-        let _id: String
-        let avatarUrl: String
-        let fullname: String
-        let name: String
-        let user: String
-        let type: String
-        let isPro: Bool
-    }
-
-    struct OrganizationDTO: Encodable {
-        let _id: String
-        let name: String
-        let fullname: String
-        let avatarUrl: String
-    }
-
     struct ErrorBody: Encodable {
         let error: String
     }
 
-    static func dailyItem(_ paper: Paper) -> DailyItem {
+    static func dailyItem(_ paper: Paper) -> Hub.DailyItem {
         let body = paperBody(paper)
-        let enteredFeed = Trending.featuredTime(of: paper).map(\.description)
-        return DailyItem(
-            paper: body,
-            publishedAt: enteredFeed,
-            title: paper.title,
-            summary: body.summary,
-            mediaUrls: paper.mediaUrls,
-            upvotes: paper.upvotes,
-            numComments: paper.numComments,
-            submittedBy: body.submittedOnDailyBy,
-            organization: body.organization,
-            isAuthorParticipating: paper.hub?.isAuthorParticipating ?? false,
-            thumbnail: paper.hub?.thumbnail,
-            ai_summary: paper.aiSummary,
-            ai_keywords: paper.aiKeywords.isEmpty ? nil : paper.aiKeywords,
-            githubRepo: paper.githubRepo,
-            githubStars: paper.githubStars,
-            projectPage: paper.projectPage
-        )
+        var item = Hub.DailyItem(paper: body)
+        item.publishedAt = Trending.featuredTime(of: paper).map(\.description)
+        item.title = paper.title
+        item.summary = body.summary
+        item.mediaUrls = paper.mediaUrls
+        item.upvotes = paper.upvotes
+        item.numComments = paper.numComments
+        item.submittedBy = body.submittedOnDailyBy
+        item.organization = body.organization
+        item.isAuthorParticipating = paper.hub?.isAuthorParticipating ?? false
+        item.thumbnail = paper.hub?.thumbnail
+        item.ai_summary = body.ai_summary
+        item.ai_keywords = body.ai_keywords
+        item.githubRepo = body.githubRepo
+        item.githubStars = body.githubStars
+        item.projectPage = body.projectPage
+        return item
     }
 
-    static func paperBody(_ paper: Paper) -> PaperBody {
-        PaperBody(
-            id: paper.id,
-            authors: authors(paper),
-            publishedAt: paper.publishedAt?.description,
-            submittedOnDailyAt: Trending.featuredTime(of: paper).map(\.description),
-            submittedOnDailyBy: paper.submittedBy.map { submitter(named: $0, of: paper) },
-            title: paper.title,
-            summary: paper.hub?.summary ?? paper.abstract,
-            upvotes: paper.upvotes,
-            discussionId: paper.hub?.discussionId ?? ObjectID.make("discussion:" + paper.id),
-            ai_summary: paper.aiSummary,
-            ai_keywords: paper.aiKeywords.isEmpty ? nil : paper.aiKeywords,
-            githubRepo: paper.githubRepo,
-            githubStars: paper.githubStars,
-            projectPage: paper.projectPage,
-            organization: paper.organization.map { organization($0, avatar: paper.hub?.organizationAvatar) }
-        )
+    static func paperBody(_ paper: Paper) -> Hub.Paper {
+        var body = Hub.Paper(id: paper.id)
+        body.authors = authors(paper)
+        body.publishedAt = paper.publishedAt?.description
+        body.submittedOnDailyAt = Trending.featuredTime(of: paper).map(\.description)
+        body.submittedOnDailyBy = paper.submittedBy.map { submitter(named: $0, of: paper) }
+        body.title = paper.title
+        body.summary = paper.hub?.summary ?? paper.abstract
+        body.upvotes = paper.upvotes
+        body.discussionId = paper.hub?.discussionId ?? ObjectID.make("discussion:" + paper.id)
+        body.ai_summary = paper.aiSummary
+        body.ai_keywords = paper.aiKeywords.isEmpty ? nil : paper.aiKeywords
+        body.githubRepo = paper.githubRepo
+        body.githubStars = paper.githubStars
+        body.projectPage = paper.projectPage
+        body.organization = paper.organization.map { organization($0, avatar: paper.hub?.organizationAvatar) }
+        return body
     }
 
     static func flat(_ paper: Paper) -> FlatPaper {
         var body = paperBody(paper)
         if paper.featuredOn == nil { body.submittedOnDailyAt = nil }
         return FlatPaper(
-            paper: body,
-            numComments: paper.numComments,
-            categories: paper.categories.isEmpty ? nil : paper.categories,
-            featuredOn: paper.featuredOn?.description,
-            mediaUrls: paper.mediaUrls
+            paper: body, numComments: paper.numComments, categories: paper.categories.isEmpty ? nil : paper.categories,
+            featuredOn: paper.featuredOn?.description, mediaUrls: paper.mediaUrls
         )
     }
 
-    static func authors(_ paper: Paper) -> [AuthorDTO] {
+    static func authors(_ paper: Paper) -> [Hub.Author] {
         let claims = Dictionary((paper.hub?.authorClaims ?? []).map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
         return paper.authors.enumerated().map { index, name in
-            AuthorDTO(_id: ObjectID.make("author:\(paper.id):\(index)"), name: name, hidden: false, user: claims[index].map { user($0.user) }, status: claims[index]?.status)
+            Hub.Author(_id: ObjectID.make("author:\(paper.id):\(index)"), name: name, hidden: false, user: claims[index].map { user($0.user) }, status: claims[index]?.status)
         }
     }
 
     /// The submitter as Hugging Face showed them when the record says, else a plain user of that name.
-    static func submitter(named username: String, of paper: Paper) -> UserOverview {
+    static func submitter(named username: String, of paper: Paper) -> Hub.User {
         if let known = paper.hub?.submitter, known.username == username { return user(known) }
-        return UserOverview(_id: ObjectID.make("user:" + username), avatarUrl: "", fullname: username, name: username, user: username, type: "user", isPro: false)
+        return member(username)
     }
 
-    static func user(_ hub: HubUser) -> UserOverview {
-        UserOverview(
-            _id: hub.id ?? ObjectID.make("user:" + hub.username), avatarUrl: hub.avatarUrl ?? "", fullname: hub.fullname, name: hub.username,
-            user: hub.username, type: "user", isPro: hub.isPro
+    /// A user of this site (or a name without an account) in Hugging Face's shape.
+    static func member(_ username: String) -> Hub.User {
+        Hub.User(_id: ObjectID.make("user:" + username), avatarUrl: "", fullname: username, username: username, isPro: false)
+    }
+
+    static func user(_ hub: HubUser) -> Hub.User {
+        Hub.User(_id: hub.id ?? ObjectID.make("user:" + hub.username), avatarUrl: hub.avatarUrl ?? "", fullname: hub.fullname, username: hub.username, isPro: hub.isPro)
+    }
+
+    static func organization(_ organization: Organization, avatar: String? = nil) -> Hub.Organization {
+        Hub.Organization(_id: ObjectID.make("org:" + organization.name), name: organization.name, fullname: organization.fullname, avatarUrl: avatar ?? "")
+    }
+
+    /// A comment as the API answers a new one.
+    static func message(_ comment: Comment) -> Hub.NewMessage {
+        let data = Hub.MessageData(raw: comment.body, html: comment.html, updatedAt: comment.createdAt.description)
+        let message = Hub.Message(
+            id: String(comment.id), createdAt: comment.createdAt.description, author: member(comment.author ?? ""), data: data,
+            parentId: comment.parentId.map { String($0) }
         )
-    }
-
-    static func organization(_ organization: Organization, avatar: String? = nil) -> OrganizationDTO {
-        OrganizationDTO(_id: ObjectID.make("org:" + organization.name), name: organization.name, fullname: organization.fullname, avatarUrl: avatar ?? "")
+        return Hub.NewMessage(newMessage: message)
     }
 }
 

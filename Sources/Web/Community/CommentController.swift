@@ -42,7 +42,7 @@ struct CommentController: Sendable {
         let user = try Guards.apiMember(context)
         let input = try await APIInput.decode(CommentInput.self, from: request, example: #"{"comment": "text"}"#)
         let comment = try await post(on: id, parent: parent, body: input.comment, user: user, context)
-        return try Responses.json(NewMessage(newMessage: .init(comment)), status: .created).response
+        return try Responses.json(HFPaperDTO.message(comment), status: .created).response
     }
 
     static func commentId(_ text: String) throws -> Int64 {
@@ -52,49 +52,6 @@ struct CommentController: Sendable {
 
     struct CommentInput: Decodable {
         let comment: String
-    }
-
-    /// The API's answer to a new comment, in Hugging Face's shape.
-    struct NewMessage: Encodable {
-        struct Message: Encodable {
-            struct Author: Encodable {
-                let _id: String
-                let name: String
-                let fullname: String
-                let type = "user"
-            }
-
-            struct Latest: Encodable {
-                let raw: String
-                let html: String
-                let updatedAt: String
-            }
-
-            struct Data: Encodable {
-                let latest: Latest
-                let edited = false
-                let hidden = false
-                let numEdits = 0
-            }
-
-            let id: String
-            let type = "comment"
-            let createdAt: String
-            let author: Author
-            let data: Data
-            let parentId: String?
-
-            init(_ comment: Comment) {
-                id = String(comment.id)
-                createdAt = comment.createdAt.description
-                let name = comment.author ?? ""
-                author = Author(_id: ObjectID.make("user:" + name), name: name, fullname: name)
-                data = Data(latest: Latest(raw: comment.body, html: comment.html, updatedAt: comment.createdAt.description))
-                parentId = comment.parentId.map { String($0) }
-            }
-        }
-
-        let newMessage: Message
     }
 }
 
