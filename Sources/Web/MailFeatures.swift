@@ -11,12 +11,15 @@ public struct MailFeatures: Sendable {
     public let sendNow: @Sendable () -> Void
     /// Limits subscription form posts per client.
     public let limiter: RateLimiter
+    /// Subscribing, confirming, preferences and unsubscribing, for the subscription pages.
+    public let subscriptions: SubscriptionService
 
     public init(setup: MailSetup, store: SQLMailStore, sendNow: @escaping @Sendable () -> Void, limiter: RateLimiter = RateLimiter(limit: 10)) {
         self.setup = setup
         self.store = store
         self.sendNow = sendNow
         self.limiter = limiter
+        subscriptions = SubscriptionService(store: store, composer: setup.composer, sendNow: sendNow)
     }
 
     var siteIsHTTPS: Bool { setup.composer.site.isHTTPS }

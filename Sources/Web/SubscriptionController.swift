@@ -54,14 +54,7 @@ struct SubscriptionController: Sendable {
         guard let frequency = Subscriber.Frequency(rawValue: fields["frequency"] ?? "daily") else { return retry("Choose daily or weekly.") }
         let topics: [String]
         do { topics = try Topics.parse(fields["topics"] ?? "") } catch { return retry("Topics: \(error).") }
-        let now = clock()
-        let subscriber = try await mail.store.upsertPending(email: address.value, frequency: frequency, topics: topics, at: now)
-        let notice = SubscriptionMail(composer: mail.setup.composer)
-        let message = subscriber.status == .confirmed
-            ? try notice.alreadySubscribed(subscriber, now: now)
-            : try notice.confirmation(for: subscriber, now: now)
-        try await mail.store.enqueue([message], at: now)
-        mail.sendNow()
+        try await mail.subscriptions.subscribe(address, frequency: frequency, topics: topics, at: clock())
         // The same answer whether or not the address was known, so the form reveals nothing about who subscribes.
         return Pages.html(MessagePage.render("Check your inbox", "We sent a mail to \(address.value). Follow its link to confirm; nothing else is sent before that.", viewer: context.viewer))
     }
@@ -70,7 +63,7 @@ struct SubscriptionController: Sendable {
         let fields = try await Forms.fields(request)
         try CSRF.verify(request, fields: fields)
         let claims = try verify(fields["token"], .confirm)
-        guard let subscriber = try await mail.store.confirm(id: claims.subscriberId, email: claims.email, at: clock()) else {
+        guard let subscriber = try await mail.subscriptions.confirm(claims, at: clock()) else {
             throw PageError.badRequest("This subscription no longer exists or was cancelled. Subscribe again to get a new link.")
         }
         let manage = signer.token(.manage, subscriberId: subscriber.id, email: subscriber.email)
@@ -98,21 +91,18 @@ struct SubscriptionController: Sendable {
         do { topics = try Topics.parse(fields["topics"] ?? "") } catch {
             return Pages.html(SubscriptionViews.settings(subscriber, token: token, csrf: csrf, error: "Topics: \(error).", viewer: context.viewer), status: .badRequest)
         }
-        let updated = try await mail.store.updatePreferences(id: subscriber.id, frequency: frequency, topics: topics, at: clock()) ?? subscriber
+        let updated = try await mail.subscriptions.updatePreferences(of: subscriber, frequency: frequency, topics: topics, at: clock())
         return Pages.html(SubscriptionViews.settings(updated, token: token, csrf: csrf, saved: true, viewer: context.viewer))
     }
 
     private func unsubscribe(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let claims = try verify(request.queryItems["token"], .unsubscribe)
-        guard let subscriber = try await mail.store.subscriber(id: claims.subscriberId), subscriber.email == claims.email else {
-            throw PageError.notFound("This subscription does not exist any more.")
-        }
-        _ = try await mail.store.unsubscribe(id: subscriber.id, at: clock())
+        let subscriber = try await existingSubscriber(try verify(request.queryItems["token"], .unsubscribe))
+        try await mail.subscriptions.unsubscribe(subscriber, at: clock())
         return Pages.html(MessagePage.render("You are unsubscribed", "No more digests will be sent to \(subscriber.email).", viewer: context.viewer))
     }
 
     private func existingSubscriber(_ claims: LinkSigner.Claims) async throws -> Subscriber {
-        guard let subscriber = try await mail.store.subscriber(id: claims.subscriberId), subscriber.email == claims.email else {
+        guard let subscriber = try await mail.subscriptions.subscriber(claims) else {
             throw PageError.notFound("This subscription does not exist any more.")
         }
         return subscriber

@@ -3,7 +3,7 @@ import Community
 import PapersCore
 import Storage
 
-/// What the community pages need: accounts, submissions, comments, the store behind them, and rate limits.
+/// What the community pages need: the services of accounts, submissions, comments, moderation, votes and organizations, and rate limits.
 public struct CommunityFeatures: Sendable {
     public let accounts: AccountService
     public let submissions: SubmissionService
@@ -11,14 +11,13 @@ public struct CommunityFeatures: Sendable {
     public let moderation: ModerationService
     public let votes: VoteService
     public let organizations: OrganizationService
-    public let store: SQLCommunityStore
     public let limits: RateLimits
     /// Whether cookies get the Secure attribute (the site is served over HTTPS).
     public let secureCookies: Bool
 
     public init(
         accounts: AccountService, submissions: SubmissionService, comments: CommentService, moderation: ModerationService, votes: VoteService,
-        organizations: OrganizationService, store: SQLCommunityStore,
+        organizations: OrganizationService,
         limits: RateLimits, secureCookies: Bool
     ) {
         self.accounts = accounts
@@ -27,7 +26,6 @@ public struct CommunityFeatures: Sendable {
         self.moderation = moderation
         self.votes = votes
         self.organizations = organizations
-        self.store = store
         self.limits = limits
         self.secureCookies = secureCookies
     }
@@ -47,7 +45,7 @@ extension CommunityFeatures {
             moderation: ModerationService(store: store, clock: clock),
             votes: VoteService(store: store, clock: clock),
             organizations: OrganizationService(store: store, papers: papers, clock: clock),
-            store: store, limits: limits, secureCookies: secureCookies
+            limits: limits, secureCookies: secureCookies
         )
     }
 }

@@ -1,0 +1,47 @@
+import PapersCore
+import Storage
+
+/// Digest subscriptions from the web pages: double opt-in, confirmation, preferences and unsubscribing. Every mail it
+/// sends goes through the outbox, in the same step as the change that calls for it.
+public struct SubscriptionService: Sendable {
+    let store: SQLMailStore
+    let mail: SubscriptionMail
+    /// Asks the mail service to send the outbox now.
+    let sendNow: @Sendable () -> Void
+
+    public init(store: SQLMailStore, composer: DigestComposer, sendNow: @escaping @Sendable () -> Void) {
+        self.store = store
+        mail = SubscriptionMail(composer: composer)
+        self.sendNow = sendNow
+    }
+
+    /// Records a pending subscription and mails its confirmation link, or, for an address already subscribed, a link
+    /// to its settings: the caller answers the same either way, so the form reveals nothing about who subscribes.
+    public func subscribe(_ address: EmailAddress, frequency: Subscriber.Frequency, topics: [String], at now: Timestamp) async throws {
+        let subscriber = try await store.upsertPending(email: address.value, frequency: frequency, topics: topics, at: now)
+        let message = subscriber.status == .confirmed
+            ? try mail.alreadySubscribed(subscriber, now: now)
+            : try mail.confirmation(for: subscriber, now: now)
+        try await store.enqueue([message], at: now)
+        sendNow()
+    }
+
+    /// Confirms the subscription a confirmation link names; nil when it is gone or was cancelled.
+    public func confirm(_ claims: LinkSigner.Claims, at now: Timestamp) async throws -> Subscriber? {
+        try await store.confirm(id: claims.subscriberId, email: claims.email, at: now)
+    }
+
+    /// The subscriber a signed link names, if it still exists with that address.
+    public func subscriber(_ claims: LinkSigner.Claims) async throws -> Subscriber? {
+        guard let subscriber = try await store.subscriber(id: claims.subscriberId), subscriber.email == claims.email else { return nil }
+        return subscriber
+    }
+
+    public func updatePreferences(of subscriber: Subscriber, frequency: Subscriber.Frequency, topics: [String], at now: Timestamp) async throws -> Subscriber {
+        try await store.updatePreferences(id: subscriber.id, frequency: frequency, topics: topics, at: now) ?? subscriber
+    }
+
+    public func unsubscribe(_ subscriber: Subscriber, at now: Timestamp) async throws {
+        _ = try await store.unsubscribe(id: subscriber.id, at: now)
+    }
+}
