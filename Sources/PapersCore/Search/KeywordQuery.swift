@@ -12,6 +12,8 @@ public struct KeywordQuery: Sendable, Equatable {
     public private(set) var prefix: String?
     /// Phrases that must appear, each as its sequence of words.
     public private(set) var phrases: [[String]] = []
+    /// Hyphenated words as one (`few-shot` → `fewshot`), which rank papers holding the whole word above those with its parts.
+    public private(set) var compounds: [String] = []
     /// Words that must not appear.
     public private(set) var excluded: [String] = []
     /// Lower-cased parts of author names, each of which some author must contain.
@@ -60,7 +62,9 @@ public struct KeywordQuery: Sendable, Equatable {
                     for word in TextCase.words(of: name + " " + value) { addTerm(word, seen: &seen) }
                 }
             case .word(let text):
-                for word in TextCase.words(of: text) { addTerm(word, seen: &seen) }
+                let words = TextCase.words(of: text)
+                for word in words { addTerm(word, seen: &seen) }
+                if words.count > 1, text.contains("-"), compounds.count < Self.maximumTerms { compounds.append(words.joined()) }
         }
     }
 

@@ -28,6 +28,35 @@ public enum WordSplitter {
         }
     }
 
+    /// Each hyphenated word of `text` as one word without its hyphens (`few-shot` → `fewshot`, `DeepSeek-R1` →
+    /// `deepseekr1`): a run of letters and digits joined by single hyphens, with at least one hyphen.
+    public static func forEachCompound(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var word: [UInt8] = []
+            var parts = 0
+            var pendingHyphen = false
+            func finish() {
+                if parts > 1 { word.withUnsafeBufferPointer(body) }
+                word.removeAll(keepingCapacity: true)
+                parts = 0
+                pendingHyphen = false
+            }
+            for index in 0...bytes.count {
+                let byte = index < bytes.count ? bytes[index] : 0x20
+                if let folded = asciiWordByte(byte) {
+                    if word.isEmpty || pendingHyphen { parts += 1 }
+                    pendingHyphen = false
+                    word.append(folded)
+                } else if byte == UInt8(ascii: "-"), !word.isEmpty, !pendingHyphen {
+                    pendingHyphen = true
+                } else {
+                    finish()
+                }
+            }
+        }
+    }
+
     /// The words of `text` as strings (for query terms and tests).
     public static func words(of text: String) -> [String] {
         var words: [String] = []

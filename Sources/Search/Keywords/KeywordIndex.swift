@@ -143,6 +143,9 @@ extension KeywordIndex {
                 case .unknown: break
             }
         }
+        for word in query.compounds {
+            if case .term(let term) = vocabulary.lookUp(word), !plan.scored.contains(term) { plan.scored.append(term) }
+        }
         if let prefix = query.prefix, let typed = WordSplitter.words(of: prefix).last {
             let expansions = vocabulary.terms(withPrefix: typed).sorted { postings[Int($0)].count > postings[Int($1)].count }
             for term in expansions.prefix(Self.prefixExpansions) where !plan.scored.contains(term) { plan.scored.append(term) }

@@ -106,9 +106,11 @@ enum BM25 {
         return UInt8(max(1, min(255, (normalised / impactUnit).rounded())))
     }
 
-    /// FTS5's IDF: log((N − n + 0.5) / (n + 0.5)), kept just above zero for words in most papers.
+    /// Lucene's IDF, log(1 + (N − n + 0.5) / (n + 0.5)): never negative, so a word most papers hold still counts
+    /// a little. FTS5's log((N − n + 0.5) / (n + 0.5)) gives such words nothing; with four-keyword queries, where
+    /// "language models" is half the query, that cost real hits (MRR@10 0.936 → 0.951 with compounds, docs/search.md).
     static func idf(documents: Int, holding: Int) -> Float {
-        let value = Float(log((Double(documents - holding) + 0.5) / (Double(holding) + 0.5)))
-        return value > 0 ? value : 1e-6
+        let odds = (Double(documents - holding) + 0.5) / (Double(holding) + 0.5)
+        return Float(log(1 + odds))
     }
 }

@@ -109,6 +109,11 @@ extension Vocabulary {
                 length += 1
                 if let term = self.term(forWord: word) { occurrences.append(UInt64(term) << 8 | UInt64(field.weight)) }
             }
+            // A hyphenated word also counts whole: `few-shot` matches a query's `few-shot` better than `few` and `shot`
+            // apart, which the commonest words of the field also hold.
+            WordSplitter.forEachCompound(in: field.text) { word in
+                if let term = self.term(forWord: word) { occurrences.append(UInt64(term) << 8 | UInt64(field.weight)) }
+            }
         }
         occurrences.sort()
         var terms: [(term: Int32, frequency: Int)] = []
