@@ -31,12 +31,24 @@ public struct SearchRequest: Sendable {
     }
 }
 
+/// How a long query was read: by how many of its words, and whether the model read all of it.
+public struct QueryShortening: Sendable, Equatable {
+    /// The words ranked by (its most informative) and the distinct words typed.
+    public let wordsRanked: Int
+    public let wordsTyped: Int
+    /// False when the text is longer than the 256 tokens the model reads.
+    public let meaningReadWhole: Bool
+}
+
 /// A page of results, how many there are in all, and the mode that produced them (keyword when no model is loaded).
 public struct SearchResults: Sendable {
+    /// The query as ranked by words (a long one narrowed to its most informative words), for highlighting.
     public let query: KeywordQuery
     public let papers: [(paper: Paper, result: HybridRanker.Ranked)]
     public let total: Int
     public let mode: SearchMode
+    /// Set when the query was too long to be read whole.
+    public let shortening: QueryShortening?
 }
 
 /// Search over papers by keywords, by meaning, or both; and papers similar to a paper.
@@ -63,13 +75,24 @@ public struct PaperSearch: Sendable {
         let mode = semantic == nil ? .keyword : request.mode
         let ranked = try await rank(query, mode: mode)
         let ordered = try await order(ranked, by: request.sort, limit: request.limit, offset: request.offset)
-        return SearchResults(query: query, papers: ordered, total: ranked.count, mode: mode)
+        let narrowed = narrow(query)
+        let readWhole = mode == .keyword ? true : semantic?.readsWhole(query.meaningText) ?? true
+        let shortening = narrowed.terms.count < query.terms.count || !readWhole
+            ? QueryShortening(wordsRanked: narrowed.terms.count, wordsTyped: query.terms.count, meaningReadWhole: readWhole) : nil
+        return SearchResults(query: narrowed, papers: ordered, total: ranked.count, mode: mode, shortening: shortening)
+    }
+
+    /// A long query's most informative words, by how few papers hold each (in typed order without the index).
+    func narrow(_ query: KeywordQuery) -> KeywordQuery {
+        guard let keywords, keywords.isReady else { return query.narrowed { _ in 1 } }
+        return query.narrowed(documentFrequency: keywords.documentFrequency)
     }
 
     /// Every candidate, best first by relevance.
     public func rank(_ query: KeywordQuery, mode: SearchMode) async throws -> [HybridRanker.Ranked] {
         guard !query.isEmpty else { return [] }
-        let keyword = mode == .semantic && query.hasWords ? [] : try await keywordHits(query)
+        // Words rank by the query's most informative ones; meaning reads the text as typed (its first 256 tokens).
+        let keyword = mode == .semantic && query.hasWords ? [] : try await keywordHits(narrow(query))
         guard let semantic, mode != .keyword, query.hasWords else {
             return keyword.map { .init(paperId: $0.paperId, score: $0.score, keywordScore: $0.score, similarity: nil) }
         }

@@ -35,6 +35,11 @@ public final class SemanticIndex: Sendable {
         return vector
     }
 
+    /// Whether the model reads all of `text` (it reads the first 256 tokens of a longer one).
+    public func readsWhole(_ text: String) -> Bool {
+        embedder.tokenizer.encode(text).count < embedder.tokenizer.maximumLength
+    }
+
     /// The cosine similarity of a stored paper to `query`, if the paper has a vector.
     public func similarity(of paperId: String, to query: [Float]) -> Float? {
         vectors.vector(of: paperId).map { zip($0, query).reduce(0) { $0 + $1.0 * $1.1 } }

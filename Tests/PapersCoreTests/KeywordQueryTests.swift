@@ -17,7 +17,7 @@ import Testing
         #expect(query.organizations == ["nvidia"])
         #expect(query.publishedFrom == Day(year: 2025, month: 1, day: 1))
         #expect(query.publishedBefore == Day(year: 2025, month: 7, day: 1))
-        #expect(query.meaningText == "video generation diffusion")
+        #expect(query.meaningText == "diffusion video generation", "the words and phrases as typed, without operators")
     }
 
     @Test func yearIsARangeAndNarrowsOtherDates() {

@@ -4,7 +4,11 @@
 /// `before:2025-06-30`, `year:2024`. Anything malformed (an unclosed quote, an unknown field, a bad date) is read as
 /// plain words, never an error. Words keep letters and digits only, lower-cased, so no index syntax gets through.
 public struct KeywordQuery: Sendable, Equatable {
+    /// The most words a query ranks by: a longer one (an abstract pasted to find related work) is narrowed to its
+    /// most informative words by `narrowed(to:documentFrequency:)`.
     public static let maximumTerms = 32
+    /// The most distinct words kept from any text (a 4,000-character query has fewer).
+    static let maximumWords = 1_000
 
     /// Words of which any may match, ranked by relevance.
     public private(set) var terms: [String] = []
@@ -14,6 +18,8 @@ public struct KeywordQuery: Sendable, Equatable {
     public private(set) var phrases: [[String]] = []
     /// Hyphenated words as one (`few-shot` → `fewshot`), which rank papers holding the whole word above those with its parts.
     public private(set) var compounds: [String] = []
+    /// The words and phrases as typed, operators left out: what the embedding model reads.
+    private var freeText: [String] = []
     /// Words that must not appear.
     public private(set) var excluded: [String] = []
     /// Lower-cased parts of author names, each of which some author must contain.
@@ -48,28 +54,31 @@ public struct KeywordQuery: Sendable, Equatable {
     public var highlightedWords: [String] { terms + (prefix.map { [$0] } ?? []) + phrases.flatMap { $0 } }
 
     /// The query's meaning as free text, for the embedding model: its words and phrases, without operators.
-    public var meaningText: String { (phrases.map { $0.joined(separator: " ") } + terms + (prefix.map { [$0] } ?? [])).joined(separator: " ") }
+    public var meaningText: String { freeText.joined(separator: " ") }
 
     private mutating func add(_ token: QueryTokenizer.Token, seen: inout Set<String>) {
         switch token {
             case .phrase(let text):
+                freeText.append(text)
                 let words = TextCase.words(of: text)
                 if words.count == 1 { addTerm(words[0], seen: &seen) } else if !words.isEmpty { phrases.append(words) }
             case .excluded(let text):
                 excluded.append(contentsOf: TextCase.words(of: text).filter { !excluded.contains($0) })
             case .field(let name, let value):
                 if !addFilter(name: name.lowercased(), value: value) {
+                    freeText.append(name + " " + value)
                     for word in TextCase.words(of: name + " " + value) { addTerm(word, seen: &seen) }
                 }
             case .word(let text):
+                freeText.append(text)
                 let words = TextCase.words(of: text)
                 for word in words { addTerm(word, seen: &seen) }
-                if words.count > 1, text.contains("-"), compounds.count < Self.maximumTerms { compounds.append(words.joined()) }
+                if words.count > 1, text.contains("-"), compounds.count < Self.maximumWords { compounds.append(words.joined()) }
         }
     }
 
     private mutating func addTerm(_ word: String, seen: inout Set<String>) {
-        if terms.count < Self.maximumTerms, seen.insert(word).inserted { terms.append(word) }
+        if terms.count < Self.maximumWords, seen.insert(word).inserted { terms.append(word) }
     }
 
     /// Applies a `field:value` filter; false when the field is unknown or the value is not valid for it.
@@ -107,5 +116,21 @@ public struct KeywordHit: Sendable, Equatable {
     public init(paperId: String, score: Double) {
         self.paperId = paperId
         self.score = score
+    }
+}
+
+extension KeywordQuery {
+    /// The query ranked by at most `limit` of its words: the rarest ones in the papers (`documentFrequency`: how many
+    /// papers hold a word, nil for none), in the order they were typed; words no paper holds are dropped first.
+    /// A query of `limit` words or fewer is returned as it is.
+    public func narrowed(to limit: Int = maximumTerms, documentFrequency: (String) -> Int?) -> KeywordQuery {
+        guard terms.count > limit else { return self }
+        let known = terms.enumerated().compactMap { position, word in documentFrequency(word).map { (position, word, $0) } }
+        let kept = Set(known.sorted { $0.2 != $1.2 ? $0.2 < $1.2 : $0.0 < $1.0 }.prefix(limit).map(\.0))
+        var narrowed = self
+        narrowed.terms = terms.enumerated().filter { kept.contains($0.offset) }.map(\.element)
+        let words = Set(narrowed.terms)
+        narrowed.compounds = compounds.filter { compound in words.contains { compound.hasPrefix($0) } }.prefix(limit).map { $0 }
+        return narrowed
     }
 }

@@ -75,6 +75,15 @@ public final class KeywordIndex: @unchecked Sendable {
         }
     }
 
+    /// How many papers hold `word` (nil for none): what makes a word of a long query worth ranking by.
+    public func documentFrequency(of word: String) -> Int? {
+        lock.reading {
+            guard case .term(let term) = vocabulary.lookUp(word), Int(term) < postings.count else { return nil }
+            let count = postings[Int(term)].count
+            return count > 0 ? count : nil
+        }
+    }
+
     private var averageLength: Float { liveCount == 0 ? 1 : Float(liveLength) / Float(liveCount) }
 
     private func onQueue(_ work: @escaping @Sendable () -> Void) async {

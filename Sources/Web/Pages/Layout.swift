@@ -32,7 +32,7 @@ enum Layout {
         <a class="brand" href="\(Route.home.path)"><span class="logo" aria-hidden="true">▤</span> Daily Papers</a>
         <span class="tagline">— by the research community</span>
         <nav aria-label="Feeds">\(navigation(current: tab))</nav>
-        <form class="header-search" method="get" action="\(Route.search.path)" role="search"><input type="search" name="q" placeholder="Search papers" aria-label="Search papers" maxlength="250"></form>
+        <form class="header-search" method="get" action="\(Route.search.path)" role="search"><input type="search" name="q" placeholder="Search papers" aria-label="Search papers" maxlength="\(SearchParameters.maximumQueryLength)"></form>
         <nav class="account" aria-label="Account">\(accountLinks(viewer))</nav>
         </div>
         </header>

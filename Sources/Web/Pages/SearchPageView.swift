@@ -59,6 +59,16 @@ enum SearchPageView {
         "<p class=\"notice-muted\">arXiv \(arxivId) is not on DailyPapers yet. <a href=\"\(Route.submitForm.path)?id=\(TextEncoding.percentEncode(arxivId))\">Submit it</a> to add it.</p>"
     }
 
+    /// Says how a long query was read, so a visitor who pasted an abstract knows what was searched.
+    static func shortened(_ shortening: QueryShortening) -> HTML {
+        var parts: [String] = []
+        if shortening.wordsRanked < shortening.wordsTyped {
+            parts.append("words matched by its \(shortening.wordsRanked) most informative of \(shortening.wordsTyped)")
+        }
+        if !shortening.meaningReadWhole { parts.append("meaning read from its first 256 tokens (about 190 words)") }
+        return "<p class=\"notice-muted\" role=\"status\">Your query is long: \(parts.joined(separator: "; ")).</p>"
+    }
+
     private static func resultsSection(_ results: SearchResults, parameters: SearchParameters, pageSize: Int, currentYear: Int, feeds: [Layout.Alternate], viewer: Viewer?) -> HTML {
         let highlighter = Highlighter(words: results.query.highlightedWords)
         let first = parameters.page * pageSize
@@ -69,6 +79,7 @@ enum SearchPageView {
         let cards = results.papers.map { card($0.paper, result: $0.result, highlighter: highlighter, currentYear: currentYear, viewer: viewer) }
         return """
             <p class="sub">\(summary) · \(feedLinks)</p>
+            \(results.shortening.map(shortened))
             \(cards.isEmpty ? "" : "<ol class=\"cards\">\(HTML(joining: cards))</ol>" as HTML)
             \(pager(parameters, total: results.total, pageSize: pageSize))
             """

@@ -69,17 +69,18 @@ struct SearchController: Sendable {
     /// `GET /api/papers/search?q=&limit=`: items shaped like `/api/daily_papers`, as `huggingface_hub.list_papers` reads them.
     private func api(_ request: Request) async throws -> Rendered {
         let query = try request.formQuery
-        let parameters = try SearchParameters(query: query)
+        // Without `mode` this is Hugging Face's endpoint, with its 250-character limit.
+        let parameters = try SearchParameters(query: query, hubCompatible: (query["mode"] ?? "").isEmpty)
         let limit = try DailyPapersParameters.integer(query["limit"], name: "limit", range: 1...SearchParameters.maximumLimit) ?? 50
         // `list_papers()` without a query leaves `q` out: it gets the papers, newest feed day first.
         if parameters.isEmpty {
-            let papers = try await PaperCatalog(store: search.store).featured(
+            let papers = try await catalog.featured(
                 days: nil, submitter: nil, sort: .publishedAt, limit: limit, offset: parameters.page * limit, now: clock()
             )
             return try Responses.json(papers.map(HFPaperDTO.dailyItem))
         }
         // An arXiv id or URL finds that paper (first, when DailyPapers has it).
-        if parameters.page == 0, let id = try? PaperReference.arxivId(from: parameters.text), let paper = try await search.store.paper(id: id) {
+        if parameters.page == 0, let id = try? PaperReference.arxivId(from: parameters.text), let paper = try await catalog.paper(id: id) {
             return try Responses.json([HFPaperDTO.dailyItem(paper)])
         }
         let results = try await search.search(SearchRequest(
@@ -92,7 +93,7 @@ struct SearchController: Sendable {
     /// `GET /api/papers/{id}/similar?limit=5`: the nearest papers by meaning, each with its `similarity`.
     private func similar(_ rawId: String, _ request: Request) async throws -> Rendered {
         let id = PaperIdentity.normalizedArxivId(rawId) ?? rawId
-        guard try await search.store.paper(id: id) != nil else { throw APIError.notFound("Paper not found: \(rawId)") }
+        guard try await catalog.paper(id: id) != nil else { throw APIError.notFound("Paper not found: \(rawId)") }
         let limit = try DailyPapersParameters.integer(try request.formQuery["limit"], name: "limit", range: 1...50) ?? 5
         let similar = try await search.similar(to: id, count: limit)
         return try Responses.json(similar.map { HFPaperDTO.SimilarPaper(paper: HFPaperDTO.flat($0.paper), similarity: Double($0.similarity)) })

@@ -3,8 +3,10 @@ import Search
 
 /// The query string of the search page, its feeds and `/api/papers/search`, checked.
 struct SearchParameters: Sendable, Equatable {
-    /// Hugging Face's own limits: `q` up to 250 characters, `limit` up to 120.
-    static let maximumQueryLength = 250
+    /// Hugging Face's own limits: `q` up to 250 characters, `limit` up to 120. The 250 holds only where Hugging Face
+    /// compatibility needs it (`/api/papers/search` without `mode`); elsewhere a query may be a pasted abstract.
+    static let hubQueryLength = 250
+    static let maximumQueryLength = 4_000
     static let maximumLimit = 120
 
     var text = ""
@@ -16,10 +18,12 @@ struct SearchParameters: Sendable, Equatable {
     var organization = ""
 
     /// Reads the items. Throws the message to show for a bad value.
-    init(query: [String: String]) throws(APIError) {
+    init(query: [String: String], hubCompatible: Bool = false) throws(APIError) {
         text = (query["q"] ?? "").trimmingWhitespace()
-        guard text.count <= Self.maximumQueryLength else {
-            throw .badRequest("The query is \(text.count) characters long; at most \(Self.maximumQueryLength) are searched.")
+        let limit = hubCompatible ? Self.hubQueryLength : Self.maximumQueryLength
+        guard text.count <= limit else {
+            let longer = hubCompatible ? " (with mode=hybrid, keyword or semantic, up to \(Self.maximumQueryLength))" : ""
+            throw .badRequest("The query is \(text.count) characters long; at most \(limit) are searched\(longer).")
         }
         if let value = query["mode"], !value.isEmpty {
             guard let mode = SearchMode(rawValue: value) else { throw .badRequest("mode must be hybrid, keyword or semantic, not '\(value.prefix(40))'.") }
