@@ -112,7 +112,7 @@ public struct PaperSearch: Sendable {
             return similarities.map { .init(paperId: $0.key, score: Double($0.value), keywordScore: nil, similarity: $0.value) }
                 .sorted { $0.score != $1.score ? $0.score > $1.score : $0.paperId < $1.paperId }
         }
-        let weight = HybridRanker.keywordWeight(wordCount: query.terms.count + query.phrases.reduce(0) { $0 + $1.count })
+        let weight = HybridRanker.keywordWeight(for: query)
         return HybridRanker.fuse(keyword: keyword.map { ($0.paperId, $0.score) }, similarities: similarities, keywordWeight: weight)
     }
 

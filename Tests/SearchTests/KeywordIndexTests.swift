@@ -145,3 +145,16 @@ import TestSupport
         #expect(cursor.openGaps == [], "a number never committed is given up")
     }
 }
+
+/// How much a query's words count against its meaning, by what the query is.
+@Suite struct QueryKindTests {
+    @Test func keywordsStatementsAndQuestionsAreToldApart() {
+        #expect(HybridRanker.QueryKind(KeywordQuery("ConvLLaVA hierarchical backbones visual encoder large multimodal models")) == .keywords)
+        #expect(HybridRanker.QueryKind(KeywordQuery("diffusion")) == .keywords)
+        let summary = "A hierarchical backbone replaces the vision transformer as the visual encoder of a multimodal model and compresses high-resolution images into fewer tokens."
+        #expect(HybridRanker.QueryKind(KeywordQuery(summary)) == .statement)
+        #expect(HybridRanker.QueryKind(KeywordQuery("what similarity laws must be obeyed when constructing aeroelastic models of heated high speed aircraft")) == .question)
+        #expect(HybridRanker.QueryKind(KeywordQuery("papers on flow visualization on slender conical wings")) == .question, "a short request asks like a question")
+        #expect(HybridRanker.keywordWeight(for: KeywordQuery(summary)) > HybridRanker.keywordWeight(for: KeywordQuery("how do shock waves interact with sound")))
+    }
+}
