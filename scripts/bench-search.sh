@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# make bench, search part: embedding throughput next to sentence-transformers, search quality on Cranfield, and query
+# make bench, search part: embedding throughput next to sentence-transformers, search quality on Cranfield and on real
+# papers searched by keywords and by a sentence (next to rank_bm25 and sentence-transformers), and query
 # latency at 10k real papers and at BENCH_SEARCH_PAPERS (default 1,000,000) papers, in one run.
 #   scripts/bench-search.sh PATH/TO/dailypapers
 # Appends to bench-results/results.md. Reads ../shared/data (or $SHARED_DATA) and models/ (make models).
@@ -28,6 +29,10 @@ echo "sentence-transformers $reference_rate papers/s; dailypapers embed $swift_r
 echo "== search quality on Cranfield"
 quality=$(python3 "$HERE/bench/cranfield.py" "$BIN" "$WORK" "$SHARED_DATA/cranfield" "$WORK/cranfield.sqlite" --model "$MODEL" 2>/dev/null)
 echo "$quality"
+
+echo "== search quality on real papers: four keywords and a one-sentence summary of 400 papers"
+hf_quality=$(python3 "$HERE/bench/hf_queries.py" "$BIN" "$WORK/hf-quality" "$SHARED_DATA/hf-daily-papers.jsonl" "$MODEL" 2>/dev/null)
+echo "$hf_quality"
 
 echo "== the other real papers embedded (for the 10k latency)"
 "$BIN" import --database "$WORK/real.sqlite" "$SHARED_DATA/hf-daily-papers.jsonl" >/dev/null
@@ -75,6 +80,10 @@ echo "$rows_large"
     echo "sentence-transformers (PyTorch) $reference_rate papers/s; \`dailypapers embed\` $swift_rate papers/s = **${speed_ratio}×**."
     echo
     echo "$quality"
+    echo
+    echo "Real papers (\`scripts/bench/hf_queries.py\`: Hugging Face's keywords and summaries as queries, removed from the corpus):"
+    echo
+    echo "$hf_quality"
     echo
     echo "Query latency through \`/api/papers/search?limit=10\`, one request at a time (semantic and hybrid include embedding the query):"
     echo
