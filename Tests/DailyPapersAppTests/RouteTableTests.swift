@@ -32,6 +32,22 @@ import TestSupport
         }
     }
 
+    @Test func aBadValueIsA400ThatNamesItAndCountsTowardTheLimit() async throws {
+        try await TemporaryDatabase.with { temporary in
+            let builder = ApplicationBuilderTests.builder(try ApplicationBuilderTests.configuration(temporary, ["RATE_LIMITS": "pages=1"]))
+            let open = OpenDatabase(sql: temporary.database, location: .sqlite(path: temporary.path), sqlite: temporary.database)
+            let app = try await builder.build(on: open)
+            try await app.test(.router) { client in
+                let bad = try await client.execute(uri: "/papers/date/2025-13-01", method: .get)
+                #expect(bad.status == .badRequest && String(buffer: bad.body).contains("2025-13-01") && String(buffer: bad.body).contains("is not a date: use YYYY-MM-DD."))
+                let api = try await client.execute(uri: "/api/papers/%zz", method: .get)
+                #expect(api.status == .badRequest && String(buffer: api.body).hasPrefix("{\"error\""), "an API address answers JSON")
+                let third = try await client.execute(uri: "/papers/week/2025-W99", method: .get)
+                #expect(third.status == .tooManyRequests, "malformed addresses are counted like any other")
+            }
+        }
+    }
+
     @Test func noHandlerIsRegisteredOutsideTheTable() throws {
         let web = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/Web").standardized
         let files = try #require(FileManager.default.enumerator(at: web, includingPropertiesForKeys: nil)).compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }

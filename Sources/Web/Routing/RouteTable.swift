@@ -18,6 +18,7 @@ struct RouteTable: RouterMiddleware {
     let health: @Sendable () async throws -> Response
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if let error = context.routeError { throw PageError.badRequest(error.message) }
         guard let route = context.route, let response = try await respond(to: route, request, context) else {
             return try await next(request, context)
         }

@@ -2,7 +2,8 @@ import Hummingbird
 import PapersCore
 
 /// Finds the route of each request once, before anything else looks at it: the middleware that follows decides by
-/// the route (API or page, vote or other write), and `RouteTable` answers it.
+/// the route (API or page, vote or other write), and `RouteTable` answers it. A path that names a route with a value
+/// it cannot take is kept as `routeError` and refused by the table, after the rate limit has counted the request.
 struct RoutingMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
@@ -11,7 +12,7 @@ struct RoutingMiddleware: RouterMiddleware {
         do {
             if let method = RouteMethod(request.method) { context.route = try Route(method: method, path: request.uri.path) }
         } catch {
-            throw PageError.badRequest(error.message)
+            context.routeError = error
         }
         return try await next(request, context)
     }

@@ -17,6 +17,8 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     var viewer: Viewer?
     /// What the request asks for, found once by `RoutingMiddleware`; nil when no route has its method and path.
     public var route: Route?
+    /// Why the path names no route it can take (a date that is no date), answered with 400 by `RouteTable`.
+    public var routeError: RouteError?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -16,8 +16,6 @@ extension HTTPField.Name {
 enum ErrorResponses {
     static func response(for error: any Error, _ request: Request, requestID: String, logger: Logger) -> Response {
         switch error {
-            case let error as RouteError:
-                return render(status: .badRequest, message: error.message, for: request)
             case let error as PageError:
                 return render(status: error.status, message: error.message, for: request)
             case let error as CommunityError:
