@@ -65,21 +65,24 @@ struct RouteParser {
     }
 
     private func fixedPage(_ name: String) -> Route? {
-        let pages: [String: Route] = [
-            "healthz": .health, "moderation": .moderation, "signup": .signUpForm, "login": .logInForm,
-            "verify-email": .verifyEmailForm, "forgot-password": .forgotPasswordForm, "reset-password": .resetPasswordForm,
-            "subscribe": .subscribeForm, "subscription": .subscriptionSettings, "unsubscribe": .unsubscribeForm,
-        ]
-        return pages[name]
+        Self.fixedPages[name]
     }
+
+    // Built once: every uncached request is parsed.
+    private static let fixedPages: [String: Route] = [
+        "healthz": .health, "moderation": .moderation, "signup": .signUpForm, "login": .logInForm,
+        "verify-email": .verifyEmailForm, "forgot-password": .forgotPasswordForm, "reset-password": .resetPasswordForm,
+        "subscribe": .subscribeForm, "subscription": .subscriptionSettings, "unsubscribe": .unsubscribeForm,
+    ]
+    private static let paperPages: [String: Route] = ["week": .latestWeek, "month": .latestMonth, "trending": .trending, "search": .search, "submit": .submitForm]
+    private static let apiPages: [String: Route] = ["openapi.json": .openAPI, "agent-harnesses": .agentHarnesses, "daily_papers": .apiDailyPapers, "papers": .apiPapers]
 
     private func papersRoute(_ rest: [String]) throws(RouteError) -> Route? {
         switch rest.count {
             case 0: return .papers
             case 1:
                 let name = rest[0]
-                let fixed: [String: Route] = ["week": .latestWeek, "month": .latestMonth, "trending": .trending, "search": .search, "submit": .submitForm]
-                if let route = fixed[name] { return route }
+                if let route = Self.paperPages[name] { return route }
                 if let format = Self.feedFormat(name) { return .dailyFeed(format) }
                 return name.hasSuffix(".md") && name.count > 3 ? .paperMarkdown(id: String(name.dropLast(3))) : .paper(id: name)
             case 2:
@@ -116,7 +119,7 @@ struct RouteParser {
     private func apiGetRoute(_ rest: [String]) -> Route? {
         switch rest.count {
             case 0: return .apiPage
-            case 1: return ["openapi.json": .openAPI, "agent-harnesses": .agentHarnesses, "daily_papers": .apiDailyPapers, "papers": .apiPapers][rest[0]]
+            case 1: return Self.apiPages[rest[0]]
             default:
                 guard rest[0] == "papers" else { return nil }
                 let tail = rest.dropFirst()

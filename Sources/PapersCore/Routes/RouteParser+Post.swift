@@ -17,15 +17,15 @@ extension RouteParser {
             case "subscribe": return rest.isEmpty ? .subscribe : rest == ["confirm"] ? .confirmSubscription : nil
             default:
                 if rest == ["members"] { return .addOrganizationMember(organization: first) }
-                guard rest.isEmpty else { return nil }
-                let forms: [String: Route] = [
-                    "signup": .signUp, "login": .logIn, "logout": .logOut, "verify-email": .verifyEmail,
-                    "forgot-password": .forgotPassword, "reset-password": .resetPassword,
-                    "subscription": .saveSubscription, "unsubscribe": .unsubscribe,
-                ]
-                return forms[first]
+                return rest.isEmpty ? Self.forms[first] : nil
         }
     }
+
+    private static let forms: [String: Route] = [
+        "signup": .signUp, "login": .logIn, "logout": .logOut, "verify-email": .verifyEmail,
+        "forgot-password": .forgotPassword, "reset-password": .resetPassword,
+        "subscription": .saveSubscription, "unsubscribe": .unsubscribe,
+    ]
 
     private func paperForm(_ rest: ArraySlice<String>) -> Route? {
         if rest == ["submit"] { return .submit }
