@@ -73,9 +73,9 @@ public struct PaperSearch: Sendable {
     public func search(_ request: SearchRequest) async throws -> SearchResults {
         let query = KeywordQuery(request.text, prefixLastWord: request.prefixLastWord)
         let mode = semantic == nil ? .keyword : request.mode
-        let ranked = try await rank(query, mode: mode)
-        let ordered = try await order(ranked, by: request.sort, limit: request.limit, offset: request.offset)
         let narrowed = narrow(query)
+        let ranked = try await rank(query, narrowed: narrowed, mode: mode)
+        let ordered = try await order(ranked, by: request.sort, limit: request.limit, offset: request.offset)
         let readWhole = mode == .keyword ? true : semantic?.readsWhole(query.meaningText) ?? true
         let shortening = narrowed.terms.count < query.terms.count || !readWhole
             ? QueryShortening(wordsRanked: narrowed.terms.count, wordsTyped: query.terms.count, meaningReadWhole: readWhole) : nil
@@ -90,9 +90,14 @@ public struct PaperSearch: Sendable {
 
     /// Every candidate, best first by relevance.
     public func rank(_ query: KeywordQuery, mode: SearchMode) async throws -> [HybridRanker.Ranked] {
+        try await rank(query, narrowed: narrow(query), mode: mode)
+    }
+
+    /// Words rank by `narrowed`, the query's most informative ones; meaning reads the text as typed (its first
+    /// 256 tokens).
+    private func rank(_ query: KeywordQuery, narrowed: KeywordQuery, mode: SearchMode) async throws -> [HybridRanker.Ranked] {
         guard !query.isEmpty else { return [] }
-        // Words rank by the query's most informative ones; meaning reads the text as typed (its first 256 tokens).
-        let keyword = mode == .semantic && query.hasWords ? [] : try await keywordHits(narrow(query))
+        let keyword = mode == .semantic && query.hasWords ? [] : try await keywordHits(narrowed)
         guard let semantic, mode != .keyword, query.hasWords else {
             return keyword.map { .init(paperId: $0.paperId, score: $0.score, keywordScore: $0.score, similarity: nil) }
         }

@@ -37,7 +37,10 @@ public final class SemanticIndex: Sendable {
 
     /// Whether the model reads all of `text` (it reads the first 256 tokens of a longer one).
     public func readsWhole(_ text: String) -> Bool {
-        embedder.tokenizer.encode(text).count < embedder.tokenizer.maximumLength
+        let limit = embedder.tokenizer.maximumLength
+        // Every token holds at least one character, so a text this short fits without being tokenized again.
+        guard text.unicodeScalars.count >= limit - 2 else { return true }
+        return embedder.tokenizer.encode(text).count < limit
     }
 
     /// The cosine similarity of a stored paper to `query`, if the paper has a vector.

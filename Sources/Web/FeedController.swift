@@ -50,7 +50,7 @@ struct FeedController: Sendable {
         SyndicationFeed(title: title, description: description, pageURL: site.url(page), feedURL: site.url(route), id: "tag:dailypapers,2025:feed/\(id)", papers: papers, site: site)
     }
 
-    private func respond(_ request: Request, _ format: SyndicationFeed.Format, build: () async throws -> SyndicationFeed) async throws -> Response {
+    private func respond(_ request: Request, _ format: FeedFormat, build: () async throws -> SyndicationFeed) async throws -> Response {
         let response = try await cache.response(for: CacheKey.make(request)) {
             let feed = try await build()
             let body = feed.render(format)

@@ -26,12 +26,22 @@ import Web
         return ApplicationBuilder(configuration: configuration, overrides: .init(clock: { now }, cacheCheckInterval: .zero), logger: logger)
     }
 
+    /// The temporary SQLite file as `serve` opens it.
+    static func opened(_ temporary: TemporaryDatabase) -> OpenDatabase {
+        OpenDatabase(sql: temporary.database, location: .sqlite(path: temporary.path), sqlite: temporary.database)
+    }
+
+    /// The application `serve` builds on the temporary file, with `environment` on top of the test settings.
+    static func application(_ temporary: TemporaryDatabase, _ environment: [String: String] = [:]) async throws -> some ApplicationProtocol {
+        try await builder(try configuration(temporary, environment)).build(on: opened(temporary))
+    }
+
     @Test func theBuiltApplicationServesPagesWithItsBackgroundServices() async throws {
         try await TemporaryDatabase.with { temporary in
             let papers = [SamplePapers.paper("2511.00001", title: "Sparse attention for long video", featured: "2025-11-03", upvotes: 30)]
             _ = try await temporary.store.apply(papers.map(SamplePapers.update), at: Self.now)
             let builder = Self.builder(try Self.configuration(temporary))
-            let open = OpenDatabase(sql: temporary.database, location: .sqlite(path: temporary.path), sqlite: temporary.database)
+            let open = Self.opened(temporary)
             let parts = try await builder.parts(on: open)
             #expect(parts.dependencies.site.base == "https://papers.example")
             #expect(parts.dependencies.community?.secureCookies == true, "https public URL: Secure cookies")
@@ -58,9 +68,7 @@ import Web
 
     @Test func theCommunityWiringTakesTheConfiguredLimits() async throws {
         try await TemporaryDatabase.with { temporary in
-            let builder = Self.builder(try Self.configuration(temporary, ["RATE_LIMITS": "pages=1"]))
-            let open = OpenDatabase(sql: temporary.database, location: .sqlite(path: temporary.path), sqlite: temporary.database)
-            let app = try await builder.build(on: open)
+            let app = try await Self.application(temporary, ["RATE_LIMITS": "pages=1"])
             try await app.test(.router) { client in
                 let first = try await client.execute(uri: "/", method: .get)
                 #expect(first.status == .ok)

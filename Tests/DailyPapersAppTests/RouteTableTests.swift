@@ -14,9 +14,7 @@ import TestSupport
 
     @Test func everyRouteReachesAHandler() async throws {
         try await TemporaryDatabase.with { temporary in
-            let builder = ApplicationBuilderTests.builder(try ApplicationBuilderTests.configuration(temporary))
-            let open = OpenDatabase(sql: temporary.database, location: .sqlite(path: temporary.path), sqlite: temporary.database)
-            let app = try await builder.build(on: open)
+            let app = try await ApplicationBuilderTests.application(temporary)
             try await app.test(.router) { client in
                 // The example asset has a made-up hash: the real ones are fetched by the page tests.
                 for route in Route.examples where !Self.isAsset(route) {
@@ -34,9 +32,7 @@ import TestSupport
 
     @Test func aBadValueIsA400ThatNamesItAndCountsTowardTheLimit() async throws {
         try await TemporaryDatabase.with { temporary in
-            let builder = ApplicationBuilderTests.builder(try ApplicationBuilderTests.configuration(temporary, ["RATE_LIMITS": "pages=1"]))
-            let open = OpenDatabase(sql: temporary.database, location: .sqlite(path: temporary.path), sqlite: temporary.database)
-            let app = try await builder.build(on: open)
+            let app = try await ApplicationBuilderTests.application(temporary, ["RATE_LIMITS": "pages=1"])
             try await app.test(.router) { client in
                 let bad = try await client.execute(uri: "/papers/date/2025-13-01", method: .get)
                 #expect(bad.status == .badRequest && String(buffer: bad.body).contains("2025-13-01") && String(buffer: bad.body).contains("is not a date: use YYYY-MM-DD."))

@@ -61,5 +61,7 @@ import TestSupport
         let narrowed = query.narrowed(to: 4) { frequency[$0] }
         #expect(narrowed.terms == ["latent", "video", "diffusion", "footage"], "words no paper holds go first, then the commonest")
         #expect(KeywordQuery("few words").narrowed(to: 4) { _ in nil } == KeywordQuery("few words"), "a short query stays as typed")
+        let hyphenated = KeywordQuery(query.meaningText + " few-shot").narrowed(to: 4) { ($0 == "fewshot" ? 1 : frequency[$0]) }
+        #expect(hyphenated.compounds == ["fewshot"] && hyphenated.terms == ["latent", "video", "footage"], "a hyphenated word competes for a place like any other")
     }
 }

@@ -53,7 +53,7 @@ public struct ApplicationBuilder: Sendable {
         let store = SQLPaperStore(database: database.sql)
         let clock = siteClock()
         var services: [any Service] = []
-        let cache = await responseCache(database, store: store, services: &services)
+        let cache = await responseCache(database, services: &services)
         let semantic = try await SemanticSetup.load(
             directory: configuration.modelDirectory, threads: configuration.embeddingThreads, niceness: Int32(configuration.backgroundNice),
             exactLimit: configuration.exactSearchLimit, database: database.sql, logger: logger
@@ -76,7 +76,7 @@ public struct ApplicationBuilder: Sendable {
     }
 
     /// The response cache, told of changes by SQLite's data version or, on PostgreSQL, by the change watcher.
-    private func responseCache(_ database: OpenDatabase, store: SQLPaperStore, services: inout [any Service]) async -> ResponseCache {
+    private func responseCache(_ database: OpenDatabase, services: inout [any Service]) async -> ResponseCache {
         let interval = overrides.cacheCheckInterval ?? .seconds(1)
         if let sqlite = database.sqlite {
             return ResponseCache(byteLimit: configuration.cacheBytes, checkInterval: interval) { try? sqlite.dataVersion() }

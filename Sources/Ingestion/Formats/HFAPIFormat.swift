@@ -3,12 +3,7 @@ import PapersCore
 
 /// An item of a Hugging Face `/api/daily_papers` response, in its 2024 or 2026 schema.
 enum HFAPIFormat {
-    typealias Item = Hub.DailyItem
-    typealias PaperJSON = Hub.Paper
-    typealias AuthorJSON = Hub.Author
-    typealias UserJSON = Hub.User
-
-    static func update(_ item: Item) throws(RecordError) -> PaperUpdate {
+    static func update(_ item: Hub.DailyItem) throws(RecordError) -> PaperUpdate {
         guard let source = item.paper else { throw RecordError(field: "paper", "is missing") }
         let title = try Validation.title(item.title ?? source.title)
         guard let rawId = source.id, !rawId.isEmpty else { throw RecordError(field: "paper.id", "is missing") }

@@ -14,7 +14,7 @@ enum HFDailyFormat {
         let submittedBy: String?
         let upvotes: Int?
         let numComments: Int?
-        let organization: OrganizationJSON?
+        let organization: Hub.Organization?
         let githubRepo: String?
         let githubStars: Int?
         let projectPage: String?
@@ -55,11 +55,8 @@ enum HFDailyFormat {
     }
 }
 
-/// `{"name": …, "fullname": …}` as every Hugging Face format writes an organization.
-/// Every format names an organization as Hugging Face does.
-typealias OrganizationJSON = Hub.Organization
-
 extension Hub.Organization {
+    /// The organization `{"name": …, "fullname": …}` names, as every Hugging Face format writes one.
     func organization() throws(RecordError) -> PapersCore.Organization? {
         try Validation.organization(name: name, fullname: fullname)
     }

@@ -6,7 +6,7 @@ enum HubJSON {
     /// Hugging Face gives some avatars as paths on its own site.
     static let hubSite = "https://huggingface.co"
 
-    static func details(_ item: HFAPIFormat.Item, _ source: HFAPIFormat.PaperJSON, shown: [HFAPIFormat.AuthorJSON]) throws(RecordError) -> HubDetails? {
+    static func details(_ item: Hub.DailyItem, _ source: Hub.Paper, shown: [Hub.Author]) throws(RecordError) -> HubDetails? {
         var claims: [HubAuthorClaim] = []
         for (index, author) in shown.enumerated() {
             guard let claimant = author.user, let user = try user(claimant, field: "paper.authors.user") else { continue }
@@ -25,7 +25,7 @@ enum HubJSON {
         return details.isEmpty ? nil : details
     }
 
-    private static func user(_ json: HFAPIFormat.UserJSON, field: String) throws(RecordError) -> HubUser? {
+    private static func user(_ json: Hub.User, field: String) throws(RecordError) -> HubUser? {
         guard let username = try Validation.username(json.username, field: field) else { return nil }
         return HubUser(
             id: try objectId(json._id, field: field + "._id"),

@@ -1,4 +1,5 @@
 import Foundation
+import HubFormat
 import PapersCore
 
 /// The record layouts `dailypapers import` reads, each recognised by the keys of its first record.
@@ -31,7 +32,7 @@ public enum ImportFormat: String, Sendable, CaseIterable {
     func update(from json: ArraySlice<UInt8>, decoder: JSONDecoderBox) throws(RecordError) -> PaperUpdate {
         switch self {
             case .dailypapers: return try OwnFormat.update(try decoder.decode(OwnFormat.Record.self, from: json))
-            case .hfApi: return try HFAPIFormat.update(try decoder.decode(HFAPIFormat.Item.self, from: json))
+            case .hfApi: return try HFAPIFormat.update(try decoder.decode(Hub.DailyItem.self, from: json))
             case .hfDaily: return try HFDailyFormat.update(try decoder.decode(HFDailyFormat.Record.self, from: json))
             case .seed: return try SeedFormat.update(try decoder.decode(SeedFormat.Record.self, from: json))
             case .arxivSnapshot: return try ArxivSnapshotFormat.update(try decoder.decode(ArxivSnapshotFormat.Record.self, from: json))

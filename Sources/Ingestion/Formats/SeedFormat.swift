@@ -11,7 +11,7 @@ enum SeedFormat {
         let title: String?
         let abstract: String?
         let authorCount: Int?
-        let organization: OrganizationJSON?
+        let organization: Hub.Organization?
         let publishedAt: String?
         let upvotes: Int?
         let codeUrls: [String]?

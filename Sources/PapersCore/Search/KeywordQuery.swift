@@ -120,17 +120,16 @@ public struct KeywordHit: Sendable, Equatable {
 }
 
 extension KeywordQuery {
-    /// The query ranked by at most `limit` of its words: the rarest ones in the papers (`documentFrequency`: how many
-    /// papers hold a word, nil for none), in the order they were typed; words no paper holds are dropped first.
-    /// A query of `limit` words or fewer is returned as it is.
+    /// The query ranked by at most `limit` of its words and hyphenated words together: the rarest ones in the
+    /// papers (`documentFrequency`: how many papers hold a word, nil for none), in the order they were typed; words
+    /// no paper holds are dropped. A query of `limit` words or fewer is returned as it is.
     public func narrowed(to limit: Int = maximumTerms, documentFrequency: (String) -> Int?) -> KeywordQuery {
         guard terms.count > limit else { return self }
-        let known = terms.enumerated().compactMap { position, word in documentFrequency(word).map { (position, word, $0) } }
-        let kept = Set(known.sorted { $0.2 != $1.2 ? $0.2 < $1.2 : $0.0 < $1.0 }.prefix(limit).map(\.0))
+        let candidates = (terms + compounds).enumerated().compactMap { position, word in documentFrequency(word).map { (position, $0) } }
+        let kept = Set(candidates.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0))
         var narrowed = self
-        narrowed.terms = terms.enumerated().filter { kept.contains($0.offset) }.map(\.element)
-        let words = Set(narrowed.terms)
-        narrowed.compounds = compounds.filter { compound in words.contains { compound.hasPrefix($0) } }.prefix(limit).map { $0 }
+        narrowed.terms = terms.indices.filter(kept.contains).map { terms[$0] }
+        narrowed.compounds = compounds.indices.filter { kept.contains(terms.count + $0) }.map { compounds[$0] }
         return narrowed
     }
 }

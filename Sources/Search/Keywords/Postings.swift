@@ -108,7 +108,7 @@ enum BM25 {
 
     /// Lucene's IDF, log(1 + (N − n + 0.5) / (n + 0.5)): never negative, so a word most papers hold still counts
     /// a little. FTS5's log((N − n + 0.5) / (n + 0.5)) gives such words nothing; with four-keyword queries, where
-    /// "language models" is half the query, that cost real hits (MRR@10 0.936 → 0.951 with compounds, docs/search.md).
+    /// "language models" is half the query, that cost real hits (four-keyword MRR@10 0.926 → 0.936, docs/benchmarks.md).
     static func idf(documents: Int, holding: Int) -> Float {
         let odds = (Double(documents - holding) + 0.5) / (Double(holding) + 0.5)
         return Float(log(1 + odds))

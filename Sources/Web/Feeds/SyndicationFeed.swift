@@ -4,18 +4,12 @@ extension FeedFormat {
     /// The media type alone, as `<link rel="alternate" type>` names it.
     var mediaType: String { "application/\(rawValue)+xml" }
 
-    var contentType: String {
-        switch self {
-            case .atom: return "application/atom+xml; charset=utf-8"
-            case .rss: return "application/rss+xml; charset=utf-8"
-        }
-    }
+    /// The `Content-Type` of a feed's answer.
+    var contentType: String { mediaType + "; charset=utf-8" }
 }
 
 /// A feed of papers, written as RSS 2.0 or Atom 1.0 from the same data.
 struct SyndicationFeed {
-    typealias Format = FeedFormat
-
     let title: String
     let description: String
     /// The HTML page the feed mirrors, absolute.
@@ -32,7 +26,7 @@ struct SyndicationFeed {
         papers.compactMap(Trending.featuredTime(of:)).max() ?? Timestamp(millisecondsSinceEpoch: 0)
     }
 
-    func render(_ format: Format) -> String {
+    func render(_ format: FeedFormat) -> String {
         switch format {
             case .atom: return atom().rendered
             case .rss: return rss().rendered

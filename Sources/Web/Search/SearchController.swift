@@ -48,7 +48,7 @@ struct SearchController: Sendable {
         return response
     }
 
-    private func feed(_ request: Request, format: SyndicationFeed.Format) async throws -> Response {
+    private func feed(_ request: Request, format: FeedFormat) async throws -> Response {
         let parameters = try pageParameters(request)
         guard !parameters.isEmpty else { throw PageError.badRequest("A search feed needs a query: add ?q=words.") }
         // A feed announces new papers: the newest matches first.
