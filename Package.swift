@@ -86,6 +86,8 @@ let package = Package(
         ),
         // The arXiv API client: polite fetching and the Atom parser.
         .target(name: "Arxiv", dependencies: ["PapersCore"]),
+        // Papers that arrive by themselves: arXiv's announcement listings and OAI-PMH records, Hugging Face's daily list.
+        .target(name: "Harvest", dependencies: ["PapersCore", "Storage", "Arxiv", "Ingestion"]),
         // Accounts, sessions, submissions and comments: the rules members act under.
         .target(
             name: "Community",
@@ -119,7 +121,7 @@ let package = Package(
         .target(
             name: "DailyPapersApp",
             dependencies: [
-                "PapersCore", "Storage", "Web", "Mail", "Community", "Arxiv", "Search", "Embeddings",
+                "PapersCore", "Storage", "Web", "Mail", "Community", "Arxiv", "Search", "Embeddings", "Harvest",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -129,7 +131,7 @@ let package = Package(
         .executableTarget(
             name: "dailypapers",
             dependencies: [
-                "PapersCore", "Storage", "Ingestion", "Web", "Mail", "Community", "Arxiv", "Search", "Embeddings", "DailyPapersApp",
+                "PapersCore", "Storage", "Ingestion", "Web", "Mail", "Community", "Arxiv", "Search", "Embeddings", "DailyPapersApp", "Harvest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -150,7 +152,8 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage", "PapersCore", "TestSupport"]),
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "Storage", "PapersCore", "TestSupport"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "Storage", "PapersCore", "TestSupport"]),
-        .testTarget(name: "ArxivTests", dependencies: ["Arxiv", "PapersCore", "TestSupport"]),
+        .testTarget(name: "ArxivTests", dependencies: ["Arxiv", "PapersCore", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "HarvestTests", dependencies: ["Harvest", "Arxiv", "Storage", "PapersCore", "TestSupport"]),
         .testTarget(
             name: "CommunityTests",
             dependencies: [

@@ -34,19 +34,20 @@ public struct ArxivClientSettings: Sendable {
     }
 }
 
-/// Looks papers up in the arXiv API, politely: one request at a time, at most one per `minimumInterval`,
-/// a descriptive User-Agent, and retries with growing pauses when arXiv is busy (429) or failing (5xx).
-public actor ArxivClient {
+/// Looks papers up in the arXiv API, politely: one request at a time, at most one per `minimumInterval` (or as the
+/// shared pacer allows, across instances), a descriptive User-Agent, and retries with growing pauses when arXiv is
+/// busy (429) or failing (5xx).
+public struct ArxivClient: Sendable {
     public let settings: ArxivClientSettings
-    private let session: URLSession
-    private var nextRequestAllowed: ContinuousClock.Instant?
+    private let fetcher: PoliteFetcher
 
-    public init(settings: ArxivClientSettings = ArxivClientSettings()) {
+    public init(settings: ArxivClientSettings = ArxivClientSettings(), pacer: (any RequestPacer)? = nil) {
         self.settings = settings
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = Self.seconds(settings.timeout)
-        configuration.httpAdditionalHeaders = ["User-Agent": settings.userAgent]
-        session = URLSession(configuration: configuration)
+        let policy = FetchPolicy(
+            sourceName: "arXiv", userAgent: settings.userAgent, timeout: settings.timeout, maxAttempts: settings.maxAttempts,
+            initialBackoff: settings.initialBackoff, jitter: 0
+        )
+        fetcher = PoliteFetcher(policy: policy, pacer: pacer ?? IntervalPacer(interval: settings.minimumInterval))
     }
 
     /// The paper with this arXiv id, or nil when arXiv does not know it.
@@ -54,50 +55,13 @@ public actor ArxivClient {
         var components = URLComponents(url: settings.endpoint, resolvingAgainstBaseURL: false)
         components?.queryItems = [URLQueryItem(name: "id_list", value: arxivId), URLQueryItem(name: "max_results", value: "1")]
         guard let url = components?.url else { throw ArxivError.unavailable("The arXiv endpoint \(settings.endpoint) is not a valid URL.") }
-        let papers = try ArxivFeedParser.papers(from: try await fetch(url))
-        return papers.first { $0.id == arxivId }
-    }
-
-    /// The body of a successful answer, after the retries the settings allow.
-    func fetch(_ url: URL) async throws -> Data {
-        var backoff = settings.initialBackoff
-        var lastProblem = ""
-        for attempt in 1...settings.maxAttempts {
-            await waitForTurn()
-            var request = URLRequest(url: url)
-            request.timeoutInterval = Self.seconds(settings.timeout)
-            request.setValue(settings.userAgent, forHTTPHeaderField: "User-Agent")
-            var retryAfter: Duration?
-            do {
-                let (data, response) = try await session.data(for: request)
-                let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-                if (200..<300).contains(status) { return data }
-                lastProblem = "arXiv answered HTTP \(status)"
-                guard status == 429 || status >= 500 else { throw ArxivError.unavailable("\(lastProblem); not retrying.") }
-                retryAfter = (response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Retry-After").flatMap(Int.init).map { .seconds($0) }
-            } catch let error as ArxivError {
-                throw error
-            } catch {
-                lastProblem = "arXiv could not be reached (\(error.localizedDescription))"
-            }
-            if attempt < settings.maxAttempts {
-                try await Task.sleep(for: max(backoff, retryAfter ?? .zero))
-                backoff *= 2
-            }
+        let data: Data
+        do {
+            data = try await fetcher.fetch(url)
+        } catch let error as FetchError {
+            throw ArxivError.unavailable(error.status.map { $0 < 500 && $0 != 429 } == true ? error.description : "\(error.description) Try again in a few minutes.")
         }
-        throw ArxivError.unavailable("\(lastProblem) after \(settings.maxAttempts) attempts. Try again in a few minutes.")
-    }
-
-    /// Sleeps until the politeness interval since the previous request has passed, and books the next slot.
-    private func waitForTurn() async {
-        let now = ContinuousClock.now
-        let start = max(now, nextRequestAllowed ?? now)
-        nextRequestAllowed = start + settings.minimumInterval
-        if start > now { try? await Task.sleep(until: start, clock: .continuous) }
-    }
-
-    private static func seconds(_ duration: Duration) -> TimeInterval {
-        let (seconds, attoseconds) = duration.components
-        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
+        let papers = try ArxivFeedParser.papers(from: data)
+        return papers.first { $0.id == arxivId }
     }
 }

@@ -158,3 +158,24 @@ public struct ImportReporter: Sendable {
     /// Reports nothing.
     public static let silent = ImportReporter(rejected: { _ in }, progress: { _, _ in })
 }
+
+extension Importer {
+    /// The papers of one answer of Hugging Face's `/api/daily_papers` (a JSON array of daily items), with their
+    /// positions in the listed order, and the items that could not be read (named `source` + item number).
+    public static func dailyPapers(in bytes: [UInt8], source: String) -> (updates: [PaperUpdate], rejections: [Rejection]) {
+        var updates: [PaperUpdate] = []
+        var rejections: [Rejection] = []
+        let decoder = JSONDecoderBox()
+        for record in RecordReader.records(in: bytes, file: source) {
+            do throws(RecordError) {
+                var update = try ImportFormat.hfApi.update(from: try record.json.get(), decoder: decoder)
+                update.paper.position = record.location.number - 1
+                update.fields.insert(.position)
+                updates.append(update)
+            } catch {
+                rejections.append(Rejection(location: record.location.description, error: error))
+            }
+        }
+        return (updates, rejections)
+    }
+}

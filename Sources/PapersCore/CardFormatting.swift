@@ -12,6 +12,16 @@ public enum CardFormatting {
         return day.year == currentYear ? monthDay : "\(monthDay), \(day.year)"
     }
 
+    /// "Monday" … "Sunday".
+    public static func weekdayName(_ day: Day) -> String {
+        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][day.weekday - 1]
+    }
+
+    /// "Sunday, December 27": the weekday with the month and day.
+    public static func weekdayDate(_ day: Day) -> String {
+        "\(weekdayName(day)), \(monthNames[day.month - 1]) \(day.day)"
+    }
+
     /// "Oct 1, 2024", always with the year.
     public static func fullDate(_ day: Day) -> String {
         "\(monthAbbreviations[day.month - 1]) \(day.day), \(day.year)"

@@ -39,6 +39,10 @@ public struct Paper: Sendable, Equatable, Codable {
     public var position: Int?
     /// What a Hugging Face record carried beyond the paper (submitter's profile, author claims, discussion).
     public var hub: HubDetails?
+    /// The paper's first announcement in arXiv's daily listing, when it was harvested from one.
+    public var announcement: Announcement?
+    /// Its versions as arXiv's records give them.
+    public var versions: ArxivVersions?
 
     public init(
         id: String,
@@ -66,7 +70,9 @@ public struct Paper: Sendable, Equatable, Codable {
         license: String? = nil,
         mediaUrls: [String] = [],
         position: Int? = nil,
-        hub: HubDetails? = nil
+        hub: HubDetails? = nil,
+        announcement: Announcement? = nil,
+        versions: ArxivVersions? = nil
     ) {
         self.id = id
         self.arxivId = arxivId
@@ -94,7 +100,12 @@ public struct Paper: Sendable, Equatable, Codable {
         self.mediaUrls = mediaUrls
         self.hub = hub
         self.position = position
+        self.announcement = announcement
+        self.versions = versions
     }
+
+    /// The primary arXiv category (the first one), e.g. `cs.CL`.
+    public var primaryCategory: String? { categories.first }
 }
 
 /// An organization that claimed a paper, e.g. `nvidia` / "NVIDIA".

@@ -23,7 +23,7 @@ public struct PaperUpdate: Sendable, Equatable {
 public enum PaperField: String, Sendable, CaseIterable, Hashable {
     case arxivId, title, abstract, authors, authorCount, publishedAt, featuredOn, submittedAt, submittedBy
     case upvotes, numComments, organization, githubRepo, githubStars, projectPage, aiSummary, aiKeywords
-    case categories, arxivComments, journalRef, doi, license, mediaUrls, position, hub
+    case categories, arxivComments, journalRef, doi, license, mediaUrls, position, hub, announcement, versions
 
     func copy(from source: Paper, into target: inout Paper) {
         switch self {
@@ -52,6 +52,11 @@ public enum PaperField: String, Sendable, CaseIterable, Hashable {
             case .mediaUrls: target.mediaUrls = source.mediaUrls
             case .position: target.position = source.position
             case .hub: target.hub = source.hub
+            case .announcement:
+                // The first announcement stays: a paper cross-listed or replaced later was still new on its first day.
+                if let first = target.announcement, let later = source.announcement, first.day <= later.day { return }
+                target.announcement = source.announcement
+            case .versions: target.versions = source.versions
         }
     }
 }

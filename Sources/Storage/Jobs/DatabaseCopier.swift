@@ -17,6 +17,7 @@ public struct DatabaseCopier: Sendable {
         Table(name: "settings", key: ["key"], serialId: false),
         Table(name: "organizations", key: ["name"], serialId: false),
         Table(name: "papers", key: ["id"], serialId: false),
+        Table(name: "paper_categories", key: ["paper_id", "category"], serialId: false),
         // Embeddings are copied rather than recomputed: a model run over every paper takes hours.
         Table(name: "paper_embeddings", key: ["paper_id"], serialId: false),
         Table(name: "users", key: ["id"], serialId: true),
@@ -30,6 +31,8 @@ public struct DatabaseCopier: Sendable {
         Table(name: "subscribers", key: ["id"], serialId: true),
         Table(name: "outbox", key: ["id"], serialId: true),
         Table(name: "job_leases", key: ["name"], serialId: false),
+        Table(name: "ingest_sources", key: ["name"], serialId: false),
+        Table(name: "request_slots", key: ["name"], serialId: false),
     ]
 
     let source: any SQLDatabase

@@ -27,5 +27,6 @@ public enum Migrations {
         .indexEmailsInAnyCase,
         .storeHubDetails,
         .followTheChangeLogForSearch,
+        .storeArxivListings,
     ]
 }

@@ -33,7 +33,24 @@ enum PaperRow {
             license: row.optionalString("license"),
             mediaUrls: StringList.decode(row.optionalString("media_urls")),
             position: row.optionalInt("position"),
-            hub: row.optionalString("hub").flatMap(HubColumn.decode)
+            hub: row.optionalString("hub").flatMap(HubColumn.decode),
+            announcement: announcement(row),
+            versions: versions(row)
+        )
+    }
+
+    private static func announcement(_ row: SQLRow) -> Announcement? {
+        guard let day = row.optionalString("announced_on").flatMap({ Day(iso: $0) }),
+              let kind = row.optionalString("announce_type").flatMap(Announcement.Kind.init(rawValue:))
+        else { return nil }
+        return Announcement(day: day, kind: kind)
+    }
+
+    private static func versions(_ row: SQLRow) -> ArxivVersions? {
+        guard let count = row.optionalInt("version_count") else { return nil }
+        return ArxivVersions(
+            count: count, latestAt: row.optionalInt64("latest_version_at").map(Timestamp.init(millisecondsSinceEpoch:)),
+            withdrawn: row.optionalInt("withdrawn") == 1
         )
     }
 
@@ -42,7 +59,8 @@ enum PaperRow {
         INSERT INTO papers (
             id, arxiv_id, title, abstract, authors, author_count, published_at, featured_on, submitted_at, submitted_by,
             upvotes, num_comments, organization, github_repo, github_stars, project_page, ai_summary, ai_keywords,
-            categories, arxiv_comments, journal_ref, doi, license, media_urls, position, hub, created_at, updated_at
+            categories, arxiv_comments, journal_ref, doi, license, media_urls, position, hub, announced_on, announce_type,
+            version_count, latest_version_at, withdrawn, created_at, updated_at
         ) VALUES (
             \(paper.id), \(paper.arxivId), \(paper.title), \(paper.abstract), \(StringList.encode(paper.authors)),
             \(paper.authorCount), \(paper.publishedAt?.millisecondsSinceEpoch), \(paper.featuredOn?.description),
@@ -50,7 +68,9 @@ enum PaperRow {
             \(paper.organization?.name), \(paper.githubRepo), \(paper.githubStars), \(paper.projectPage), \(paper.aiSummary),
             \(StringList.encode(paper.aiKeywords)), \(StringList.encode(paper.categories)), \(paper.arxivComments),
             \(paper.journalRef), \(paper.doi), \(paper.license), \(StringList.encode(paper.mediaUrls)), \(paper.position),
-            \(paper.hub.flatMap(HubColumn.encode)), \(now.millisecondsSinceEpoch), \(now.millisecondsSinceEpoch)
+            \(paper.hub.flatMap(HubColumn.encode)), \(paper.announcement?.day.description), \(paper.announcement?.kind.rawValue),
+            \(paper.versions?.count), \(paper.versions?.latestAt?.millisecondsSinceEpoch), \(paper.versions?.withdrawn == true ? 1 : 0),
+            \(now.millisecondsSinceEpoch), \(now.millisecondsSinceEpoch)
         )
         ON CONFLICT (id) DO UPDATE SET
             arxiv_id = excluded.arxiv_id, title = excluded.title, abstract = excluded.abstract, authors = excluded.authors,
@@ -60,7 +80,9 @@ enum PaperRow {
             github_stars = excluded.github_stars, project_page = excluded.project_page, ai_summary = excluded.ai_summary,
             ai_keywords = excluded.ai_keywords, categories = excluded.categories, arxiv_comments = excluded.arxiv_comments,
             journal_ref = excluded.journal_ref, doi = excluded.doi, license = excluded.license,
-            media_urls = excluded.media_urls, position = excluded.position, hub = excluded.hub, updated_at = excluded.updated_at
+            media_urls = excluded.media_urls, position = excluded.position, hub = excluded.hub,
+            announced_on = excluded.announced_on, announce_type = excluded.announce_type, version_count = excluded.version_count,
+            latest_version_at = excluded.latest_version_at, withdrawn = excluded.withdrawn, updated_at = excluded.updated_at
         """
     }
 }

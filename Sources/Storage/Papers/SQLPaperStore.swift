@@ -18,7 +18,8 @@ public struct SQLPaperStore: PaperStore {
         p.id, p.arxiv_id, p.title, p.abstract, p.authors, p.author_count, p.published_at, p.featured_on,
         p.submitted_at, p.submitted_by, \(upvotes), \(comments), p.organization, o.fullname AS organization_fullname,
         p.github_repo, p.github_stars, p.project_page, p.ai_summary, p.ai_keywords, p.categories, p.arxiv_comments,
-        p.journal_ref, p.doi, p.license, p.media_urls, p.position, p.hub
+        p.journal_ref, p.doi, p.license, p.media_urls, p.position, p.hub, p.announced_on, p.announce_type, p.version_count,
+        p.latest_version_at, p.withdrawn
         """
     }
 
@@ -121,6 +122,7 @@ public struct SQLPaperStore: PaperStore {
                     continue
                 }
                 try await connection.execute(PaperRow.upsert(after, now: now))
+                if before?.categories != after.categories { try await Self.index(categories: after, on: connection) }
                 existing[after.id] = after
                 if before == nil { counts.inserted += 1 } else { counts.updated += 1 }
             }
@@ -138,7 +140,7 @@ public struct SQLPaperStore: PaperStore {
         return SQLQuery.joined(conditions, separator: " AND ")
     }
 
-    private static func existingPapers(ids: [String], on connection: any SQLConnection) async throws -> [String: Paper] {
+    static func existingPapers(ids: [String], on connection: any SQLConnection) async throws -> [String: Paper] {
         var papers: [String: Paper] = [:]
         for chunk in ids.bindChunks() {
             let rows = try await connection.query("SELECT \(unsafeRaw: sourceColumns) FROM \(unsafeRaw: from) WHERE p.id IN (\(list: chunk))")
@@ -148,6 +150,17 @@ public struct SQLPaperStore: PaperStore {
             }
         }
         return papers
+    }
+
+    /// The paper's categories as rows of `paper_categories`, which category pages and `cat:` read.
+    private static func index(categories paper: Paper, on connection: any SQLConnection) async throws {
+        try await connection.execute("DELETE FROM paper_categories WHERE paper_id = \(paper.id)")
+        var seen = Set<String>()
+        for (position, category) in paper.categories.enumerated() where !category.isEmpty && seen.insert(category).inserted {
+            try await connection.execute(
+                "INSERT INTO paper_categories (paper_id, category, position) VALUES (\(paper.id), \(category), \(position))"
+            )
+        }
     }
 
     /// Records an organization; its display name follows the record with the newest day (ties: the greater name),

@@ -1,0 +1,109 @@
+import PapersCore
+
+/// Which announced papers to list: one announcement day of arXiv's listing, in some categories, of some types.
+public struct ListingQuery: Sendable, Equatable {
+    public var day: Day
+    /// Any of these categories (empty: every category).
+    public var categories: [String]
+    /// Only these announce types (empty: every type).
+    public var kinds: [Announcement.Kind]
+    public var limit: Int
+    public var offset: Int
+
+    public init(day: Day, categories: [String] = [], kinds: [Announcement.Kind] = [], limit: Int = 50, offset: Int = 0) {
+        self.day = day
+        self.categories = categories
+        self.kinds = kinds
+        self.limit = limit
+        self.offset = offset
+    }
+}
+
+/// What harvesting reads and writes beyond the feed queries: announced papers, category pages, dry runs.
+extension SQLPaperStore {
+    /// The newest announcement day on or before `day` (nil: any) that holds papers in `categories`.
+    public func latestAnnouncementDay(categories: [String], onOrBefore day: Day? = nil) async throws -> Day? {
+        var conditions: [SQLQuery] = ["p.announced_on IS NOT NULL AND \(unsafeRaw: Self.visible)"]
+        if let day { conditions.append("p.announced_on <= \(day.description)") }
+        if !categories.isEmpty { conditions.append(Self.inCategories(categories)) }
+        let rows = try await database.query("SELECT MAX(p.announced_on) AS day FROM papers p WHERE \(SQLQuery.joined(conditions, separator: " AND "))")
+        return rows.first?.optionalString("day").flatMap { Day(iso: $0) }
+    }
+
+    /// The announcement days before and after `day` that hold papers in `categories`, for previous/next links.
+    public func neighbouringAnnouncementDays(of day: Day, categories: [String]) async throws -> (previous: Day?, next: Day?) {
+        let filter: SQLQuery = categories.isEmpty ? "1 = 1" : Self.inCategories(categories)
+        let before = try await database.query(
+            "SELECT MAX(p.announced_on) AS day FROM papers p WHERE p.announced_on < \(day.description) AND \(unsafeRaw: Self.visible) AND \(filter)"
+        )
+        let after = try await database.query(
+            "SELECT MIN(p.announced_on) AS day FROM papers p WHERE p.announced_on > \(day.description) AND \(unsafeRaw: Self.visible) AND \(filter)"
+        )
+        return (before.first?.optionalString("day").flatMap { Day(iso: $0) }, after.first?.optionalString("day").flatMap { Day(iso: $0) })
+    }
+
+    /// The papers of one announcement, most upvoted first, then in id order (arXiv's own order).
+    public func announcedPapers(_ query: ListingQuery) async throws -> [Paper] {
+        let rows = try await database.query(
+            """
+            SELECT \(unsafeRaw: Self.columns) FROM \(unsafeRaw: Self.from) WHERE \(Self.listingFilter(query))
+            ORDER BY p.upvotes + p.community_upvotes DESC, p.id LIMIT \(query.limit) OFFSET \(query.offset)
+            """
+        )
+        return try rows.map(PaperRow.decode)
+    }
+
+    public func countAnnouncedPapers(_ query: ListingQuery) async throws -> Int {
+        let rows = try await database.query("SELECT COUNT(*) AS n FROM papers p WHERE \(Self.listingFilter(query))")
+        return try rows.first?.int("n") ?? 0
+    }
+
+    /// Papers in a category, newest publication first.
+    public func papers(inCategory category: String, limit: Int, offset: Int) async throws -> [Paper] {
+        let rows = try await database.query(
+            """
+            SELECT \(unsafeRaw: Self.columns) FROM \(unsafeRaw: Self.from)
+            WHERE p.id IN (SELECT paper_id FROM paper_categories WHERE category = \(category)) AND \(unsafeRaw: Self.visible)
+            ORDER BY p.published_at IS NULL, p.published_at DESC, p.id DESC LIMIT \(limit) OFFSET \(offset)
+            """
+        )
+        return try rows.map(PaperRow.decode)
+    }
+
+    public func countPapers(inCategory category: String) async throws -> Int {
+        let rows = try await database.query(
+            "SELECT COUNT(*) AS n FROM papers p WHERE p.id IN (SELECT paper_id FROM paper_categories WHERE category = \(category)) AND \(unsafeRaw: Self.visible)"
+        )
+        return try rows.first?.int("n") ?? 0
+    }
+
+    /// The stored papers with these ids as their sources gave them (hidden ones too): what a harvest compares against.
+    public func sourcePapers(ids: [String]) async throws -> [String: Paper] {
+        try await database.withConnection { connection in try await Self.existingPapers(ids: ids, on: connection) }
+    }
+
+    /// What applying `updates` would do, without writing anything (`--dry-run`).
+    public func preview(_ updates: [PaperUpdate]) async throws -> ApplyCounts {
+        let existing = try await sourcePapers(ids: updates.map(\.paper.id))
+        var counts = ApplyCounts()
+        for update in updates {
+            let before = existing[update.paper.id]
+            var after = update.applied(to: before)
+            if before?.organization?.name == after.organization?.name { after.organization = before?.organization }
+            if before == nil { counts.inserted += 1 } else if before == after { counts.unchanged += 1 } else { counts.updated += 1 }
+        }
+        return counts
+    }
+
+    /// `p` is in any of `categories`.
+    static func inCategories(_ categories: [String]) -> SQLQuery {
+        "p.id IN (SELECT paper_id FROM paper_categories WHERE category IN (\(list: categories)))"
+    }
+
+    private static func listingFilter(_ query: ListingQuery) -> SQLQuery {
+        var conditions: [SQLQuery] = ["p.announced_on = \(query.day.description) AND \(unsafeRaw: visible)"]
+        if !query.categories.isEmpty { conditions.append(inCategories(query.categories)) }
+        if !query.kinds.isEmpty { conditions.append("p.announce_type IN (\(list: query.kinds.map(\.rawValue)))") }
+        return SQLQuery.joined(conditions, separator: " AND ")
+    }
+}
