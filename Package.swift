@@ -87,7 +87,7 @@ let package = Package(
         // The arXiv API client: polite fetching and the Atom parser.
         .target(name: "Arxiv", dependencies: ["PapersCore"]),
         // Papers that arrive by themselves: arXiv's announcement listings and OAI-PMH records, Hugging Face's daily list.
-        .target(name: "Harvest", dependencies: ["PapersCore", "Storage", "Arxiv", "Ingestion"]),
+        .target(name: "Harvest", dependencies: ["PapersCore", "Storage", "Arxiv", "Ingestion", .product(name: "Logging", package: "swift-log")]),
         // Accounts, sessions, submissions and comments: the rules members act under.
         .target(
             name: "Community",
@@ -125,7 +125,9 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // arXiv's holidays, built in; ARXIV_CALENDAR names an updated copy.
+            resources: [.embedInCode("Resources/arxiv-holidays.txt")]
         ),
         // The command-line entry point: serve, migrate, import, export.
         .executableTarget(

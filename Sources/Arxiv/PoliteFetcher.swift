@@ -14,8 +14,8 @@ public struct FetchPolicy: Sendable {
     public var timeout: Duration
     /// Attempts per request, the first included.
     public var maxAttempts: Int
-    /// The first retry waits about this long, each further one twice as long, up to `maximumBackoff`; `Retry-After`
-    /// wins when it asks for longer.
+    /// The first retry waits about this long, each further one twice as long, up to `maximumBackoff`; a `Retry-After`
+    /// answer is waited out as the source asks instead.
     public var initialBackoff: Duration
     public var maximumBackoff: Duration
     /// Each pause is drawn from ±this fraction around its nominal length, so instances that failed together do not
@@ -91,7 +91,8 @@ public struct PoliteFetcher: Sendable {
                 problem = "\(policy.sourceName) could not be reached (\(error.localizedDescription))"
             }
             guard attempt < policy.maxAttempts else { break }
-            let pause = max(jittered(backoff), retryAfter ?? .zero)
+            // The source's own `Retry-After` is honoured as given; without one, the pause grows.
+            let pause = retryAfter ?? jittered(backoff)
             onRetry("\(problem); retrying in \(Self.seconds(pause).rounded()) s (attempt \(attempt + 1) of \(policy.maxAttempts))")
             try await Task.sleep(for: pause)
             backoff = min(backoff * 2, policy.maximumBackoff)

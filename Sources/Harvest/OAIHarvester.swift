@@ -37,7 +37,7 @@ public struct OAIHarvester: Sendable {
         }
         if !dryRun {
             // The next run asks for what changed since this one's answers were dated.
-            try await ingest.save(.arxivOAI, checkpoint: (listDate ?? now.day).description, resumptionToken: nil)
+            try await ingest.save(.arxivOAI, checkpoint: (listDate ?? start).description, resumptionToken: nil)
         }
         return counts
     }

@@ -3,10 +3,10 @@ import Testing
 @testable import PapersCore
 
 @Suite struct ArxivCalendarTests {
-    /// The calendar as shipped in `data/arxiv-holidays.txt`.
+    /// The calendar as shipped (built into the binary from this file).
     static func shipped() throws -> ArxivCalendar {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let text = try String(contentsOf: root.appendingPathComponent("data/arxiv-holidays.txt"), encoding: .utf8)
+        let text = try String(contentsOf: root.appendingPathComponent("Sources/DailyPapersApp/Resources/arxiv-holidays.txt"), encoding: .utf8)
         return try ArxivCalendar(parsing: text)
     }
 

@@ -1,6 +1,7 @@
 import Arxiv
 import Community
 import Foundation
+import Harvest
 import Mail
 import PapersCore
 import ServiceLifecycle
@@ -43,9 +44,22 @@ extension ApplicationBuilder {
             : nil
         return CommunityFeatures.assemble(
             papers: papers, database: database, hasher: PasswordHasher(cost: UInt8(configuration.bcryptCost)), mailer: mailer,
-            arxiv: ArxivClient(settings: ArxivClientSettings(endpoint: configuration.arxivAPIURL)),
+            // Submissions' look-ups count against arXiv's limit with the harvest's requests, on every instance.
+            arxiv: ArxivClient(
+                settings: ArxivClientSettings(endpoint: configuration.arxivAPIURL, userAgent: configuration.harvest.userAgent),
+                pacer: SlotPacer(database: database, name: SlotPacer.arxiv, interval: configuration.harvest.arxivInterval)
+            ),
             policy: SubmissionPolicy(dailyCapPerUser: configuration.submissionsPerDay), limits: configuration.rateLimits,
             secureCookies: configuration.publicURL.hasPrefix("https://"), clock: clock
         )
+    }
+
+    /// With `HARVEST=on`, the scheduled harvest of arXiv and Hugging Face joins the services (one step a minute).
+    func harvestFeatures(_ database: OpenDatabase, clock: @escaping @Sendable () -> Timestamp, services: inout [any Service]) {
+        guard configuration.harvesting else { return }
+        let runner = HarvestRunner(settings: configuration.harvest, database: database.sql)
+        let scheduler = HarvestScheduler(runner: runner, calendar: configuration.arxivCalendar, logger: logger, clock: clock)
+        services.append(BackgroundService(every: .seconds(60)) { await scheduler.step() })
+        logger.info("harvest is on", metadata: ["categories": "\(configuration.harvest.categories.joined(separator: ","))", "feature_new": "\(configuration.harvest.featureMode.rawValue)"])
     }
 }

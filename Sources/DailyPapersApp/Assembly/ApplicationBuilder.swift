@@ -67,6 +67,7 @@ public struct ApplicationBuilder: Sendable {
         }
         let mail = try await mailFeatures(database, store: store, meaning: semantic.topicMeaning, clock: clock, services: &services)
         let community = communityFeatures(papers: store, database: database.sql, mail: mail, clock: clock)
+        harvestFeatures(database, clock: clock, services: &services)
         let dependencies = AppDependencies(
             store: store, cache: cache, clock: clock, logger: logger, siteURL: configuration.publicURL, mail: mail, community: community,
             trustedProxies: configuration.trustedProxies,

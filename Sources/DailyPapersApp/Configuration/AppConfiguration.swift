@@ -1,5 +1,6 @@
 import Arxiv
 import Foundation
+import Harvest
 import Logging
 import Mail
 import PapersCore
@@ -30,6 +31,11 @@ public struct AppConfiguration: Sendable {
     public var embeddingThreads: Int
     public var backgroundNice: Int
     public var exactSearchLimit: Int
+    /// Whether `serve` harvests by itself (`HARVEST=on`).
+    public var harvesting: Bool
+    public var harvest: HarvestSettings
+    /// arXiv's announcement calendar, from the `ARXIV_CALENDAR` file.
+    public var arxivCalendar: ArxivCalendar
     /// Where each setting's value came from, by name.
     public let sources: [String: SettingSource]
 
@@ -55,6 +61,9 @@ public struct AppConfiguration: Sendable {
         embeddingThreads = read.integer(Settings.embeddingThreads, in: 1...64)
         backgroundNice = read.integer(Settings.backgroundNice, in: 0...19)
         exactSearchLimit = read.integer(Settings.exactSearchLimit, in: 1...Int.max)
+        harvesting = read.value(Settings.harvest, fallback: false) { ["on": true, "off": false][$0.lowercased()] }
+        harvest = Self.harvest(&read)
+        arxivCalendar = Self.calendar(&read)
         sources = read.sources
         if !read.problems.isEmpty { throw ConfigurationError(read.problems) }
     }

@@ -21,6 +21,7 @@ public struct Setting: Sendable, Hashable {
         case community = "Community"
         case mail = "Mail"
         case search = "Search"
+        case harvest = "Harvest"
     }
 
     init(

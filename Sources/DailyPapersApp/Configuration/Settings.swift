@@ -70,12 +70,49 @@ public enum Settings {
     )
 
     /// Every setting, in the order of the documentation.
+    public static let harvest = Setting(
+        "HARVEST", flag: "harvest", default: "off", group: .harvest,
+        "on: serve harvests arXiv's announcements (after 20:00 New York time, Sunday to Thursday), its OAI-PMH records and Hugging Face's daily list by itself."
+    )
+    public static let arxivCategories = Setting(
+        "ARXIV_CATEGORIES", flag: "arxiv-categories", default: "cs.AI,cs.CL,cs.CV,cs.LG", group: .harvest,
+        "Comma-separated arXiv categories to harvest (their listing, and OAI-PMH records of their archives)."
+    )
+    public static let arxivBackfillFrom = Setting(
+        "ARXIV_BACKFILL_FROM", flag: "arxiv-backfill-from", shown: "a week ago", group: .harvest,
+        "The day (YYYY-MM-DD) a first OAI-PMH harvest starts from; later runs continue from their checkpoint."
+    )
+    public static let arxivContact = Setting(
+        "ARXIV_CONTACT", flag: "arxiv-contact", default: "", group: .harvest,
+        "An e-mail address for arXiv and Hugging Face to reach the operator, sent in the User-Agent as arXiv's terms ask."
+    )
+    public static let featureNew = Setting(
+        "FEATURE_NEW", flag: "feature-new", default: "manual", group: .harvest,
+        "manual: harvested papers wait on /papers/new for members to submit or upvote; all: every new paper in the categories is featured."
+    )
+    public static let arxivOAIURL = Setting("ARXIV_OAI_URL", flag: "arxiv-oai-url", default: "https://oaipmh.arxiv.org/oai", group: .harvest, "arXiv's OAI-PMH base URL.")
+    public static let arxivListingURL = Setting("ARXIV_LISTING_URL", flag: "arxiv-listing-url", default: "https://rss.arxiv.org", group: .harvest, "The host of arXiv's RSS listings (/rss/CATS is added).")
+    public static let arxivInterval = Setting(
+        "ARXIV_INTERVAL", flag: "arxiv-interval", default: "3", group: .harvest, "Seconds between two requests to arXiv, across every instance on the database (arXiv asks for 3)."
+    )
+    public static let harvestTimeout = Setting(
+        "HARVEST_TIMEOUT", flag: "harvest-timeout", default: "60", group: .harvest, "Seconds a harvest request may wait for an answer before it is retried."
+    )
+    public static let arxivCalendar = Setting(
+        "ARXIV_CALENDAR", flag: "arxiv-calendar", shown: "the built-in list", group: .harvest,
+        "A file of arXiv's holidays (YYYY-MM-DD name per line, as Sources/DailyPapersApp/Resources/arxiv-holidays.txt) that replaces the built-in list."
+    )
+    public static let hubURL = Setting("HF_URL", flag: "hf-url", default: "https://huggingface.co", group: .harvest, "The Hugging Face site whose daily list is mirrored (/api/daily_papers?date=).")
+    public static let hubFrom = Setting("HF_SYNC_FROM", flag: "hf-sync-from", shown: "today", group: .harvest, "The first day (YYYY-MM-DD) a first Hugging Face sync mirrors.")
+
     public static let all: [Setting] = [
         configFile, database,
         host, port, publicURL, trustedProxies, idleTimeout, headerTimeout, maxConnections, cacheBytes, logLevel, clockStart,
         rateLimits, bcryptCost, submissionsPerDay, arxivAPIURL, password,
         smtpURL, mailFrom, unsubscribeMailbox, digestTime,
         model, embeddingThreads, backgroundNice, exactSearchLimit,
+        harvest, arxivCategories, arxivBackfillFrom, arxivContact, featureNew, arxivOAIURL, arxivListingURL, arxivInterval, harvestTimeout, arxivCalendar,
+        hubURL, hubFrom,
     ]
 
     /// The setting a flag (without dashes) names.

@@ -1,0 +1,69 @@
+import Foundation
+import Harvest
+import PapersCore
+
+extension AppConfiguration {
+    /// The harvest settings, each validated by name.
+    static func harvest(_ read: inout SettingReader) -> HarvestSettings {
+        var settings = HarvestSettings()
+        settings.categories = read.value(Settings.arxivCategories, fallback: HarvestSettings.defaultCategories) { text in
+            let categories = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard !categories.isEmpty, categories.allSatisfy(isCategory) else {
+                throw SettingProblem("give arXiv categories such as cs.CL,cs.LG,stat.ML,hep-th, separated by commas")
+            }
+            return categories
+        }
+        settings.backfillFrom = read.value(Settings.arxivBackfillFrom, fallback: nil) { Day(iso: $0).map(Optional.some) }
+        settings.contact = read.value(Settings.arxivContact, fallback: "") { text in
+            guard text.isEmpty || (text.contains("@") && !text.contains(where: { $0.isWhitespace || $0 == ")" || $0 == "(" })) else {
+                throw SettingProblem("give an e-mail address, e.g. ops@example.org")
+            }
+            return text
+        }
+        settings.featureMode = read.value(Settings.featureNew, fallback: .manual) { HarvestSettings.FeatureMode(rawValue: $0) }
+        settings.oaiURL = read.webURL(Settings.arxivOAIURL) ?? settings.oaiURL
+        settings.listingURL = read.webURL(Settings.arxivListingURL) ?? settings.listingURL
+        settings.arxivInterval = .seconds(read.integer(Settings.arxivInterval, in: 0...3600))
+        settings.timeout = .seconds(read.integer(Settings.harvestTimeout, in: 1...3600))
+        settings.hubURL = read.webURL(Settings.hubURL) ?? settings.hubURL
+        settings.hubFrom = read.value(Settings.hubFrom, fallback: nil) { Day(iso: $0).map(Optional.some) }
+        return settings
+    }
+
+    /// `cs.CL`, `stat.ML`, `hep-th`, `math-ph`, `q-bio.NC`.
+    static func isCategory(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.count <= 16 }) else { return false }
+        return parts[0].allSatisfy { ($0.isASCII && $0.isLowercase) || $0 == "-" }
+            && parts.dropFirst().allSatisfy { $0.allSatisfy { $0.isASCII && ($0.isLetter || $0 == "-") } }
+    }
+
+    /// arXiv's holidays: the built-in list, or the file `ARXIV_CALENDAR` names (a missing or broken file is a
+    /// configuration error naming the line).
+    static func calendar(_ read: inout SettingReader) -> ArxivCalendar {
+        read.value(Settings.arxivCalendar, fallback: builtInCalendar) { path in
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw SettingProblem("cannot read \(path)") }
+            do {
+                return try ArxivCalendar(parsing: text)
+            } catch {
+                throw SettingProblem("\(path) \(error)")
+            }
+        }
+    }
+}
+
+extension AppConfiguration {
+    /// The holidays built into the binary.
+    public static let builtInCalendar: ArxivCalendar = {
+        (try? ArxivCalendar(parsing: String(decoding: PackageResources.arxiv_holidays_txt, as: UTF8.self))) ?? ArxivCalendar()
+    }()
+}
+
+/// A setting's value is refused, for this reason.
+struct SettingProblem: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}

@@ -1,0 +1,83 @@
+import Arxiv
+import PapersCore
+import Storage
+
+/// Runs one harvest of a source the way every caller needs it: on one instance at a time (a database lock that a
+/// dying process releases at once), with the source's requests paced across instances, and with the run's start,
+/// what it did and its error in plain words recorded for `dailypapers ingest status` and the operators' page.
+public struct HarvestRunner: Sendable {
+    /// What `harvest arxiv` reads: the announcement listing, the OAI-PMH records, or both (the listing first).
+    public enum ArxivPart: String, Sendable, CaseIterable {
+        case listing, records, both
+    }
+
+    public let settings: HarvestSettings
+    let database: any SQLDatabase
+    let store: SQLPaperStore
+    public let ingest: SQLIngestStore
+
+    public init(settings: HarvestSettings, database: any SQLDatabase) {
+        self.settings = settings
+        self.database = database
+        store = SQLPaperStore(database: database)
+        ingest = SQLIngestStore(database: database)
+    }
+
+    /// The lock names: one arXiv harvest and one Hugging Face sync at a time, across instances.
+    static let arxivLock = "harvest-arxiv"
+    static let hubLock = "harvest-huggingface"
+
+    var arxivPacer: SlotPacer { SlotPacer(database: database, name: SlotPacer.arxiv, interval: settings.arxivInterval) }
+
+    /// Harvests arXiv; nil when another instance is harvesting it now.
+    public func arxiv(_ part: ArxivPart = .both, from: Day? = nil, dryRun: Bool = false, report: HarvestReport = .silent) async throws -> [IngestState.Source: RunCounts]? {
+        try await database.withExclusiveLock(Self.arxivLock) {
+            var done: [IngestState.Source: RunCounts] = [:]
+            if part != .records {
+                let listing = ListingHarvester(settings: settings, store: store, ingest: ingest, pacer: arxivPacer)
+                done[.arxivListing] = try await recorded(.arxivListing, dryRun: dryRun) { try await listing.run(dryRun: dryRun, report: report).counts }
+            }
+            if part != .listing {
+                let records = OAIHarvester(settings: settings, store: store, ingest: ingest, pacer: arxivPacer)
+                done[.arxivOAI] = try await recorded(.arxivOAI, dryRun: dryRun) { try await records.run(from: from, dryRun: dryRun, now: .now, report: report) }
+            }
+            return done
+        }
+    }
+
+    /// Reads the listing alone and tells which day it holds (the scheduler's question: is tonight's batch out yet?).
+    public func listing(report: HarvestReport = .silent) async throws -> ListingHarvester.Outcome? {
+        try await database.withExclusiveLock(Self.arxivLock) {
+            let listing = ListingHarvester(settings: settings, store: store, ingest: ingest, pacer: arxivPacer)
+            return try await recorded(.arxivListing, dryRun: false, counts: \.counts) { try await listing.run(report: report) }
+        }
+    }
+
+    /// Mirrors Hugging Face's daily list; nil when another instance is syncing it now.
+    public func huggingface(from: Day? = nil, through: Day? = nil, dryRun: Bool = false, report: HarvestReport = .silent) async throws -> RunCounts? {
+        try await database.withExclusiveLock(Self.hubLock) {
+            let pacer = SlotPacer(database: database, name: SlotPacer.huggingface, interval: settings.hubInterval)
+            let sync = HubDailySync(settings: settings, store: store, ingest: ingest, pacer: pacer)
+            return try await recorded(.huggingface, dryRun: dryRun) { try await sync.run(from: from, through: through, dryRun: dryRun, now: .now, report: report) }
+        }
+    }
+
+    /// Runs `body` with its start and end recorded (a dry run records nothing).
+    private func recorded(_ source: IngestState.Source, dryRun: Bool, _ body: () async throws -> RunCounts) async throws -> RunCounts {
+        try await recorded(source, dryRun: dryRun, counts: { $0 }, body)
+    }
+
+    private func recorded<T>(_ source: IngestState.Source, dryRun: Bool, counts: (T) -> RunCounts, _ body: () async throws -> T) async throws -> T {
+        guard !dryRun else { return try await body() }
+        try await ingest.start(source, at: .now)
+        let next = try await ingest.state(of: source).nextRunAt
+        do {
+            let result = try await body()
+            try await ingest.finish(source, counts: counts(result), error: nil, nextRunAt: next, at: .now)
+            return result
+        } catch {
+            try? await ingest.finish(source, counts: RunCounts(), error: "\(error)", nextRunAt: next, at: .now)
+            throw error
+        }
+    }
+}
