@@ -25,6 +25,9 @@ public struct AppDependencies: Sendable {
     public let search: PaperSearch?
     /// Why search by meaning is off (the model is missing), shown on the search page; nil when it is on.
     public let semanticNotice: String?
+    /// The harvested categories, offered as filters of `/papers/new`, and arXiv's calendar, for its quiet days.
+    public let listingCategories: [String]
+    public let arxivCalendar: ArxivCalendar
 
     public init(
         store: any PaperStore,
@@ -36,8 +39,12 @@ public struct AppDependencies: Sendable {
         community: CommunityFeatures? = nil,
         trustedProxies: Set<String> = [],
         search: PaperSearch? = nil,
-        semanticNotice: String? = nil
+        semanticNotice: String? = nil,
+        listingCategories: [String] = [],
+        arxivCalendar: ArxivCalendar = ArxivCalendar()
     ) {
+        self.listingCategories = listingCategories
+        self.arxivCalendar = arxivCalendar
         self.trustedProxies = trustedProxies
         self.search = search
         self.semanticNotice = semanticNotice

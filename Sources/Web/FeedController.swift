@@ -51,6 +51,13 @@ struct FeedController: Sendable {
     }
 
     private func respond(_ request: Request, _ format: FeedFormat, build: () async throws -> SyndicationFeed) async throws -> Response {
+        try await FeedResponses.respond(request, format, cache: cache, build: build)
+    }
+}
+
+/// A feed's answer: cached, with `ETag` and `Last-Modified`, and 304 when the client has it already.
+enum FeedResponses {
+    static func respond(_ request: Request, _ format: FeedFormat, cache: ResponseCache, build: () async throws -> SyndicationFeed) async throws -> Response {
         let response = try await cache.response(for: CacheKey.make(request)) {
             let feed = try await build()
             let body = feed.render(format)

@@ -8,7 +8,7 @@ extension AppConfiguration {
         var settings = HarvestSettings()
         settings.categories = read.value(Settings.arxivCategories, fallback: HarvestSettings.defaultCategories) { text in
             let categories = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            guard !categories.isEmpty, categories.allSatisfy(isCategory) else {
+            guard !categories.isEmpty, categories.allSatisfy(ArxivCategory.isValid) else {
                 throw SettingProblem("give arXiv categories such as cs.CL,cs.LG,stat.ML,hep-th, separated by commas")
             }
             return categories
@@ -28,14 +28,6 @@ extension AppConfiguration {
         settings.hubURL = read.webURL(Settings.hubURL) ?? settings.hubURL
         settings.hubFrom = read.value(Settings.hubFrom, fallback: nil) { Day(iso: $0).map(Optional.some) }
         return settings
-    }
-
-    /// `cs.CL`, `stat.ML`, `hep-th`, `math-ph`, `q-bio.NC`.
-    static func isCategory(_ text: String) -> Bool {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.count <= 16 }) else { return false }
-        return parts[0].allSatisfy { ($0.isASCII && $0.isLowercase) || $0 == "-" }
-            && parts.dropFirst().allSatisfy { $0.allSatisfy { $0.isASCII && ($0.isLetter || $0 == "-") } }
     }
 
     /// arXiv's holidays: the built-in list, or the file `ARXIV_CALENDAR` names (a missing or broken file is a

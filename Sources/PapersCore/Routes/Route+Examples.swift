@@ -10,11 +10,12 @@ extension Route {
         .home, .papers, .day(Day(daysSinceEpoch: 20_395)), .latestWeek, .week(ISOWeek(containing: Day(daysSinceEpoch: 20_395))), .latestMonth,
         .month(YearMonth(year: 2025, month: 11)), .trending, .paper(id: "2410.11779"), .paper(id: "quant-ph/0210005"),
         .paperMarkdown(id: "2410.11779"), .paperMarkdown(id: "quant-ph/0210005"), .organization(exampleName), .user(exampleName),
-        .author("Yangyong Zhu / 朱"), .search, .moderation,
+        .author("Yangyong Zhu / 朱"), .search, .moderation, .newPapers, .category("cs.CL"), .ingestStatus,
     ]
 
     private static let feeds: [Route] = FeedFormat.allCases.flatMap { format -> [Route] in
-        [.dailyFeed(format), .weekFeed(format), .trendingFeed(format), .organizationFeed(exampleName, format), .searchFeed(format)]
+        [.dailyFeed(format), .weekFeed(format), .trendingFeed(format), .organizationFeed(exampleName, format), .searchFeed(format),
+         .newPapersFeed(format), .categoryFeed("cs.CL", format)]
     }
 
     private static let forms: [Route] = [

@@ -57,6 +57,7 @@ struct RouteParser {
             case ("assets", 1): return .asset(rest[0])
             case ("organizations", 1) where rest[0] == "new": return .newOrganizationForm
             case ("settings", 0): return .settings
+            case ("moderation", 1) where rest[0] == "ingest": return .ingestStatus
             case ("subscribe", 1) where rest[0] == "confirm": return .confirmSubscriptionForm
             case (_, 0): return fixedPage(first) ?? (Route.reservedNames.contains(first) ? nil : .organization(first))
             case (_, 1): return Self.feedFormat(rest[0]).map { .organizationFeed(first, $0) }
@@ -74,7 +75,7 @@ struct RouteParser {
         "verify-email": .verifyEmailForm, "forgot-password": .forgotPasswordForm, "reset-password": .resetPasswordForm,
         "subscribe": .subscribeForm, "subscription": .subscriptionSettings, "unsubscribe": .unsubscribeForm,
     ]
-    private static let paperPages: [String: Route] = ["week": .latestWeek, "month": .latestMonth, "trending": .trending, "search": .search, "submit": .submitForm]
+    private static let paperPages: [String: Route] = ["week": .latestWeek, "month": .latestMonth, "trending": .trending, "search": .search, "submit": .submitForm, "new": .newPapers]
     private static let apiPages: [String: Route] = ["openapi.json": .openAPI, "agent-harnesses": .agentHarnesses, "daily_papers": .apiDailyPapers, "papers": .apiPapers]
 
     private func papersRoute(_ rest: [String]) throws(RouteError) -> Route? {
@@ -91,12 +92,15 @@ struct RouteParser {
                         case "week": return .weekFeed(format)
                         case "trending": return .trendingFeed(format)
                         case "search": return .searchFeed(format)
+                        case "new": return .newPapersFeed(format)
                         default: break
                     }
                 }
+                if rest[0] == "category" { return .category(rest[1]) }
                 if let window = try Self.window(rest[0], rest[1]) { return window }
                 let id = rest[0] + "/" + rest[1]
                 return id.hasSuffix(".md") ? .paperMarkdown(id: String(id.dropLast(3))) : .paper(id: id)
+            case 3 where rest[0] == "category": return Self.feedFormat(rest[2]).map { .categoryFeed(rest[1], $0) }
             default: return nil
         }
     }

@@ -22,6 +22,12 @@ public enum Route: Hashable, Sendable {
     case author(String)
     case search
     case moderation
+    /// The latest arXiv announcement in the chosen categories (`?category=cs.CL&type=new|cross&date=…`).
+    case newPapers
+    /// A category's papers, newest first.
+    case category(String)
+    /// What each paper source did (operators).
+    case ingestStatus
 
     // MARK: Feeds (GET)
     case dailyFeed(FeedFormat)
@@ -29,6 +35,8 @@ public enum Route: Hashable, Sendable {
     case trendingFeed(FeedFormat)
     case organizationFeed(String, FeedFormat)
     case searchFeed(FeedFormat)
+    case newPapersFeed(FeedFormat)
+    case categoryFeed(String, FeedFormat)
 
     // MARK: Forms: the page (GET) and where it posts (POST)
     case signUpForm, signUp

@@ -1,6 +1,6 @@
 /// A search as the user typed it, parsed: words ranked by relevance, required phrases, excluded words, and filters.
 ///
-/// Syntax: `"exact phrase"`, `-word`, `author:"Name"` (or `author:name`), `org:nvidia`, `after:2025-01-01`,
+/// Syntax: `"exact phrase"`, `-word`, `author:"Name"` (or `author:name`), `org:nvidia`, `cat:cs.CL`, `after:2025-01-01`,
 /// `before:2025-06-30`, `year:2024`. Anything malformed (an unclosed quote, an unknown field, a bad date) is read as
 /// plain words, never an error. Words keep letters and digits only, lower-cased, so no index syntax gets through.
 public struct KeywordQuery: Sendable, Equatable {
@@ -26,6 +26,8 @@ public struct KeywordQuery: Sendable, Equatable {
     public private(set) var authors: [String] = []
     /// Lower-cased organization names (the short name or the full one).
     public private(set) var organizations: [String] = []
+    /// Lower-cased arXiv categories (`cat:cs.CL`): a paper must be in each.
+    public private(set) var categories: [String] = []
     /// Papers published on or after this day.
     public private(set) var publishedFrom: Day?
     /// Papers published before this day.
@@ -48,7 +50,9 @@ public struct KeywordQuery: Sendable, Equatable {
     /// True when nothing at all was asked.
     public var isEmpty: Bool { !hasWords && !hasFilters && excluded.isEmpty }
 
-    public var hasFilters: Bool { !authors.isEmpty || !organizations.isEmpty || publishedFrom != nil || publishedBefore != nil }
+    public var hasFilters: Bool {
+        !authors.isEmpty || !organizations.isEmpty || !categories.isEmpty || publishedFrom != nil || publishedBefore != nil
+    }
 
     /// Every word the user wants to see (for highlighting): terms, the prefix and the phrases' words.
     public var highlightedWords: [String] { terms + (prefix.map { [$0] } ?? []) + phrases.flatMap { $0 } }
@@ -90,6 +94,9 @@ public struct KeywordQuery: Sendable, Equatable {
                 authors.append(trimmed.lowercased())
             case "org", "organization":
                 organizations.append(trimmed.lowercased())
+            case "cat", "category":
+                guard ArxivCategory.isValid(trimmed.lowercased()) else { return false }
+                categories.append(trimmed.lowercased())
             case "after", "since":
                 guard let day = Day(iso: trimmed) else { return false }
                 publishedFrom = max(publishedFrom ?? day, day)

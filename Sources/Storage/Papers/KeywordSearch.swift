@@ -61,7 +61,7 @@ extension SQLPaperStore {
         return (parts + query.excluded.map { "!\($0)" }).joined(separator: " & ")
     }
 
-    /// `AND …` conditions for the author, organization and date filters (empty when there are none).
+    /// `AND …` conditions for the author, organization, category and date filters (empty when there are none).
     static func filterClause(_ query: KeywordQuery) -> SQLQuery {
         var clause: SQLQuery = ""
         for author in query.authors {
@@ -69,6 +69,9 @@ extension SQLPaperStore {
         }
         for organization in query.organizations {
             clause = "\(clause) AND (lower(p.organization) = \(organization) OR lower(o.fullname) = \(organization))"
+        }
+        for category in query.categories {
+            clause = "\(clause) AND p.id IN (SELECT paper_id FROM paper_categories WHERE lower(category) = \(category))"
         }
         if let from = query.publishedFrom {
             clause = "\(clause) AND p.published_at >= \(Timestamp(day: from).millisecondsSinceEpoch)"

@@ -28,6 +28,22 @@ public protocol PaperStore: Sendable {
 
     /// Applies source records in one transaction: new papers are inserted, changed ones updated, the rest untouched.
     func apply(_ updates: [PaperUpdate], at now: Timestamp) async throws -> ApplyCounts
+
+    /// The newest arXiv announcement day on or before `day` with papers in `categories` (empty: any).
+    func latestAnnouncementDay(categories: [String], onOrBefore day: Day?) async throws -> Day?
+
+    /// The announcement days just before and after `day` with papers in `categories`.
+    func neighbouringAnnouncementDays(of day: Day, categories: [String]) async throws -> (previous: Day?, next: Day?)
+
+    /// One announcement's papers, most upvoted first.
+    func announcedPapers(_ query: ListingQuery) async throws -> [Paper]
+
+    func countAnnouncedPapers(_ query: ListingQuery) async throws -> Int
+
+    /// A category's papers, newest publication first.
+    func papers(inCategory category: String, limit: Int, offset: Int) async throws -> [Paper]
+
+    func countPapers(inCategory category: String) async throws -> Int
 }
 
 /// Which featured papers to list, and how.

@@ -9,7 +9,7 @@ enum PaperCardView {
         <div>
         <h2><a href="\(Route.paper(id: paper.id).path)">\(paper.title)</a></h2>
         <p class="abstract">\(paper.abstract)</p>
-        <div class="meta">\(meta(paper, currentYear: currentYear))\(submission(paper, currentYear: currentYear))\(comments(paper))\(extra)</div>
+        <div class="meta">\(meta(paper, currentYear: currentYear))\(submission(paper, currentYear: currentYear))\(comments(paper))\(extra)</div>\(categories(paper))
         </div>
         </li>
         """
@@ -26,6 +26,15 @@ enum PaperCardView {
             " on <time datetime=\"\($0.description)\">\(CardFormatting.shortDate($0, currentYear: currentYear))</time>"
         } ?? ""
         return " · submitted by <a href=\"\(Route.user(submitter).path)\">\(submitter)</a>\(day)"
+    }
+
+    /// The paper's arXiv categories, primary first, each a link to its page (at most four: cross-lists can run long).
+    private static func categories(_ paper: Paper) -> HTML {
+        guard !paper.categories.isEmpty else { return "" }
+        let links = paper.categories.prefix(4).enumerated().map { index, category -> HTML in
+            "\(index == 0 ? "" : " · ")<a href=\"\(Route.category(category).path)\">\(category)</a>"
+        }
+        return "<div class=\"categories\">\(links)\(paper.categories.count > 4 ? " · +\(paper.categories.count - 4)" : "")</div>"
     }
 
     private static func comments(_ paper: Paper) -> HTML {

@@ -14,6 +14,10 @@ extension RouteTable {
             community: dependencies.community, search: search
         )
         feeds = FeedController(catalog: catalog, cache: cache, clock: clock, site: site)
+        listings = ListingController(
+            catalog: catalog, cache: cache, clock: clock, site: site, categories: dependencies.listingCategories,
+            calendar: dependencies.arxivCalendar, ingest: (dependencies.store as? SQLPaperStore).map { SQLIngestStore(database: $0.database) }
+        )
         api = APIController(catalog: catalog, cache: cache, clock: clock, site: site)
         self.search = search.map { search in
             let notice = dependencies.semanticNotice ?? (search.semantic == nil ? "Search by meaning is off on this server: results match your words." : nil)

@@ -11,6 +11,7 @@ struct RouteTable: RouterMiddleware {
 
     let pages: PageController
     let feeds: FeedController
+    let listings: ListingController
     let api: APIController
     let search: SearchController?
     let subscriptions: SubscriptionController?
@@ -31,6 +32,8 @@ struct RouteTable: RouterMiddleware {
                 return try await pages.respond(to: route, request, context)
             case .dailyFeed, .weekFeed, .trendingFeed, .organizationFeed:
                 return try await feeds.respond(to: route, request)
+            case .newPapers, .newPapersFeed, .category, .categoryFeed, .ingestStatus:
+                return try await listings.respond(to: route, request, context)
             case .apiPage, .openAPI, .agentHarnesses, .apiDailyPapers, .apiPapers, .apiPaper:
                 return try await api.respond(to: route, request, context)
             case .search, .searchFeed, .apiSearch, .apiSimilar:

@@ -54,7 +54,18 @@ struct PaperPageModel {
         if let day = paper.featuredOn { facts.append(Fact(label: "Featured", value: CardFormatting.fullDate(day), href: Route.day(day).path)) }
         if let submitter = paper.submittedBy { facts.append(Fact(label: "Submitted by", value: submitter, href: Route.user(submitter).path)) }
         if paper.numComments > 0 { facts.append(Fact(label: "Comments", value: String(paper.numComments))) }
-        if !paper.categories.isEmpty { facts.append(Fact(label: "Categories", value: paper.categories.joined(separator: ", "))) }
+        if let primary = paper.primaryCategory {
+            facts.append(Fact(label: "Primary category", value: primary, href: Route.category(primary).path))
+            if paper.categories.count > 1 { facts.append(Fact(label: "Also in", value: paper.categories.dropFirst().joined(separator: ", "))) }
+        }
+        if let announcement = paper.announcement {
+            let kind = announcement.kind == .cross ? "cross-listed" : "new"
+            facts.append(Fact(label: "Announced on arXiv", value: "\(CardFormatting.fullDate(announcement.day)) (\(kind))", href: Route.newPapers.path + "?date=\(announcement.day)"))
+        }
+        if let versions = paper.versions {
+            let latest = versions.latestAt.map { ", latest \(CardFormatting.fullDate($0.day))" } ?? ""
+            facts.append(Fact(label: "Versions", value: "v\(versions.count)\(latest)\(versions.withdrawn ? " — withdrawn by its authors" : "")"))
+        }
         if !paper.aiKeywords.isEmpty { facts.append(Fact(label: "Keywords", value: paper.aiKeywords.joined(separator: ", "))) }
         if let journal = paper.journalRef { facts.append(Fact(label: "Journal", value: journal)) }
         if let doi = paper.doi { facts.append(Fact(label: "DOI", value: doi, href: "https://doi.org/\(doi)")) }

@@ -1,0 +1,80 @@
+import Foundation
+import HummingbirdTesting
+import PapersCore
+import Storage
+import Testing
+import TestSupport
+@testable import Web
+
+@Suite("arXiv's announcements on the site: /papers/new, categories, cat: in search")
+struct ListingPageTests {
+    static let tuesday = Day(iso: "2026-12-01")!
+    static let monday = Day(iso: "2026-11-30")!
+
+    static let papers: [Paper] = [
+        Paper(id: "2612.00011", arxivId: "2612.00011", title: "Sparse retrieval experts", abstract: "Routing queries to experts.", authors: ["Ada Lovelace"],
+              upvotes: 3, categories: ["cs.CL", "cs.IR"], announcement: Announcement(day: tuesday, kind: .new)),
+        Paper(id: "2612.00013", arxivId: "2612.00013", title: "Speech tokenisers compared", abstract: "Eleven tokenisers, forty languages.", authors: ["Claude Shannon"],
+              categories: ["eess.AS", "cs.CL"], announcement: Announcement(day: tuesday, kind: .cross)),
+        Paper(id: "2611.09999", arxivId: "2611.09999", title: "Gradient noise scales", abstract: "Noise during training.", authors: ["Emmy Noether"],
+              featuredOn: monday, categories: ["cs.LG"], announcement: Announcement(day: monday, kind: .new),
+              versions: ArxivVersions(count: 2, latestAt: Timestamp(day: tuesday), withdrawn: true)),
+    ]
+
+    @Test("the newest announcement, filtered by category and type, with cards that offer 'Submit to daily'")
+    func newPapers() async throws {
+        let site = try await TestSite(papers: Self.papers)
+        try await site.run { client async throws in
+            let page = try await client.get("/papers/new")
+            #expect(page.status == .ok)
+            let html = page.text
+            #expect(html.contains("<h1>New on arXiv · Tuesday, December 1, 2026</h1>"))
+            #expect(html.contains("Sparse retrieval experts") && html.contains("Speech tokenisers compared") && !html.contains("Gradient noise scales"))
+            #expect(html.contains("2 new and cross-listed papers"))
+            #expect(html.contains("href=\"/papers/submit?id=2612.00011\">Submit to daily</a>"))
+            #expect(html.contains("<a rel=\"prev\" href=\"/papers/new?date=2026-11-30\">"))
+            #expect(html.contains("<a href=\"/papers/category/cs.CL\">cs.CL</a> · <a href=\"/papers/category/cs.IR\">cs.IR</a>"), "the category line")
+            let cross = try await client.get("/papers/new?type=cross").text
+            #expect(cross.contains("Speech tokenisers compared") && !cross.contains("Sparse retrieval experts"))
+            let learning = try await client.get("/papers/new?category=cs.LG").text
+            #expect(learning.contains("Monday, November 30, 2026") && learning.contains("Gradient noise scales"))
+            #expect(!learning.contains("Submit to daily"), "a featured paper is not offered again")
+            #expect(try await client.get("/papers/new?category=cs.CL%3B").status == .badRequest)
+            #expect(try await client.get("/papers/new?type=replace").status == .badRequest)
+            #expect(try await client.get("/papers/new?date=2030-01-01").status == .notFound)
+            let feed = try await client.get("/papers/new/feed.atom?category=cs.CL")
+            #expect(feed.status == .ok && feed.text.contains("Sparse retrieval experts") && !feed.text.contains("Gradient noise"))
+        }
+    }
+
+    @Test("category pages and feeds; the paper page names its categories, announcement and versions")
+    func categories() async throws {
+        let site = try await TestSite(papers: Self.papers)
+        try await site.run { client async throws in
+            let html = try await client.get("/papers/category/cs.CL").text
+            #expect(html.contains("<h1>cs.CL</h1>") && html.contains("2 papers in arXiv's cs.CL"))
+            #expect(html.contains("Speech tokenisers compared"), "cross-listed papers are in the category too")
+            #expect(try await client.get("/papers/category/math.AG").text.contains("No paper in math.AG yet."))
+            #expect(try await client.get("/papers/category/CS!").status == .badRequest)
+            #expect(try await client.get("/papers/category/cs.CL/feed.rss").text.contains("<title>Sparse retrieval experts</title>"))
+            let paper = try await client.get("/papers/2611.09999").text
+            #expect(paper.contains("href=\"/papers/category/cs.LG\""))
+            #expect(paper.contains("Nov 30, 2026 (new)"))
+            #expect(paper.contains("v2, latest Dec 1, 2026 — withdrawn by its authors"))
+        }
+    }
+
+    @Test("cat: narrows a search to a category; the operators' page is for moderators")
+    func searchAndStatus() async throws {
+        let site = try await TestSite(papers: Self.papers)
+        try await site.run { client async throws in
+            // Words are highlighted in results: the link to the paper is what is looked for.
+            let narrowed = try await client.get("/papers/search?q=noise+cat%3Acs.LG").text
+            #expect(narrowed.contains("href=\"/papers/2611.09999\"") && narrowed.contains("1 result"))
+            let elsewhere = try await client.get("/papers/search?q=noise+cat%3Acs.CL").text
+            #expect(!elsewhere.contains("href=\"/papers/2611.09999\""))
+            #expect(try await client.get("/papers/search?q=experts+cat%3Acs.cl").text.contains("href=\"/papers/2612.00011\""), "any letter case")
+            #expect(try await client.get("/moderation/ingest").status != .ok, "visitors do not see the operators' page")
+        }
+    }
+}
