@@ -15,6 +15,7 @@ sqlite_line=$(python3 "$HERE/bench/harvest_speed.py" "$BIN" "$WORK" "$SHARED_DAT
 echo "$sqlite_line"
 
 echo "== harvest into PostgreSQL: $RECORDS records"
+chmod 755 "$WORK"  # the postgres user must reach its data folder
 postgres_url=$("$HERE/postgres.sh" start "$WORK/pg" | tail -1)
 postgres_line=$(python3 "$HERE/bench/harvest_speed.py" "$BIN" "$WORK" "$SHARED_DATA" "$RECORDS" "$postgres_url")
 "$HERE/postgres.sh" stop "$WORK/pg" >/dev/null 2>&1 || true
