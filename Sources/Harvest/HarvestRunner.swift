@@ -13,33 +13,37 @@ public struct HarvestRunner: Sendable {
 
     public let settings: HarvestSettings
     let database: any SQLDatabase
-    let store: SQLPaperStore
     public let ingest: SQLIngestStore
+    // Made once: each holds one HTTP session for the life of the runner (the scheduler runs them for months).
+    private let listingHarvester: ListingHarvester
+    private let recordsHarvester: OAIHarvester
+    private let hubSync: HubDailySync
 
     public init(settings: HarvestSettings, database: any SQLDatabase) {
         self.settings = settings
         self.database = database
-        store = SQLPaperStore(database: database)
+        let store = SQLPaperStore(database: database)
         ingest = SQLIngestStore(database: database)
+        let arxivPacer = SlotPacer(database: database, name: SlotPacer.arxiv, interval: settings.arxivInterval)
+        listingHarvester = ListingHarvester(settings: settings, store: store, ingest: ingest, pacer: arxivPacer)
+        recordsHarvester = OAIHarvester(settings: settings, store: store, ingest: ingest, pacer: arxivPacer)
+        let hubPacer = SlotPacer(database: database, name: SlotPacer.huggingface, interval: settings.hubInterval)
+        hubSync = HubDailySync(settings: settings, store: store, ingest: ingest, pacer: hubPacer)
     }
 
     /// The lock names: one arXiv harvest and one Hugging Face sync at a time, across instances.
     static let arxivLock = "harvest-arxiv"
     static let hubLock = "harvest-huggingface"
 
-    var arxivPacer: SlotPacer { SlotPacer(database: database, name: SlotPacer.arxiv, interval: settings.arxivInterval) }
-
     /// Harvests arXiv; nil when another instance is harvesting it now.
     public func arxiv(_ part: ArxivPart = .both, from: Day? = nil, dryRun: Bool = false, report: HarvestReport = .silent) async throws -> [IngestState.Source: RunCounts]? {
         try await database.withExclusiveLock(Self.arxivLock) {
             var done: [IngestState.Source: RunCounts] = [:]
             if part != .records {
-                let listing = ListingHarvester(settings: settings, store: store, ingest: ingest, pacer: arxivPacer)
-                done[.arxivListing] = try await recorded(.arxivListing, dryRun: dryRun) { try await listing.run(dryRun: dryRun, report: report).counts }
+                done[.arxivListing] = try await recorded(.arxivListing, dryRun: dryRun) { try await listingHarvester.run(dryRun: dryRun, report: report).counts }
             }
             if part != .listing {
-                let records = OAIHarvester(settings: settings, store: store, ingest: ingest, pacer: arxivPacer)
-                done[.arxivOAI] = try await recorded(.arxivOAI, dryRun: dryRun) { try await records.run(from: from, dryRun: dryRun, now: .now, report: report) }
+                done[.arxivOAI] = try await recorded(.arxivOAI, dryRun: dryRun) { try await recordsHarvester.run(from: from, dryRun: dryRun, now: .now, report: report) }
             }
             return done
         }
@@ -48,17 +52,14 @@ public struct HarvestRunner: Sendable {
     /// Reads the listing alone and tells which day it holds (the scheduler's question: is tonight's batch out yet?).
     public func listing(report: HarvestReport = .silent) async throws -> ListingHarvester.Outcome? {
         try await database.withExclusiveLock(Self.arxivLock) {
-            let listing = ListingHarvester(settings: settings, store: store, ingest: ingest, pacer: arxivPacer)
-            return try await recorded(.arxivListing, dryRun: false, counts: \.counts) { try await listing.run(report: report) }
+            try await recorded(.arxivListing, dryRun: false, counts: \.counts) { try await listingHarvester.run(report: report) }
         }
     }
 
     /// Mirrors Hugging Face's daily list; nil when another instance is syncing it now.
     public func huggingface(from: Day? = nil, through: Day? = nil, dryRun: Bool = false, report: HarvestReport = .silent) async throws -> RunCounts? {
         try await database.withExclusiveLock(Self.hubLock) {
-            let pacer = SlotPacer(database: database, name: SlotPacer.huggingface, interval: settings.hubInterval)
-            let sync = HubDailySync(settings: settings, store: store, ingest: ingest, pacer: pacer)
-            return try await recorded(.huggingface, dryRun: dryRun) { try await sync.run(from: from, through: through, dryRun: dryRun, now: .now, report: report) }
+            try await recorded(.huggingface, dryRun: dryRun) { try await hubSync.run(from: from, through: through, dryRun: dryRun, now: .now, report: report) }
         }
     }
 
