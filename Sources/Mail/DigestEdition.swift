@@ -52,11 +52,12 @@ public struct DigestEdition: Sendable, Equatable {
         }
     }
 
-    /// The editions due on `date`: the daily one on weekdays, and the weekly one for the week that ends on its Friday.
+    /// The editions due on `date`: the daily one on the days of arXiv's mailings (after an announcement the evening
+    /// before: Monday to Friday, less the mornings after arXiv's holidays), and the weekly one on Fridays.
     /// Days without papers send nothing (an edition with no papers is never composed).
-    public static func kinds(dueOn date: Day) -> [Kind] {
+    public static func kinds(dueOn date: Day, calendar: ArxivCalendar = ArxivCalendar()) -> [Kind] {
         var kinds: [Kind] = []
-        if !date.isWeekend { kinds.append(.daily(date)) }
+        if calendar.announces(on: date.adding(days: -1)) { kinds.append(.daily(date)) }
         if date.weekday == 5 { kinds.append(.weekly(ISOWeek(containing: date))) }
         return kinds
     }

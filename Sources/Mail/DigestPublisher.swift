@@ -18,8 +18,11 @@ public struct DigestPublisher: Sendable {
     let composer: DigestComposer
     /// Topics by meaning; nil matches topics by their words only.
     let meaning: TopicMeaning?
+    /// The daily edition follows arXiv's calendar.
+    let calendar: ArxivCalendar
 
-    public init(papers: any PaperStore, mail: SQLMailStore, composer: DigestComposer, meaning: TopicMeaning? = nil) {
+    public init(papers: any PaperStore, mail: SQLMailStore, composer: DigestComposer, meaning: TopicMeaning? = nil, calendar: ArxivCalendar = ArxivCalendar()) {
+        self.calendar = calendar
         self.papers = papers
         self.mail = mail
         self.composer = composer
@@ -29,7 +32,7 @@ public struct DigestPublisher: Sendable {
     /// The editions due on `date` that have papers: nothing on weekends (daily) or days without new papers.
     public func editions(dueOn date: Day) async throws -> [DigestEdition] {
         var editions: [DigestEdition] = []
-        for kind in DigestEdition.kinds(dueOn: date) {
+        for kind in DigestEdition.kinds(dueOn: date, calendar: calendar) {
             let edition = try await self.edition(kind)
             if !edition.papers.isEmpty { editions.append(edition) }
         }

@@ -14,13 +14,18 @@ struct PageController: Sendable {
     let community: CommunityFeatures?
     /// Finds the similar papers each paper page lists; nil (or without a model) lists none.
     let search: PaperSearch?
+    /// arXiv's calendar: the front page says so on days without an announcement.
+    let calendar: ArxivCalendar
     static let pageSize = 50
     static let similarCount = 5
 
     func respond(to route: Route, _ request: Request, _ context: AppRequestContext) async throws -> Response? {
         let viewer = context.viewer
         switch route {
-            case .home, .papers: return try await cached(request, viewer) { try await latestDay(request, viewer) }
+            case .home, .papers:
+                // The notice depends on the clock, not the database: the cached page is kept apart per notice.
+                let quiet = calendar.quietDayNotice(at: clock())
+                return try await cached(request, viewer, variant: quiet.map { "#quiet:\($0)" } ?? "") { try await latestDay(request, quiet: quiet, viewer) }
             case .day(let day): return try await cached(request, viewer) { try await feed(.day(day), request, viewer) }
             case .week(let week): return try await cached(request, viewer) { try await feed(.week(week), request, viewer) }
             case .month(let month): return try await cached(request, viewer) { try await feed(.month(month), request, viewer) }
@@ -34,18 +39,20 @@ struct PageController: Sendable {
         }
     }
 
-    private func latestDay(_ request: Request, _ viewer: Viewer?) async throws -> Rendered {
+    private func latestDay(_ request: Request, quiet: String?, _ viewer: Viewer?) async throws -> Rendered {
         guard let day = try await catalog.latestFeaturedDay() else {
             let content: HTML = "<h1>No papers yet</h1><p class=\"empty\">Import some with <code>dailypapers import FILE</code>.</p>"
             return Responses.html(Layout.page(title: "Daily Papers", tab: .daily, viewer: viewer, content: content))
         }
-        return try await feed(.day(day), request, viewer)
+        return try await feed(.day(day), request, quiet: quiet, viewer)
     }
 
-    private func feed(_ window: FeedWindow, _ request: Request, _ viewer: Viewer?) async throws -> Rendered {
+    private func feed(_ window: FeedWindow, _ request: Request, quiet: String? = nil, _ viewer: Viewer?) async throws -> Rendered {
         let pageNumber = try pageParameter(request)
         let page = try await catalog.feed(window, limit: Self.pageSize, offset: pageNumber * Self.pageSize)
-        return Responses.html(FeedPageView.render(page, pageNumber: pageNumber, pageSize: Self.pageSize, currentYear: clock().day.year, subscribeBox: subscribeBox, viewer: viewer))
+        return Responses.html(FeedPageView.render(
+            page, pageNumber: pageNumber, pageSize: Self.pageSize, currentYear: clock().day.year, subscribeBox: subscribeBox, quietNotice: quiet, viewer: viewer
+        ))
     }
 
     private func trending(_ viewer: Viewer?) async throws -> Rendered {

@@ -64,9 +64,12 @@ struct Digest: AsyncParsableCommand {
             let configuration = try AppConfiguration.load(flags: databaseOptions.flags.merging(mailOptions.flags) { given, _ in given })
             let setup = try await ApplicationBuilder.mailSetup(configuration, store: mailStore)
             guard setup.isEnabled || dryRun else { throw CommandFailure("Mail is off: set SMTP_URL (or --smtp-url) to send digests") }
-            let publisher = DigestPublisher(papers: SQLPaperStore(database: database), mail: mailStore, composer: setup.composer, meaning: try await topicMeaning(database))
+            let publisher = DigestPublisher(
+                papers: SQLPaperStore(database: database), mail: mailStore, composer: setup.composer, meaning: try await topicMeaning(database),
+                calendar: configuration.arxivCalendar
+            )
             let editions = try await publisher.editions(dueOn: day)
-            if editions.isEmpty { print("No edition is due on \(day) (weekend, or no papers featured that day).") }
+            if editions.isEmpty { print("No edition is due on \(day) (no arXiv mailing that day, or no papers featured).") }
             for edition in editions {
                 let bar = ProgressBar(label: "composing \(edition.key)")
                 let started = ContinuousClock.now

@@ -36,6 +36,15 @@ import Testing
         #expect(DigestEdition.kinds(dueOn: try #require(Day(iso: "2026-08-23"))).isEmpty)
     }
 
+    @Test func theDailyEditionFollowsArxivsCalendar() throws {
+        let calendar = ArxivCalendar(holidays: [try #require(Day(iso: "2026-11-26")): "Thanksgiving Day"])
+        // No announcement on Thanksgiving evening, so no mailing, and no daily digest, on the Friday after it.
+        let friday = try #require(Day(iso: "2026-11-27"))
+        #expect(DigestEdition.kinds(dueOn: friday, calendar: calendar) == [.weekly(ISOWeek(containing: friday))])
+        #expect(DigestEdition.kinds(dueOn: try #require(Day(iso: "2026-11-30")), calendar: calendar) == [.daily(try #require(Day(iso: "2026-11-30")))])
+        #expect(DigestEdition.kinds(dueOn: try #require(Day(iso: "2026-11-26")), calendar: calendar).count == 1, "Thursday's mailing is Wednesday evening's")
+    }
+
     @Test func topicsMatchWholeWords() {
         #expect(TopicMatch.contains("offline rl, with a twist", word: "rl"))
         #expect(!TopicMatch.contains("a new world model", word: "rl"))

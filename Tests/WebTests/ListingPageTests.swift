@@ -77,4 +77,19 @@ struct ListingPageTests {
             #expect(try await client.get("/moderation/ingest").status != .ok, "visitors do not see the operators' page")
         }
     }
+
+    @Test("on a day without an announcement the front page and /papers/new say so, and the next day they do not")
+    func quietDays() async throws {
+        let site = try await TestSite(papers: Self.papers)
+        let saturday = try #require(Timestamp(iso: "2026-12-05T15:00:00Z"))
+        try await site.run(now: saturday) { client async throws in
+            let home = try await client.get("/").text
+            #expect(home.contains("arXiv makes no announcement on Saturdays; the next one is Sunday 20:00 ET. These are the papers of Nov 30, 2026."))
+            #expect(try await client.get("/papers/new").text.contains("arXiv makes no announcement on Saturdays"))
+        }
+        let monday = try #require(Timestamp(iso: "2026-12-07T15:00:00Z"))
+        try await site.run(now: monday) { client async throws in
+            #expect(!(try await client.get("/").text.contains("no announcement")), "the cached Saturday page is not served on Monday")
+        }
+    }
 }

@@ -26,10 +26,13 @@ struct TestSite {
     }
 
     /// Runs `body` with a client that sends requests straight to the router.
-    func run<T: Sendable>(community: CommunityFeatures? = nil, search: PaperSearch? = nil, _ body: @Sendable @escaping (any TestClientProtocol) async throws -> T) async throws -> T {
+    func run<T: Sendable>(
+        community: CommunityFeatures? = nil, search: PaperSearch? = nil, now: Timestamp = Self.now,
+        _ body: @Sendable @escaping (any TestClientProtocol) async throws -> T
+    ) async throws -> T {
         var logger = Logger(label: "test")
         logger.logLevel = .critical
-        let dependencies = AppDependencies(store: temporary.store, cache: cache, clock: { Self.now }, logger: logger, community: community, search: search)
+        let dependencies = AppDependencies(store: temporary.store, cache: cache, clock: { now }, logger: logger, community: community, search: search)
         let app = buildApplication(dependencies, settings: ServerSettings(hostname: "127.0.0.1", port: 0))
         return try await app.test(.router) { client in try await body(client) }
     }

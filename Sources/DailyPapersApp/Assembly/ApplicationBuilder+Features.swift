@@ -20,7 +20,7 @@ extension ApplicationBuilder {
             return MailFeatures(setup: setup, store: mailStore, sendNow: {})
         }
         let service = try MailService(
-            publisher: DigestPublisher(papers: store, mail: mailStore, composer: setup.composer, meaning: meaning),
+            publisher: DigestPublisher(papers: store, mail: mailStore, composer: setup.composer, meaning: meaning, calendar: configuration.arxivCalendar),
             sender: OutboxSender(store: mailStore, settings: smtp, envelopeSender: setup.sender.address, clock: clock, logger: logger),
             store: mailStore, digestTime: configuration.digestTime, clock: clock, logger: logger
         )

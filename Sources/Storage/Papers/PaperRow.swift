@@ -54,24 +54,17 @@ enum PaperRow {
         )
     }
 
-    static func upsert(_ paper: Paper, now: Timestamp) -> SQLQuery {
-        """
+    /// One statement that writes every paper of `papers` (distinct ids; at most `batchSize`): a page of a harvest or an
+    /// import batch costs one round trip instead of one per paper.
+    static func upsert(_ papers: some Collection<Paper>, now: Timestamp) -> SQLQuery {
+        let rows = SQLQuery.joined(papers.map { values($0, now: now) }, separator: ", ")
+        return """
         INSERT INTO papers (
             id, arxiv_id, title, abstract, authors, author_count, published_at, featured_on, submitted_at, submitted_by,
             upvotes, num_comments, organization, github_repo, github_stars, project_page, ai_summary, ai_keywords,
             categories, arxiv_comments, journal_ref, doi, license, media_urls, position, hub, announced_on, announce_type,
             version_count, latest_version_at, withdrawn, created_at, updated_at
-        ) VALUES (
-            \(paper.id), \(paper.arxivId), \(paper.title), \(paper.abstract), \(StringList.encode(paper.authors)),
-            \(paper.authorCount), \(paper.publishedAt?.millisecondsSinceEpoch), \(paper.featuredOn?.description),
-            \(paper.submittedAt?.millisecondsSinceEpoch), \(paper.submittedBy), \(paper.upvotes), \(paper.numComments),
-            \(paper.organization?.name), \(paper.githubRepo), \(paper.githubStars), \(paper.projectPage), \(paper.aiSummary),
-            \(StringList.encode(paper.aiKeywords)), \(StringList.encode(paper.categories)), \(paper.arxivComments),
-            \(paper.journalRef), \(paper.doi), \(paper.license), \(StringList.encode(paper.mediaUrls)), \(paper.position),
-            \(paper.hub.flatMap(HubColumn.encode)), \(paper.announcement?.day.description), \(paper.announcement?.kind.rawValue),
-            \(paper.versions?.count), \(paper.versions?.latestAt?.millisecondsSinceEpoch), \(paper.versions?.withdrawn == true ? 1 : 0),
-            \(now.millisecondsSinceEpoch), \(now.millisecondsSinceEpoch)
-        )
+        ) VALUES \(rows)
         ON CONFLICT (id) DO UPDATE SET
             arxiv_id = excluded.arxiv_id, title = excluded.title, abstract = excluded.abstract, authors = excluded.authors,
             author_count = excluded.author_count, published_at = excluded.published_at, featured_on = excluded.featured_on,
@@ -83,6 +76,26 @@ enum PaperRow {
             media_urls = excluded.media_urls, position = excluded.position, hub = excluded.hub,
             announced_on = excluded.announced_on, announce_type = excluded.announce_type, version_count = excluded.version_count,
             latest_version_at = excluded.latest_version_at, withdrawn = excluded.withdrawn, updated_at = excluded.updated_at
+        """
+    }
+
+    /// The most papers one statement writes (33 values each, within both engines' limits on bound values).
+    static let batchSize = 400
+
+    /// The row of `paper`, parenthesized.
+    private static func values(_ paper: Paper, now: Timestamp) -> SQLQuery {
+        """
+        (
+            \(paper.id), \(paper.arxivId), \(paper.title), \(paper.abstract), \(StringList.encode(paper.authors)),
+            \(paper.authorCount), \(paper.publishedAt?.millisecondsSinceEpoch), \(paper.featuredOn?.description),
+            \(paper.submittedAt?.millisecondsSinceEpoch), \(paper.submittedBy), \(paper.upvotes), \(paper.numComments),
+            \(paper.organization?.name), \(paper.githubRepo), \(paper.githubStars), \(paper.projectPage), \(paper.aiSummary),
+            \(StringList.encode(paper.aiKeywords)), \(StringList.encode(paper.categories)), \(paper.arxivComments),
+            \(paper.journalRef), \(paper.doi), \(paper.license), \(StringList.encode(paper.mediaUrls)), \(paper.position),
+            \(paper.hub.flatMap(HubColumn.encode)), \(paper.announcement?.day.description), \(paper.announcement?.kind.rawValue),
+            \(paper.versions?.count), \(paper.versions?.latestAt?.millisecondsSinceEpoch), \(paper.versions?.withdrawn == true ? 1 : 0),
+            \(now.millisecondsSinceEpoch), \(now.millisecondsSinceEpoch)
+        )
         """
     }
 }

@@ -108,12 +108,16 @@ public struct SQLPaperStore: PaperStore {
         guard !updates.isEmpty else { return ApplyCounts() }
         return try await database.transaction { connection in
             var existing = try await Self.existingPapers(ids: updates.map(\.paper.id), on: connection)
+            let stored = existing
             var counts = ApplyCounts()
+            var organizations: [String: (asOf: String, organization: Organization)] = [:]
+            var changed: [String: Paper] = [:]
+            var order: [String] = []
             for update in updates {
                 let before = existing[update.paper.id]
                 var after = update.applied(to: before)
                 if let organization = after.organization {
-                    try await Self.upsert(organization, asOf: after.featuredOn ?? after.publishedAt?.day, on: connection)
+                    Self.note(organization, asOf: after.featuredOn ?? after.publishedAt?.day, in: &organizations)
                     // The display name lives with the organization, not the paper: a renamed organization changes no paper.
                     if before?.organization?.name == organization.name { after.organization = before?.organization }
                 }
@@ -121,13 +125,25 @@ public struct SQLPaperStore: PaperStore {
                     counts.unchanged += 1
                     continue
                 }
-                try await connection.execute(PaperRow.upsert(after, now: now))
-                if before?.categories != after.categories { try await Self.index(categories: after, on: connection) }
+                if changed.updateValue(after, forKey: after.id) == nil { order.append(after.id) }
                 existing[after.id] = after
                 if before == nil { counts.inserted += 1 } else { counts.updated += 1 }
             }
+            for (asOf, organization) in organizations.values { try await Self.upsert(organization, asOf: asOf, on: connection) }
+            let papers = order.compactMap { changed[$0] }
+            for start in stride(from: 0, to: papers.count, by: PaperRow.batchSize) {
+                try await connection.execute(PaperRow.upsert(papers[start..<min(start + PaperRow.batchSize, papers.count)], now: now))
+            }
+            try await Self.index(categories: papers.filter { stored[$0.id]?.categories != $0.categories }, on: connection)
             return counts
         }
+    }
+
+    /// Keeps, per organization, the record an upsert would keep: the newest day, ties to the greater name.
+    private static func note(_ organization: Organization, asOf day: Day?, in organizations: inout [String: (asOf: String, organization: Organization)]) {
+        let asOf = day?.description ?? ""
+        if let kept = organizations[organization.name], (kept.asOf, kept.organization.fullname) >= (asOf, organization.fullname) { return }
+        organizations[organization.name] = (asOf, organization)
     }
 
     private func feedFilter(_ query: FeedQuery) -> SQLQuery {
@@ -152,21 +168,28 @@ public struct SQLPaperStore: PaperStore {
         return papers
     }
 
-    /// The paper's categories as rows of `paper_categories`, which category pages and `cat:` read.
-    private static func index(categories paper: Paper, on connection: any SQLConnection) async throws {
-        try await connection.execute("DELETE FROM paper_categories WHERE paper_id = \(paper.id)")
-        var seen = Set<String>()
-        for (position, category) in paper.categories.enumerated() where !category.isEmpty && seen.insert(category).inserted {
-            try await connection.execute(
-                "INSERT INTO paper_categories (paper_id, category, position) VALUES (\(paper.id), \(category), \(position))"
-            )
+    /// The papers' categories as rows of `paper_categories`, which category pages and `cat:` read: the old rows of
+    /// each paper go, the new ones come in statements of many rows.
+    private static func index(categories papers: [Paper], on connection: any SQLConnection) async throws {
+        for chunk in papers.map(\.id).bindChunks() {
+            try await connection.execute("DELETE FROM paper_categories WHERE paper_id IN (\(list: chunk))")
+        }
+        var rows: [SQLQuery] = []
+        for paper in papers {
+            var seen = Set<String>()
+            for (position, category) in paper.categories.enumerated() where !category.isEmpty && seen.insert(category).inserted {
+                rows.append("(\(paper.id), \(category), \(position))")
+            }
+        }
+        for start in stride(from: 0, to: rows.count, by: SQLQuery.maximumListLength) {
+            let chunk = Array(rows[start..<min(start + SQLQuery.maximumListLength, rows.count)])
+            try await connection.execute("INSERT INTO paper_categories (paper_id, category, position) VALUES \(SQLQuery.joined(chunk, separator: ", "))")
         }
     }
 
     /// Records an organization; its display name follows the record with the newest day (ties: the greater name),
     /// so importing the same files in any order, any number of times, gives the same name.
-    private static func upsert(_ organization: Organization, asOf day: Day?, on connection: any SQLConnection) async throws {
-        let asOf = day?.description ?? ""
+    private static func upsert(_ organization: Organization, asOf: String, on connection: any SQLConnection) async throws {
         try await connection.execute(
             """
             INSERT INTO organizations (name, fullname, fullname_as_of) VALUES (\(organization.name), \(organization.fullname), \(asOf))

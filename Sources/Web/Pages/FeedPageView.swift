@@ -2,11 +2,13 @@ import PapersCore
 
 /// The daily, weekly and monthly listings.
 enum FeedPageView {
-    static func render(_ page: PaperCatalog.FeedPage, pageNumber: Int, pageSize: Int, currentYear: Int, subscribeBox: Bool = false, viewer: Viewer?) -> HTML {
+    /// `quietNotice`: on the front page, arXiv's plain words on a day without an announcement.
+    static func render(_ page: PaperCatalog.FeedPage, pageNumber: Int, pageSize: Int, currentYear: Int, subscribeBox: Bool = false, quietNotice: String? = nil, viewer: Viewer?) -> HTML {
         let title = CardFormatting.title(of: page.window)
+        let quiet: HTML = quietNotice.map { "<p class=\"notice-muted\" role=\"status\">\($0) These are the papers of \(title).</p>" } ?? ""
         let content: HTML = """
             \(subscribeBox ? SubscriptionViews.box : "")
-            <h1>\(title)</h1>
+            <h1>\(title)</h1>\(quiet)
             <p class="sub">\(summary(page))</p>
             \(pager(page))
             \(page.papers.isEmpty ? emptyState(page.window) : PaperCardView.list(page.papers, currentYear: currentYear, viewer: viewer))

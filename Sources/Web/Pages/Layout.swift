@@ -113,6 +113,7 @@ enum Layout {
         .filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;margin-top:.5rem;color:var(--muted);font-size:.875rem}
         mark{background:#fde68a;color:inherit;border-radius:.15rem;padding:0 .1rem}@media (prefers-color-scheme:dark){mark{background:#854d0e}}
         p.snippet{margin:0 0 .5rem;color:var(--muted)}.notice-muted{color:var(--muted);border-left:3px solid var(--line);padding-left:.75rem}
+        nav.filters{margin:.25rem 0;font-size:.9rem}nav.filters [aria-current]{font-weight:600}div.categories{font-size:.8rem;color:var(--muted);margin-top:.15rem}
         ol.similar{padding-left:1.25rem}ol.similar li{margin:.25rem 0}
         footer.site{color:var(--muted);font-size:.875rem;padding:2rem 1rem}
         @media (max-width:40rem){nav{margin-left:0}.card{flex-direction:column-reverse}.card .votes{text-align:left}}

@@ -3,7 +3,7 @@ import PapersCore
 /// `/papers/new`, arXiv's latest announcement in the harvested categories, and the category pages.
 enum NewPapersView {
     static func render(_ page: PaperCatalog.ListingPage?, filter: ListingFilter, categories: [String], notice: String?, currentYear: Int, viewer: Viewer?) -> HTML {
-        let quiet: HTML = notice.map { "<p class=\"notice\" role=\"status\">\($0)</p>" } ?? ""
+        let quiet: HTML = notice.map { "<p class=\"notice-muted\" role=\"status\">\($0)</p>" } ?? ""
         guard let page else {
             let content: HTML = """
                 <h1>New on arXiv</h1>

@@ -11,7 +11,7 @@ extension RouteTable {
         let search = dependencies.search ?? (dependencies.store as? SQLPaperStore).map { PaperSearch(store: $0, semantic: nil) }
         pages = PageController(
             catalog: catalog, cache: cache, clock: clock, subscribeBox: dependencies.mail?.setup.isEnabled == true,
-            community: dependencies.community, search: search
+            community: dependencies.community, search: search, calendar: dependencies.arxivCalendar
         )
         feeds = FeedController(catalog: catalog, cache: cache, clock: clock, site: site)
         listings = ListingController(
