@@ -25,10 +25,11 @@ public struct HarvestRunner: Sendable {
         let store = SQLPaperStore(database: database)
         ingest = SQLIngestStore(database: database)
         let arxivPacer = SlotPacer(database: database, name: SlotPacer.arxiv, interval: settings.arxivInterval)
-        listingHarvester = ListingHarvester(settings: settings, store: store, ingest: ingest, pacer: arxivPacer)
-        recordsHarvester = OAIHarvester(settings: settings, store: store, ingest: ingest, pacer: arxivPacer)
+        let arxiv = HarvestContext(settings: settings, store: store, ingest: ingest, source: "arXiv", pacer: arxivPacer)
+        listingHarvester = ListingHarvester(arxiv)
+        recordsHarvester = OAIHarvester(arxiv)
         let hubPacer = SlotPacer(database: database, name: SlotPacer.huggingface, interval: settings.hubInterval)
-        hubSync = HubDailySync(settings: settings, store: store, ingest: ingest, pacer: hubPacer)
+        hubSync = HubDailySync(HarvestContext(settings: settings, store: store, ingest: ingest, source: "Hugging Face", pacer: hubPacer))
     }
 
     /// The lock names: one arXiv harvest and one Hugging Face sync at a time, across instances.

@@ -9,16 +9,11 @@ import Storage
 /// keywords, repository and stars, project page and thumbnail. Resumable (the last complete day is the checkpoint)
 /// and idempotent (a day synced twice changes nothing the second time).
 public struct HubDailySync: Sendable {
-    let settings: HarvestSettings
-    let store: SQLPaperStore
-    let ingest: SQLIngestStore
-    let fetcher: PoliteFetcher
+    let context: HarvestContext
+    var settings: HarvestSettings { context.settings }
 
-    public init(settings: HarvestSettings, store: SQLPaperStore, ingest: SQLIngestStore, pacer: any RequestPacer) {
-        self.settings = settings
-        self.store = store
-        self.ingest = ingest
-        fetcher = PoliteFetcher(policy: settings.policy(source: "Hugging Face"), pacer: pacer)
+    init(_ context: HarvestContext) {
+        self.context = context
     }
 
     /// The day Hugging Face's list is on at `now`: it rolls over at 21:30 in New York.
@@ -31,7 +26,7 @@ public struct HubDailySync: Sendable {
     /// Hugging Face's current day. Days before the current one are complete and move the checkpoint.
     public func run(from: Day? = nil, through last: Day? = nil, dryRun: Bool = false, now: Timestamp, report: HarvestReport = .silent) async throws -> RunCounts {
         let current = Self.currentDay(at: now)
-        let state = try await ingest.state(of: .huggingface)
+        let state = try await context.ingest.state(of: .huggingface)
         let first = from ?? state.checkpoint.flatMap { Day(iso: $0) }.map { $0.adding(days: 1) } ?? settings.hubFrom ?? current
         let end = min(last ?? current, current)
         guard first <= end else { return RunCounts() }
@@ -40,7 +35,7 @@ public struct HubDailySync: Sendable {
         var day = first
         while day <= end {
             try await sync(day, dryRun: dryRun, counts: &counts, report: report)
-            if !dryRun, day < current { try await ingest.save(.huggingface, checkpoint: day.description, resumptionToken: nil) }
+            if !dryRun, day < current { try await context.ingest.save(.huggingface, checkpoint: day.description, resumptionToken: nil) }
             report.progress(day.daysSinceEpoch - first.daysSinceEpoch + 1, total)
             day = day.adding(days: 1)
         }
@@ -54,7 +49,7 @@ public struct HubDailySync: Sendable {
         counts.requests += 1
         let data: Data
         do {
-            data = try await fetcher.fetch(url, onRetry: report.note)
+            data = try await context.fetcher.fetch(url, onRetry: report.note)
         } catch let error as FetchError {
             throw HarvestError(error.description)
         }
@@ -70,7 +65,7 @@ public struct HubDailySync: Sendable {
             featured.fields.insert(.featuredOn)
             return featured
         }
-        let applied = dryRun ? try await store.preview(updates) : try await store.apply(updates, at: .now)
+        let applied = dryRun ? try await context.store.preview(updates) : try await context.store.apply(updates, at: .now)
         counts.added += applied.inserted
         counts.updated += applied.updated
         counts.skipped += applied.unchanged + read.rejections.count

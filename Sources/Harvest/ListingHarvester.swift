@@ -7,16 +7,11 @@ import Storage
 /// stores its items: new and cross-listed papers with their announcement, replacements with their new version. With
 /// `FeatureMode.all`, every new paper not featured yet is featured on the listing's day.
 public struct ListingHarvester: Sendable {
-    let settings: HarvestSettings
-    let store: SQLPaperStore
-    let ingest: SQLIngestStore
-    let fetcher: PoliteFetcher
+    let context: HarvestContext
+    var settings: HarvestSettings { context.settings }
 
-    public init(settings: HarvestSettings, store: SQLPaperStore, ingest: SQLIngestStore, pacer: any RequestPacer) {
-        self.settings = settings
-        self.store = store
-        self.ingest = ingest
-        fetcher = PoliteFetcher(policy: settings.policy(source: "arXiv"), pacer: pacer)
+    init(_ context: HarvestContext) {
+        self.context = context
     }
 
     /// What a listing run found: the listing's day (nil for an empty listing) and what it did.
@@ -34,7 +29,7 @@ public struct ListingHarvester: Sendable {
         var counts = RunCounts(requests: 1)
         let listing: Listing
         do {
-            listing = try ListingParser.listing(from: try await fetcher.fetch(url, onRetry: report.note))
+            listing = try ListingParser.listing(from: try await context.fetcher.fetch(url, onRetry: report.note))
         } catch let error as FetchError {
             throw HarvestError(error.description)
         } catch let error as ArxivError {
@@ -43,18 +38,18 @@ public struct ListingHarvester: Sendable {
         guard let day = listing.day else { return Outcome(day: nil, counts: counts) }
         var updates = listing.items.map { $0.update(listingDay: day) }
         if settings.featureMode == .all { updates = try await featuring(updates, on: day) }
-        let applied = dryRun ? try await store.preview(updates) : try await store.apply(updates, at: .now)
+        let applied = dryRun ? try await context.store.preview(updates) : try await context.store.apply(updates, at: .now)
         counts.added = applied.inserted
         counts.updated = applied.updated
         counts.skipped = applied.unchanged
         report.progress(listing.items.count, listing.items.count)
-        if !dryRun { try await ingest.save(.arxivListing, checkpoint: day.description, resumptionToken: nil) }
+        if !dryRun { try await context.ingest.save(.arxivListing, checkpoint: day.description, resumptionToken: nil) }
         return Outcome(day: day, counts: counts)
     }
 
     /// The updates with every first announcement in the chosen categories featured on `day`, unless already featured.
     private func featuring(_ updates: [PaperUpdate], on day: Day) async throws -> [PaperUpdate] {
-        let known = try await store.sourcePapers(ids: updates.map(\.paper.id))
+        let known = try await context.store.sourcePapers(ids: updates.map(\.paper.id))
         return updates.map { update in
             guard update.paper.announcement?.kind.isFirstAnnouncement == true, settings.wants(update.paper.categories),
                   known[update.paper.id]?.featuredOn == nil

@@ -8,21 +8,16 @@ import Storage
 /// is completed by the next one with nothing lost or doubled. Only papers in the chosen categories, or already known
 /// here (their versions and licence are repaired), are stored; the rest count as skipped.
 public struct OAIHarvester: Sendable {
-    let settings: HarvestSettings
-    let store: SQLPaperStore
-    let ingest: SQLIngestStore
-    let fetcher: PoliteFetcher
+    let context: HarvestContext
+    var settings: HarvestSettings { context.settings }
 
-    public init(settings: HarvestSettings, store: SQLPaperStore, ingest: SQLIngestStore, pacer: any RequestPacer) {
-        self.settings = settings
-        self.store = store
-        self.ingest = ingest
-        fetcher = PoliteFetcher(policy: settings.policy(source: "arXiv"), pacer: pacer)
+    init(_ context: HarvestContext) {
+        self.context = context
     }
 
     /// One run to the end of the list. `from` overrides the checkpoint (a backfill); `dryRun` writes nothing.
     public func run(from: Day? = nil, dryRun: Bool = false, now: Timestamp, report: HarvestReport = .silent) async throws -> RunCounts {
-        let state = try await ingest.state(of: .arxivOAI)
+        let state = try await context.ingest.state(of: .arxivOAI)
         let start = from ?? state.checkpoint.flatMap { Day(iso: $0) } ?? settings.backfillFrom ?? now.day.adding(days: -7)
         // A run in progress resumes in the set and on the page it stopped at, unless a start date was asked for.
         var resume = from == nil ? state.resumptionToken.flatMap(ResumePoint.init(stored:)) : nil
@@ -37,7 +32,7 @@ public struct OAIHarvester: Sendable {
         }
         if !dryRun {
             // The next run asks for what changed since this one's answers were dated.
-            try await ingest.save(.arxivOAI, checkpoint: (listDate ?? start).description, resumptionToken: nil)
+            try await context.ingest.save(.arxivOAI, checkpoint: (listDate ?? start).description, resumptionToken: nil)
         }
         return counts
     }
@@ -53,7 +48,7 @@ public struct OAIHarvester: Sendable {
             counts.requests += 1
             let page: OAIPage
             do {
-                page = try OAIPMHParser.page(from: try await fetcher.fetch(url, onRetry: report.note))
+                page = try OAIPMHParser.page(from: try await context.fetcher.fetch(url, onRetry: report.note))
             } catch let error as OAIError {
                 switch error.known {
                     case .noRecordsMatch: return firstAnswer
@@ -77,7 +72,7 @@ public struct OAIHarvester: Sendable {
             report.progress(page.cursor.map { $0 + page.records.count + page.deletedIds.count } ?? seen, page.completeListSize)
             token = page.resumptionToken
             if !dryRun {
-                try await ingest.save(.arxivOAI, checkpoint: start.description, resumptionToken: token.map { ResumePoint(set: set, token: $0).stored })
+                try await context.ingest.save(.arxivOAI, checkpoint: start.description, resumptionToken: token.map { ResumePoint(set: set, token: $0).stored })
             }
             if token == nil { return firstAnswer }
         }
@@ -85,7 +80,7 @@ public struct OAIHarvester: Sendable {
 
     /// Stores the page's papers that the instance wants: those in its categories and those it already holds.
     private func store(_ page: OAIPage, dryRun: Bool, counts: inout RunCounts) async throws {
-        let known = try await store.sourcePapers(ids: page.records.map(\.id))
+        let known = try await context.store.sourcePapers(ids: page.records.map(\.id))
         var updates: [PaperUpdate] = []
         for record in page.records {
             guard settings.wants(record.categories) || known[record.id] != nil, !record.title.isEmpty else {
@@ -95,7 +90,7 @@ public struct OAIHarvester: Sendable {
             updates.append(record.update)
         }
         counts.skipped += page.deletedIds.count
-        let applied = dryRun ? try await store.preview(updates) : try await store.apply(updates, at: .now)
+        let applied = dryRun ? try await context.store.preview(updates) : try await context.store.apply(updates, at: .now)
         counts.added += applied.inserted
         counts.updated += applied.updated
         counts.skipped += applied.unchanged
