@@ -58,6 +58,9 @@ public struct PoliteFetcher: Sendable {
         configuration.timeoutIntervalForRequest = Self.seconds(policy.timeout)
         configuration.httpAdditionalHeaders = ["User-Agent": policy.userAgent]
         configuration.httpMaximumConnectionsPerHost = 1
+        // Nothing is fetched twice on purpose: an in-memory cache would only hold every page of a long harvest.
+        configuration.urlCache = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         session = URLSession(configuration: configuration)
     }
 

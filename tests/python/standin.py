@@ -58,6 +58,7 @@ class StandIn:
         self.log: list[dict] = []
         self.lock = threading.Lock()
         self.page_delay: dict[int, float] = {}
+        self.lists: dict[tuple, list[str]] = {}
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
@@ -76,6 +77,13 @@ class StandIn:
 
     # OAI-PMH ------------------------------------------------------------------------------------------------------
     def matching(self, query: dict) -> list[str]:
+        """The records a list asks for, worked out once per list (a benchmark's list has 100,000 records)."""
+        key = (query.get("set"), query.get("from"))
+        if key not in self.lists:
+            self.lists[key] = self.select(query)
+        return self.lists[key]
+
+    def select(self, query: dict) -> list[str]:
         chosen = self.records
         if "set" in query:
             chosen = [r for r in chosen if f"<setSpec>{query['set']}</setSpec>" in r]
