@@ -18,7 +18,7 @@ struct ListingPageTests {
               categories: ["eess.AS", "cs.CL"], announcement: Announcement(day: tuesday, kind: .cross)),
         Paper(id: "2611.09999", arxivId: "2611.09999", title: "Gradient noise scales", abstract: "Noise during training.", authors: ["Emmy Noether"],
               featuredOn: monday, categories: ["cs.LG"], announcement: Announcement(day: monday, kind: .new),
-              versions: ArxivVersions(count: 2, latestAt: Timestamp(day: tuesday), withdrawn: true)),
+              versions: ArxivVersions(count: 2, latestAt: Timestamp(day: tuesday), withdrawn: true)).licensed("http://creativecommons.org/licenses/by/4.0/"),
     ]
 
     @Test("the newest announcement, filtered by category and type, with cards that offer 'Submit to daily'")
@@ -61,6 +61,7 @@ struct ListingPageTests {
             #expect(paper.contains("href=\"/papers/category/cs.LG\""))
             #expect(paper.contains("Nov 30, 2026 (new)"))
             #expect(paper.contains("v2, latest Dec 1, 2026 — withdrawn by its authors"))
+            #expect(paper.contains("<a href=\"http://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a>"))
         }
     }
 
@@ -91,5 +92,29 @@ struct ListingPageTests {
         try await site.run(now: monday) { client async throws in
             #expect(!(try await client.get("/").text.contains("no announcement")), "the cached Saturday page is not served on Monday")
         }
+    }
+
+    @Test("a large announcement is paged 50 at a time")
+    func paging() async throws {
+        let many = (0..<60).map { n in
+            Paper(id: "2612.\(String(format: "%05d", 100 + n))", title: "Listed paper \(n)", abstract: "Text.", upvotes: 60 - n,
+                  categories: ["cs.LG"], announcement: Announcement(day: Self.tuesday, kind: .new))
+        }
+        let site = try await TestSite(papers: many)
+        try await site.run { client async throws in
+            let first = try await client.get("/papers/new").text
+            #expect(first.contains("Listed paper 49<") && !first.contains("Listed paper 50<"))
+            #expect(first.contains("href=\"/papers/new?date=2026-12-01&amp;p=1\">More papers →</a>"))
+            let second = try await client.get("/papers/new?date=2026-12-01&p=1").text
+            #expect(second.contains("Listed paper 59<") && !second.contains("Listed paper 0<") && second.contains("← Higher ranked"))
+        }
+    }
+}
+
+extension Paper {
+    func licensed(_ license: String) -> Paper {
+        var paper = self
+        paper.license = license
+        return paper
     }
 }

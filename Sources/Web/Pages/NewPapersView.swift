@@ -20,6 +20,7 @@ enum NewPapersView {
             \(filters(filter, categories: categories))
             \(pager(page, filter: filter))
             \(page.papers.isEmpty ? "<p class=\"empty\">No paper of this kind in this announcement.</p>" : list(page.papers, currentYear: currentYear, viewer: viewer))
+            \(more(page, filter: filter))
             \(pager(page, filter: filter))
             """
         let feeds = Layout.Alternate.both("New on arXiv", query: String(filter.query(day: .some(nil)).dropFirst())) { .newPapersFeed($0) }
@@ -70,6 +71,16 @@ enum NewPapersView {
             <nav class="filters" aria-label="Categories">\(separated(byCategory))</nav>
             <nav class="filters" aria-label="Announce types">\(separated(byKind))</nav>
             """
+    }
+
+    /// Links to the day's further papers, 50 at a time.
+    private static func more(_ page: PaperCatalog.ListingPage, filter: ListingFilter) -> HTML {
+        let base = Route.newPapers.path + filter.query(day: .some(page.query.day))
+        let pageNumber = filter.page
+        var links: [HTML] = []
+        if pageNumber > 0 { links.append("<a href=\"\(base)&amp;p=\(pageNumber - 1)\">← Higher ranked</a>") }
+        if page.query.offset + page.papers.count < page.total { links.append("<a href=\"\(base)&amp;p=\(pageNumber + 1)\">More papers →</a>") }
+        return links.isEmpty ? "" : "<nav class=\"pager\" aria-label=\"Pages\">\(links)</nav>"
     }
 
     /// The links with " · " between them.

@@ -62,6 +62,9 @@ struct PaperPageModel {
             let kind = announcement.kind == .cross ? "cross-listed" : "new"
             facts.append(Fact(label: "Announced on arXiv", value: "\(CardFormatting.fullDate(announcement.day)) (\(kind))", href: Route.newPapers.path + "?date=\(announcement.day)"))
         }
+        if let license = paper.license {
+            facts.append(Fact(label: "Licence", value: Self.licenceName(license), href: TextEncoding.isWebURL(license) ? license : nil))
+        }
         if let versions = paper.versions {
             let latest = versions.latestAt.map { ", latest \(CardFormatting.fullDate($0.day))" } ?? ""
             facts.append(Fact(label: "Versions", value: "v\(versions.count)\(latest)\(versions.withdrawn ? " — withdrawn by its authors" : "")"))
@@ -82,5 +85,16 @@ struct PaperPageModel {
     /// "87% similar" for each similar paper.
     static func similarity(_ value: Float) -> String {
         "\(Int((value * 100).rounded()))% similar"
+    }
+
+    /// "CC BY 4.0" for `http://creativecommons.org/licenses/by/4.0/`, arXiv's own licence by name, else the address.
+    static func licenceName(_ url: String) -> String {
+        let parts = url.split(separator: "/").map(String.init)
+        if url.contains("creativecommons.org/publicdomain/zero") { return "CC0 1.0" }
+        if let index = parts.firstIndex(of: "licenses"), index + 2 < parts.count, url.contains("creativecommons.org") {
+            return "CC \(parts[index + 1].uppercased()) \(parts[index + 2])"
+        }
+        if url.contains("arxiv.org/licenses/nonexclusive-distrib") { return "arXiv non-exclusive licence to distribute" }
+        return url
     }
 }
