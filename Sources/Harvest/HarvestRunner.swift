@@ -13,15 +13,18 @@ public struct HarvestRunner: Sendable {
 
     public let settings: HarvestSettings
     let database: any SQLDatabase
+    /// The site's clock (`CLOCK_START` in staging and tests): which day a source is on, and when runs are recorded.
+    let clock: @Sendable () -> Timestamp
     public let ingest: SQLIngestStore
     // Made once: each holds one HTTP session for the life of the runner (the scheduler runs them for months).
     private let listingHarvester: ListingHarvester
     private let recordsHarvester: OAIHarvester
     private let hubSync: HubDailySync
 
-    public init(settings: HarvestSettings, database: any SQLDatabase) {
+    public init(settings: HarvestSettings, database: any SQLDatabase, clock: @escaping @Sendable () -> Timestamp = { .now }) {
         self.settings = settings
         self.database = database
+        self.clock = clock
         let store = SQLPaperStore(database: database)
         ingest = SQLIngestStore(database: database)
         let arxivPacer = SlotPacer(database: database, name: SlotPacer.arxiv, interval: settings.arxivInterval)
@@ -44,7 +47,7 @@ public struct HarvestRunner: Sendable {
                 done[.arxivListing] = try await recorded(.arxivListing, dryRun: dryRun) { try await listingHarvester.run(dryRun: dryRun, report: report).counts }
             }
             if part != .listing {
-                done[.arxivOAI] = try await recorded(.arxivOAI, dryRun: dryRun) { try await recordsHarvester.run(from: from, dryRun: dryRun, now: .now, report: report) }
+                done[.arxivOAI] = try await recorded(.arxivOAI, dryRun: dryRun) { try await recordsHarvester.run(from: from, dryRun: dryRun, now: clock(), report: report) }
             }
             return done
         }
@@ -60,7 +63,7 @@ public struct HarvestRunner: Sendable {
     /// Mirrors Hugging Face's daily list; nil when another instance is syncing it now.
     public func huggingface(from: Day? = nil, through: Day? = nil, dryRun: Bool = false, report: HarvestReport = .silent) async throws -> RunCounts? {
         try await database.withExclusiveLock(Self.hubLock) {
-            try await recorded(.huggingface, dryRun: dryRun) { try await hubSync.run(from: from, through: through, dryRun: dryRun, now: .now, report: report) }
+            try await recorded(.huggingface, dryRun: dryRun) { try await hubSync.run(from: from, through: through, dryRun: dryRun, now: clock(), report: report) }
         }
     }
 
@@ -71,14 +74,14 @@ public struct HarvestRunner: Sendable {
 
     private func recorded<T>(_ source: IngestState.Source, dryRun: Bool, counts: (T) -> RunCounts, _ body: () async throws -> T) async throws -> T {
         guard !dryRun else { return try await body() }
-        try await ingest.start(source, at: .now)
+        try await ingest.start(source, at: clock())
         let next = try await ingest.state(of: source).nextRunAt
         do {
             let result = try await body()
-            try await ingest.finish(source, counts: counts(result), error: nil, nextRunAt: next, at: .now)
+            try await ingest.finish(source, counts: counts(result), error: nil, nextRunAt: next, at: clock())
             return result
         } catch {
-            try? await ingest.finish(source, counts: RunCounts(), error: "\(error)", nextRunAt: next, at: .now)
+            try? await ingest.finish(source, counts: RunCounts(), error: "\(error)", nextRunAt: next, at: clock())
             throw error
         }
     }

@@ -57,7 +57,7 @@ extension ApplicationBuilder {
     /// With `HARVEST=on`, the scheduled harvest of arXiv and Hugging Face joins the services (one step a minute).
     func harvestFeatures(_ database: OpenDatabase, clock: @escaping @Sendable () -> Timestamp, services: inout [any Service]) {
         guard configuration.harvesting else { return }
-        let runner = HarvestRunner(settings: configuration.harvest, database: database.sql)
+        let runner = HarvestRunner(settings: configuration.harvest, database: database.sql, clock: clock)
         let scheduler = HarvestScheduler(runner: runner, calendar: configuration.arxivCalendar, logger: logger, clock: clock)
         services.append(BackgroundService(every: .seconds(60)) { await scheduler.step() })
         logger.info("harvest is on", metadata: ["categories": "\(configuration.harvest.categories.joined(separator: ","))", "feature_new": "\(configuration.harvest.featureMode.rawValue)"])
