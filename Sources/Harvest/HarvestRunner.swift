@@ -53,13 +53,6 @@ public struct HarvestRunner: Sendable {
         }
     }
 
-    /// Reads the listing alone and tells which day it holds (the scheduler's question: is tonight's batch out yet?).
-    public func listing(report: HarvestReport = .silent) async throws -> ListingHarvester.Outcome? {
-        try await database.withExclusiveLock(Self.arxivLock) {
-            try await recorded(.arxivListing, dryRun: false, counts: \.counts) { try await listingHarvester.run(report: report) }
-        }
-    }
-
     /// Mirrors Hugging Face's daily list; nil when another instance is syncing it now.
     public func huggingface(from: Day? = nil, through: Day? = nil, dryRun: Bool = false, report: HarvestReport = .silent) async throws -> RunCounts? {
         try await database.withExclusiveLock(Self.hubLock) {
@@ -69,16 +62,12 @@ public struct HarvestRunner: Sendable {
 
     /// Runs `body` with its start and end recorded (a dry run records nothing).
     private func recorded(_ source: IngestState.Source, dryRun: Bool, _ body: () async throws -> RunCounts) async throws -> RunCounts {
-        try await recorded(source, dryRun: dryRun, counts: { $0 }, body)
-    }
-
-    private func recorded<T>(_ source: IngestState.Source, dryRun: Bool, counts: (T) -> RunCounts, _ body: () async throws -> T) async throws -> T {
         guard !dryRun else { return try await body() }
         try await ingest.start(source, at: clock())
         let next = try await ingest.state(of: source).nextRunAt
         do {
             let result = try await body()
-            try await ingest.finish(source, counts: counts(result), error: nil, nextRunAt: next, at: clock())
+            try await ingest.finish(source, counts: result, error: nil, nextRunAt: next, at: clock())
             return result
         } catch {
             try? await ingest.finish(source, counts: RunCounts(), error: "\(error)", nextRunAt: next, at: clock())

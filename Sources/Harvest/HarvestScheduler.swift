@@ -46,9 +46,7 @@ public struct HarvestScheduler: Sendable {
         do {
             switch source {
                 case .arxivListing:
-                    if let outcome = try await runner.listing() {
-                        logger.info("arXiv listing of \(outcome.day?.description ?? "no day"): \(outcome.counts.line)")
-                    }
+                    if let done = try await runner.arxiv(.listing)?[.arxivListing] { logger.info("arXiv listing: \(done.line)") }
                 case .arxivOAI:
                     if let done = try await runner.arxiv(.records)?[.arxivOAI] { logger.info("arXiv OAI-PMH: \(done.line)") }
                 case .huggingface:

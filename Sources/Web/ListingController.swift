@@ -47,7 +47,7 @@ struct ListingController: Sendable {
     }
 
     private func category(_ name: String, _ request: Request, _ viewer: Viewer?) async throws -> Rendered {
-        guard ListingFilter.isCategory(name) else { throw PageError.badRequest("'\(name)' is not an arXiv category such as cs.CL.") }
+        guard ArxivCategory.isValid(name) else { throw PageError.badRequest("'\(name)' is not an arXiv category such as cs.CL.") }
         let page = try ListingFilter.pageNumber(request)
         let result = try await catalog.category(name, limit: Self.pageSize, offset: page * Self.pageSize)
         return Responses.html(NewPapersView.category(name, papers: result.papers, total: result.total, page: page, pageSize: Self.pageSize, currentYear: clock().day.year, viewer: viewer))
@@ -64,7 +64,7 @@ struct ListingController: Sendable {
     }
 
     private func categoryFeed(_ name: String, route: Route) async throws -> SyndicationFeed {
-        guard ListingFilter.isCategory(name) else { throw PageError.badRequest("'\(name)' is not an arXiv category such as cs.CL.") }
+        guard ArxivCategory.isValid(name) else { throw PageError.badRequest("'\(name)' is not an arXiv category such as cs.CL.") }
         let papers = try await catalog.category(name, limit: FeedController.maxItems, offset: 0).papers
         return SyndicationFeed(
             title: "\(name) · Daily Papers", description: "Papers in arXiv's \(name), newest first.", pageURL: site.url(.category(name)),

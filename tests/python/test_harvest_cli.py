@@ -59,7 +59,7 @@ def test_follows_resumption_tokens_to_the_end_and_a_rerun_changes_nothing(standi
     papers = stored(database)
     assert recorded_ids() <= set(papers), "every recorded record was stored"
     assert papers["0704.0716"][0] >= 2, "versions counted"
-    assert "6 added" in first.stdout or "added" in first.stdout
+    assert "arXiv records (OAI-PMH): 6 added, 0 updated" in first.stdout, "a record in two sets is stored once"
     again = harvest(standin, database, "--only", "records")
     assert "0 added, 0 updated" in again.stdout
     assert stored(database) == papers, "a re-run writes nothing"
@@ -125,7 +125,7 @@ def test_a_truncated_page_stops_the_run_and_the_next_run_completes_it(standin, t
     database = tmp_path / "cut.sqlite"
     standin.fault("/oai", "truncate")
     broken = harvest(standin, database, "--only", "records", check=False)
-    assert broken.returncode == 1 and "cut off" in broken.stderr + broken.stdout or "cannot be read" in broken.stderr
+    assert broken.returncode == 1 and "cannot be read" in broken.stderr
     harvest(standin, database, "--only", "records")
     assert recorded_ids() <= set(stored(database))
 

@@ -41,14 +41,14 @@ public struct ArxivCalendar: Sendable, Equatable {
     /// search stops after 60 days all the same).
     public func nextAnnouncementDay(from day: Day) -> Day {
         var candidate = day
-        for _ in 0..<60 where !announces(on: candidate) { candidate = candidate.adding(days: 1) }
+        while !announces(on: candidate), candidate.daysSinceEpoch - day.daysSinceEpoch < 60 { candidate = candidate.adding(days: 1) }
         return candidate
     }
 
     /// The last evening at or before `day` with an announcement.
     public func previousAnnouncementDay(from day: Day) -> Day {
         var candidate = day
-        for _ in 0..<60 where !announces(on: candidate) { candidate = candidate.adding(days: -1) }
+        while !announces(on: candidate), day.daysSinceEpoch - candidate.daysSinceEpoch < 60 { candidate = candidate.adding(days: -1) }
         return candidate
     }
 

@@ -84,15 +84,7 @@ extension SQLPaperStore {
 
     /// What applying `updates` would do, without writing anything (`--dry-run`).
     public func preview(_ updates: [PaperUpdate]) async throws -> ApplyCounts {
-        let existing = try await sourcePapers(ids: updates.map(\.paper.id))
-        var counts = ApplyCounts()
-        for update in updates {
-            let before = existing[update.paper.id]
-            var after = update.applied(to: before)
-            if before?.organization?.name == after.organization?.name { after.organization = before?.organization }
-            if before == nil { counts.inserted += 1 } else if before == after { counts.unchanged += 1 } else { counts.updated += 1 }
-        }
-        return counts
+        Self.merge(updates, into: try await sourcePapers(ids: updates.map(\.paper.id))).counts
     }
 
     /// `p` is in any of `categories`.

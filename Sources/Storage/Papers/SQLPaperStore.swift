@@ -107,36 +107,42 @@ public struct SQLPaperStore: PaperStore {
     public func apply(_ updates: [PaperUpdate], at now: Timestamp) async throws -> ApplyCounts {
         guard !updates.isEmpty else { return ApplyCounts() }
         return try await database.transaction { connection in
-            var existing = try await Self.existingPapers(ids: updates.map(\.paper.id), on: connection)
-            let stored = existing
-            var counts = ApplyCounts()
-            var organizations: [String: (asOf: String, organization: Organization)] = [:]
-            var changed: [String: Paper] = [:]
-            var order: [String] = []
-            for update in updates {
-                let before = existing[update.paper.id]
-                var after = update.applied(to: before)
-                if let organization = after.organization {
-                    Self.note(organization, asOf: after.featuredOn ?? after.publishedAt?.day, in: &organizations)
-                    // The display name lives with the organization, not the paper: a renamed organization changes no paper.
-                    if before?.organization?.name == organization.name { after.organization = before?.organization }
-                }
-                if before == after {
-                    counts.unchanged += 1
-                    continue
-                }
-                if changed.updateValue(after, forKey: after.id) == nil { order.append(after.id) }
-                existing[after.id] = after
-                if before == nil { counts.inserted += 1 } else { counts.updated += 1 }
+            let stored = try await Self.existingPapers(ids: updates.map(\.paper.id), on: connection)
+            let merged = Self.merge(updates, into: stored)
+            for (asOf, organization) in merged.organizations.values { try await Self.upsert(organization, asOf: asOf, on: connection) }
+            for start in stride(from: 0, to: merged.changed.count, by: PaperRow.batchSize) {
+                try await connection.execute(PaperRow.upsert(merged.changed[start..<min(start + PaperRow.batchSize, merged.changed.count)], now: now))
             }
-            for (asOf, organization) in organizations.values { try await Self.upsert(organization, asOf: asOf, on: connection) }
-            let papers = order.compactMap { changed[$0] }
-            for start in stride(from: 0, to: papers.count, by: PaperRow.batchSize) {
-                try await connection.execute(PaperRow.upsert(papers[start..<min(start + PaperRow.batchSize, papers.count)], now: now))
-            }
-            try await Self.index(categories: papers.filter { stored[$0.id]?.categories != $0.categories }, on: connection)
-            return counts
+            try await Self.index(categories: merged.changed.filter { stored[$0.id]?.categories != $0.categories }, on: connection)
+            return merged.counts
         }
+    }
+
+    /// What applying `updates` over the `stored` papers gives: the counts, each changed paper once (in order, as the
+    /// last update left it) and the organizations to record. `apply` writes it; `preview` only counts it.
+    static func merge(_ updates: [PaperUpdate], into stored: [String: Paper]) -> (counts: ApplyCounts, changed: [Paper], organizations: [String: (asOf: String, organization: Organization)]) {
+        var existing = stored
+        var counts = ApplyCounts()
+        var organizations: [String: (asOf: String, organization: Organization)] = [:]
+        var changed: [String: Paper] = [:]
+        var order: [String] = []
+        for update in updates {
+            let before = existing[update.paper.id]
+            var after = update.applied(to: before)
+            if let organization = after.organization {
+                note(organization, asOf: after.featuredOn ?? after.publishedAt?.day, in: &organizations)
+                // The display name lives with the organization, not the paper: a renamed organization changes no paper.
+                if before?.organization?.name == organization.name { after.organization = before?.organization }
+            }
+            if before == after {
+                counts.unchanged += 1
+                continue
+            }
+            if changed.updateValue(after, forKey: after.id) == nil { order.append(after.id) }
+            existing[after.id] = after
+            if before == nil { counts.inserted += 1 } else { counts.updated += 1 }
+        }
+        return (counts, order.compactMap { changed[$0] }, organizations)
     }
 
     /// Keeps, per organization, the record an upsert would keep: the newest day, ties to the greater name.

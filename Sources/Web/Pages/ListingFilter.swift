@@ -19,7 +19,7 @@ struct ListingFilter: Sendable, Equatable {
         let items = request.uri.queryParameters
         page = try Self.pageNumber(request)
         if let text = items["category"].map(String.init), !text.isEmpty {
-            guard Self.isCategory(text) else { throw PageError.badRequest("'\(text)' is not an arXiv category such as cs.CL.") }
+            guard ArxivCategory.isValid(text) else { throw PageError.badRequest("'\(text)' is not an arXiv category such as cs.CL.") }
             category = text
         }
         if let text = items["type"].map(String.init), !text.isEmpty {
@@ -50,8 +50,6 @@ struct ListingFilter: Sendable, Equatable {
         ].compactMap { $0 }
         return parts.isEmpty ? "" : "?" + parts.joined(separator: "&")
     }
-
-    static func isCategory(_ text: String) -> Bool { ArxivCategory.isValid(text) }
 
     static func pageNumber(_ request: Request) throws -> Int {
         guard let text = request.uri.queryParameters["p"].map(String.init) else { return 0 }
