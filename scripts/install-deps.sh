@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what DailyPapers needs on a fresh Debian machine, skipping what is already there.
 #   scripts/install-deps.sh run    — to build and serve (libsqlite3-dev, libopenblas-dev)
-#   scripts/install-deps.sh test   — plus PostgreSQL and nginx (started by the tests themselves) and the Python test tools
+#   scripts/install-deps.sh test   — plus PostgreSQL and nginx (started by the tests themselves), Chromium and its
+#                                    driver for the browser tests, and the Python test tools
 #   scripts/install-deps.sh bench  — plus the load tools (wrk, nginx)
 set -euo pipefail
 purpose=${1:-run}
@@ -10,7 +11,8 @@ debian_packages=(libsqlite3-dev libopenblas-dev)
 python_packages=()
 case "$purpose" in
     run) ;;
-    test) debian_packages+=(postgresql nginx-light); python_packages=(huggingface_hub pytest feedparser aiosmtpd cryptography openapi-spec-validator schemathesis) ;;
+    test) debian_packages+=(postgresql nginx-light chromium chromium-driver)
+          python_packages=(huggingface_hub pytest feedparser aiosmtpd cryptography openapi-spec-validator schemathesis selenium axe-selenium-python) ;;
     bench) debian_packages+=(wrk nginx-light postfix postgresql); python_packages=(rank-bm25 sentence-transformers) ;;
     *) echo "usage: $0 run|test|bench" >&2; exit 2 ;;
 esac

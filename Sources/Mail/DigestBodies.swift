@@ -7,7 +7,7 @@ enum DigestText {
     }
 
     static func block(_ paper: Paper, site: SiteAddress) -> String {
-        var lines = ["• \(paper.title)", "  \(byline(paper)) · \(paper.upvotes) upvotes", "  \(Excerpt.of(paper.abstract))", "  Read: \(site.url(.paper(id: paper.id)))"]
+        var lines = ["• \(TeXText.plain(paper.title))", "  \(byline(paper)) · \(paper.upvotes) upvotes", "  \(Excerpt.of(TeXText.plain(paper.abstract)))", "  Read: \(site.url(.paper(id: paper.id)))"]
         if let arxivId = paper.arxivId { lines.append("  arXiv: https://arxiv.org/abs/\(arxivId)") }
         if let code = CodeLinks.links(for: paper).first { lines.append("  Code: \(code)") }
         return lines.joined(separator: "\n") + "\n"
@@ -46,9 +46,9 @@ enum DigestHTML {
         if let code = CodeLinks.links(for: paper).first { paperLinks.append("<a href=\"\(escape(code))\" style=\"color:#2563eb\">Code</a>") }
         return """
             <tr><td style="padding:16px 0;border-bottom:1px solid #e5e7eb">
-            <a href="\(escape(site.url(.paper(id: paper.id))))" style="font-size:17px;font-weight:600;color:#111827;text-decoration:none">\(escape(paper.title))</a>
+            <a href="\(escape(site.url(.paper(id: paper.id))))" style="font-size:17px;font-weight:600;color:#111827;text-decoration:none">\(escape(TeXText.plain(paper.title)))</a>
             <div style="font-size:13px;color:#6b7280;margin:4px 0">\(escape(DigestText.byline(paper))) · \(paper.upvotes) upvotes</div>
-            <div style="font-size:14px;color:#374151;line-height:1.5">\(escape(Excerpt.of(paper.abstract)))</div>
+            <div style="font-size:14px;color:#374151;line-height:1.5">\(escape(Excerpt.of(TeXText.plain(paper.abstract))))</div>
             <div style="font-size:13px;margin-top:6px">\(paperLinks.joined(separator: " · "))</div>
             </td></tr>
             """

@@ -47,7 +47,7 @@ public struct DigestComposer: Sendable {
         if let mailbox = unsubscribeMailbox { listUnsubscribe += ", <mailto:\(mailbox)?subject=unsubscribe%20\(unsubscribeToken)>" }
         headers.insert(("List-Unsubscribe", listUnsubscribe), at: 0)
         headers.append(("List-Id", "DailyPapers \(subscriber.frequency.rawValue) digest <\(subscriber.frequency.rawValue).dailypapers>"))
-        let subject = "Daily Papers · \(edition.title): \(edition.papers[first].title)"
+        let subject = "Daily Papers · \(edition.title): \(TeXText.plain(edition.papers[first].title))"
         let message = MailMessage(
             from: sender,
             to: MailMessage.Mailbox(address: address),

@@ -73,3 +73,26 @@ public enum CardFormatting {
         }
     }
 }
+
+extension CardFormatting {
+    /// The first `limit` characters of `text`, cut at a word and ended with "…": what a card shows of an abstract.
+    public static func snippet(_ text: String, limit: Int = 320) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit)
+        var word = cut.lastIndex(where: \.isWhitespace).map { cut[..<$0] } ?? cut
+        while let last = word.last, last.isWhitespace || last.isPunctuation { word = word.dropLast() }
+        return word + "…"
+    }
+
+    /// "1.2k" for 1,234 stars, "87" for 87.
+    public static func compactCount(_ count: Int) -> String {
+        guard count >= 1_000 else { return String(count) }
+        let tenths = (count + 50) / 100
+        return tenths >= 1_000 || tenths % 10 == 0 ? "\((count + 500) / 1_000)k" : "\(tenths / 10).\(tenths % 10)k"
+    }
+
+    /// "4 comments", "1 comment".
+    public static func comments(_ count: Int) -> String {
+        "\(count) comment\(count == 1 ? "" : "s")"
+    }
+}

@@ -18,8 +18,13 @@ public struct Paper: Sendable, Equatable, Codable {
     public var submittedAt: Timestamp?
     /// The username of whoever submitted it to the daily feed.
     public var submittedBy: String?
+    /// Whether `submittedBy` is a member here, not a Hugging Face user named by an import.
+    public var submittedHere = false
+    /// Upvotes and comments in all: the source's counts plus what members did here (`community`).
     public var upvotes: Int
     public var numComments: Int
+    /// What members did here; the rest of `upvotes` and `numComments` came with the source (Hugging Face).
+    public var community = CommunityCounts()
     public var organization: Organization?
     public var githubRepo: String?
     public var githubStars: Int?
@@ -55,6 +60,7 @@ public struct Paper: Sendable, Equatable, Codable {
         featuredOn: Day? = nil,
         submittedAt: Timestamp? = nil,
         submittedBy: String? = nil,
+        submittedHere: Bool = false,
         upvotes: Int = 0,
         numComments: Int = 0,
         organization: Organization? = nil,
@@ -72,7 +78,8 @@ public struct Paper: Sendable, Equatable, Codable {
         position: Int? = nil,
         hub: HubDetails? = nil,
         announcement: Announcement? = nil,
-        versions: ArxivVersions? = nil
+        versions: ArxivVersions? = nil,
+        community: CommunityCounts = CommunityCounts()
     ) {
         self.id = id
         self.arxivId = arxivId
@@ -84,6 +91,8 @@ public struct Paper: Sendable, Equatable, Codable {
         self.featuredOn = featuredOn
         self.submittedAt = submittedAt
         self.submittedBy = submittedBy
+        self.submittedHere = submittedHere
+        self.community = community
         self.upvotes = upvotes
         self.numComments = numComments
         self.organization = organization
@@ -104,8 +113,31 @@ public struct Paper: Sendable, Equatable, Codable {
         self.versions = versions
     }
 
+    /// What export writes and import reads: the paper, not this site's state (`submittedHere`, `community`).
+    enum CodingKeys: String, CodingKey {
+        case id, arxivId, title, abstract, authors, authorCount, publishedAt, featuredOn, submittedAt, submittedBy, upvotes
+        case numComments, organization, githubRepo, githubStars, projectPage, aiSummary, aiKeywords, categories
+        case arxivComments, journalRef, doi, license, mediaUrls, position, hub, announcement, versions
+    }
+
     /// The primary arXiv category (the first one), e.g. `cs.CL`.
     public var primaryCategory: String? { categories.first }
+
+    /// The upvotes and comments the source (Hugging Face) counted, without ours.
+    public var sourceCounts: CommunityCounts {
+        CommunityCounts(upvotes: upvotes - community.upvotes, comments: numComments - community.comments)
+    }
+}
+
+/// Upvotes and comments counted in one place: members' here, or a source's.
+public struct CommunityCounts: Sendable, Equatable, Codable {
+    public var upvotes: Int
+    public var comments: Int
+
+    public init(upvotes: Int = 0, comments: Int = 0) {
+        self.upvotes = upvotes
+        self.comments = comments
+    }
 }
 
 /// An organization that claimed a paper, e.g. `nvidia` / "NVIDIA".

@@ -98,7 +98,8 @@ import TestSupport
             let html = response.text
             for fragment in [
                 "<h1>Full paper</h1>", "<a href=\"/authors/Ada%20Lovelace\">Ada Lovelace</a>, <a href=\"/authors/Alan%20Turing\">Alan Turing</a>", "https://arxiv.org/abs/2511.00009", "https://arxiv.org/pdf/2511.00009",
-                "https://github.com/example/2511.00009", "https://example.org/project", "NVIDIA", "<dd>12</dd>", "<dd><a href=\"/users/akhaliq\">akhaliq</a></dd>",
+                "https://github.com/example/2511.00009", "https://example.org/project", "NVIDIA", "<dd><span data-upvotes=\"2511.00009\">12</span> (12 on Hugging Face, <span data-upvotes-here=\"2511.00009\">0</span> here)</dd>",
+                "<dd><a href=\"/users/akhaliq\">akhaliq (on Hugging Face)</a></dd>",
                 "Nov 3, 2025", "One sentence.", "Abstract of 2511.00009",
             ] {
                 #expect(html.contains(fragment), "missing \(fragment)")

@@ -16,10 +16,14 @@ import TestSupport
         paper.submittedBy = "akhaliq"
         paper.doi = "10.1000/x"
         let facts = model(paper).facts
-        #expect(facts.first == .init(label: "Upvotes", value: "7"))
+        #expect(model(paper).upvoteSplit == (7, 7, 0), "all 7 upvotes came with the import")
         #expect(facts.contains(.init(label: "Organization", value: "NVIDIA", href: "/nvidia")))
         #expect(facts.contains(.init(label: "Featured", value: "Nov 3, 2025", href: "/papers/date/2025-11-03")))
-        #expect(facts.contains(.init(label: "Submitted by", value: "akhaliq", href: "/users/akhaliq")))
+        #expect(facts.contains(.init(label: "Submitted by", value: "akhaliq (on Hugging Face)", href: "/users/akhaliq")))
+        paper.submittedHere = true
+        #expect(model(paper).facts.contains(.init(label: "Submitted by", value: "akhaliq", href: "/users/akhaliq")))
+        paper.community = CommunityCounts(upvotes: 2, comments: 1)
+        #expect(model(paper).upvoteSplit == (7, 5, 2), "the total holds ours; Hugging Face's part is the rest")
         #expect(facts.contains(.init(label: "DOI", value: "10.1000/x", href: "https://doi.org/10.1000/x")))
         #expect(!facts.contains { $0.label == "Comments" }, "no comment count when there are none")
     }

@@ -36,7 +36,7 @@ struct SmallerDefectTests {
         let site = try await CommunitySite()
         try await site.run { client in
             let card = try await client.get("/papers/date/2025-10-30")
-            #expect(card.text.contains(#"<a href="/users/akhaliq">akhaliq</a>"#))
+            #expect(card.text.contains(#"<a href="/users/akhaliq" title="akhaliq on Hugging Face">akhaliq</a>"#))
             let page = try await client.get("/users/akhaliq")
             #expect(page.status == .ok)
             #expect(page.text.contains("Day one top") && page.text.contains("not a member of this site"))

@@ -24,7 +24,7 @@ struct VoteTests {
             let browser = Browser(client)
             try await browser.logIn("alice", password: "password-alice")
             let feed = try await browser.get("/papers/date/2025-11-03")
-            #expect(feed.text.contains(#"<form class="vote" method="post" action="/papers/2511.00001/upvote">"#))
+            #expect(feed.text.contains(#"<form class="vote" method="post" action="/papers/2511.00001/upvote" data-paper="2511.00001">"#))
             #expect(feed.text.contains(#"<script src="/assets/votes-"#))
 
             let json = try await browser.post("/papers/2511.00001/upvote", ["upvoted": "1"], headers: [.accept: "application/json"])
@@ -33,16 +33,18 @@ struct VoteTests {
             #expect(again.text.contains(#""upvotes":31"#))
 
             let page = try await browser.get("/papers/2511.00001")
-            #expect(page.text.contains(#"aria-pressed="true""#) && page.text.contains(#"<span class="count">31</span>"#))
+            #expect(page.text.contains(#"aria-pressed="true""#) && page.text.contains(#"<span class="count" data-upvotes="2511.00001">31</span>"#))
+            #expect(page.text.contains(#"<span data-upvotes="2511.00001">31</span> (30 on Hugging Face, <span data-upvotes-here="2511.00001">1</span> here)"#),
+                    "the facts list counts the member's upvote as ours")
             let profile = try await browser.get("/users/alice")
             #expect(profile.text.contains("Latest top"), "\(profile.status) \(profile.text.suffix(1500))")
             #expect(try await client.get("/api/papers/2511.00001").text.contains(#""upvotes":31"#))
 
-            // Without JavaScript: a plain form post answers with a redirect back.
+            // Without JavaScript: a plain form post answers with a redirect back to the card that was voted on.
             let plain = try await browser.post("/papers/2511.00001/upvote", ["upvoted": "0"], headers: [.referer: "http://x.test/papers/date/2025-11-03"])
-            #expect(plain.status == .found && plain.headers[.location] == "/papers/date/2025-11-03")
-            #expect(try await browser.get("/papers/2511.00001").text.contains(#"<span class="count">30</span>"#))
-            #expect(try await client.get("/papers/2511.00001").text.contains(#"<a class="vote" href="/login?next=/papers/2511.00001">"#))
+            #expect(plain.status == .found && plain.headers[.location] == "/papers/date/2025-11-03#paper-2511.00001")
+            #expect(try await browser.get("/papers/2511.00001").text.contains(#"<span class="count" data-upvotes="2511.00001">30</span>"#))
+            #expect(try await client.get("/papers/2511.00001").text.contains(#"<a class="vote" href="/login?next=/papers/2511.00001" aria-label="30 upvotes: log in to upvote">"#))
         }
     }
 

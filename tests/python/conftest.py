@@ -150,3 +150,31 @@ def mail_server(mail_sink):
     server = RunningServer(database, environment)
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """The run's one headless Chromium (see browser.py); every browser test shares it."""
+    from browser import Browser
+
+    chromium = Browser()
+    yield chromium
+    chromium.quit()
+
+
+@pytest.fixture(scope="session")
+def browsed_site(mail_sink):
+    """A server on all 9,877 real papers (their long URLs, TeX and 664-author lists are what the browser tests look
+    at), with an admin `root`, mail going to the test's SMTP server, and no embedding model."""
+    folder = tempfile.mkdtemp(prefix="dailypapers-browser-")
+    database = os.path.join(folder, "browser.sqlite")
+    subprocess.run([BINARY, "import", "--database", database, str(SHARED_DATA / "hf-daily-papers.jsonl")],
+                   check=True, capture_output=True)
+    environment = {**os.environ, "SMTP_URL": f"smtp://127.0.0.1:{mail_sink.port}",
+                   "MAIL_FROM": "Daily Papers <papers@example.org>", "DAILYPAPERS_MODEL": os.path.join(folder, "no-model"),
+                   "DAILYPAPERS_PASSWORD": "root-password-1"}
+    subprocess.run([BINARY, "user", "create", "root", "--email", "root@example.org", "--admin", "--database", database],
+                   env=environment, check=True, capture_output=True)
+    server = RunningServer(database, environment)
+    yield server
+    server.stop()

@@ -55,6 +55,8 @@ struct RouteParser {
             case ("users", 1): return .user(rest[0])
             case ("authors", 1): return .author(rest[0])
             case ("assets", 1): return .asset(rest[0])
+            // What browsers ask for when a document (a feed, the Markdown view) names no icon.
+            case ("favicon.ico", 0): return .asset("favicon.ico")
             case ("organizations", 1) where rest[0] == "new": return .newOrganizationForm
             case ("settings", 0): return .settings
             case ("moderation", 1) where rest[0] == "ingest": return .ingestStatus

@@ -7,7 +7,7 @@ extension SQLCommunityStore {
         let rows = try await database.query(
             """
             SELECT COUNT(*) AS n FROM papers
-            WHERE submitted_by = \(username) AND submitted_at >= \(start) AND submitted_at < \(start + 86_400_000)
+            WHERE submitted_by = \(username) AND submitted_here = 1 AND submitted_at >= \(start) AND submitted_at < \(start + 86_400_000)
             """
         )
         return try rows.first?.int("n") ?? 0
@@ -18,7 +18,7 @@ extension SQLCommunityStore {
     public func feature(paperId: String, on day: Day, submitter: String, at now: Timestamp) async throws {
         let updated = try await database.execute(
             """
-            UPDATE papers SET featured_on = \(day.description), submitted_by = \(submitter), submitted_at = \(now.millisecondsSinceEpoch),
+            UPDATE papers SET featured_on = \(day.description), submitted_by = \(submitter), submitted_here = 1, submitted_at = \(now.millisecondsSinceEpoch),
                 updated_at = \(now.millisecondsSinceEpoch)
             WHERE id = \(paperId) AND featured_on IS NULL AND hidden_reason IS NULL
             """

@@ -158,7 +158,7 @@ extension SQLCommunityStore {
             _ = try await connection.execute(
                 "UPDATE comments SET body = '', deleted_at = \(now.millisecondsSinceEpoch), user_id = NULL WHERE user_id = \(id)"
             )
-            _ = try await connection.execute("UPDATE papers SET submitted_by = NULL WHERE submitted_by = \(username)")
+            _ = try await connection.execute("UPDATE papers SET submitted_by = NULL, submitted_here = 0 WHERE submitted_by = \(username)")
             _ = try await connection.execute("DELETE FROM users WHERE id = \(id)")
         }
     }

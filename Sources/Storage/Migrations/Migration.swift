@@ -28,5 +28,6 @@ public enum Migrations {
         .storeHubDetails,
         .followTheChangeLogForSearch,
         .storeArxivListings,
+        .markLocalSubmissions,
     ]
 }

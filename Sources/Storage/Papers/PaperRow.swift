@@ -18,6 +18,7 @@ enum PaperRow {
             featuredOn: row.optionalString("featured_on").flatMap { Day(iso: $0) },
             submittedAt: row.optionalInt64("submitted_at").map(Timestamp.init(millisecondsSinceEpoch:)),
             submittedBy: row.optionalString("submitted_by"),
+            submittedHere: row.optionalInt("submitted_here") == 1,
             upvotes: try row.int("upvotes"),
             numComments: try row.int("num_comments"),
             organization: organization,
@@ -35,7 +36,8 @@ enum PaperRow {
             position: row.optionalInt("position"),
             hub: row.optionalString("hub").flatMap(HubColumn.decode),
             announcement: announcement(row),
-            versions: versions(row)
+            versions: versions(row),
+            community: CommunityCounts(upvotes: row.optionalInt("community_upvotes") ?? 0, comments: row.optionalInt("community_comments") ?? 0)
         )
     }
 
@@ -68,6 +70,7 @@ enum PaperRow {
         ON CONFLICT (id) DO UPDATE SET
             arxiv_id = excluded.arxiv_id, title = excluded.title, abstract = excluded.abstract, authors = excluded.authors,
             author_count = excluded.author_count, published_at = excluded.published_at, featured_on = excluded.featured_on,
+            submitted_here = CASE WHEN papers.submitted_by = excluded.submitted_by THEN papers.submitted_here ELSE 0 END,
             submitted_at = excluded.submitted_at, submitted_by = excluded.submitted_by, upvotes = excluded.upvotes,
             num_comments = excluded.num_comments, organization = excluded.organization, github_repo = excluded.github_repo,
             github_stars = excluded.github_stars, project_page = excluded.project_page, ai_summary = excluded.ai_summary,

@@ -9,14 +9,17 @@ public struct SQLPaperStore: PaperStore {
     }
 
     /// The columns as the site shows them: source counts plus what members did here.
-    static let columns = columnList(upvotes: "p.upvotes + p.community_upvotes AS upvotes", comments: "p.num_comments + p.community_comments AS num_comments")
+    static let columns = columnList(
+        upvotes: "p.upvotes + p.community_upvotes AS upvotes, p.community_upvotes",
+        comments: "p.num_comments + p.community_comments AS num_comments, p.community_comments"
+    )
     /// The columns as the sources gave them: what import compares against and export writes out.
     static let sourceColumns = columnList(upvotes: "p.upvotes", comments: "p.num_comments")
 
     private static func columnList(upvotes: String, comments: String) -> String {
         """
         p.id, p.arxiv_id, p.title, p.abstract, p.authors, p.author_count, p.published_at, p.featured_on,
-        p.submitted_at, p.submitted_by, \(upvotes), \(comments), p.organization, o.fullname AS organization_fullname,
+        p.submitted_at, p.submitted_by, p.submitted_here, \(upvotes), \(comments), p.organization, o.fullname AS organization_fullname,
         p.github_repo, p.github_stars, p.project_page, p.ai_summary, p.ai_keywords, p.categories, p.arxiv_comments,
         p.journal_ref, p.doi, p.license, p.media_urls, p.position, p.hub, p.announced_on, p.announce_type, p.version_count,
         p.latest_version_at, p.withdrawn

@@ -13,8 +13,10 @@ struct VoteController: Sendable {
         let (session, fields) = try await Guards.memberForm(request, context)
         let result = try await vote(id, upvoted: fields["upvoted"] != "0", user: session.user, context)
         if request.headers[.accept]?.contains("application/json") == true { return Self.json(result) }
-        let back = request.headers[.referer].flatMap(Guards.localPath) ?? Route.paper(id: id).path
-        return Responses.redirect(to: back).response
+        let paperPage = Route.paper(id: id).path
+        let back = request.headers[.referer].flatMap(Guards.localPath) ?? paperPage
+        // Back to the card that was voted on, not to the top of a long listing.
+        return Responses.redirect(to: back == paperPage ? back : back + "#" + PaperCardView.anchor(id)).response
     }
 
     /// `POST` (upvote) and `DELETE` (take it back) of `/api/papers/{id}/upvote`.

@@ -45,13 +45,13 @@ struct SyndicationFeed {
             return """
                 <entry>
                 <id>\(Self.guid(for: paper))</id>
-                <title>\(paper.title)</title>
+                <title>\(TeXText.plain(paper.title))</title>
                 <link rel="alternate" type="text/html" href="\(link)"/>
                 <published>\(published.description)</published>
                 <updated>\(Trending.featuredTime(of: paper)?.description ?? published.description)</updated>
                 \(HTML(joining: authorNames(paper).map { "<author><name>\($0)</name></author>" }))
                 \(paper.organization.map { "<category term=\"\($0.name)\" label=\"\($0.fullname)\"/>" as HTML })
-                <summary>\(paper.abstract)</summary>
+                <summary>\(TeXText.plain(paper.abstract))</summary>
                 <content type="html">\(ItemHTML.content(paper, link: link).rendered)</content>
                 </entry>
                 """
@@ -79,7 +79,7 @@ struct SyndicationFeed {
             let date = Trending.featuredTime(of: paper) ?? paper.publishedAt ?? updated
             return """
                 <item>
-                <title>\(paper.title)</title>
+                <title>\(TeXText.plain(paper.title))</title>
                 <link>\(link)</link>
                 <guid isPermaLink="false">\(Self.guid(for: paper))</guid>
                 <pubDate>\(InternetDate.http(date))</pubDate>
@@ -119,7 +119,7 @@ enum ItemHTML {
         for code in CodeLinks.links(for: paper) { links.append("<a href=\"\(code)\">Code</a>") }
         let byline = CardFormatting.byline(for: paper)?.text ?? ""
         return """
-            <p>\(byline) · \(paper.upvotes) upvotes</p><p>\(paper.abstract)</p><p>\(HTML(joining: links, separator: " · "))</p>
+            <p>\(byline) · \(paper.upvotes) upvotes</p><p>\(TeXText.plain(paper.abstract))</p><p>\(HTML(joining: links, separator: " · "))</p>
             """
     }
 }

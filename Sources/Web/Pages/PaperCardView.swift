@@ -4,12 +4,12 @@ import PapersCore
 enum PaperCardView {
     static func card(_ paper: Paper, currentYear: Int, viewer: Viewer?, extra: HTML? = nil) -> HTML {
         """
-        <li class="card">
+        <li class="card" id="\(anchor(paper.id))">
         <div class="votes">\(VoteButton.render(paper, viewer: viewer))</div>
         <div>
-        <h2><a href="\(Route.paper(id: paper.id).path)">\(paper.title)</a></h2>
-        <p class="abstract">\(paper.abstract)</p>
-        <div class="meta">\(meta(paper, currentYear: currentYear))\(submission(paper, currentYear: currentYear))\(comments(paper))\(extra)</div>\(categories(paper))
+        <h2><a href="\(Route.paper(id: paper.id).path)">\(TeXText.plain(paper.title))</a></h2>
+        <p class="abstract">\(CardFormatting.snippet(TeXText.plain(paper.abstract)))</p>
+        <div class="meta">\(meta(paper, currentYear: currentYear))\(submission(paper, currentYear: currentYear))\(comments(paper))\(code(paper))\(extra)</div>\(categories(paper))
         </div>
         </li>
         """
@@ -19,13 +19,18 @@ enum PaperCardView {
         "<ol class=\"cards\">\(papers.map { card($0, currentYear: currentYear, viewer: viewer) })</ol>"
     }
 
+    /// The card's element id, which a vote without JavaScript returns to (`#paper-2410.11779`).
+    static func anchor(_ id: String) -> String {
+        "paper-" + id
+    }
+
     /// " · submitted by ak on Nov 3": who put the paper on the daily feed, and on which day.
     private static func submission(_ paper: Paper, currentYear: Int) -> HTML {
         guard let submitter = paper.submittedBy else { return "" }
         let day: HTML = paper.featuredOn.map {
             " on <time datetime=\"\($0.description)\">\(CardFormatting.shortDate($0, currentYear: currentYear))</time>"
         } ?? ""
-        return " · submitted by <a href=\"\(Route.user(submitter).path)\">\(submitter)</a>\(day)"
+        return " · submitted by \(SubmitterLink.render(paper, name: submitter))\(day)"
     }
 
     /// The paper's arXiv categories, primary first, each a link to its page (at most four: cross-lists can run long).
@@ -37,9 +42,20 @@ enum PaperCardView {
         return "<div class=\"categories\">\(links)\(paper.categories.count > 4 ? " · +\(paper.categories.count - 4)" : "")</div>"
     }
 
+    /// Comments here (the thread on the paper's page) and, apart, the count Hugging Face gave.
     private static func comments(_ paper: Paper) -> HTML {
-        guard paper.numComments > 0 else { return "" }
-        return " · <a href=\"\(Route.paper(id: paper.id).path)#comments\">\(paper.numComments) comment\(paper.numComments == 1 ? "" : "s")</a>"
+        let here = paper.community.comments
+        let hub = paper.sourceCounts.comments
+        let ours: HTML = here > 0 ? " · <a href=\"\(Route.paper(id: paper.id).path)#comments\">\(CardFormatting.comments(here))</a>" : ""
+        let theirs: HTML = hub > 0 ? " · \(HubLinks.comments(paper, count: hub))" : ""
+        return "\(ours)\(theirs)"
+    }
+
+    /// " · Code ★ 1.2k": the repository Hugging Face links, with its stars.
+    private static func code(_ paper: Paper) -> HTML {
+        guard let repo = paper.githubRepo, TextEncoding.isWebURL(repo) else { return "" }
+        let stars: HTML = paper.githubStars.map { " <span aria-label=\"\($0) stars\">★ \(CardFormatting.compactCount($0))</span>" } ?? ""
+        return " · <a href=\"\(repo)\" rel=\"nofollow\">Code</a>\(stars)"
     }
 
     /// "• 3 authors · Mar 24", "NVIDIA · Oct 1", or whichever parts are known.
@@ -64,13 +80,13 @@ enum PaperCardView {
 enum VoteButton {
     static func render(_ paper: Paper, viewer: Viewer?) -> HTML {
         guard let viewer else {
-            return "<a class=\"vote\" href=\"\(Route.logInForm.path)?next=\(Route.paper(id: paper.id).path)\">▲ <span class=\"count\">\(paper.upvotes)</span><small>upvotes</small></a>"
+            return "<a class=\"vote\" href=\"\(Route.logInForm.path)?next=\(Route.paper(id: paper.id).path)\" aria-label=\"\(paper.upvotes) upvotes: log in to upvote\">▲ <span class=\"count\">\(paper.upvotes)</span><small>upvotes</small></a>"
         }
         let upvoted = viewer.upvoted.contains(paper.id)
         return """
-            <form class="vote" method="post" action="\(Route.paperAction(id: paper.id, .upvote).path)">\(CSRF.hiddenField(viewer.csrf))\
+            <form class="vote" method="post" action="\(Route.paperAction(id: paper.id, .upvote).path)" data-paper="\(paper.id)">\(CSRF.hiddenField(viewer.csrf))\
             <input type="hidden" name="upvoted" value="\(upvoted ? "0" : "1")">\
-            <button aria-pressed="\(upvoted ? "true" : "false")" title="\(upvoted ? "Remove your upvote" : "Upvote")">▲ <span class="count">\(paper.upvotes)</span><small>upvotes</small></button></form>
+            <button aria-pressed="\(upvoted ? "true" : "false")" title="\(upvoted ? "Remove your upvote" : "Upvote")">▲ <span class="count" data-upvotes="\(paper.id)">\(paper.upvotes)</span><small>upvotes</small></button></form>
             """
     }
 }

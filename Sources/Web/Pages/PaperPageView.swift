@@ -9,27 +9,28 @@ enum PaperPageView {
             <article class="paper">
             <div class="votes page-votes">\(VoteButton.render(paper, viewer: model.viewer))</div>
             <p class="meta">\(model.published.map { "Published on <time datetime=\"\($0.day.description)\">\($0.text)</time>" as HTML })</p>
-            <h1>\(paper.title)</h1>
+            <h1>\(TeXText.plain(paper.title))</h1>
             \(authors(model))
             <ul class="links">\(HTML(joining: model.links.map(link)))</ul>
             \(paper.aiSummary.map { "<p class=\"summary\"><strong>AI summary:</strong> \($0)</p>" as HTML })
             <h2>Abstract</h2>
-            <p>\(paper.abstract)</p>
-            <dl class="facts">\(HTML(joining: model.facts.map(fact)))</dl>
+            <p>\(Linkified.html(TeXText.plain(paper.abstract)))</p>
+            <dl class="facts">\(counts(model))\(HTML(joining: model.facts.map(fact)))</dl>
             <p class="meta"><a href="\(Route.paperMarkdown(id: paper.id).path)">Read as Markdown</a> · <a href="\(Route.apiPaper(id: paper.id).path)">JSON</a></p>
             \(PaperToolsView.render(paper, viewer: model.viewer))
             \(similarSection(model))
             \(discussion)
             </article>
             """
-        return Layout.page(title: paper.title, description: String(paper.abstract.prefix(200)), viewer: model.viewer, content: content)
+        return Layout.page(title: TeXText.plain(paper.title), description: CardFormatting.snippet(TeXText.plain(paper.abstract), limit: 200),
+                           viewer: model.viewer, content: content)
     }
 
     private static func similarSection(_ model: PaperPageModel) -> HTML {
         guard !model.similar.isEmpty else { return "" }
         let items = model.similar.map { entry in
             """
-            <li><a href="\(Route.paper(id: entry.paper.id).path)">\(entry.paper.title)</a> \
+            <li><a href="\(Route.paper(id: entry.paper.id).path)">\(TeXText.plain(entry.paper.title))</a> \
             <span class="meta">\(PaperPageModel.similarity(entry.similarity)) · \(PaperCardView.meta(entry.paper, currentYear: model.currentYear))</span></li>
             """ as HTML
         }
@@ -39,9 +40,28 @@ enum PaperPageView {
     private static func authors(_ model: PaperPageModel) -> HTML {
         let (names, count) = model.authors
         if !names.isEmpty {
-            return "<p class=\"authors\">\(HTML(joining: names.map { "<a href=\"\($0.href)\">\($0.name)</a>" as HTML }, separator: ", "))</p>"
+            let links = names.map { "<a href=\"\($0.href)\">\($0.name)</a>" as HTML }
+            let shown = PaperPageModel.shownAuthors
+            guard links.count > shown + 1 else { return "<p class=\"authors\">\(HTML(joining: links, separator: ", "))</p>" }
+            return """
+                <p class="authors">\(HTML(joining: Array(links.prefix(shown)), separator: ", ")), \
+                <details class="more-authors"><summary>+\(links.count - shown) more</summary>\(HTML(joining: Array(links.dropFirst(shown)), separator: ", "))</details></p>
+                """
         }
         return count.map { "<p class=\"authors\">\($0)</p>" } ?? ""
+    }
+
+    /// Upvotes and comments, each split by where they were given, the totals updated by the vote script.
+    private static func counts(_ model: PaperPageModel) -> HTML {
+        let paper = model.paper
+        let (total, hub, here) = model.upvoteSplit
+        let split: HTML = hub > 0 ? " (\(hub) on Hugging Face, <span data-upvotes-here=\"\(paper.id)\">\(here)</span> here)" : ""
+        let hubComments = paper.sourceCounts.comments
+        let comments: HTML = """
+            <dt>Comments</dt><dd><a href="#comments">\(paper.community.comments) here</a>\
+            \(hubComments > 0 ? " · \(HubLinks.comments(paper, count: hubComments))" : "" as HTML)</dd>
+            """
+        return "<dt>Upvotes</dt><dd><span data-upvotes=\"\(paper.id)\">\(total)</span>\(split)</dd>\(comments)"
     }
 
     private static func link(_ link: PaperPageModel.Link) -> HTML {

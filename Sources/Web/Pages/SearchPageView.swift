@@ -25,7 +25,7 @@ enum SearchPageView {
     private static func form(_ parameters: SearchParameters) -> HTML {
         """
         <form class="search" method="get" action="\(Route.search.path)" role="search">
-        <div class="searchbar"><input type="search" name="q" value="\(parameters.text)" maxlength="\(SearchParameters.maximumQueryLength)" placeholder="Words, a question, an arXiv id or URL" aria-label="Search" autocomplete="off" list="search-suggestions" autofocus>
+        <div class="searchbar"><input type="search" name="q" value="\(parameters.text)" maxlength="\(SearchParameters.maximumQueryLength)" placeholder="Words, a question, an arXiv id or URL" aria-label="Search" list="search-suggestions">
         <datalist id="search-suggestions"></datalist>
         <button>Search</button></div>
         <div class="filters">
@@ -91,8 +91,8 @@ enum SearchPageView {
             <li class="card">
             <div class="votes">\(VoteButton.render(paper, viewer: viewer))</div>
             <div>
-            <h2><a href="\(Route.paper(id: paper.id).path)">\(highlighter.highlight(paper.title))</a></h2>
-            <p class="snippet">\(highlighter.snippet(paper.abstract))</p>
+            <h2><a href="\(Route.paper(id: paper.id).path)">\(highlighter.highlight(TeXText.plain(paper.title)))</a></h2>
+            <p class="snippet">\(highlighter.snippet(TeXText.plain(paper.abstract)))</p>
             <div class="meta">\(PaperCardView.meta(paper, currentYear: currentYear))\(similarity)</div>
             </div>
             </li>

@@ -19,14 +19,21 @@ struct Asset: Sendable {
 
 /// Every asset the pages link to.
 enum Assets {
-    static let stylesheet = Asset(name: "site", fileExtension: "css", contentType: "text/css; charset=utf-8", body: Layout.stylesheet.rendered)
+    static let stylesheet = Asset(name: "site", fileExtension: "css", contentType: "text/css; charset=utf-8", body: SiteStyle.css.rendered)
     static let votes = Asset(name: "votes", fileExtension: "js", contentType: "text/javascript; charset=utf-8", body: votesScript)
     static let typeahead = Asset(name: "typeahead", fileExtension: "js", contentType: "text/javascript; charset=utf-8", body: typeaheadScript)
-    static let all = [stylesheet, votes, typeahead]
+    static let favicon = Asset(name: "favicon", fileExtension: "svg", contentType: "image/svg+xml", body: faviconImage)
+    static let all = [stylesheet, votes, typeahead, favicon]
+
+    /// The brand's mark: a page of lines on the accent colour.
+    private static let faviconImage = """
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#1d4ed8"/>\
+        <rect x="8" y="7" width="16" height="18" rx="2" fill="#fff"/><path d="M11 12h10M11 16h10M11 20h6" stroke="#1d4ed8" stroke-width="2"/></svg>
+        """
 
     /// The answer of `GET /assets/{name}`, nil for a name no asset has.
     static func response(named name: String) -> Response? {
-        responses[Route.asset(name).path]?.response
+        responses[name == "favicon.ico" ? favicon.path : Route.asset(name).path]?.response
     }
 
     private static let responses: [String: Rendered] = Dictionary(uniqueKeysWithValues: all.map { asset in
@@ -51,9 +58,17 @@ enum Assets {
             const response = await fetch(form.action, {method: "POST", body: new URLSearchParams(new FormData(form)), headers: {"Accept": "application/json"}});
             if (!response.ok) { form.submit(); return; }
             const result = await response.json();
-            form.querySelector(".count").textContent = result.upvotes;
-            form.querySelector("input[name=upvoted]").value = result.upvoted ? "0" : "1";
-            button.setAttribute("aria-pressed", String(result.upvoted));
+            const id = CSS.escape(form.dataset.paper);
+            const change = result.upvotes - Number(form.querySelector(".count").textContent);
+            // Every count of this paper on the page moves together: other cards, the facts list, the split.
+            document.querySelectorAll(`[data-upvotes="${id}"]`).forEach(count => { count.textContent = result.upvotes; });
+            document.querySelectorAll(`[data-upvotes-here="${id}"]`).forEach(count => { count.textContent = Number(count.textContent) + change; });
+            document.querySelectorAll(`form.vote[data-paper="${id}"]`).forEach(other => {
+              other.querySelector("input[name=upvoted]").value = result.upvoted ? "0" : "1";
+              const toggle = other.querySelector("button");
+              toggle.setAttribute("aria-pressed", String(result.upvoted));
+              toggle.title = result.upvoted ? "Remove your upvote" : "Upvote";
+            });
           } finally { button.disabled = false; }
         });
         """

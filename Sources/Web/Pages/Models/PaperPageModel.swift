@@ -47,13 +47,15 @@ struct PaperPageModel {
     }
 
     var facts: [Fact] {
-        var facts = [Fact(label: "Upvotes", value: String(paper.upvotes))]
+        var facts: [Fact] = []
         if let organization = paper.organization {
             facts.append(Fact(label: "Organization", value: organization.fullname, href: Route.organization(organization.name).path))
         }
         if let day = paper.featuredOn { facts.append(Fact(label: "Featured", value: CardFormatting.fullDate(day), href: Route.day(day).path)) }
-        if let submitter = paper.submittedBy { facts.append(Fact(label: "Submitted by", value: submitter, href: Route.user(submitter).path)) }
-        if paper.numComments > 0 { facts.append(Fact(label: "Comments", value: String(paper.numComments))) }
+        if let submitter = paper.submittedBy {
+            let value = paper.submittedHere ? submitter : "\(submitter) (on Hugging Face)"
+            facts.append(Fact(label: "Submitted by", value: value, href: Route.user(submitter).path))
+        }
         if let primary = paper.primaryCategory {
             facts.append(Fact(label: "Primary category", value: primary, href: Route.category(primary).path))
             if paper.categories.count > 1 { facts.append(Fact(label: "Also in", value: paper.categories.dropFirst().joined(separator: ", "))) }
@@ -75,6 +77,14 @@ struct PaperPageModel {
         if let comments = paper.arxivComments { facts.append(Fact(label: "Comments (arXiv)", value: comments)) }
         return facts
     }
+
+    /// "12 upvotes — 10 on Hugging Face, 2 here": the upvote count split by where it was given.
+    var upvoteSplit: (total: Int, hub: Int, here: Int) {
+        (paper.upvotes, paper.sourceCounts.upvotes, paper.community.upvotes)
+    }
+
+    /// How many author names a page shows before "+N more".
+    static let shownAuthors = 12
 
     /// Each author with the address of their page; when only a count is known, the count as text.
     var authors: (names: [(name: String, href: String)], count: String?) {
