@@ -96,3 +96,12 @@ extension CardFormatting {
         "\(count) comment\(count == 1 ? "" : "s")"
     }
 }
+
+extension CardFormatting {
+    /// "Aug 22, 2026, 00:00 UTC": a moment as people read it.
+    public static func moment(_ time: Timestamp) -> String {
+        let millisecondsOfDay = ((time.millisecondsSinceEpoch % 86_400_000) + 86_400_000) % 86_400_000
+        let minutes = Int(millisecondsOfDay / 60_000)
+        return "\(fullDate(time.day)), \(Day.pad(minutes / 60, 2)):\(Day.pad(minutes % 60, 2)) UTC"
+    }
+}

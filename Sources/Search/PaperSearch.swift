@@ -49,6 +49,8 @@ public struct SearchResults: Sendable {
     public let mode: SearchMode
     /// Set when the query was too long to be read whole.
     public let shortening: QueryShortening?
+    /// Set when search by meaning has not read enough of the papers yet: a hybrid search then ranked by words.
+    public var incompleteMeaning: IndexCoverage? = nil
 }
 
 /// Search over papers by keywords, by meaning, or both; and papers similar to a paper.
@@ -72,14 +74,19 @@ public struct PaperSearch: Sendable {
 
     public func search(_ request: SearchRequest) async throws -> SearchResults {
         let query = KeywordQuery(request.text, prefixLastWord: request.prefixLastWord)
-        let mode = semantic == nil ? .keyword : request.mode
+        let coverage = semantic?.coverage
+        let incomplete = coverage.flatMap { $0.isComplete ? nil : $0 }
+        // Ranking by the few papers embedded so far would bury the rest: words alone rank until meaning catches up.
+        let mode: SearchMode = semantic == nil || (incomplete != nil && request.mode == .hybrid) ? .keyword : request.mode
         let narrowed = narrow(query)
         let ranked = try await rank(query, narrowed: narrowed, mode: mode)
         let ordered = try await order(ranked, by: request.sort, limit: request.limit, offset: request.offset)
         let readWhole = mode == .keyword ? true : semantic?.readsWhole(query.meaningText) ?? true
         let shortening = narrowed.terms.count < query.terms.count || !readWhole
             ? QueryShortening(wordsRanked: narrowed.terms.count, wordsTyped: query.terms.count, meaningReadWhole: readWhole) : nil
-        return SearchResults(query: narrowed, papers: ordered, total: ranked.count, mode: mode, shortening: shortening)
+        var results = SearchResults(query: narrowed, papers: ordered, total: ranked.count, mode: mode, shortening: shortening)
+        results.incompleteMeaning = request.mode == .keyword ? nil : incomplete
+        return results
     }
 
     /// A long query's most informative words, by how few papers hold each (in typed order without the index).

@@ -1,4 +1,5 @@
 import Embeddings
+import Synchronization
 import Logging
 import PapersCore
 import Storage
@@ -13,6 +14,7 @@ public final class SemanticIndex: Sendable {
     private let store: SQLEmbeddingStore
     private let loader = IndexLoader()
     private let queries = QueryCache()
+    private let counted = Mutex(IndexCoverage(embedded: 0, total: 0))
 
     public init(embedder: SentenceEmbedder, database: any SQLDatabase, exactLimit: Int = 50_000) {
         self.embedder = embedder
@@ -24,7 +26,15 @@ public final class SemanticIndex: Sendable {
     /// the exact-search limit (or by half since they were built). Returns how many vectors were loaded.
     @discardableResult
     public func refresh() async throws -> Int {
-        try await loader.refresh(vectors, from: store)
+        let loaded = try await loader.refresh(vectors, from: store)
+        let progress = try await store.progress(model: SentenceEmbedder.modelName)
+        counted.withLock { $0 = IndexCoverage(embedded: progress.embedded, total: progress.embedded + progress.missing) }
+        return loaded
+    }
+
+    /// How many of the visible papers have a vector, as of the last refresh.
+    public var coverage: IndexCoverage {
+        counted.withLock { $0 }
     }
 
     /// The query's embedding; recent queries are remembered (paging through results embeds once).
@@ -90,5 +100,17 @@ private final class QueryCache: @unchecked Sendable {
             if vectors.count >= Self.capacity { vectors.removeAll(keepingCapacity: true) }
             vectors[text] = vector
         }
+    }
+}
+
+/// How far search by meaning has read the papers.
+public struct IndexCoverage: Sendable, Equatable {
+    public let embedded: Int
+    public let total: Int
+
+    /// Complete enough to rank by: all but a handful of new papers (at most 1%, or 50) have their vector.
+    public var isComplete: Bool {
+        let missing = total - embedded
+        return missing <= max(50, total / 100)
     }
 }

@@ -16,7 +16,7 @@ struct PageController: Sendable {
     let search: PaperSearch?
     /// arXiv's calendar: the front page says so on days without an announcement.
     let calendar: ArxivCalendar
-    static let pageSize = 50
+    static let pageSize = PageNumber.size
     static let similarCount = 5
 
     func respond(to route: Route, _ request: Request, _ context: AppRequestContext) async throws -> Response? {
@@ -31,7 +31,7 @@ struct PageController: Sendable {
             case .month(let month): return try await cached(request, viewer) { try await feed(.month(month), request, viewer) }
             case .latestWeek: return try await redirectToLatest { .week(ISOWeek(containing: $0)) }.response
             case .latestMonth: return try await redirectToLatest { .month(YearMonth(year: $0.year, month: $0.month)) }.response
-            case .trending: return try await cached(request, viewer) { try await trending(viewer) }
+            case .trending: return try await cached(request, viewer) { try await trending(request, viewer) }
             case .paper(let id): return try await cached(request, viewer, variant: markdownVariant(request)) { try await paper(id, markdown: wantsMarkdown(request), viewer) }
             case .paperMarkdown(let id): return try await cached(request, viewer) { try await paper(id, markdown: true, viewer) }
             case .organization(let name): return try await cached(request, viewer) { try await organization(name, request, viewer) }
@@ -50,14 +50,22 @@ struct PageController: Sendable {
     private func feed(_ window: FeedWindow, _ request: Request, quiet: String? = nil, _ viewer: Viewer?) async throws -> Rendered {
         let pageNumber = try pageParameter(request)
         let page = try await catalog.feed(window, limit: Self.pageSize, offset: pageNumber * Self.pageSize)
+        // An empty day after tomorrow (anywhere on Earth) is an address that does not exist yet, not an empty page.
+        if page.total == 0, window.days.lowerBound > clock().day.adding(days: 1) {
+            throw PageError.notFound("\(CardFormatting.title(of: window)) has not happened yet: no papers are featured in the future.")
+        }
         return Responses.html(FeedPageView.render(
             page, pageNumber: pageNumber, pageSize: Self.pageSize, currentYear: clock().day.year, subscribeBox: subscribeBox, quietNotice: quiet, viewer: viewer
         ))
     }
 
-    private func trending(_ viewer: Viewer?) async throws -> Rendered {
-        let result = try await catalog.trending(limit: Self.pageSize, now: clock())
-        return Responses.html(TrendingPageView.render(papers: result.papers, referenceTime: result.referenceTime, currentYear: clock().day.year, viewer: viewer))
+    private func trending(_ request: Request, _ viewer: Viewer?) async throws -> Rendered {
+        let pageNumber = try pageParameter(request)
+        let result = try await catalog.trending(limit: Self.pageSize + 1, offset: pageNumber * Self.pageSize, now: clock())
+        return Responses.html(TrendingPageView.render(
+            papers: Array(result.papers.prefix(Self.pageSize)), page: pageNumber, hasMore: result.papers.count > Self.pageSize,
+            referenceTime: result.referenceTime, currentYear: clock().day.year, viewer: viewer
+        ))
     }
 
     private func paper(_ id: String, markdown wantsMarkdown: Bool, _ viewer: Viewer?) async throws -> Rendered {
@@ -72,17 +80,24 @@ struct PageController: Sendable {
 
     private func organization(_ name: String, _ request: Request, _ viewer: Viewer?) async throws -> Rendered {
         let pageNumber = try pageParameter(request)
-        let papers = try await catalog.organizationPapers(name, limit: Self.pageSize, offset: pageNumber * Self.pageSize)
+        let fetched = try await catalog.organizationPapers(name, limit: Self.pageSize + 1, offset: pageNumber * Self.pageSize)
+        let papers = Array(fetched.prefix(Self.pageSize))
         let registered = try await community?.organizations.organization(named: name)
-        guard let organization = registered ?? papers.first?.organization else { throw PageError.notFound("There is no organization called \(name).") }
+        var claimed = papers.first?.organization
+        if claimed == nil, registered == nil { claimed = try await catalog.organizationPapers(name, limit: 1).first?.organization }
+        guard let organization = registered ?? claimed else { throw PageError.notFound("There is no organization called \(name).") }
+        let path = Route.organization(organization.name).path
         var members: HTML = ""
         if let community { members = CommunityPageViews.members(organization.name, members: try await community.organizations.members(of: organization.name), viewer: viewer) }
-        let list: HTML = papers.isEmpty ? "<p class=\"empty\">No papers are attributed to \(organization.fullname) yet.</p>" : PaperCardView.list(papers, currentYear: clock().day.year, viewer: viewer)
+        let list: HTML = papers.isEmpty
+            ? pageNumber > 0 ? PageLinks.pastTheEnd(path: path, page: pageNumber) : "<p class=\"empty\">No papers are attributed to \(organization.fullname) yet.</p>"
+            : PaperCardView.list(papers, currentYear: clock().day.year, viewer: viewer)
         let content: HTML = """
             <h1>\(organization.fullname)</h1>
             <p class="sub">Papers claimed by \(organization.name), newest feed day first</p>
             \(members)
             \(list)
+            \(PageLinks.render(path: path, page: pageNumber, hasMore: fetched.count > Self.pageSize))
             """
         let feeds = Layout.Alternate.both(organization.fullname) { .organizationFeed(organization.name, $0) }
         return Responses.html(Layout.page(title: organization.fullname, alternates: feeds, viewer: viewer, content: content))
@@ -94,9 +109,7 @@ struct PageController: Sendable {
     }
 
     private func pageParameter(_ request: Request) throws -> Int {
-        guard let text = request.queryItems["p"] else { return 0 }
-        guard let page = Int(text), (0...10_000).contains(page) else { throw PageError.badRequest("'\(text)' is not a page number.") }
-        return page
+        try PageNumber.of(request)
     }
 
     /// `Accept: text/markdown` asks for a paper page as Markdown, as `/papers/{id}.md` does.

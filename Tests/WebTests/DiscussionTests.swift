@@ -107,8 +107,13 @@ struct DiscussionTests {
             let empty = try await client.get("/deepmind")
             #expect(empty.status == .ok && empty.text.contains("Google DeepMind") && empty.text.contains("No papers are attributed"))
 
-            // akhaliq submitted 2511.00002 (fixture), so may attribute it; a stranger may not.
-            try await owner.get("/papers/2511.00002")
+            // The fixture's akhaliq is a Hugging Face user: the member of that name may not attribute their paper...
+            let before = try await owner.get("/papers/2511.00002")
+            #expect(!before.text.contains("Paper tools"), "no tools the member may not use")
+            #expect(try await owner.post("/papers/2511.00002/organization", ["organization": "deepmind"]).status == .forbidden)
+            // ...until it is the member's own submission here.
+            _ = try await site.site.temporary.database.execute("UPDATE papers SET submitted_here = 1 WHERE id = '2511.00002'")
+            #expect(try await owner.get("/papers/2511.00002").text.contains("Paper tools"))
             #expect(try await owner.post("/papers/2511.00002/organization", ["organization": "deepmind"]).status == .found)
             #expect(try await client.get("/deepmind").text.contains("Latest second"))
             #expect(try await client.get("/papers/2511.00002").text.contains("Google DeepMind"))

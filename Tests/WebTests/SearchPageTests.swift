@@ -58,11 +58,11 @@ import TestSupport
     @Test func resultsArePagedTwentyAtATime() async throws {
         try await Self.withSearch { client in
             let first = try await client.get("/papers/search?q=sparse+attention&mode=keyword").text
-            #expect(first.components(separatedBy: "<li class=\"card\">").count - 1 == 20)
+            #expect(first.components(separatedBy: "<li class=\"card\" id=\"paper-").count - 1 == 20)
             #expect(first.contains("24 results · 1–20"))
             #expect(first.contains("rel=\"next\" href=\"/papers/search?q=sparse%20attention&amp;mode=keyword&amp;p=1\""))
             let second = try await client.get("/papers/search?q=sparse+attention&mode=keyword&p=1").text
-            #expect(second.components(separatedBy: "<li class=\"card\">").count - 1 == 4)
+            #expect(second.components(separatedBy: "<li class=\"card\" id=\"paper-").count - 1 == 4)
             #expect(second.contains("rel=\"prev\""))
             #expect(!second.contains("rel=\"next\""))
         }

@@ -35,21 +35,34 @@ struct AccountController: Sendable {
     private func signUp(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let fields = try await Guards.form(request, context)
         guard context.session == nil else { throw PageError(status: .conflict, message: "You are signed in already: log out before creating another account.") }
-        try community.limits.checkAccountAction(.signup, context, target: fields["email"] ?? "", now: clock())
         let csrf = fields[CSRF.fieldName] ?? ""
+        let username = fields["username"] ?? "", email = fields["email"] ?? ""
+        func again(_ message: String, status: HTTPResponse.Status) -> Response {
+            // What was typed stays in the form (but the password): a refusal never costs the visitor their work.
+            Pages.html(AccountViews.signUp(username: username, email: email, csrf: csrf, notice: .init(error: message), viewer: context.viewer), status: status)
+        }
         do {
-            let username = fields["username"] ?? "", email = fields["email"] ?? ""
+            try community.limits.checkAccountAction(.signup, context, target: email, now: clock())
+        } catch let error as HTTPError where error.status == .tooManyRequests {
+            var response = again(error.body ?? "Too many sign-ups from here: try again later.", status: .tooManyRequests)
+            response.headers.append(contentsOf: error.headers)
+            return response
+        }
+        do {
             let user = try await accounts.signUp(username: username, email: email, password: fields["password"] ?? "")
             let text = community.accounts.requiresVerifiedEmail
                 ? "We sent a link to \(user?.email ?? email.trimmingWhitespace()): follow it to confirm your address, then you can submit papers and comment."
                 : "Your account is ready."
-            let page = MessagePage.render("Welcome, \(user?.username ?? username.trimmingWhitespace())!", text, link: ("Go to today's papers", Route.home.path), viewer: context.viewer)
+            let title = "Welcome, \(user?.username ?? username.trimmingWhitespace())!"
+            let home = ("Go to today's papers", Route.home.path)
             // No account when the address was taken: its owner got a mail, and this page reads the same.
-            guard let user else { return Pages.html(page) }
-            return Pages.html(page, setCookie: sessionCookie(try await accounts.startSession(for: user)))
+            guard let user else { return Pages.html(MessagePage.render(title, text, link: home, viewer: context.viewer)) }
+            let ticket = try await accounts.startSession(for: user)
+            let page = MessagePage.render(title, text, link: home, viewer: Viewer(user: user, csrf: ticket.csrf, upvoted: []))
+            return Pages.html(page, setCookie: sessionCookie(ticket))
         } catch let error as CommunityError {
-            let page = AccountViews.signUp(username: fields["username"] ?? "", email: fields["email"] ?? "", csrf: csrf, notice: .init(error: error.message), viewer: context.viewer)
-            return Pages.html(page, status: error.kind.status)
+            if error.kind == .invalid { community.limits.refundAccountAction(.signup, context, target: email, now: clock()) }
+            return again(error.message, status: error.kind.status)
         }
     }
 

@@ -27,8 +27,12 @@ struct ProfileController: Sendable {
                 }
             case .author(let name):
                 return try await PageCaching.cached(request, cache: cache, viewer: viewer) {
-                    let found = try await catalog.byAuthor(name, limit: 100)
-                    return Responses.html(CommunityPageViews.author(name, papers: found, currentYear: clock().day.year, viewer: viewer))
+                    let page = try PageNumber.of(request)
+                    let found = try await catalog.byAuthor(name, limit: PageNumber.size + 1, offset: page * PageNumber.size)
+                    return Responses.html(CommunityPageViews.author(
+                        name, papers: Array(found.prefix(PageNumber.size)), page: page, hasMore: found.count > PageNumber.size,
+                        currentYear: clock().day.year, viewer: viewer
+                    ))
                 }
             default: return nil
         }

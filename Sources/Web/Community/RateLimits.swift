@@ -74,4 +74,13 @@ public struct RateLimits: Sendable {
         let key = target.trimmingWhitespace().lowercased()
         if !key.isEmpty { try pair.member.check("target:" + key, nowSeconds: seconds) }
     }
+
+    /// Takes back what `checkAccountAction` counted, for an attempt refused as mistyped before anything was tried.
+    func refundAccountAction(_ bucket: Bucket, _ context: AppRequestContext, target: String, now: Timestamp) {
+        guard let pair = limiters[bucket] else { return }
+        let seconds = now.millisecondsSinceEpoch / 1000
+        pair.anonymous.refund("ip:" + context.clientKey, nowSeconds: seconds)
+        let key = target.trimmingWhitespace().lowercased()
+        if !key.isEmpty { pair.member.refund("target:" + key, nowSeconds: seconds) }
+    }
 }

@@ -9,9 +9,11 @@ enum FeedPageView {
         let content: HTML = """
             \(subscribeBox ? SubscriptionViews.box : "")
             <h1>\(title)</h1>\(quiet)
-            <p class="sub">\(summary(page))</p>
+            \(page.total == 0 ? "" : "<p class=\"sub\">\(summary(page))</p>" as HTML)
             \(pager(page))
-            \(page.papers.isEmpty ? emptyState(page.window) : PaperCardView.list(page.papers, currentYear: currentYear, viewer: viewer))
+            \(page.papers.isEmpty
+                ? page.total > 0 ? PageLinks.pastTheEnd(path: Route.feed(page.window).path, page: pageNumber) : emptyState(page.window)
+                : PaperCardView.list(page.papers, currentYear: currentYear, viewer: viewer))
             \(morePager(page, pageNumber: pageNumber, pageSize: pageSize))
             \(pager(page))
             """
@@ -44,7 +46,7 @@ enum FeedPageView {
             case .week: span = "in this week"
             case .month: span = "in this month"
         }
-        return "<p class=\"empty\">No papers were featured \(span).</p>"
+        return "<p class=\"empty\">No papers were featured \(span). The links above lead to the nearest days that have some.</p>"
     }
 
     private static func tab(for window: FeedWindow) -> Layout.Tab {

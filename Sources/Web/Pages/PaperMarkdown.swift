@@ -4,16 +4,17 @@ import PapersCore
 enum PaperMarkdown {
     static func render(_ paper: Paper) -> String {
         var lines = ["# \(escape(paper.title))", ""]
+        // One list item per fact: consecutive plain lines would run together into one paragraph.
         if !paper.authors.isEmpty {
-            lines.append("**Authors:** \(paper.authors.map(escape).joined(separator: ", "))")
+            lines.append("- **Authors:** \(paper.authors.map(escape).joined(separator: ", "))")
         } else if paper.authorCount > 0 {
-            lines.append("**Authors:** \(paper.authorCount)")
+            lines.append("- **Authors:** \(paper.authorCount)")
         }
-        if let day = paper.publishedAt?.day { lines.append("**Published:** \(day)") }
-        if let organization = paper.organization { lines.append("**Organization:** \(escape(organization.fullname))") }
-        lines.append("**Upvotes:** \(paper.upvotes)")
-        if let day = paper.featuredOn { lines.append("**Featured:** \(day)") }
-        if let submitter = paper.submittedBy { lines.append("**Submitted by:** \(escape(submitter))") }
+        if let day = paper.publishedAt?.day { lines.append("- **Published:** \(day)") }
+        if let organization = paper.organization { lines.append("- **Organization:** \(escape(organization.fullname))") }
+        lines.append("- **Upvotes:** \(paper.upvotes)")
+        if let day = paper.featuredOn { lines.append("- **Featured:** \(day)") }
+        if let submitter = paper.submittedBy { lines.append("- **Submitted by:** \(escape(submitter))") }
         lines.append("")
         if let arxivId = paper.arxivId {
             lines.append("- arXiv: https://arxiv.org/abs/\(arxivId)")

@@ -28,13 +28,14 @@ enum SearchPageView {
         <div class="searchbar"><input type="search" name="q" value="\(parameters.text)" maxlength="\(SearchParameters.maximumQueryLength)" placeholder="Words, a question, an arXiv id or URL" aria-label="Search" list="search-suggestions">
         <datalist id="search-suggestions"></datalist>
         <button>Search</button></div>
+        <details class="filter-panel"\(hasFilters(parameters) ? " open" : "")><summary>Dates, organization, order</summary>
         <div class="filters">
         <label>From <input type="date" name="after" value="\(parameters.after?.description ?? "")"></label>
         <label>Until <input type="date" name="before" value="\(parameters.before?.description ?? "")"></label>
         <label>Organization <input name="org" value="\(parameters.organization)" placeholder="nvidia" size="10"></label>
         <label>Sort \(select("sort", SearchSort.allCases.map(\.rawValue), selected: parameters.sort.rawValue))</label>
         <label>Match \(select("mode", SearchMode.allCases.map(\.rawValue), selected: parameters.mode.rawValue))</label>
-        </div>
+        </div></details>
         </form>
         """
     }
@@ -72,14 +73,18 @@ enum SearchPageView {
     private static func resultsSection(_ results: SearchResults, parameters: SearchParameters, pageSize: Int, currentYear: Int, feeds: [Layout.Alternate], viewer: Viewer?) -> HTML {
         let highlighter = Highlighter(words: results.query.highlightedWords)
         let first = parameters.page * pageSize
+        let count: HTML = "\(results.total >= PaperSearch.candidates ? "Top \(results.total)" : "\(results.total)") result\(results.total == 1 ? "" : "s")"
         let summary: HTML = results.total == 0
             ? "No paper matches. Try fewer words, another spelling, or search by meaning."
-            : "\(results.total >= PaperSearch.candidates ? "Top \(results.total)" : "\(results.total)") result\(results.total == 1 ? "" : "s") · \(first + 1)–\(first + results.papers.count)"
+            : results.papers.isEmpty
+            ? "\(count) · page \(parameters.page + 1) is past the last one: <a href=\"\(Route.search.path)?\(parameters.queryString(page: 0))\">back to the first page</a>"
+            : "\(count) · \(first + 1)–\(first + results.papers.count)"
         let feedLinks = HTML(joining: feeds.map { "<a href=\"\($0.path)\">\($0.type.contains("atom") ? "Atom" : "RSS")</a>" as HTML }, separator: " · ")
         let cards = results.papers.map { card($0.paper, result: $0.result, highlighter: highlighter, currentYear: currentYear, viewer: viewer) }
         return """
             <p class="sub">\(summary) · \(feedLinks)</p>
             \(results.shortening.map(shortened))
+            \(results.incompleteMeaning.map { incomplete($0, mode: parameters.mode) })
             \(cards.isEmpty ? "" : "<ol class=\"cards\">\(HTML(joining: cards))</ol>" as HTML)
             \(pager(parameters, total: results.total, pageSize: pageSize))
             """
@@ -88,7 +93,7 @@ enum SearchPageView {
     private static func card(_ paper: Paper, result: HybridRanker.Ranked, highlighter: Highlighter, currentYear: Int, viewer: Viewer?) -> HTML {
         let similarity: HTML = result.similarity.map { " · <span title=\"cosine similarity to your query\">\(Int(($0 * 100).rounded()))% similar</span>" } ?? ""
         return """
-            <li class="card">
+            <li class="card" id="\(PaperCardView.anchor(paper.id))">
             <div class="votes">\(VoteButton.render(paper, viewer: viewer))</div>
             <div>
             <h2><a href="\(Route.paper(id: paper.id).path)">\(highlighter.highlight(TeXText.plain(paper.title)))</a></h2>
@@ -97,6 +102,21 @@ enum SearchPageView {
             </div>
             </li>
             """
+    }
+
+    /// The filters panel starts open when the search uses one of them.
+    private static func hasFilters(_ parameters: SearchParameters) -> Bool {
+        parameters.after != nil || parameters.before != nil || !parameters.organization.isEmpty
+            || parameters.sort != .relevance || parameters.mode != .hybrid
+    }
+
+    /// While the embedder is still reading the papers: how far it is, and what the ranking did about it.
+    private static func incomplete(_ coverage: IndexCoverage, mode: SearchMode) -> HTML {
+        let done = "Search by meaning has read \(coverage.embedded) of \(coverage.total) papers so far"
+        let effect = mode == .semantic
+            ? "these results come from those papers only."
+            : "until it has read them all, results rank by words."
+        return "<p class=\"notice-muted\" role=\"status\">\(done): \(effect)</p>"
     }
 
     private static func pager(_ parameters: SearchParameters, total: Int, pageSize: Int) -> HTML {

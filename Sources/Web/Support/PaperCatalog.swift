@@ -97,10 +97,10 @@ public struct PaperCatalog: Sendable {
     }
 
     /// The trending list: papers of the trending window ranked by the published formula, with the time it used.
-    public func trending(limit: Int, now: Timestamp) async throws -> (papers: [Paper], referenceTime: Timestamp) {
+    public func trending(limit: Int, offset: Int = 0, now: Timestamp) async throws -> (papers: [Paper], referenceTime: Timestamp) {
         let reference = Trending.referenceTime(now: now, latestFeaturedDay: try await latestFeaturedDay())
         let ranked = try await trendingCandidates(days: nil, submitter: nil, at: reference)
-        return (Array(ranked.prefix(limit)), reference)
+        return (Array(ranked.dropFirst(offset).prefix(limit)), reference)
     }
 
     private func trendingCandidates(days: ClosedRange<Day>?, submitter: String?, at reference: Timestamp) async throws -> [Paper] {

@@ -35,6 +35,18 @@ public final class RateLimiter: Sendable {
     }
 }
 
+extension RateLimiter {
+    /// Takes back one request counted by `check` in the current window: for attempts the form refused as
+    /// mistyped, which should not use up a person's tries.
+    func refund(_ key: String, nowSeconds: Int64) {
+        let start = nowSeconds - nowSeconds % Int64(windowSeconds)
+        windows.withLock { windows in
+            guard let current = windows[key], current.windowStart == start, current.count > 0 else { return }
+            windows[key] = (start, current.count - 1)
+        }
+    }
+}
+
 /// Where a client stands in a limit's window, as the `RateLimit` headers tell it on every limited response.
 struct RateLimitState: Sendable {
     let limit: Int

@@ -19,12 +19,11 @@ enum CommentViews {
 
     private static func item(_ comment: Comment, replies: [Comment], paperId: String, now: Timestamp, viewer: Viewer?) -> HTML {
         let nested: HTML = replies.isEmpty ? "" : "<ol class=\"replies\">\(replies.map { item($0, replies: [], paperId: paperId, now: now, viewer: viewer) })</ol>"
-        let replyForm: HTML = comment.parentId == nil && comment.isVisible ? replyBox(paperId: paperId, parentId: comment.id, viewer: viewer) : ""
+        let reply: HTML? = comment.parentId == nil && comment.isVisible ? replyBox(paperId: paperId, parentId: comment.id, viewer: viewer) : nil
         return """
             <li class="comment" id="comment-\(Int(comment.id))">
             \(body(comment))
-            \(controls(comment, now: now, viewer: viewer))
-            \(replyForm)
+            \(controls(comment, reply: reply, now: now, viewer: viewer))
             \(nested)
             </li>
             """
@@ -41,9 +40,10 @@ enum CommentViews {
             """
     }
 
-    private static func controls(_ comment: Comment, now: Timestamp, viewer: Viewer?) -> HTML {
+    /// Reply, Edit, Delete and Hide, in one row that looks one way: each a link-styled control.
+    private static func controls(_ comment: Comment, reply: HTML?, now: Timestamp, viewer: Viewer?) -> HTML {
         guard let viewer, comment.isVisible else { return "" }
-        var parts: [HTML] = []
+        var parts: [HTML] = reply.map { [$0] } ?? []
         let id = Int(comment.id)
         if comment.author == viewer.user.username {
             if CommentRules.isEditable(comment, now: now) {
@@ -60,15 +60,15 @@ enum CommentViews {
                 <select name="reason" aria-label="Reason">\(reasonOptions())</select> <button class="link">Hide</button></form>
                 """)
         }
-        return parts.isEmpty ? "" : "<div class=\"by\">\(HTML(joining: parts, separator: " · "))</div>"
+        return parts.isEmpty ? "" : "<div class=\"actions\">\(HTML(joining: parts))</div>"
     }
 
     static func reasonOptions() -> HTML {
         HTML(joining: HideReason.allCases.map { "<option value=\"\($0.rawValue)\">\($0.label)</option>" })
     }
 
-    private static func replyBox(paperId: String, parentId: Int64, viewer: Viewer?) -> HTML {
-        guard let viewer else { return "" }
+    private static func replyBox(paperId: String, parentId: Int64, viewer: Viewer?) -> HTML? {
+        guard let viewer else { return nil }
         return """
             <details><summary>Reply</summary><form method="post" action="\(Route.paperAction(id: paperId, .comment).path)">\(CSRF.hiddenField(viewer.csrf))\
             <input type="hidden" name="parent" value="\(Int(parentId))"><textarea name="body" required maxlength="\(CommentRules.maxLength)" aria-label="Reply"></textarea>\

@@ -27,11 +27,16 @@ enum CommunityPageViews {
             """)
     }
 
-    static func author(_ name: String, papers: [Paper], currentYear: Int, viewer: Viewer?) -> HTML {
-        Layout.page(title: name, alternates: [], viewer: viewer, content: """
+    static func author(_ name: String, papers: [Paper], page: Int = 0, hasMore: Bool = false, currentYear: Int, viewer: Viewer?) -> HTML {
+        let path = Route.author(name).path
+        let listing: HTML = papers.isEmpty && page > 0
+            ? PageLinks.pastTheEnd(path: path, page: page)
+            : list(papers, currentYear: currentYear, viewer: viewer, empty: "No paper here lists this author.")
+        return Layout.page(title: name, alternates: [], viewer: viewer, content: """
             <h1>\(name)</h1>
             <p class="sub">Papers listing \(name) as an author, newest first</p>
-            \(list(papers, currentYear: currentYear, viewer: viewer, empty: "No paper here lists this author."))
+            \(listing)
+            \(PageLinks.render(path: path, page: page, hasMore: hasMore))
             """)
     }
 

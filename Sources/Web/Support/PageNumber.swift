@@ -1,0 +1,32 @@
+import Hummingbird
+
+/// The `?p=` of a listing that pages: 0 for the first page; a number that is not one is a 400.
+enum PageNumber {
+    static let size = 50
+
+    static func of(_ request: Request) throws -> Int {
+        guard let text = request.queryItems["p"] else { return 0 }
+        guard let page = Int(text), (0...10_000).contains(page) else { throw PageError.badRequest("'\(text)' is not a page number.") }
+        return page
+    }
+}
+
+/// "← Previous page · Page 2 · Next page →" under a listing that pages; past its end, a way back.
+enum PageLinks {
+    /// `hasMore`: whether a page follows this one (the listing fetched one paper more than it shows).
+    static func render(path: String, page: Int, hasMore: Bool) -> HTML {
+        guard page > 0 || hasMore else { return "" }
+        let previous: HTML = page > 0 ? "<a rel=\"prev\" href=\"\(link(path, page - 1))\">← Previous page</a>" : "<span></span>"
+        let next: HTML = hasMore ? "<a rel=\"next\" href=\"\(link(path, page + 1))\">Next page →</a>" : "<span></span>"
+        return "<nav class=\"pager\" aria-label=\"Pages\">\(previous)<span>Page \(page + 1)</span>\(next)</nav>"
+    }
+
+    /// The message of a page number past the last page.
+    static func pastTheEnd(path: String, page: Int) -> HTML {
+        "<p class=\"empty\">Page \(page + 1) is past the last one. <a href=\"\(path)\">Back to the first page</a></p>"
+    }
+
+    private static func link(_ path: String, _ page: Int) -> String {
+        page == 0 ? path : "\(path)?p=\(page)"
+    }
+}
