@@ -29,6 +29,7 @@ struct PageController: Sendable {
             case .day(let day): return try await cached(request, viewer) { try await feed(.day(day), request, viewer) }
             case .week(let week): return try await cached(request, viewer) { try await feed(.week(week), request, viewer) }
             case .month(let month): return try await cached(request, viewer) { try await feed(.month(month), request, viewer) }
+            case .dayPicker: return try dayPicked(request).response
             case .latestWeek: return try await redirectToLatest { .week(ISOWeek(containing: $0)) }.response
             case .latestMonth: return try await redirectToLatest { .month(YearMonth(year: $0.year, month: $0.month)) }.response
             case .trending: return try await cached(request, viewer) { try await trending(request, viewer) }
@@ -101,6 +102,13 @@ struct PageController: Sendable {
             """
         let feeds = Layout.Alternate.both(organization.fullname) { .organizationFeed(organization.name, $0) }
         return Responses.html(Layout.page(title: organization.fullname, alternates: feeds, viewer: viewer, content: content))
+    }
+
+    /// The date picker's answer: the page of the day it names.
+    private func dayPicked(_ request: Request) throws -> Rendered {
+        let text = request.queryItems["date"] ?? ""
+        guard let day = Day(iso: text) else { throw PageError.badRequest("Pick a day as YYYY-MM-DD, not '\(text.prefix(40))'.") }
+        return Responses.redirect(to: Route.day(day).path)
     }
 
     private func redirectToLatest(_ window: (Day) -> FeedWindow) async throws -> Rendered {

@@ -20,11 +20,12 @@ import Testing
             case .apiPaper: 55; case .apiSearch: 56; case .apiSimilar: 57; case .apiSubmit: 58; case .apiIndex: 59; case .apiUpvote: 60
             case .apiRemoveUpvote: 61; case .apiComment: 62; case .apiReply: 63; case .health: 64; case .asset: 65
             case .newPapers: 66; case .category: 67; case .ingestStatus: 68; case .newPapersFeed: 69; case .categoryFeed: 70
+            case .dayPicker: 71
         }
     }
 
     @Test func theExamplesCoverEveryCase() {
-        #expect(Set(Route.examples.map(Self.caseNumber)) == Set(0...70))
+        #expect(Set(Route.examples.map(Self.caseNumber)) == Set(0...71))
     }
 
     @Test(arguments: Route.examples)

@@ -10,6 +10,8 @@ from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.support.ui import WebDriverWait
 
 ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", Path(__file__).resolve().parents[2] / "test-artifacts"))
 
@@ -63,6 +65,34 @@ class Browser:
     def _desktop_agent(self):
         agent = self.driver.execute_script("return navigator.userAgent")
         return agent.replace("HeadlessChrome", "Chrome")
+
+    def become(self, site, who, login="root", password="root-password-1"):
+        """Signs the browser in (as the admin unless told) or out, as the next page needs."""
+        signed_in = self.driver.get_cookie("dp_session") is not None
+        if who == "visitor" and signed_in:
+            self.driver.delete_all_cookies()
+        elif who == "member" and not signed_in:
+            self.log_in(site, login, password)
+
+    def log_in(self, site, login, password):
+        self.open(site.url + "/login")
+        self.find("input[name=login]").send_keys(login)
+        self.find("input[name=password]").send_keys(password)
+        self.follow("main form button")
+        assert self.driver.get_cookie("dp_session") is not None, f"{login} could not log in"
+
+    def follow(self, selector):
+        """Clicks what `selector` finds and waits for the page it leads to."""
+        # Each document has its own time origin: a new one that has loaded is the next page.
+        origin = self.script("return performance.timeOrigin")
+        self.find(selector).click()
+
+        def arrived(driver):
+            try:
+                return driver.execute_script("return document.readyState === 'complete' && performance.timeOrigin !== arguments[0]", origin)
+            except WebDriverException:
+                return False
+        WebDriverWait(self.driver, 15).until(arrived)
 
     def open(self, url):
         self.console()

@@ -31,24 +31,11 @@ PAGES = [
 ]
 
 
-def become(browser, site, who):
-    """Signs the browser in as the admin, or out, as the page needs."""
-    signed_in = browser.driver.get_cookie("dp_session") is not None
-    if who == "visitor" and signed_in:
-        browser.driver.delete_all_cookies()
-    elif who == "member" and not signed_in:
-        browser.open(site.url + "/login")
-        browser.find("input[name=login]").send_keys("root")
-        browser.find("input[name=password]").send_keys("root-password-1")
-        browser.find("main form button").click()
-        assert browser.driver.get_cookie("dp_session") is not None, "the admin could not log in"
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("device", list(DEVICES))
 @pytest.mark.parametrize("name,path,who", PAGES, ids=[page[0] for page in PAGES])
 def test_page_in_the_browser(browser, browsed_site, name, path, who, device, scheme):
-    become(browser, browsed_site, who)
+    browser.become(browsed_site, who)
     browser.emulate(device, scheme)
     browser.open(browsed_site.url + path)
     problems = browser.check_page(name)

@@ -7,7 +7,7 @@ extension Route {
     public static let examples: [Route] = pages + feeds + forms + api + [.health, .asset("site-0123456789ab.css")]
 
     private static let pages: [Route] = [
-        .home, .papers, .day(Day(daysSinceEpoch: 20_395)), .latestWeek, .week(ISOWeek(containing: Day(daysSinceEpoch: 20_395))), .latestMonth,
+        .home, .papers, .day(Day(daysSinceEpoch: 20_395)), .dayPicker, .latestWeek, .week(ISOWeek(containing: Day(daysSinceEpoch: 20_395))), .latestMonth,
         .month(YearMonth(year: 2025, month: 11)), .trending, .paper(id: "2410.11779"), .paper(id: "quant-ph/0210005"),
         .paperMarkdown(id: "2410.11779"), .paperMarkdown(id: "quant-ph/0210005"), .organization(exampleName), .user(exampleName),
         .author("Yangyong Zhu / 朱"), .search, .moderation, .newPapers, .category("cs.CL"), .ingestStatus,

@@ -77,7 +77,7 @@ struct RouteParser {
         "verify-email": .verifyEmailForm, "forgot-password": .forgotPasswordForm, "reset-password": .resetPasswordForm,
         "subscribe": .subscribeForm, "subscription": .subscriptionSettings, "unsubscribe": .unsubscribeForm,
     ]
-    private static let paperPages: [String: Route] = ["week": .latestWeek, "month": .latestMonth, "trending": .trending, "search": .search, "submit": .submitForm, "new": .newPapers]
+    private static let paperPages: [String: Route] = ["date": .dayPicker, "week": .latestWeek, "month": .latestMonth, "trending": .trending, "search": .search, "submit": .submitForm, "new": .newPapers]
     private static let apiPages: [String: Route] = ["openapi.json": .openAPI, "agent-harnesses": .agentHarnesses, "daily_papers": .apiDailyPapers, "papers": .apiPapers]
 
     private func papersRoute(_ rest: [String]) throws(RouteError) -> Route? {

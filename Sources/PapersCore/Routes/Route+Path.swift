@@ -51,6 +51,7 @@ extension Route {
             case .home: return []
             case .papers: return ["papers"]
             case .day(let day): return ["papers", "date", day.description]
+            case .dayPicker: return ["papers", "date"]
             case .latestWeek: return ["papers", "week"]
             case .week(let week): return ["papers", "week", week.description]
             case .latestMonth: return ["papers", "month"]

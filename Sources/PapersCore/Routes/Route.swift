@@ -7,6 +7,8 @@ public enum Route: Hashable, Sendable {
     /// `/papers`: the same page under HF's address.
     case papers
     case day(Day)
+    /// `/papers/date?date=YYYY-MM-DD`: where the archive's date picker sends its day.
+    case dayPicker
     /// `/papers/week`: redirects to the latest featured week.
     case latestWeek
     case week(ISOWeek)

@@ -7,7 +7,7 @@ enum FeedPageView {
         let title = CardFormatting.title(of: page.window)
         let quiet: HTML = quietNotice.map { "<p class=\"notice-muted\" role=\"status\">\($0) These are the papers of \(title).</p>" } ?? ""
         let content: HTML = """
-            \(subscribeBox ? SubscriptionViews.box : "")
+            \(subscribeBox ? SubscriptionViews.box(placement: "before-list") : "")
             <h1>\(title)</h1>\(quiet)
             \(page.total == 0 ? "" : "<p class=\"sub\">\(summary(page))</p>" as HTML)
             \(pager(page))
@@ -16,6 +16,7 @@ enum FeedPageView {
                 : PaperCardView.list(page.papers, currentYear: currentYear, viewer: viewer))
             \(morePager(page, pageNumber: pageNumber, pageSize: pageSize))
             \(pager(page))
+            \(subscribeBox ? SubscriptionViews.box(placement: "after-list") : "")
             """
         return Layout.page(title: title, tab: tab(for: page.window), viewer: viewer, content: content)
     }
@@ -28,7 +29,15 @@ enum FeedPageView {
     private static func pager(_ page: PaperCatalog.FeedPage) -> HTML {
         let previous: HTML = page.previous.map { "<a rel=\"prev\" href=\"\(Route.feed($0).path)\">← \(CardFormatting.title(of: $0))</a>" } ?? "<span></span>"
         let next: HTML = page.next.map { "<a rel=\"next\" href=\"\(Route.feed($0).path)\">\(CardFormatting.title(of: $0)) →</a>" } ?? "<span></span>"
-        return "<nav class=\"pager\" aria-label=\"Other days\">\(previous)\(next)</nav>"
+        return "<nav class=\"pager\" aria-label=\"Other days\">\(previous)\(datePicker(page.window))\(next)</nav>"
+    }
+
+    /// A day of the archive in two clicks: the browser's own date control, sent to `/papers/date`.
+    private static func datePicker(_ window: FeedWindow) -> HTML {
+        """
+        <form class="date-picker" method="get" action="\(Route.dayPicker.path)"><label>Day <input type="date" name="date" \
+        value="\(window.days.lowerBound.description)" required></label><button>Go</button></form>
+        """
     }
 
     private static func morePager(_ page: PaperCatalog.FeedPage, pageNumber: Int, pageSize: Int) -> HTML {

@@ -43,9 +43,10 @@ enum PaperPageView {
             let links = names.map { "<a href=\"\($0.href)\">\($0.name)</a>" as HTML }
             let shown = PaperPageModel.shownAuthors
             guard links.count > shown + 1 else { return "<p class=\"authors\">\(HTML(joining: links, separator: ", "))</p>" }
+            // A div: a <details> may not sit inside a paragraph.
             return """
-                <p class="authors">\(HTML(joining: Array(links.prefix(shown)), separator: ", ")), \
-                <details class="more-authors"><summary>+\(links.count - shown) more</summary>\(HTML(joining: Array(links.dropFirst(shown)), separator: ", "))</details></p>
+                <div class="authors">\(HTML(joining: Array(links.prefix(shown)), separator: ", ")), \
+                <details class="more-authors"><summary>+\(links.count - shown) more</summary>\(HTML(joining: Array(links.dropFirst(shown)), separator: ", "))</details></div>
                 """
         }
         return count.map { "<p class=\"authors\">\($0)</p>" } ?? ""

@@ -48,7 +48,7 @@ enum SiteStyle {
         .summary{background:var(--card);border-left:3px solid var(--accent);padding:.5rem 1rem}
         .formula{background:var(--card);border:1px solid var(--border);border-radius:.5rem;padding:.5rem 1rem;font-family:ui-monospace,monospace;overflow-x:auto}
         form.subscribe{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;background:var(--card);border:1px solid var(--border);border-radius:.75rem;padding:.75rem 1rem;margin:0 0 1rem}
-        form.subscribe input{flex:1;min-width:12rem}
+        form.subscribe input{flex:1;min-width:12rem}form.subscribe.after-list{display:none}
         input,button,select,textarea{font:inherit;padding:.4rem .6rem;border:1px solid var(--border);border-radius:.5rem;background:var(--bg);color:var(--fg);min-height:44px;max-width:100%}
         button{background:var(--accent);color:var(--on-accent);border-color:var(--accent);cursor:pointer;font-weight:600}
         .stack{display:grid;gap:.75rem;max-width:32rem}.stack label{display:grid;gap:.25rem}label.inline{display:inline-flex;align-items:center;gap:.25rem;margin-right:1rem;min-height:44px}
@@ -76,6 +76,7 @@ enum SiteStyle {
         @media (max-width:40rem){
         .wrap{padding:0 .75rem}.tagline,form.header-search{display:none}.brand{margin-right:auto}
         nav.tabs{order:3;width:100%;justify-content:space-between;overflow-x:auto;scrollbar-width:none}nav.tabs a{padding:0 .35rem}nav.tabs .search-tab{display:inline-flex}
+        form.subscribe.before-list{display:none}form.subscribe.after-list{display:flex;margin-top:1rem}
         form.subscribe{padding:.5rem .75rem;gap:.35rem .5rem}form.subscribe strong{font-size:.9rem;width:100%}form.subscribe input{min-width:0}
         .card{padding:.75rem;gap:.75rem}.card .votes form.vote button,.card a.vote{min-width:2.75rem;padding:.25rem}
         .card p.abstract{-webkit-line-clamp:2}h1{font-size:1.3rem}article.paper h1{font-size:1.4rem}

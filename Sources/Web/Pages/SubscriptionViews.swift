@@ -5,13 +5,16 @@ import Storage
 /// The pages of the subscription flow: subscribe, confirm, settings, unsubscribe, and their outcomes.
 enum SubscriptionViews {
     /// The box on feed pages; it leads to the full form, where frequency and topics are chosen.
-    static let box: HTML = """
-        <form class="subscribe" method="get" action="\(Route.subscribeForm.path)">
+    /// `placement`: above the list on wide screens, under it on phones (where the list comes first).
+    static func box(placement: String) -> HTML {
+        """
+        <form class="subscribe \(placement)" method="get" action="\(Route.subscribeForm.path)">
         <strong>Get trending papers in your email inbox!</strong>
         <input type="email" name="email" required placeholder="you@example.org" aria-label="E-mail address">
         <button type="submit">Subscribe</button>
         </form>
         """
+    }
 
     static func subscribe(email: String, frequency: Subscriber.Frequency, topics: String, csrf: String, mailEnabled: Bool, error: String? = nil, viewer: Viewer?) -> HTML {
         guard mailEnabled else {

@@ -28,7 +28,7 @@ struct RouteTable: RouterMiddleware {
 
     private func respond(to route: Route, _ request: Request, _ context: Context) async throws -> Response? {
         switch route {
-            case .home, .papers, .day, .latestWeek, .week, .latestMonth, .month, .trending, .paper, .paperMarkdown, .organization:
+            case .home, .papers, .day, .dayPicker, .latestWeek, .week, .latestMonth, .month, .trending, .paper, .paperMarkdown, .organization:
                 return try await pages.respond(to: route, request, context)
             case .dailyFeed, .weekFeed, .trendingFeed, .organizationFeed:
                 return try await feeds.respond(to: route, request)
