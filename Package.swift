@@ -55,6 +55,8 @@ let package = Package(
         ),
         // The system SQLite library (Debian's libsqlite3-dev).
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        // The system zlib (Debian's zlib1g-dev), for gzip-compressed responses.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // The SQL layer, its two engines (SQLite, PostgreSQL), migrations and the stores.
         .target(
             name: "Storage",
@@ -102,7 +104,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "PapersCore", "Storage", "Mail", "Community", "Arxiv", "Search", "HubFormat",
+                "PapersCore", "Storage", "Mail", "Community", "Arxiv", "Search", "HubFormat", "CZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

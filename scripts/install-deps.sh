@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Installs what DailyPapers needs on a fresh Debian machine, skipping what is already there.
-#   scripts/install-deps.sh run    — to build and serve (libsqlite3-dev, libopenblas-dev)
+#   scripts/install-deps.sh run    — to build and serve (libsqlite3-dev, libopenblas-dev, zlib1g-dev)
 #   scripts/install-deps.sh test   — plus PostgreSQL and nginx (started by the tests themselves), Chromium and its
 #                                    driver for the browser tests, and the Python test tools
 #   scripts/install-deps.sh bench  — plus the load tools (wrk, nginx)
 set -euo pipefail
 purpose=${1:-run}
 
-debian_packages=(libsqlite3-dev libopenblas-dev)
+debian_packages=(libsqlite3-dev libopenblas-dev zlib1g-dev)
 python_packages=()
 case "$purpose" in
     run) ;;

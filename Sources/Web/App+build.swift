@@ -88,6 +88,7 @@ public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestCon
 
 func buildRouter(_ dependencies: AppDependencies, security: SecurityHeaders) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    router.add(middleware: CompressionMiddleware())
     router.add(middleware: SecurityHeadersMiddleware(security: security, logger: dependencies.logger))
     router.add(middleware: RoutingMiddleware())
     if !dependencies.trustedProxies.isEmpty { router.add(middleware: ForwardedClientMiddleware(trustedProxies: dependencies.trustedProxies)) }

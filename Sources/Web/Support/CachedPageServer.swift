@@ -51,11 +51,14 @@ final class CachedPageServer: Sendable {
             guard let state = try? limits.check(bucket, key: "ip:" + (forwarded ?? peer), member: false, now: clock()) else { return nil }
             limit = state
         }
-        var headers = template(for: cached, limit: limit)
+        // The compressed bytes to whoever takes gzip (every browser), the plain ones to the rest.
+        let gzip = cached.gzipped != nil && head.headers["accept-encoding"].contains { Gzip.isAccepted($0) }
+        var headers = template(for: cached, gzip: gzip, limit: limit)
         if let limit { headers.add(name: HTTPField.Name.rateLimit.rawName, value: limit.fieldValue) }
         headers.add(name: HTTPField.Name.xRequestID.rawName, value: security.ids.next())
         headers.add(name: "Date", value: currentDate())
-        return (HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: cached.status.code), headers: headers), cached.body)
+        let body = gzip ? cached.gzipped ?? cached.body : cached.body
+        return (HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: cached.status.code), headers: headers), body)
     }
 
     /// Requests without what changes their answer: a session, a token, a condition, a wish for Markdown.
@@ -69,15 +72,20 @@ final class CachedPageServer: Sendable {
     /// The headers every answer from one cache entry carries: its own, the security headers, `Server`,
     /// `Content-Length` and the rate-limit policy. Built once per entry: building header lists per request was a
     /// sixth of this path's CPU in the profile.
-    private func template(for cached: Rendered, limit: RateLimitState?) -> HTTPHeaders {
-        if let number = cached.storeNumber, let known = templates.withLock({ $0[number] }) { return known }
+    private func template(for cached: Rendered, gzip: Bool, limit: RateLimitState?) -> HTTPHeaders {
+        // Two templates an entry: plain and compressed.
+        let number = cached.storeNumber.map { $0 * 2 + (gzip ? 1 : 0) }
+        if let number, let known = templates.withLock({ $0[number] }) { return known }
         var fields = cached.headers
         fields.append(contentsOf: security.fields)
         fields.append(HTTPField(name: .server, value: serverName))
-        fields.append(HTTPField(name: .contentLength, value: String(cached.body.readableBytes)))
+        if cached.gzipped != nil { fields.append(HTTPField(name: .vary, value: "Accept-Encoding")) }
+        if gzip { fields.append(HTTPField(name: .contentEncoding, value: "gzip")) }
+        let body = gzip ? cached.gzipped ?? cached.body : cached.body
+        fields.append(HTTPField(name: .contentLength, value: String(body.readableBytes)))
         if let limit { fields.append(limit.policyField) }
         let headers = HTTPHeaders(fields.map { ($0.name.rawName, $0.value) })
-        if let number = cached.storeNumber {
+        if let number {
             templates.withLock { templates in
                 if templates.count >= Self.templateLimit { templates.removeAll(keepingCapacity: true) }
                 templates[number] = headers

@@ -17,6 +17,8 @@ public final class ResponseCache: Sendable {
         let status: HTTPResponse.Status
         let headers: HTTPFields
         let body: ByteBuffer
+        /// The body compressed once, when it is text worth compressing.
+        let gzipped: ByteBuffer?
         let storedAt: ContinuousClock.Instant
         let bytes: Int
         /// Its place in `State.order`.
@@ -106,16 +108,19 @@ public final class ResponseCache: Sendable {
             entry = state.withLock { $0.entries[key] }
         }
         guard let entry, now - entry.storedAt < maxAge else { return nil }
-        return Rendered(status: entry.status, headers: entry.headers, body: entry.body, storeNumber: entry.sequence)
+        return Rendered(status: entry.status, headers: entry.headers, body: entry.body, storeNumber: entry.sequence, gzipped: entry.gzipped)
     }
 
     /// Keeps a response body for `key`, making room by dropping expired, then the oldest, entries.
     func store(_ key: String, status: HTTPResponse.Status, headers: HTTPFields, body: ByteBuffer) {
-        let size = key.utf8.count + body.readableBytes + headers.reduce(0) { $0 + $1.name.rawName.utf8.count + $1.value.utf8.count + 4 }
+        // Compressed here, once per stored page, not once per request.
+        let gzipped = Gzip.isCompressible(headers[.contentType]) && body.readableBytes >= Gzip.minimumSize ? Gzip.compress(body) : nil
+        let size = key.utf8.count + body.readableBytes + (gzipped?.readableBytes ?? 0)
+            + headers.reduce(0) { $0 + $1.name.rawName.utf8.count + $1.value.utf8.count + 4 }
         guard size <= byteLimit / 4 else { return }
         let now = ContinuousClock.now
         state.withLock { state in
-            let entry = Entry(status: status, headers: headers, body: body, storedAt: now, bytes: size, sequence: state.nextSequence)
+            let entry = Entry(status: status, headers: headers, body: body, gzipped: gzipped, storedAt: now, bytes: size, sequence: state.nextSequence)
             state.nextSequence += 1
             if let old = state.entries.removeValue(forKey: key) { state.bytes -= old.bytes }
             if state.bytes + size > byteLimit { dropExpired(&state, now: now) }

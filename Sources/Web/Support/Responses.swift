@@ -8,6 +8,8 @@ struct Rendered: Sendable {
     var body: ByteBuffer
     /// Which storing of the response cache this is (numbers are never reused), for what is derived from an entry.
     var storeNumber: Int? = nil
+    /// The body gzip-compressed, kept beside it by the response cache for the clients that accept gzip.
+    var gzipped: ByteBuffer? = nil
 
     var response: Response {
         Response(status: status, headers: headers, body: .init(byteBuffer: body))
