@@ -108,6 +108,11 @@ public struct IndexCoverage: Sendable, Equatable {
     public let embedded: Int
     public let total: Int
 
+    public init(embedded: Int, total: Int) {
+        self.embedded = embedded
+        self.total = total
+    }
+
     /// Complete enough to rank by: all but a handful of new papers (at most 1%, or 50) have their vector.
     public var isComplete: Bool {
         let missing = total - embedded

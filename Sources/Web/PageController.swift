@@ -50,13 +50,14 @@ struct PageController: Sendable {
 
     private func feed(_ window: FeedWindow, _ request: Request, quiet: String? = nil, _ viewer: Viewer?) async throws -> Rendered {
         let pageNumber = try pageParameter(request)
-        let page = try await catalog.feed(window, limit: Self.pageSize, offset: pageNumber * Self.pageSize)
+        let hasCode = try codeParameter(request)
+        let page = try await catalog.feed(window, hasCode: hasCode, limit: Self.pageSize, offset: pageNumber * Self.pageSize)
         // An empty day after tomorrow (anywhere on Earth) is an address that does not exist yet, not an empty page.
-        if page.total == 0, window.days.lowerBound > clock().day.adding(days: 1) {
+        if page.total == 0, !hasCode, window.days.lowerBound > clock().day.adding(days: 1) {
             throw PageError.notFound("\(CardFormatting.title(of: window)) has not happened yet: no papers are featured in the future.")
         }
         return Responses.html(FeedPageView.render(
-            page, pageNumber: pageNumber, pageSize: Self.pageSize, currentYear: clock().day.year, subscribeBox: subscribeBox, quietNotice: quiet, viewer: viewer
+            page, hasCode: hasCode, pageNumber: pageNumber, pageSize: Self.pageSize, currentYear: clock().day.year, subscribeBox: subscribeBox, quietNotice: quiet, viewer: viewer
         ))
     }
 
@@ -94,7 +95,7 @@ struct PageController: Sendable {
             ? pageNumber > 0 ? PageLinks.pastTheEnd(path: path, page: pageNumber) : "<p class=\"empty\">No papers are attributed to \(organization.fullname) yet.</p>"
             : PaperCardView.list(papers, currentYear: clock().day.year, viewer: viewer)
         let content: HTML = """
-            <h1>\(organization.fullname)</h1>
+            <h1>\(Avatar.render(organization.fullname, image: papers.first?.hub?.organizationAvatar, size: .large))\(organization.fullname)</h1>
             <p class="sub">Papers claimed by \(organization.name), newest feed day first</p>
             \(members)
             \(list)
@@ -114,6 +115,13 @@ struct PageController: Sendable {
     private func redirectToLatest(_ window: (Day) -> FeedWindow) async throws -> Rendered {
         guard let day = try await catalog.latestFeaturedDay() else { return Responses.redirect(to: Route.home.path) }
         return Responses.redirect(to: Route.feed(window(day)).path)
+    }
+
+    /// `?has=code`: the feed's papers with code only.
+    private func codeParameter(_ request: Request) throws -> Bool {
+        guard let value = request.queryItems["has"] else { return false }
+        guard value == "code" else { throw PageError.badRequest("has= takes 'code' (papers with a code repository), not '\(value.prefix(40))'.") }
+        return true
     }
 
     private func pageParameter(_ request: Request) throws -> Int {

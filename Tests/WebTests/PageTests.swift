@@ -45,7 +45,7 @@ import TestSupport
         let site = try await TestSite(papers: WebFixtures.papers)
         try await site.run { client async throws in
             let day = try await client.get("/papers/date/2025-11-03").text
-            #expect(day.contains("<a href=\"/nvidia\">NVIDIA</a> · <time"))
+            #expect(day.contains("<a href=\"/nvidia\"><span class=\"avatar small hue-\(Avatar.hue(of: "NVIDIA"))\" aria-hidden=\"true\">NV</span>NVIDIA</a> · <time"))
             let organization = try await client.get("/nvidia")
             #expect(organization.status == .ok)
             #expect(organization.text.contains("Latest top"))

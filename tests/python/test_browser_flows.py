@@ -148,3 +148,27 @@ def test_subscribe_from_the_feed(browser, browsed_site, mail_sink):
     assert "digest-reader@example.org" in browser.text("main")
     [mail] = mail_sink.wait_for("digest-reader@example.org")
     assert "confirm" in mail["message"]["Subject"].lower()
+
+
+def test_the_keyboard_moves_upvotes_and_searches(browser, browsed_site, mail_sink):
+    signed_up_reader(browser, browsed_site, mail_sink)
+    browser.emulate("desktop", "light")
+    browser.open(browsed_site.url + "/papers/date/2026-08-19")
+    body = browser.find("body")
+    body.send_keys("j")
+    body.send_keys("j")
+    body.send_keys("k")
+    body.send_keys("j")
+    focused = browser.script("return [...document.querySelectorAll('li.card')].findIndex(c => c.classList.contains('focused'))")
+    assert focused == 1, "j, j, k, j leaves the second card current"
+    paper = browser.find("li.card.focused form.vote").get_attribute("data-paper")
+    before = int(counts(browser, paper)["total"][0])
+    browser.driver.switch_to.active_element.send_keys("u")
+    wait_for(lambda: counts(browser, paper)["pressed"] == "true", what="the upvote by key")
+    assert counts(browser, paper)["total"] == [str(before + 1)]
+    browser.driver.switch_to.active_element.send_keys("u")
+    wait_for(lambda: counts(browser, paper)["pressed"] == "false", what="the removal by key")
+    browser.driver.switch_to.active_element.send_keys("/")
+    assert browser.script("return document.activeElement.closest('form.header-search') !== null"), "/ goes to the search box"
+    browser.driver.switch_to.active_element.send_keys("jku")
+    assert browser.find("form.header-search input").get_attribute("value") == "jku", "keys typed into a field stay there"

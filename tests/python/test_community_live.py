@@ -142,7 +142,7 @@ def test_sign_up_verify_vote_submit_comment_moderate(community_server, mail_sink
     status, _, headers = alice.log_in("alice", "alice-password-1")
     assert status == 302
     status, feed, _ = alice.get("/")
-    paper_path = re.search(r'<form class="vote" method="post" action="(/papers/[^"]+)/upvote">', feed).group(1)
+    paper_path = re.search(r'<form class="vote" method="post" action="(/papers/[^"]+)/upvote" data-paper="[^"]+">', feed).group(1)
     before = json.loads(urllib.request.urlopen(server.url + "/api" + paper_path).read())["upvotes"]
     status, answer, _ = alice.post(paper_path + "/upvote", {"upvoted": "1"}, {"Accept": "application/json"})
     assert status == 200 and json.loads(answer) == {"upvotes": before + 1, "upvoted": True}

@@ -28,6 +28,8 @@ public struct KeywordQuery: Sendable, Equatable {
     public private(set) var organizations: [String] = []
     /// Lower-cased arXiv categories (`cat:cs.CL`): a paper must be in each.
     public private(set) var categories: [String] = []
+    /// `has:code`: only papers with a code repository (Hugging Face's, or a GitHub or GitLab link in the abstract).
+    public private(set) var hasCode = false
     /// Papers published on or after this day.
     public private(set) var publishedFrom: Day?
     /// Papers published before this day.
@@ -51,7 +53,7 @@ public struct KeywordQuery: Sendable, Equatable {
     public var isEmpty: Bool { !hasWords && !hasFilters && excluded.isEmpty }
 
     public var hasFilters: Bool {
-        !authors.isEmpty || !organizations.isEmpty || !categories.isEmpty || publishedFrom != nil || publishedBefore != nil
+        !authors.isEmpty || !organizations.isEmpty || !categories.isEmpty || hasCode || publishedFrom != nil || publishedBefore != nil
     }
 
     /// Every word the user wants to see (for highlighting): terms, the prefix and the phrases' words.
@@ -94,6 +96,9 @@ public struct KeywordQuery: Sendable, Equatable {
                 authors.append(trimmed.lowercased())
             case "org", "organization":
                 organizations.append(trimmed.lowercased())
+            case "has":
+                guard trimmed.lowercased() == "code" else { return false }
+                hasCode = true
             case "cat", "category":
                 guard ArxivCategory.isValid(trimmed.lowercased()) else { return false }
                 categories.append(trimmed.lowercased())

@@ -70,6 +70,7 @@ extension SQLPaperStore {
         for organization in query.organizations {
             clause = "\(clause) AND (lower(p.organization) = \(organization) OR lower(o.fullname) = \(organization))"
         }
+        if query.hasCode { clause = "\(clause) AND \(unsafeRaw: SQLPaperStore.hasCode)" }
         for category in query.categories {
             clause = "\(clause) AND p.id IN (SELECT paper_id FROM paper_categories WHERE lower(category) = \(category))"
         }

@@ -51,6 +51,8 @@ public struct FeedQuery: Sendable, Equatable {
     public var days: ClosedRange<Day>?
     public var submitter: String?
     public var organization: String?
+    /// Only papers with code (`SQLPaperStore.hasCode`).
+    public var hasCode = false
     public var limit: Int
     public var offset: Int
     public var order: Order

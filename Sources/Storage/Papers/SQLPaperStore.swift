@@ -26,6 +26,10 @@ public struct SQLPaperStore: PaperStore {
         """
     }
 
+    /// Papers with code: the repository Hugging Face links, or a GitHub or GitLab address in the abstract (as
+    /// `CodeLinks` finds them).
+    static let hasCode = "(p.github_repo IS NOT NULL OR lower(p.abstract) LIKE '%github.com/%' OR lower(p.abstract) LIKE '%gitlab.com/%')"
+
     /// Papers a moderator hid are left out of every listing, page and API answer.
     static let visible = "p.hidden_reason IS NULL"
     static let from = "papers p LEFT JOIN organizations o ON o.name = p.organization"
@@ -162,6 +166,7 @@ public struct SQLPaperStore: PaperStore {
         }
         if let submitter = query.submitter { conditions.append("p.submitted_by = \(submitter)") }
         if let organization = query.organization { conditions.append("p.organization = \(organization)") }
+        if query.hasCode { conditions.append("\(unsafeRaw: Self.hasCode)") }
         return SQLQuery.joined(conditions, separator: " AND ")
     }
 

@@ -3,32 +3,43 @@ import PapersCore
 /// The daily, weekly and monthly listings.
 enum FeedPageView {
     /// `quietNotice`: on the front page, arXiv's plain words on a day without an announcement.
-    static func render(_ page: PaperCatalog.FeedPage, pageNumber: Int, pageSize: Int, currentYear: Int, subscribeBox: Bool = false, quietNotice: String? = nil, viewer: Viewer?) -> HTML {
+    static func render(_ page: PaperCatalog.FeedPage, hasCode: Bool = false, pageNumber: Int, pageSize: Int, currentYear: Int, subscribeBox: Bool = false, quietNotice: String? = nil, viewer: Viewer?) -> HTML {
         let title = CardFormatting.title(of: page.window)
         let quiet: HTML = quietNotice.map { "<p class=\"notice-muted\" role=\"status\">\($0) These are the papers of \(title).</p>" } ?? ""
         let content: HTML = """
             \(subscribeBox ? SubscriptionViews.box(placement: "before-list") : "")
             <h1>\(title)</h1>\(quiet)
-            \(page.total == 0 ? "" : "<p class=\"sub\">\(summary(page))</p>" as HTML)
-            \(pager(page))
+            \(page.total == 0 && !hasCode ? "" : "<p class=\"sub\">\(summary(page, hasCode: hasCode)) · \(codeFilter(page.window, hasCode: hasCode))</p>" as HTML)
+            \(pager(page, hasCode: hasCode))
             \(page.papers.isEmpty
-                ? page.total > 0 ? PageLinks.pastTheEnd(path: Route.feed(page.window).path, page: pageNumber) : emptyState(page.window)
+                ? page.total > 0 ? PageLinks.pastTheEnd(path: Route.feed(page.window).path + query(hasCode), page: pageNumber) : emptyState(page.window, hasCode: hasCode)
                 : PaperCardView.list(page.papers, currentYear: currentYear, viewer: viewer))
-            \(morePager(page, pageNumber: pageNumber, pageSize: pageSize))
-            \(pager(page))
+            \(morePager(page, hasCode: hasCode, pageNumber: pageNumber, pageSize: pageSize))
+            \(pager(page, hasCode: hasCode))
             \(subscribeBox ? SubscriptionViews.box(placement: "after-list") : "")
             """
         return Layout.page(title: title, tab: tab(for: page.window), viewer: viewer, content: content)
     }
 
-    private static func summary(_ page: PaperCatalog.FeedPage) -> String {
+    private static func summary(_ page: PaperCatalog.FeedPage, hasCode: Bool) -> String {
         let noun = page.total == 1 ? "paper" : "papers"
-        return "\(page.total) \(noun) featured, ranked by upvotes"
+        return "\(page.total) \(noun)\(hasCode ? " with code" : "") featured, ranked by upvotes"
     }
 
-    private static func pager(_ page: PaperCatalog.FeedPage) -> HTML {
-        let previous: HTML = page.previous.map { "<a rel=\"prev\" href=\"\(Route.feed($0).path)\">← \(CardFormatting.title(of: $0))</a>" } ?? "<span></span>"
-        let next: HTML = page.next.map { "<a rel=\"next\" href=\"\(Route.feed($0).path)\">\(CardFormatting.title(of: $0)) →</a>" } ?? "<span></span>"
+    /// "With code" / "All papers": the feed's one filter, kept by its paging links.
+    private static func codeFilter(_ window: FeedWindow, hasCode: Bool) -> HTML {
+        let path = Route.feed(window).path
+        return hasCode ? "<a href=\"\(path)\">All papers</a>" : "<a href=\"\(path)?has=code\">With code only</a>"
+    }
+
+    private static func query(_ hasCode: Bool, page: Int? = nil) -> String {
+        let parts = (hasCode ? ["has=code"] : []) + (page.map { ["p=\($0)"] } ?? [])
+        return parts.isEmpty ? "" : "?" + parts.joined(separator: "&")
+    }
+
+    private static func pager(_ page: PaperCatalog.FeedPage, hasCode: Bool) -> HTML {
+        let previous: HTML = page.previous.map { "<a rel=\"prev\" href=\"\(Route.feed($0).path + query(hasCode))\">← \(CardFormatting.title(of: $0))</a>" } ?? "<span></span>"
+        let next: HTML = page.next.map { "<a rel=\"next\" href=\"\(Route.feed($0).path + query(hasCode))\">\(CardFormatting.title(of: $0)) →</a>" } ?? "<span></span>"
         return "<nav class=\"pager\" aria-label=\"Other days\">\(previous)\(datePicker(page.window))\(next)</nav>"
     }
 
@@ -40,21 +51,22 @@ enum FeedPageView {
         """
     }
 
-    private static func morePager(_ page: PaperCatalog.FeedPage, pageNumber: Int, pageSize: Int) -> HTML {
+    private static func morePager(_ page: PaperCatalog.FeedPage, hasCode: Bool, pageNumber: Int, pageSize: Int) -> HTML {
         let path = Route.feed(page.window).path
         var links: [HTML] = []
-        if pageNumber > 0 { links.append("<a href=\"\(path)?p=\(pageNumber - 1)\">← Higher ranked</a>") }
-        if (pageNumber + 1) * pageSize < page.total { links.append("<a href=\"\(path)?p=\(pageNumber + 1)\">More papers →</a>") }
+        if pageNumber > 0 { links.append("<a href=\"\(path + query(hasCode, page: pageNumber - 1))\">← Higher ranked</a>") }
+        if (pageNumber + 1) * pageSize < page.total { links.append("<a href=\"\(path + query(hasCode, page: pageNumber + 1))\">More papers →</a>") }
         return links.isEmpty ? "" : "<nav class=\"pager\" aria-label=\"Pages\">\(links)</nav>"
     }
 
-    private static func emptyState(_ window: FeedWindow) -> HTML {
+    private static func emptyState(_ window: FeedWindow, hasCode: Bool) -> HTML {
         let span: String
         switch window {
             case .day: span = "on this day"
             case .week: span = "in this week"
             case .month: span = "in this month"
         }
+        if hasCode { return "<p class=\"empty\">None of the papers featured \(span) links its code.</p>" }
         return "<p class=\"empty\">No papers were featured \(span). The links above lead to the nearest days that have some.</p>"
     }
 

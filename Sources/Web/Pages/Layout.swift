@@ -15,6 +15,7 @@ enum Layout {
     /// The whole page around `content`, for `viewer` (nil: a visitor, whose pages are cached and shared).
     static func page(title: String, description: String? = nil, tab: Tab = .none, alternates: [Alternate]? = nil, viewer: Viewer?, content: HTML) -> HTML {
         let feeds = alternates ?? Layout.Alternate.feeds(of: tab)
+        let summary = description ?? "Daily Papers — the papers the research community found worth reading, ranked by upvotes."
         return """
         <!doctype html>
         <html lang="en">
@@ -22,7 +23,10 @@ enum Layout {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(title) · DailyPapers</title>
-        <meta name="description" content="\(description ?? "Daily Papers — the papers the research community found worth reading, ranked by upvotes.")">
+        <meta name="description" content="\(summary)">
+        <meta property="og:site_name" content="DailyPapers"><meta property="og:title" content="\(title)">
+        <meta property="og:description" content="\(summary)"><meta property="og:type" content="\(description == nil ? "website" : "article")">
+        <meta name="twitter:card" content="summary"><meta name="color-scheme" content="light dark">
         \(HTML(joining: feeds.map { "<link rel=\"alternate\" type=\"\($0.type)\" title=\"\($0.title)\" href=\"\($0.path)\">" }))
         <link rel="stylesheet" href="\(Assets.stylesheet.path)">
         <link rel="icon" href="\(Assets.favicon.path)" type="image/svg+xml">
@@ -41,7 +45,9 @@ enum Layout {
         <main id="main" class="wrap">
         \(content)
         </main>
-        <footer class="wrap site">DailyPapers · open source, self-hostable · <a href="\(Route.apiPage.path)">JSON API</a> · <a href="\(Route.moderation.path)">Moderation log</a></footer>
+        <footer class="wrap site">DailyPapers · open source, self-hostable · <a href="\(Route.apiPage.path)">JSON API</a> · <a href="\(Route.moderation.path)">Moderation log</a>
+        <p class="keys">Keys: <kbd>j</kbd> <kbd>k</kbd> next and previous paper · <kbd>u</kbd> upvote it · <kbd>/</kbd> search</p></footer>
+        <script src="\(Assets.keys.path)" defer></script>
         \(viewer == nil ? "" : HTML(unescaped: "<script src=\"\(Assets.votes.path)\" defer></script>"))
         </body>
         </html>

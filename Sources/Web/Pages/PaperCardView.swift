@@ -11,6 +11,7 @@ enum PaperCardView {
         <p class="abstract">\(CardFormatting.snippet(TeXText.plain(paper.abstract)))</p>
         <div class="meta">\(meta(paper, currentYear: currentYear))\(submission(paper, currentYear: currentYear))\(comments(paper))\(code(paper))\(extra)</div>\(categories(paper))
         </div>
+        \(Cover.render(paper))
         </li>
         """
     }
@@ -63,7 +64,8 @@ enum PaperCardView {
         var parts: [HTML] = []
         switch CardFormatting.byline(for: paper) {
             case .organization(let organization)?:
-                parts.append("<a href=\"\(Route.organization(organization.name).path)\">\(organization.fullname)</a>")
+                let logo = Avatar.render(organization.fullname, image: paper.hub?.organizationAvatar)
+                parts.append("<a href=\"\(Route.organization(organization.name).path)\">\(logo)\(organization.fullname)</a>")
             case .authors(let text)?:
                 parts.append("<span>\(text)</span>")
             case nil:

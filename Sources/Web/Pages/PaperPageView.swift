@@ -4,7 +4,7 @@ import PapersCore
 enum PaperPageView {
     static func render(_ model: PaperPageModel) -> HTML {
         let paper = model.paper
-        let discussion: HTML = model.comments.map { CommentViews.section(paperId: paper.id, comments: $0, now: model.now, viewer: model.viewer) } ?? ""
+        let discussion: HTML = model.comments.map { CommentViews.section(paper: paper, comments: $0, now: model.now, viewer: model.viewer) } ?? ""
         let content: HTML = """
             <article class="paper">
             <div class="votes page-votes">\(VoteButton.render(paper, viewer: model.viewer))</div>

@@ -131,7 +131,8 @@ enum SearchPageView {
         <ul>
         <li><code>"exact phrase"</code> — these words, in this order</li>
         <li><code>-word</code> — leave out papers with this word</li>
-        <li><code>author:"Yann LeCun"</code>, <code>org:nvidia</code></li>
+        <li><code>author:"Yann LeCun"</code>, <code>org:nvidia</code>, <code>cat:cs.CL</code></li>
+        <li><code>has:code</code> — only papers with a code repository</li>
         <li><code>after:2025-01-01</code>, <code>before:2025-07-01</code>, <code>year:2024</code></li>
         <li>Paste an arXiv id or an arXiv or Hugging Face paper URL to open the paper.</li>
         </ul>

@@ -71,6 +71,12 @@ enum SiteStyle {
         nav.filters{margin:.25rem 0;font-size:.9rem;flex-wrap:wrap}nav.filters [aria-current]{font-weight:600}div.categories{font-size:.8rem;color:var(--muted);margin-top:.15rem}
         ol.similar{padding-left:1.25rem}ol.similar li{margin:.25rem 0}
         form.date-picker{display:inline-flex;gap:.5rem;align-items:center}
+        .keys{margin:0}@media (hover:none){.keys{display:none}}
+        .avatar,.cover{display:inline-flex;align-items:center;justify-content:center;color:#fff;font-weight:700;flex:none;object-fit:cover}
+        .avatar.small{width:20px;height:20px;border-radius:50%;font-size:.6rem;vertical-align:-5px;margin-right:.3rem}
+        .avatar.large{width:56px;height:56px;border-radius:50%;font-size:1.3rem;vertical-align:middle;margin-right:.75rem}
+        .cover{width:112px;height:84px;border-radius:.5rem;font-size:1.6rem;margin-left:auto}
+        .hue-0{background:hsl(0,55%,30%)}.hue-1{background:hsl(30,55%,30%)}.hue-2{background:hsl(60,55%,30%)}.hue-3{background:hsl(90,55%,30%)}.hue-4{background:hsl(120,55%,30%)}.hue-5{background:hsl(150,55%,30%)}.hue-6{background:hsl(180,55%,30%)}.hue-7{background:hsl(210,55%,30%)}.hue-8{background:hsl(240,55%,30%)}.hue-9{background:hsl(270,55%,30%)}.hue-10{background:hsl(300,55%,30%)}.hue-11{background:hsl(330,55%,30%)}
         kbd{font-family:ui-monospace,monospace;border:1px solid var(--border);border-radius:.25rem;padding:0 .3rem;font-size:.8rem}
         footer.site{color:var(--muted);font-size:.875rem;padding:2rem 1rem}footer.site a{display:inline-flex;align-items:center;min-height:44px}
         @media (max-width:40rem){
@@ -79,7 +85,7 @@ enum SiteStyle {
         form.subscribe.before-list{display:none}form.subscribe.after-list{display:flex;margin-top:1rem}
         form.subscribe{padding:.5rem .75rem;gap:.35rem .5rem}form.subscribe strong{font-size:.9rem;width:100%}form.subscribe input{min-width:0}
         .card{padding:.75rem;gap:.75rem}.card .votes form.vote button,.card a.vote{min-width:2.75rem;padding:.25rem}
-        .card p.abstract{-webkit-line-clamp:2}h1{font-size:1.3rem}article.paper h1{font-size:1.4rem}
+        .card p.abstract{-webkit-line-clamp:2}.card .cover{display:none}h1{font-size:1.3rem}article.paper h1{font-size:1.4rem}
         .page-votes{float:none;margin:0 0 .5rem}
         }
         """)

@@ -23,7 +23,34 @@ enum Assets {
     static let votes = Asset(name: "votes", fileExtension: "js", contentType: "text/javascript; charset=utf-8", body: votesScript)
     static let typeahead = Asset(name: "typeahead", fileExtension: "js", contentType: "text/javascript; charset=utf-8", body: typeaheadScript)
     static let favicon = Asset(name: "favicon", fileExtension: "svg", contentType: "image/svg+xml", body: faviconImage)
-    static let all = [stylesheet, votes, typeahead, favicon]
+    static let keys = Asset(name: "keys", fileExtension: "js", contentType: "text/javascript; charset=utf-8", body: keysScript)
+    static let all = [stylesheet, votes, typeahead, favicon, keys]
+
+    /// The keyboard: `j`/`k` move between cards, `u` upvotes the current one, `/` goes to the search box. Keys
+    /// typed into a field, or with a modifier, are the field's.
+    private static let keysScript = """
+        document.addEventListener("keydown", (event) => {
+          if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+          const target = event.target;
+          if (target.closest("input, textarea, select, [contenteditable]")) return;
+          const cards = [...document.querySelectorAll("li.card")];
+          const current = cards.findIndex(card => card.classList.contains("focused"));
+          if (event.key === "/") {
+            const box = document.querySelector("form.search input[name=q]") || document.querySelector("form.header-search input");
+            if (box && box.offsetParent) { event.preventDefault(); box.focus(); box.select(); }
+          } else if ((event.key === "j" || event.key === "k") && cards.length) {
+            event.preventDefault();
+            const next = event.key === "j" ? Math.min(current + 1, cards.length - 1) : Math.max(current - 1, 0);
+            cards.forEach(card => card.classList.remove("focused"));
+            cards[next].classList.add("focused");
+            cards[next].scrollIntoView({block: "nearest"});
+            cards[next].querySelector("h2 a")?.focus({preventScroll: true});
+          } else if (event.key === "u" && current >= 0) {
+            const vote = cards[current].querySelector("form.vote button, a.vote");
+            if (vote) { event.preventDefault(); vote.click(); }
+          }
+        });
+        """
 
     /// The brand's mark: a page of lines on the accent colour.
     private static let faviconImage = """

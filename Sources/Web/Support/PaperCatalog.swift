@@ -70,8 +70,9 @@ public struct PaperCatalog: Sendable {
     }
 
     /// Papers of a window ordered for its page, with previous/next windows that skip empty days.
-    public func feed(_ window: FeedWindow, limit: Int, offset: Int) async throws -> FeedPage {
-        let query = FeedQuery(days: window.days, limit: limit, offset: offset)
+    public func feed(_ window: FeedWindow, hasCode: Bool = false, limit: Int, offset: Int) async throws -> FeedPage {
+        var query = FeedQuery(days: window.days, limit: limit, offset: offset)
+        query.hasCode = hasCode
         async let papers = store.featuredPapers(query)
         async let total = store.countFeaturedPapers(query)
         let days = try await store.featuredDays()

@@ -194,7 +194,7 @@ enum PageCaching {
 /// The cache key of a request: its path and, sorted, the query parameters that cached routes read. Any other
 /// parameter cannot change a cached response, so it cannot make a new entry either.
 enum CacheKey {
-    static let parameters: Set<String> = ["p", "limit", "date", "week", "month", "submitter", "sort", "cursor", "q", "mode", "prefix", "org", "before", "after", "category", "type"]
+    static let parameters: Set<String> = ["p", "has", "limit", "date", "week", "month", "submitter", "sort", "cursor", "q", "mode", "prefix", "org", "before", "after", "category", "type"]
 
     static func make(_ request: Request) -> String {
         make(request.uri)

@@ -2,12 +2,14 @@ import PapersCore
 
 /// The comment section of a paper page: threads one level deep, forms for members, moderator controls.
 enum CommentViews {
-    static func section(paperId: String, comments: [Comment], now: Timestamp, viewer: Viewer?) -> HTML {
+    static func section(paper: Paper, comments: [Comment], now: Timestamp, viewer: Viewer?) -> HTML {
+        let paperId = paper.id
+        let badges = { (comment: Comment) in badge(comment, paper: paper) }
         let threads = CommentRules.threads(comments)
         let visibleCount = comments.filter(\.isVisible).count
         let list: HTML = threads.isEmpty
             ? "<p class=\"empty\">No comments yet.</p>"
-            : "<ol class=\"comments\">\(threads.map { thread in item(thread.comment, replies: thread.replies, paperId: paperId, now: now, viewer: viewer) })</ol>"
+            : "<ol class=\"comments\">\(threads.map { thread in item(thread.comment, replies: thread.replies, paperId: paperId, badges: badges, now: now, viewer: viewer) })</ol>"
         return """
             <section id="comments">
             <h2>Comments (\(visibleCount))</h2>
@@ -17,25 +19,34 @@ enum CommentViews {
             """
     }
 
-    private static func item(_ comment: Comment, replies: [Comment], paperId: String, now: Timestamp, viewer: Viewer?) -> HTML {
-        let nested: HTML = replies.isEmpty ? "" : "<ol class=\"replies\">\(replies.map { item($0, replies: [], paperId: paperId, now: now, viewer: viewer) })</ol>"
+    private static func item(
+        _ comment: Comment, replies: [Comment], paperId: String, badges: (Comment) -> HTML, now: Timestamp, viewer: Viewer?
+    ) -> HTML {
+        let nested: HTML = replies.isEmpty ? "" : "<ol class=\"replies\">\(replies.map { item($0, replies: [], paperId: paperId, badges: badges, now: now, viewer: viewer) })</ol>"
         let reply: HTML? = comment.parentId == nil && comment.isVisible ? replyBox(paperId: paperId, parentId: comment.id, viewer: viewer) : nil
         return """
             <li class="comment" id="comment-\(Int(comment.id))">
-            \(body(comment))
+            \(body(comment, badge: badges(comment)))
             \(controls(comment, reply: reply, now: now, viewer: viewer))
             \(nested)
             </li>
             """
     }
 
-    private static func body(_ comment: Comment) -> HTML {
+    /// "Paper submitter" for whoever submitted the paper here, "Author" for a member the paper lists as an author.
+    private static func badge(_ comment: Comment, paper: Paper) -> HTML {
+        guard let author = comment.author, comment.isVisible else { return "" }
+        if paper.submittedHere && paper.submittedBy == author { return " <span class=\"badge\">Paper submitter</span>" }
+        return AccountRules.isAuthor(author, of: paper) ? " <span class=\"badge\">Author</span>" : ""
+    }
+
+    private static func body(_ comment: Comment, badge: HTML) -> HTML {
         if comment.deleted { return "<p class=\"by\">This comment was deleted.</p>" }
         if let reason = comment.hiddenReason { return "<p class=\"by\">This comment was hidden by a moderator (\(reason.label)).</p>" }
-        let author: HTML = comment.author.map { "<a href=\"\(Route.user($0).path)\">\($0)</a>" } ?? "a deleted account"
+        let author: HTML = comment.author.map { "<a href=\"\(Route.user($0).path)\">\(Avatar.render($0))\($0)</a>" } ?? "a deleted account"
         let edited: HTML = comment.editedAt == nil ? "" : " · edited"
         return """
-            <div class="by">\(author) · <time datetime="\(comment.createdAt.description)">\(CardFormatting.fullDate(comment.createdAt.day))</time>\(edited)</div>
+            <div class="by">\(author)\(badge) · <time datetime="\(comment.createdAt.description)">\(CardFormatting.fullDate(comment.createdAt.day))</time>\(edited)</div>
             <div class="text">\(HTML(unescaped: comment.html))</div>
             """
     }

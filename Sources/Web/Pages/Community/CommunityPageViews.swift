@@ -6,7 +6,7 @@ enum CommunityPageViews {
     static func profile(_ user: User, upvoted: [Paper], submitted: [Paper], currentYear: Int, viewer: Viewer?) -> HTML {
         let banned: HTML = user.banned ? "<p class=\"error\">This account is banned.</p>" : ""
         return Layout.page(title: user.username, alternates: [], viewer: viewer, content: """
-            <h1>\(user.username)</h1>
+            <h1>\(Avatar.render(user.username, size: .large))\(user.username)</h1>
             <p class="sub">\(user.role == .user ? "Member" : user.role.rawValue.capitalized) since \(CardFormatting.fullDate(user.createdAt.day))</p>
             \(banned)
             \(moderatorTools(for: user, viewer: viewer))
@@ -20,7 +20,7 @@ enum CommunityPageViews {
     /// The page of a submitter known only from imported papers (a Hugging Face user without an account here).
     static func submitter(_ name: String, submitted: [Paper], currentYear: Int, viewer: Viewer?) -> HTML {
         Layout.page(title: name, alternates: [], viewer: viewer, content: """
-            <h1>\(name)</h1>
+            <h1>\(Avatar.render(name, size: .large))\(name)</h1>
             <p class="sub">Submitted these papers on Hugging Face; not a member of this site</p>
             <h2>Submitted papers (\(submitted.count))</h2>
             \(list(submitted, currentYear: currentYear, viewer: viewer, empty: "No submissions."))
