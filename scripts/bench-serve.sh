@@ -27,10 +27,13 @@ serve() {
 stop() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
 # pair NAME → "ours|nginx" wrk summaries of GET /: three alternating rounds (ours, nginx, ours, …), each side's
 # median round, so that a noisy moment of the shared machine does not decide the ratio.
+# pair NAME [NGINX_PATH HEADER]: our `/` and nginx's copy of it, three alternating rounds each; with a header
+# (Accept-Encoding: gzip), both send the compressed bytes.
 pair() {
+    local theirs=${2:-/} header=${3:-X-Bench: plain}
     for round in 1 2 3; do
-        wrk -t2 -c50 -d"$DURATION" --latency "http://127.0.0.1:$port/" > "$WORK/ours-$1-$round.txt"
-        wrk -t2 -c50 -d"$DURATION" --latency "http://127.0.0.1:$nginx_port/" > "$WORK/nginx-$1-$round.txt"
+        wrk -t2 -c50 -d"$DURATION" --latency -H "$header" "http://127.0.0.1:$port/" > "$WORK/ours-$1-$round.txt"
+        wrk -t2 -c50 -d"$DURATION" --latency -H "$header" "http://127.0.0.1:$nginx_port$theirs" > "$WORK/nginx-$1-$round.txt"
     done
     echo "$(median_summary "$WORK"/ours-"$1"-*.txt)|$(median_summary "$WORK"/nginx-"$1"-*.txt)"
 }
@@ -42,13 +45,23 @@ embedded() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1], 
 
 echo "== idle: no model, so no background work"
 serve /nonexistent-model
-mkdir -p "$WORK/www"
+mkdir -p "$WORK/www/assets"
 curl -sf "http://127.0.0.1:$port/" -o "$WORK/www/index.html"
+curl -sf -H "Accept-Encoding: gzip" "http://127.0.0.1:$port/" -o "$WORK/www/index.html.gz"
+# The page's stylesheet, scripts and icon, so that nginx's copy paints the same page.
+for asset in $(grep -o '/assets/[^"]*' "$WORK/www/index.html" | sort -u); do curl -sf "http://127.0.0.1:$port$asset" -o "$WORK/www$asset"; done
 nginx_port=$(free_port)
-start_nginx "$nginx_port" ""
+start_nginx "$nginx_port" '
+        location = /gz { default_type "text/html; charset=utf-8"; add_header Content-Encoding gzip; add_header Vary Accept-Encoding; try_files /index.html.gz =404; }
+        location /assets/ { types { text/css css; text/javascript js; image/svg+xml svg; } }'
 cmp -s <(curl -sf "http://127.0.0.1:$nginx_port/") "$WORK/www/index.html" || { echo "nginx does not serve the saved bytes" >&2; exit 1; }
+cmp -s <(curl -sf "http://127.0.0.1:$nginx_port/gz") "$WORK/www/index.html.gz" || { echo "nginx does not serve the compressed bytes" >&2; exit 1; }
 idle=$(pair idle)
 echo "idle: $idle"
+idle_gzip=$(pair idle-gzip /gz "Accept-Encoding: gzip")
+echo "idle, gzip: $idle_gzip"
+read -r paint_ours paint_ours_p90 paint_nginx paint_nginx_p90 <<<"$(python3 "$HERE/bench/first_paint.py" "http://127.0.0.1:$port/" "http://127.0.0.1:$nginx_port/" 20)"
+echo "phone first paint of /: ours $paint_ours ms (p90 $paint_ours_p90), nginx $paint_nginx ms (p90 $paint_nginx_p90)"
 stop
 
 echo "== while embedding: the model on, $(embedded) of 9,877 papers embedded at start"
@@ -58,8 +71,9 @@ sleep 20
 quiet_rate=$(python3 -c "print(($(embedded) - $before) / ($(date +%s.%N) - $started))")
 before=$(embedded); started=$(date +%s.%N)
 busy=$(pair busy)
+busy_gzip=$(pair busy-gzip /gz "Accept-Encoding: gzip")
 loaded_rate=$(python3 -c "print(($(embedded) - $before) / ($(date +%s.%N) - $started))")
-echo "while embedding: $busy; embedding $quiet_rate papers/s alone, $loaded_rate papers/s under the load"
+echo "while embedding: $busy; gzip: $busy_gzip; embedding $quiet_rate papers/s alone, $loaded_rate papers/s under the load"
 remaining=$((9877 - $(embedded)))
 [ "$remaining" -gt 0 ] || echo "warning: embedding finished during the measurement" >&2
 
@@ -88,13 +102,18 @@ row() {
     echo
     echo "## The feed page next to nginx, idle and while embedding (scripts/bench-serve.sh)"
     echo
-    echo "wrk -t2 -c50 -d$DURATION on \`/\` ($(stat -c %s "$WORK/www/index.html") bytes), nginx serving the same bytes from a file, same run;"
+    echo "wrk -t2 -c50 -d$DURATION on \`/\` ($(stat -c %s "$WORK/www/index.html") bytes; $(stat -c %s "$WORK/www/index.html.gz") bytes gzip-compressed), nginx serving the same bytes from a file, same run;"
     echo "three alternating rounds, each side's median round."
     echo
     echo "| while | DailyPapers req/s | p99 ms | nginx req/s | nginx p99 ms | ratio | non-2xx |"
     echo "|---|---|---|---|---|---|---|"
     row "idle (no model)" "$idle"
+    row "idle, \`Accept-Encoding: gzip\`" "$idle_gzip"
     row "embedding the imported papers" "$busy"
+    row "embedding, \`Accept-Encoding: gzip\`" "$busy_gzip"
+    echo
+    echo "First contentful paint of \`/\` on an emulated phone (headless Chromium, 390×844 at 3×, cache off, 20 alternating loads):"
+    echo "ours $paint_ours ms median ($paint_ours_p90 ms p90), nginx serving the same page and assets $paint_nginx ms ($paint_nginx_p90 ms)."
     echo
     echo "Background embedding: $(printf %.1f "$quiet_rate") papers/s with no requests, $(printf %.1f "$loaded_rate") papers/s while \`/\` was under load"
     echo "($(python3 -c "r = $quiet_rate / max($loaded_rate, 1e-9); print(f'{r:.1f}× longer to embed' if r < 1000 else 'embedding paused')") while the site is saturated: the embedder's threads run at nice 19)."
@@ -102,4 +121,4 @@ row() {
     echo "Soak, $SOAK of mixed traffic (wrk -t2 -c20: \`/\` 60 %, search 20 %, votes by 20 members 20 %): $soak_requests requests,"
     echo "$soak_rps req/s, p99 $soak_p99 ms, non-2xx $soak_non2xx, socket errors: $soak_socket; RSS $((rss_start / 1024)) MB → $((rss_end / 1024)) MB ($growth %)."
 } >> "$OUT/results.md"
-tail -n 16 "$OUT/results.md"
+tail -n 20 "$OUT/results.md"

@@ -13,7 +13,7 @@ case "$purpose" in
     run) ;;
     test) debian_packages+=(postgresql nginx-light chromium chromium-driver)
           python_packages=(huggingface_hub pytest feedparser aiosmtpd cryptography openapi-spec-validator schemathesis selenium axe-selenium-python) ;;
-    bench) debian_packages+=(wrk nginx-light postfix postgresql); python_packages=(rank-bm25 sentence-transformers) ;;
+    bench) debian_packages+=(wrk nginx-light postfix postgresql chromium chromium-driver); python_packages=(rank-bm25 sentence-transformers selenium) ;;
     *) echo "usage: $0 run|test|bench" >&2; exit 2 ;;
 esac
 
