@@ -38,12 +38,32 @@ enum Gzip {
 
     /// Whether an `Accept-Encoding` value takes gzip: named (or `*`) without `q=0`.
     static func isAccepted(_ acceptEncoding: String?) -> Bool {
-        guard let value = acceptEncoding?.lowercased() else { return false }
+        guard let acceptEncoding else { return false }
+        // What browsers send ("gzip, deflate, br, zstd") has no weights: read it without allocating, as the fast
+        // path asks on every request.
+        if !acceptEncoding.utf8.contains(UInt8(ascii: ";")) {
+            return namesGzip(acceptEncoding.utf8) || acceptEncoding.utf8.contains(UInt8(ascii: "*"))
+        }
+        let value = acceptEncoding.lowercased()
         for part in value.split(separator: ",") {
             let pieces = part.split(separator: ";").map { String($0).trimmingWhitespace() }
             guard let coding = pieces.first, coding == "gzip" || coding == "*" else { continue }
             let quality = pieces.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
             return quality > 0
+        }
+        return false
+    }
+
+    /// Whether the bytes hold "gzip" in any letter case.
+    private static let gzipWord: [UInt8] = Array("gzip".utf8)
+
+    private static func namesGzip(_ bytes: String.UTF8View) -> Bool {
+        let word = gzipWord
+        var matched = 0
+        for byte in bytes {
+            let lower = byte | 0x20
+            matched = lower == word[matched] ? matched + 1 : (lower == word[0] ? 1 : 0)
+            if matched == word.count { return true }
         }
         return false
     }

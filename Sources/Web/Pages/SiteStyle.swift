@@ -54,7 +54,7 @@ enum SiteStyle {
         .stack{display:grid;gap:.75rem;max-width:32rem}.stack label{display:grid;gap:.25rem}label.inline{display:inline-flex;align-items:center;gap:.25rem;margin-right:1rem;min-height:44px}
         fieldset{border:1px solid var(--border);border-radius:.5rem;min-width:0}.error{color:var(--error)}.notice{color:var(--ok)}
         form.inline{display:inline}button.link{background:none;border:0;color:var(--accent);padding:0;font:inherit;font-weight:600;cursor:pointer;min-height:0}
-        .actions{display:flex;flex-wrap:wrap;gap:.25rem .75rem;align-items:center;font-size:.875rem}.actions a,.actions button.link,.actions summary{font-weight:600;color:var(--accent);cursor:pointer}
+        .actions{display:flex;flex-wrap:wrap;gap:.25rem .75rem;align-items:center;font-size:.875rem}.actions a,.actions button.link,.actions summary{font-weight:600;color:var(--accent);cursor:pointer}.actions details[open]{flex-basis:100%}
         form.vote button,a.vote{display:inline-flex;flex-direction:column;align-items:center;justify-content:center;min-width:3.25rem;min-height:44px;background:var(--bg);color:var(--fg);border:1px solid var(--border);border-radius:.5rem;padding:.25rem .5rem;font-weight:600}
         form.vote button[aria-pressed=true]{border-color:var(--accent);color:var(--accent)}form.vote small,a.vote small{font-weight:400;font-size:.75rem;color:var(--muted)}
         .comments{list-style:none;padding:0;display:grid;gap:.75rem}.comment{border-left:3px solid var(--border);padding:.25rem .75rem}.comment .replies{list-style:none;padding-left:1rem;display:grid;gap:.5rem}
@@ -85,7 +85,8 @@ enum SiteStyle {
         form.subscribe.before-list{display:none}form.subscribe.after-list{display:flex;margin-top:1rem}
         form.subscribe{padding:.5rem .75rem;gap:.35rem .5rem}form.subscribe strong{font-size:.9rem;width:100%}form.subscribe input{min-width:0}
         .card{padding:.75rem;gap:.75rem}.card .votes form.vote button,.card a.vote{min-width:2.75rem;padding:.25rem}
-        .card p.abstract{-webkit-line-clamp:2}.card .cover{display:none}h1{font-size:1.3rem}article.paper h1{font-size:1.4rem}
+        .card p.abstract{-webkit-line-clamp:2}.card .cover{display:none}
+        .card p.snippet{display:-webkit-box;-webkit-line-clamp:4;-webkit-box-orient:vertical;overflow:hidden}h1{font-size:1.3rem}article.paper h1{font-size:1.4rem}
         .page-votes{float:none;margin:0 0 .5rem}
         }
         """)

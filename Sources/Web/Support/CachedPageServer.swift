@@ -52,7 +52,7 @@ final class CachedPageServer: Sendable {
             limit = state
         }
         // The compressed bytes to whoever takes gzip (every browser), the plain ones to the rest.
-        let gzip = cached.gzipped != nil && head.headers["accept-encoding"].contains { Gzip.isAccepted($0) }
+        let gzip = cached.gzipped != nil && Gzip.isAccepted(head.headers.first(name: "accept-encoding"))
         var headers = template(for: cached, gzip: gzip, limit: limit)
         if let limit { headers.add(name: HTTPField.Name.rateLimit.rawName, value: limit.fieldValue) }
         headers.add(name: HTTPField.Name.xRequestID.rawName, value: security.ids.next())
