@@ -87,7 +87,7 @@ enum SiteStyle {
         .card{padding:.75rem;gap:.75rem}.card .votes form.vote button,.card a.vote{min-width:2.75rem;padding:.25rem}
         .card p.abstract{-webkit-line-clamp:2}.card .cover{display:none}
         .card p.snippet{display:-webkit-box;-webkit-line-clamp:4;-webkit-box-orient:vertical;overflow:hidden}h1{font-size:1.3rem}article.paper h1{font-size:1.4rem}
-        .page-votes{float:none;margin:0 0 .5rem}
+        .page-votes{float:none;margin:0 0 .5rem}.page-votes form.vote button,.page-votes a.vote{flex-direction:row;gap:.35rem}
         }
         """)
 }
