@@ -1,6 +1,6 @@
 /// A search as the user typed it, parsed: words ranked by relevance, required phrases, excluded words, and filters.
 ///
-/// Syntax: `"exact phrase"`, `-word`, `author:"Name"` (or `author:name`), `org:nvidia`, `cat:cs.CL`, `after:2025-01-01`,
+/// Syntax: `"exact phrase"`, `-word`, `author:"Name"` (or `author:name`), `org:nvidia`, `cat:cs.CL`, `has:code`, `after:2025-01-01`,
 /// `before:2025-06-30`, `year:2024`. Anything malformed (an unclosed quote, an unknown field, a bad date) is read as
 /// plain words, never an error. Words keep letters and digits only, lower-cased, so no index syntax gets through.
 public struct KeywordQuery: Sendable, Equatable {
