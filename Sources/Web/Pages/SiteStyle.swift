@@ -50,6 +50,9 @@ enum SiteStyle {
         form.subscribe{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;background:var(--card);border:1px solid var(--border);border-radius:.75rem;padding:.75rem 1rem;margin:0 0 1rem}
         form.subscribe input{flex:1;min-width:12rem}form.subscribe.after-list{display:none}
         input,button,select,textarea{font:inherit;padding:.4rem .6rem;border:1px solid var(--border);border-radius:.5rem;background:var(--bg);color:var(--fg);min-height:44px;max-width:100%}
+        input[type=checkbox],input[type=radio]{min-height:0;width:1.25rem;height:1.25rem;padding:0;margin:0;accent-color:var(--accent);flex:none}
+        .stack label:has(> input[type=checkbox]),.stack label:has(> input[type=radio]){display:flex;align-items:center;gap:.5rem;min-height:44px}
+        main h2{font-size:1.2rem}
         button{background:var(--accent);color:var(--on-accent);border-color:var(--accent);cursor:pointer;font-weight:600}
         .stack{display:grid;gap:.75rem;max-width:32rem}.stack label{display:grid;gap:.25rem}label.inline{display:inline-flex;align-items:center;gap:.25rem;margin-right:1rem;min-height:44px}
         fieldset{border:1px solid var(--border);border-radius:.5rem;min-width:0}.error{color:var(--error)}.notice{color:var(--ok)}
