@@ -48,6 +48,8 @@ serve /nonexistent-model
 mkdir -p "$WORK/www/assets"
 curl -sf "http://127.0.0.1:$port/" -o "$WORK/www/index.html"
 curl -sf -H "Accept-Encoding: gzip" "http://127.0.0.1:$port/" -o "$WORK/www/index.html.gz"
+org_plain=$(curl -sf "http://127.0.0.1:$port/nvidia" | wc -c)
+org_gzip=$(curl -sf -H "Accept-Encoding: gzip" "http://127.0.0.1:$port/nvidia" | wc -c)
 # The page's stylesheet, scripts and icon, so that nginx's copy paints the same page.
 for asset in $(grep -o '/assets/[^"]*' "$WORK/www/index.html" | sort -u); do curl -sf "http://127.0.0.1:$port$asset" -o "$WORK/www$asset"; done
 nginx_port=$(free_port)
@@ -115,10 +117,12 @@ row() {
     echo "First contentful paint of \`/\` on an emulated phone (headless Chromium, 390×844 at 3×, cache off, 20 alternating loads):"
     echo "ours $paint_ours ms median ($paint_ours_p90 ms p90), nginx serving the same page and assets $paint_nginx ms ($paint_nginx_p90 ms)."
     echo
+    echo "Weight: \`/\` $(stat -c %s "$WORK/www/index.html") bytes, $(stat -c %s "$WORK/www/index.html.gz") on the wire; \`/nvidia\` $org_plain bytes, $org_gzip on the wire."
+    echo
     echo "Background embedding: $(printf %.1f "$quiet_rate") papers/s with no requests, $(printf %.1f "$loaded_rate") papers/s while \`/\` was under load"
     echo "($(python3 -c "r = $quiet_rate / max($loaded_rate, 1e-9); print(f'{r:.1f}× longer to embed' if r < 1000 else 'embedding paused')") while the site is saturated: the embedder's threads run at nice 19)."
     echo
     echo "Soak, $SOAK of mixed traffic (wrk -t2 -c20: \`/\` 60 %, search 20 %, votes by 20 members 20 %): $soak_requests requests,"
     echo "$soak_rps req/s, p99 $soak_p99 ms, non-2xx $soak_non2xx, socket errors: $soak_socket; RSS $((rss_start / 1024)) MB → $((rss_end / 1024)) MB ($growth %)."
 } >> "$OUT/results.md"
-tail -n 20 "$OUT/results.md"
+tail -n 22 "$OUT/results.md"

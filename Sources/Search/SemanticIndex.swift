@@ -14,7 +14,7 @@ public final class SemanticIndex: Sendable {
     private let store: SQLEmbeddingStore
     private let loader = IndexLoader()
     private let queries = QueryCache()
-    private let counted = Mutex(IndexCoverage(embedded: 0, total: 0))
+    private let counted = Mutex<IndexCoverage?>(nil)
 
     public init(embedder: SentenceEmbedder, database: any SQLDatabase, exactLimit: Int = 50_000) {
         self.embedder = embedder
@@ -27,14 +27,18 @@ public final class SemanticIndex: Sendable {
     @discardableResult
     public func refresh() async throws -> Int {
         let loaded = try await loader.refresh(vectors, from: store)
-        let progress = try await store.progress(model: SentenceEmbedder.modelName)
-        counted.withLock { $0 = IndexCoverage(embedded: progress.embedded, total: progress.embedded + progress.missing) }
+        // Counted again only when vectors arrived: `serve` refreshes every few seconds, and counting joins every
+        // paper with its vector. New papers without one are embedded, and so counted, soon after they arrive.
+        if loaded > 0 || counted.withLock({ $0 == nil }) {
+            let progress = try await store.progress(model: SentenceEmbedder.modelName)
+            counted.withLock { $0 = IndexCoverage(embedded: progress.embedded, total: progress.embedded + progress.missing) }
+        }
         return loaded
     }
 
-    /// How many of the visible papers have a vector, as of the last refresh.
+    /// How many of the visible papers have a vector, as of the last refresh that loaded some.
     public var coverage: IndexCoverage {
-        counted.withLock { $0 }
+        counted.withLock { $0 } ?? IndexCoverage(embedded: 0, total: 0)
     }
 
     /// The query's embedding; recent queries are remembered (paging through results embeds once).

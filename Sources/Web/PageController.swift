@@ -16,7 +16,6 @@ struct PageController: Sendable {
     let search: PaperSearch?
     /// arXiv's calendar: the front page says so on days without an announcement.
     let calendar: ArxivCalendar
-    static let pageSize = PageNumber.size
     static let similarCount = 5
 
     func respond(to route: Route, _ request: Request, _ context: AppRequestContext) async throws -> Response? {
@@ -49,24 +48,25 @@ struct PageController: Sendable {
     }
 
     private func feed(_ window: FeedWindow, _ request: Request, quiet: String? = nil, _ viewer: Viewer?) async throws -> Rendered {
-        let pageNumber = try pageParameter(request)
+        let pageNumber = try PageNumber.of(request)
         let hasCode = try codeParameter(request)
-        let page = try await catalog.feed(window, hasCode: hasCode, limit: Self.pageSize, offset: pageNumber * Self.pageSize)
+        let page = try await catalog.feed(window, hasCode: hasCode, limit: PageNumber.size, offset: pageNumber * PageNumber.size)
         // An empty day after tomorrow (anywhere on Earth) is an address that does not exist yet, not an empty page.
         if page.total == 0, !hasCode, window.days.lowerBound > clock().day.adding(days: 1) {
             throw PageError.notFound("\(CardFormatting.title(of: window)) has not happened yet: no papers are featured in the future.")
         }
         return Responses.html(FeedPageView.render(
-            page, hasCode: hasCode, pageNumber: pageNumber, pageSize: Self.pageSize, currentYear: clock().day.year, subscribeBox: subscribeBox, quietNotice: quiet, viewer: viewer
+            page, hasCode: hasCode, pageNumber: pageNumber, pageSize: PageNumber.size, currentYear: clock().day.year, subscribeBox: subscribeBox, quietNotice: quiet, viewer: viewer
         ))
     }
 
     private func trending(_ request: Request, _ viewer: Viewer?) async throws -> Rendered {
-        let pageNumber = try pageParameter(request)
-        let result = try await catalog.trending(limit: Self.pageSize + 1, offset: pageNumber * Self.pageSize, now: clock())
+        let pageNumber = try PageNumber.of(request)
+        let (limit, offset) = PageNumber.fetch(pageNumber)
+        let result = try await catalog.trending(limit: limit, offset: offset, now: clock())
+        let (papers, hasMore) = PageNumber.trim(result.papers)
         return Responses.html(TrendingPageView.render(
-            papers: Array(result.papers.prefix(Self.pageSize)), page: pageNumber, hasMore: result.papers.count > Self.pageSize,
-            referenceTime: result.referenceTime, currentYear: clock().day.year, viewer: viewer
+            papers: papers, page: pageNumber, hasMore: hasMore, referenceTime: result.referenceTime, currentYear: clock().day.year, viewer: viewer
         ))
     }
 
@@ -81,9 +81,9 @@ struct PageController: Sendable {
     }
 
     private func organization(_ name: String, _ request: Request, _ viewer: Viewer?) async throws -> Rendered {
-        let pageNumber = try pageParameter(request)
-        let fetched = try await catalog.organizationPapers(name, limit: Self.pageSize + 1, offset: pageNumber * Self.pageSize)
-        let papers = Array(fetched.prefix(Self.pageSize))
+        let pageNumber = try PageNumber.of(request)
+        let (limit, offset) = PageNumber.fetch(pageNumber)
+        let (papers, hasMore) = PageNumber.trim(try await catalog.organizationPapers(name, limit: limit, offset: offset))
         let registered = try await community?.organizations.organization(named: name)
         var claimed = papers.first?.organization
         if claimed == nil, registered == nil { claimed = try await catalog.organizationPapers(name, limit: 1).first?.organization }
@@ -92,14 +92,14 @@ struct PageController: Sendable {
         var members: HTML = ""
         if let community { members = CommunityPageViews.members(organization.name, members: try await community.organizations.members(of: organization.name), viewer: viewer) }
         let list: HTML = papers.isEmpty
-            ? pageNumber > 0 ? PageLinks.pastTheEnd(path: path, page: pageNumber) : "<p class=\"empty\">No papers are attributed to \(organization.fullname) yet.</p>"
+            ? PageLinks.empty(path: path, page: pageNumber, empty: "<p class=\"empty\">No papers are attributed to \(organization.fullname) yet.</p>")
             : PaperCardView.list(papers, currentYear: clock().day.year, viewer: viewer)
         let content: HTML = """
             <h1>\(Avatar.render(organization.fullname, image: papers.first?.hub?.organizationAvatar, size: .large))\(organization.fullname)</h1>
             <p class="sub">Papers claimed by \(organization.name), newest feed day first</p>
             \(members)
             \(list)
-            \(PageLinks.render(path: path, page: pageNumber, hasMore: fetched.count > Self.pageSize))
+            \(PageLinks.render(path: path, page: pageNumber, hasMore: hasMore))
             """
         let feeds = Layout.Alternate.both(organization.fullname) { .organizationFeed(organization.name, $0) }
         return Responses.html(Layout.page(title: organization.fullname, alternates: feeds, viewer: viewer, content: content))
@@ -122,10 +122,6 @@ struct PageController: Sendable {
         guard let value = request.queryItems["has"] else { return false }
         guard value == "code" else { throw PageError.badRequest("has= takes 'code' (papers with a code repository), not '\(value.prefix(40))'.") }
         return true
-    }
-
-    private func pageParameter(_ request: Request) throws -> Int {
-        try PageNumber.of(request)
     }
 
     /// `Accept: text/markdown` asks for a paper page as Markdown, as `/papers/{id}.md` does.

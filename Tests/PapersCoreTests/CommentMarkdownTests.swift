@@ -29,4 +29,10 @@ struct CommentMarkdownTests {
         _ = CommentMarkdown.render(String(text.prefix(2_000)), cost: &small)
         #expect(cost <= 11 * small, "ten times the text costs at most about ten times the steps (\(small) → \(cost))")
     }
+
+    /// Abstracts: addresses become links, and nothing else is markup (their `*` and `_` are the authors').
+    @Test func addressesOnlyLeavesEveryOtherMarkerAlone() {
+        let html = CommentMarkdown.linkingAddresses("A *bold* claim on snake_case_names <b>: see https://github.com/a/b, or http://x.")
+        #expect(html == #"A *bold* claim on snake_case_names &lt;b&gt;: see <a href="https://github.com/a/b" rel="nofollow ugc">https://github.com/a/b</a>, or http://x."#)
+    }
 }

@@ -87,7 +87,7 @@ struct AccountRecoveryTests {
 
     @Test("log-in is limited per address and per target account, and a fresh session does not reset the count")
     func loginLimitsCannotBeResetWithCookies() async throws {
-        let limits = RateLimits(Dictionary(uniqueKeysWithValues: RateLimits.Bucket.allCases.map { ($0, $0 == .login ? (4, 2) : (100_000, 100_000)) }))
+        let limits = CommunitySite.limits(.login, (4, 2))
         let site = try await CommunitySite(limits: limits)
         try await site.member("alice")
         try await site.member("bob")
@@ -110,7 +110,7 @@ struct AccountRecoveryTests {
 
     @Test("sign-up is refused while signed in and limited per address whatever the cookies")
     func signUpLimits() async throws {
-        let limits = RateLimits(Dictionary(uniqueKeysWithValues: RateLimits.Bucket.allCases.map { ($0, $0 == .signup ? (2, 2) : (100_000, 100_000)) }))
+        let limits = CommunitySite.limits(.signup, (2, 2))
         let site = try await CommunitySite(limits: limits)
         try await site.run { client in
             let browser = Browser(client)

@@ -19,6 +19,11 @@ struct CommunitySite {
     /// Limits high enough that only tests about limits meet them.
     static let generousLimits = RateLimits(Dictionary(uniqueKeysWithValues: RateLimits.Bucket.allCases.map { ($0, (100_000, 100_000)) }))
 
+    /// Generous limits but for `bucket`, which allows `limits` (anonymous, per member or target).
+    static func limits(_ bucket: RateLimits.Bucket, _ limits: (Int, Int)) -> RateLimits {
+        RateLimits(Dictionary(uniqueKeysWithValues: RateLimits.Bucket.allCases.map { ($0, $0 == bucket ? limits : (100_000, 100_000)) }))
+    }
+
     init(
         papers: [Paper] = WebFixtures.papers, arxiv: URL = URL(string: "http://127.0.0.1:9/api/query") ?? ArxivClientSettings.defaultEndpoint,
         limits: RateLimits = Self.generousLimits, mail: Bool = true

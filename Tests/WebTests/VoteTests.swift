@@ -97,7 +97,7 @@ struct VoteTests {
 
     @Test("votes over the limit get 429 with RateLimit and RateLimit-Policy headers")
     func rateLimited() async throws {
-        let limits = RateLimits(Dictionary(uniqueKeysWithValues: RateLimits.Bucket.allCases.map { ($0, $0 == .vote ? (3, 3) : (100_000, 100_000)) }))
+        let limits = CommunitySite.limits(.vote, (3, 3))
         let site = try await CommunitySite(limits: limits)
         try await site.member("fast")
         try await site.run { client in

@@ -28,10 +28,10 @@ public struct SemanticSetup: Sendable {
         let index = SemanticIndex(embedder: embedder, database: database, exactLimit: exactLimit)
         let started = ContinuousClock.now
         let loaded = try await index.refresh()
-        let progress = try await SQLEmbeddingStore(database: database).progress(model: SentenceEmbedder.modelName)
+        let coverage = index.coverage
         logger.info("search by meaning is on", metadata: [
             "model": "\(directory)", "vectors": "\(loaded)", "approximate": "\(index.vectors.isApproximate)",
-            "papers_to_embed": "\(progress.missing)", "load_time": "\(ContinuousClock.now - started)",
+            "papers_to_embed": "\(coverage.total - coverage.embedded)", "load_time": "\(ContinuousClock.now - started)",
         ])
         return SemanticSetup(index: index, notice: nil)
     }

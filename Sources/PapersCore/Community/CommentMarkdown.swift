@@ -27,16 +27,28 @@ public enum CommentMarkdown {
         }
         return output
     }
+
+    /// `text` escaped, with its bare http(s) addresses made links and no other markup read: an abstract, whose
+    /// `*` and `_` are the author's, not emphasis. The same linear pass as comments.
+    public static func linkingAddresses(_ text: String) -> String {
+        var output = "", cost = 0
+        let line = InlineLine(Array(text), addressesOnly: true)
+        line.render(0..<line.characters.count, allowLinks: true, into: &output, cost: &cost)
+        return output
+    }
 }
 
 /// One line of a comment with, for each position, where the next marker of each kind is.
 struct InlineLine {
     static let tableCount = 8
     let characters: [Character]
+    /// Only bare addresses are markup (for text that is not a comment).
+    let addressesOnly: Bool
     private let nextBacktick, nextStar, nextUnderscore, nextDoubleStar, nextLinkMiddle, nextCloseParen, nextURLBreak, nextSpace: [Int]
 
-    init(_ characters: [Character]) {
+    init(_ characters: [Character], addressesOnly: Bool = false) {
         self.characters = characters
+        self.addressesOnly = addressesOnly
         nextBacktick = Self.next(in: characters) { $0[$1] == "`" }
         nextStar = Self.next(in: characters) { $0[$1] == "*" }
         nextUnderscore = Self.next(in: characters) { $0[$1] == "_" }
@@ -100,6 +112,7 @@ struct InlineLine {
     /// The markup starting at `index`: its content's bounds, the position after it, and its kind; nil for plain text.
     private func span(at index: Int, in range: Range<Int>, allowLinks: Bool) -> (Int, Int, Int, Markup)? {
         let end = range.upperBound
+        if addressesOnly { return characters[index] == "h" ? bareURL(at: index, end: end) : nil }
         switch characters[index] {
             case "`":
                 let close = nextBacktick[index + 1]

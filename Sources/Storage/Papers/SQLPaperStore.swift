@@ -26,8 +26,8 @@ public struct SQLPaperStore: PaperStore {
         """
     }
 
-    /// Papers with code: the repository Hugging Face links, or a GitHub or GitLab address in the abstract (as
-    /// `CodeLinks` finds them).
+    /// Papers with code: the repository Hugging Face links, or a GitHub or GitLab address in the abstract (the
+    /// addresses `CodeLinks` shows, and any that merely names the host).
     static let hasCode = "(p.github_repo IS NOT NULL OR lower(p.abstract) LIKE '%github.com/%' OR lower(p.abstract) LIKE '%gitlab.com/%')"
 
     /// Papers a moderator hid are left out of every listing, page and API answer.

@@ -28,10 +28,10 @@ struct ProfileController: Sendable {
             case .author(let name):
                 return try await PageCaching.cached(request, cache: cache, viewer: viewer) {
                     let page = try PageNumber.of(request)
-                    let found = try await catalog.byAuthor(name, limit: PageNumber.size + 1, offset: page * PageNumber.size)
+                    let (limit, offset) = PageNumber.fetch(page)
+                    let (papers, hasMore) = PageNumber.trim(try await catalog.byAuthor(name, limit: limit, offset: offset))
                     return Responses.html(CommunityPageViews.author(
-                        name, papers: Array(found.prefix(PageNumber.size)), page: page, hasMore: found.count > PageNumber.size,
-                        currentYear: clock().day.year, viewer: viewer
+                        name, papers: papers, page: page, hasMore: hasMore, currentYear: clock().day.year, viewer: viewer
                     ))
                 }
             default: return nil

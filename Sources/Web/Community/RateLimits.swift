@@ -69,18 +69,24 @@ public struct RateLimits: Sendable {
     /// account it targets (a username or address, in any letter case).
     func checkAccountAction(_ bucket: Bucket, _ context: AppRequestContext, target: String, now: Timestamp) throws {
         guard let pair = limiters[bucket] else { return }
+        let (address, account) = Self.accountKeys(context, target: target)
         let seconds = now.millisecondsSinceEpoch / 1000
-        try pair.anonymous.check("ip:" + context.clientKey, nowSeconds: seconds)
-        let key = target.trimmingWhitespace().lowercased()
-        if !key.isEmpty { try pair.member.check("target:" + key, nowSeconds: seconds) }
+        try pair.anonymous.check(address, nowSeconds: seconds)
+        if let account { try pair.member.check(account, nowSeconds: seconds) }
     }
 
     /// Takes back what `checkAccountAction` counted, for an attempt refused as mistyped before anything was tried.
     func refundAccountAction(_ bucket: Bucket, _ context: AppRequestContext, target: String, now: Timestamp) {
         guard let pair = limiters[bucket] else { return }
+        let (address, account) = Self.accountKeys(context, target: target)
         let seconds = now.millisecondsSinceEpoch / 1000
-        pair.anonymous.refund("ip:" + context.clientKey, nowSeconds: seconds)
+        pair.anonymous.refund(address, nowSeconds: seconds)
+        if let account { pair.member.refund(account, nowSeconds: seconds) }
+    }
+
+    /// An account action counts by the client's address and by the account it names (none when it names none).
+    private static func accountKeys(_ context: AppRequestContext, target: String) -> (address: String, account: String?) {
         let key = target.trimmingWhitespace().lowercased()
-        if !key.isEmpty { pair.member.refund("target:" + key, nowSeconds: seconds) }
+        return ("ip:" + context.clientKey, key.isEmpty ? nil : "target:" + key)
     }
 }

@@ -6,15 +6,12 @@ import NIOCore
 /// length, to a client that accepts gzip, leaves compressed with `Vary: Accept-Encoding`. It runs outermost, so
 /// error pages are compressed too. Cached answers carry their compressed bytes already (`ResponseCache`).
 struct CompressionMiddleware<Context: RequestContext>: RouterMiddleware {
-    /// Larger bodies are left alone: nothing the site renders comes near it, and memory stays bounded.
-    static var maximumSize: Int { 16 << 20 }
-
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
         guard request.method != .head, Gzip.isCompressible(response.headers[.contentType]) else { return response }
         Self.addVary(&response.headers)
         guard Gzip.isAccepted(request.headers[.acceptEncoding]), response.headers[.contentEncoding] == nil,
-              let length = response.body.contentLength, (Gzip.minimumSize...Self.maximumSize).contains(length)
+              let length = response.body.contentLength, (Gzip.minimumSize...Gzip.maximumSize).contains(length)
         else { return response }
         let collector = BodyCollector()
         try await response.body.write(collector)

@@ -6,6 +6,8 @@ import PapersCore
 enum Gzip {
     /// Bodies smaller than this are sent as they are: a gzip header and trailer would eat the gain.
     static let minimumSize = 1_024
+    /// Larger bodies are left alone: nothing the site renders comes near it, and memory stays bounded.
+    static let maximumSize = 16 << 20
 
     /// `body` compressed in one call, or nil when zlib fails (the caller then sends the body as it is).
     static func compress(_ body: ByteBuffer, level: Int32 = 6) -> ByteBuffer? {

@@ -12,7 +12,7 @@ enum FeedPageView {
             \(page.total == 0 && !hasCode ? "" : "<p class=\"sub\">\(summary(page, hasCode: hasCode)) · \(codeFilter(page.window, hasCode: hasCode))</p>" as HTML)
             \(pager(page, hasCode: hasCode))
             \(page.papers.isEmpty
-                ? page.total > 0 ? PageLinks.pastTheEnd(path: Route.feed(page.window).path + query(hasCode), page: pageNumber) : emptyState(page.window, hasCode: hasCode)
+                ? PageLinks.empty(path: Route.feed(page.window).path + query(hasCode), page: pageNumber, empty: emptyState(page.window, hasCode: hasCode))
                 : PaperCardView.list(page.papers, currentYear: currentYear, viewer: viewer))
             \(morePager(page, hasCode: hasCode, pageNumber: pageNumber, pageSize: pageSize))
             \(pager(page, hasCode: hasCode))

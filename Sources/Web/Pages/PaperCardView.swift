@@ -27,11 +27,11 @@ enum PaperCardView {
 
     /// " · submitted by ak on Nov 3": who put the paper on the daily feed, and on which day.
     private static func submission(_ paper: Paper, currentYear: Int) -> HTML {
-        guard let submitter = paper.submittedBy else { return "" }
+        guard paper.submittedBy != nil else { return "" }
         let day: HTML = paper.featuredOn.map {
             " on <time datetime=\"\($0.description)\">\(CardFormatting.shortDate($0, currentYear: currentYear))</time>"
         } ?? ""
-        return " · submitted by \(SubmitterLink.render(paper, name: submitter))\(day)"
+        return " · submitted by \(SubmitterLink.render(paper))\(day)"
     }
 
     /// The paper's arXiv categories, primary first, each a link to its page (at most four: cross-lists can run long).

@@ -14,7 +14,7 @@ enum PaperPageView {
             <ul class="links">\(HTML(joining: model.links.map(link)))</ul>
             \(paper.aiSummary.map { "<p class=\"summary\"><strong>AI summary:</strong> \($0)</p>" as HTML })
             <h2>Abstract</h2>
-            <p>\(Linkified.html(TeXText.plain(paper.abstract)))</p>
+            <p>\(HTML(unescaped: CommentMarkdown.linkingAddresses(TeXText.plain(paper.abstract))))</p>
             <dl class="facts">\(counts(model))\(HTML(joining: model.facts.map(fact)))</dl>
             <p class="meta"><a href="\(Route.paperMarkdown(id: paper.id).path)">Read as Markdown</a> · <a href="\(Route.apiPaper(id: paper.id).path)">JSON</a></p>
             \(PaperToolsView.render(paper, viewer: model.viewer))

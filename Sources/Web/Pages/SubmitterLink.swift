@@ -3,10 +3,10 @@ import PapersCore
 /// Who submitted a paper, linked to their page here: a member's profile, or for a Hugging Face user an import
 /// named, the page of what they submitted (titled so that a reader knows the name is Hugging Face's).
 enum SubmitterLink {
-    static func render(_ paper: Paper, name: String) -> HTML {
-        paper.submittedHere
-            ? "<a href=\"\(Route.user(name).path)\">\(name)</a>"
-            : "<a href=\"\(Route.user(name).path)\" title=\"\(name) on Hugging Face\">\(name)</a>"
+    static func render(_ paper: Paper) -> HTML {
+        guard let name = paper.submittedBy else { return "" }
+        let title: HTML = paper.submittedHere ? "" : " title=\"\(name) on Hugging Face\""
+        return "<a href=\"\(Route.user(name).path)\"\(title)>\(name)</a>"
     }
 }
 

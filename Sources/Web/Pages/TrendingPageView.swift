@@ -9,7 +9,7 @@ enum TrendingPageView {
         }
         let path = Route.trending.path
         let list: HTML = papers.isEmpty
-            ? page > 0 ? PageLinks.pastTheEnd(path: path, page: page) : "<p class=\"empty\">No papers were featured in the trending window.</p>"
+            ? PageLinks.empty(path: path, page: page, empty: "<p class=\"empty\">No papers were featured in the trending window.</p>")
             : "<ol class=\"cards\">\(cards)</ol>\(PageLinks.render(path: path, page: page, hasMore: hasMore))"
         let content: HTML = """
             <h1>Trending papers</h1>

@@ -1,4 +1,5 @@
 import Hummingbird
+import PapersCore
 
 /// The `?p=` of a listing that pages: 0 for the first page; a number that is not one is a 400.
 enum PageNumber {
@@ -8,6 +9,16 @@ enum PageNumber {
         guard let text = request.queryItems["p"] else { return 0 }
         guard let page = Int(text), (0...10_000).contains(page) else { throw PageError.badRequest("'\(text)' is not a page number.") }
         return page
+    }
+
+    /// What to ask the store for page `page`: one paper more than a page, which tells whether another follows.
+    static func fetch(_ page: Int) -> (limit: Int, offset: Int) {
+        (size + 1, page * size)
+    }
+
+    /// A fetched page (`fetch`) as shown: at most `size` papers, and whether more follow.
+    static func trim(_ fetched: [Paper]) -> (papers: [Paper], hasMore: Bool) {
+        (Array(fetched.prefix(size)), fetched.count > size)
     }
 }
 
@@ -24,6 +35,11 @@ enum PageLinks {
     /// The message of a page number past the last page.
     static func pastTheEnd(path: String, page: Int) -> HTML {
         "<p class=\"empty\">Page \(page + 1) is past the last one. <a href=\"\(path)\">Back to the first page</a></p>"
+    }
+
+    /// What an empty page of a listing says: that it is past the end, or on the first page, `empty`.
+    static func empty(path: String, page: Int, empty: HTML) -> HTML {
+        page > 0 ? pastTheEnd(path: path, page: page) : empty
     }
 
     private static func link(_ path: String, _ page: Int) -> String {

@@ -3,30 +3,26 @@ import PapersCore
 /// The comment section of a paper page: threads one level deep, forms for members, moderator controls.
 enum CommentViews {
     static func section(paper: Paper, comments: [Comment], now: Timestamp, viewer: Viewer?) -> HTML {
-        let paperId = paper.id
-        let badges = { (comment: Comment) in badge(comment, paper: paper) }
         let threads = CommentRules.threads(comments)
         let visibleCount = comments.filter(\.isVisible).count
         let list: HTML = threads.isEmpty
             ? "<p class=\"empty\">No comments yet.</p>"
-            : "<ol class=\"comments\">\(threads.map { thread in item(thread.comment, replies: thread.replies, paperId: paperId, badges: badges, now: now, viewer: viewer) })</ol>"
+            : "<ol class=\"comments\">\(threads.map { thread in item(thread.comment, replies: thread.replies, paper: paper, now: now, viewer: viewer) })</ol>"
         return """
             <section id="comments">
             <h2>Comments (\(visibleCount))</h2>
             \(list)
-            \(newCommentForm(paperId: paperId, viewer: viewer))
+            \(newCommentForm(paperId: paper.id, viewer: viewer))
             </section>
             """
     }
 
-    private static func item(
-        _ comment: Comment, replies: [Comment], paperId: String, badges: (Comment) -> HTML, now: Timestamp, viewer: Viewer?
-    ) -> HTML {
-        let nested: HTML = replies.isEmpty ? "" : "<ol class=\"replies\">\(replies.map { item($0, replies: [], paperId: paperId, badges: badges, now: now, viewer: viewer) })</ol>"
-        let reply: HTML? = comment.parentId == nil && comment.isVisible ? replyBox(paperId: paperId, parentId: comment.id, viewer: viewer) : nil
+    private static func item(_ comment: Comment, replies: [Comment], paper: Paper, now: Timestamp, viewer: Viewer?) -> HTML {
+        let nested: HTML = replies.isEmpty ? "" : "<ol class=\"replies\">\(replies.map { item($0, replies: [], paper: paper, now: now, viewer: viewer) })</ol>"
+        let reply: HTML? = comment.parentId == nil && comment.isVisible ? replyBox(paperId: paper.id, parentId: comment.id, viewer: viewer) : nil
         return """
             <li class="comment" id="comment-\(Int(comment.id))">
-            \(body(comment, badge: badges(comment)))
+            \(body(comment, badge: badge(comment, paper: paper)))
             \(controls(comment, reply: reply, now: now, viewer: viewer))
             \(nested)
             </li>

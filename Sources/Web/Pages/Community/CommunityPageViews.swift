@@ -29,9 +29,9 @@ enum CommunityPageViews {
 
     static func author(_ name: String, papers: [Paper], page: Int = 0, hasMore: Bool = false, currentYear: Int, viewer: Viewer?) -> HTML {
         let path = Route.author(name).path
-        let listing: HTML = papers.isEmpty && page > 0
-            ? PageLinks.pastTheEnd(path: path, page: page)
-            : list(papers, currentYear: currentYear, viewer: viewer, empty: "No paper here lists this author.")
+        let listing: HTML = papers.isEmpty
+            ? PageLinks.empty(path: path, page: page, empty: "<p class=\"empty\">No paper here lists this author.</p>")
+            : PaperCardView.list(papers, currentYear: currentYear, viewer: viewer)
         return Layout.page(title: name, alternates: [], viewer: viewer, content: """
             <h1>\(name)</h1>
             <p class="sub">Papers listing \(name) as an author, newest first</p>
