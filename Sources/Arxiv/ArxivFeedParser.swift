@@ -9,12 +9,9 @@ public enum ArxivFeedParser {
     /// The papers of a feed; throws `ArxivError.malformed` when the XML is not a well-formed Atom feed.
     public static func papers(from data: Data) throws -> [Paper] {
         let delegate = AtomDelegate()
-        let parser = XMLParser(data: data)
-        parser.shouldProcessNamespaces = true
-        parser.delegate = delegate
-        guard parser.parse(), delegate.sawFeed, delegate.finishedFeed else {
-            let reason = parser.parserError.map { "\($0.localizedDescription) at line \(parser.lineNumber)" }
-                ?? (delegate.sawFeed ? "the answer ends before </feed>" : "no Atom <feed> element")
+        let complaint = SAXReading.complaint(reading: data, with: delegate)
+        guard complaint == nil, delegate.sawFeed, delegate.finishedFeed else {
+            let reason = complaint ?? (delegate.sawFeed ? "the answer ends before </feed>" : "no Atom <feed> element")
             throw ArxivError.malformed("The arXiv API answered with a feed that cannot be read: \(reason).")
         }
         return delegate.entries.compactMap(\.paper)

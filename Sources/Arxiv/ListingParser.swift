@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import PapersCore
 
 /// One item of arXiv's announcement listing (`rss.arxiv.org/rss/…` or `/atom/…`).
@@ -59,12 +56,9 @@ public struct Listing: Sendable, Equatable {
 public enum ListingParser {
     public static func listing(from data: Data) throws -> Listing {
         let delegate = ListingDelegate()
-        let parser = XMLParser(data: data)
-        parser.shouldProcessNamespaces = true
-        parser.delegate = delegate
-        guard parser.parse(), delegate.finished else {
-            let reason = parser.parserError.map { "\($0.localizedDescription) at line \(parser.lineNumber)" }
-                ?? (delegate.sawRoot ? "the listing ends before it closes (cut off?)" : "neither an RSS nor an Atom document")
+        let complaint = SAXReading.complaint(reading: data, with: delegate)
+        guard complaint == nil, delegate.finished else {
+            let reason = complaint ?? (delegate.sawRoot ? "the listing ends before it closes (cut off?)" : "neither an RSS nor an Atom document")
             throw ArxivError.malformed("arXiv's listing cannot be read: \(reason).")
         }
         let day = delegate.channelDay ?? delegate.items.compactMap(\.day).max()

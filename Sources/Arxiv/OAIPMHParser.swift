@@ -39,14 +39,10 @@ public enum OAIPMHParser {
     /// (not XML, not OAI-PMH, or cut off before `</OAI-PMH>`).
     public static func page(from data: Data) throws -> OAIPage {
         let delegate = OAIDelegate()
-        let parser = XMLParser(data: data)
-        parser.shouldProcessNamespaces = true
-        parser.delegate = delegate
-        let parsed = parser.parse()
+        let complaint = SAXReading.complaint(reading: data, with: delegate)
         if let error = delegate.error { throw error }
-        guard parsed, delegate.sawRoot, delegate.finished else {
-            let reason = parser.parserError.map { "\($0.localizedDescription) at line \(parser.lineNumber)" }
-                ?? (delegate.sawRoot ? "the answer ends before </OAI-PMH> (cut off?)" : "no <OAI-PMH> element")
+        guard complaint == nil, delegate.sawRoot, delegate.finished else {
+            let reason = complaint ?? (delegate.sawRoot ? "the answer ends before </OAI-PMH> (cut off?)" : "no <OAI-PMH> element")
             throw ArxivError.malformed("arXiv's OAI-PMH answer cannot be read: \(reason).")
         }
         return delegate.page

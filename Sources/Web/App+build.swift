@@ -28,6 +28,8 @@ public struct AppDependencies: Sendable {
     /// The harvested categories, offered as filters of `/papers/new`, and arXiv's calendar, for its quiet days.
     public let listingCategories: [String]
     public let arxivCalendar: ArxivCalendar
+    /// What each harvest source last did, for the operators' page; nil on a store without the harvest tables.
+    public let ingest: SQLIngestStore?
 
     public init(
         store: any PaperStore,
@@ -41,8 +43,10 @@ public struct AppDependencies: Sendable {
         search: PaperSearch? = nil,
         semanticNotice: String? = nil,
         listingCategories: [String] = [],
-        arxivCalendar: ArxivCalendar = ArxivCalendar()
+        arxivCalendar: ArxivCalendar = ArxivCalendar(),
+        ingest: SQLIngestStore? = nil
     ) {
+        self.ingest = ingest
         self.listingCategories = listingCategories
         self.arxivCalendar = arxivCalendar
         self.trustedProxies = trustedProxies

@@ -79,6 +79,31 @@ struct ListingPageTests {
         }
     }
 
+    @Test("a moderator's page of sources shows each one's last run, what it did, its checkpoint and its error")
+    func sourcesForModerators() async throws {
+        let community = try await CommunitySite(papers: Self.papers)
+        try await community.member("mod", role: .moderator)
+        let ingest = SQLIngestStore(database: community.site.temporary.database)
+        let started = try #require(Timestamp(iso: "2026-12-01T01:00:00Z"))
+        try await ingest.start(.arxivListing, at: started)
+        try await ingest.save(.arxivListing, checkpoint: "2026-12-01", resumptionToken: nil)
+        try await ingest.finish(
+            .arxivListing, counts: RunCounts(added: 41, updated: 2, skipped: 0, requests: 3), error: "arXiv answered 503 <twice>",
+            nextRunAt: nil, at: started
+        )
+        try await community.run { client async throws in
+            let mod = Browser(client)
+            try await mod.logIn("mod", password: "password-mod")
+            let page = try await mod.get("/moderation/ingest")
+            #expect(page.status == .ok)
+            let html = page.text
+            #expect(html.contains("arXiv announcements (RSS)") && html.contains("2026-12-01"))
+            #expect(html.contains("41 added"), "the counts of the last run")
+            #expect(html.contains("arXiv answered 503 &lt;twice&gt;") && html.contains("failed"), "the error, escaped")
+            #expect(html.contains("Hugging Face daily papers") && html.contains("never run"))
+        }
+    }
+
     @Test("on a day without an announcement the front page and /papers/new say so, and the next day they do not")
     func quietDays() async throws {
         let site = try await TestSite(papers: Self.papers)

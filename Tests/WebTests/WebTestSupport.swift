@@ -32,7 +32,9 @@ struct TestSite {
     ) async throws -> T {
         var logger = Logger(label: "test")
         logger.logLevel = .critical
-        let dependencies = AppDependencies(store: temporary.store, cache: cache, clock: { now }, logger: logger, community: community, search: search)
+        let dependencies = AppDependencies(store: temporary.store, cache: cache, clock: { now }, logger: logger, community: community, search: search,
+            ingest: SQLIngestStore(database: temporary.database)
+        )
         let app = buildApplication(dependencies, settings: ServerSettings(hostname: "127.0.0.1", port: 0))
         return try await app.test(.router) { client in try await body(client) }
     }

@@ -72,7 +72,8 @@ public struct ApplicationBuilder: Sendable {
             store: store, cache: cache, clock: clock, logger: logger, siteURL: configuration.publicURL, mail: mail, community: community,
             trustedProxies: configuration.trustedProxies,
             search: PaperSearch(store: store, semantic: semantic.index, keywords: keywords.index), semanticNotice: semantic.notice,
-            listingCategories: configuration.harvest.categories, arxivCalendar: configuration.arxivCalendar
+            listingCategories: configuration.harvest.categories, arxivCalendar: configuration.arxivCalendar,
+            ingest: SQLIngestStore(database: database.sql)
         )
         return Parts(dependencies: dependencies, services: services)
     }

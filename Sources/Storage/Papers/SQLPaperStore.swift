@@ -2,7 +2,7 @@ import PapersCore
 
 /// The paper store on any `SQLDatabase`: one set of queries for SQLite and PostgreSQL.
 public struct SQLPaperStore: PaperStore {
-    public let database: any SQLDatabase
+    let database: any SQLDatabase
 
     public init(database: any SQLDatabase) {
         self.database = database

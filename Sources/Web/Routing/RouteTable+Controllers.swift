@@ -16,7 +16,7 @@ extension RouteTable {
         feeds = FeedController(catalog: catalog, cache: cache, clock: clock, site: site)
         listings = ListingController(
             catalog: catalog, cache: cache, clock: clock, site: site, categories: dependencies.listingCategories,
-            calendar: dependencies.arxivCalendar, ingest: (dependencies.store as? SQLPaperStore).map { SQLIngestStore(database: $0.database) }
+            calendar: dependencies.arxivCalendar, ingest: dependencies.ingest
         )
         api = APIController(catalog: catalog, cache: cache, clock: clock, site: site)
         self.search = search.map { search in
