@@ -64,7 +64,7 @@ public struct Importer: Sendable {
         return summary
     }
 
-    private struct ParsedFile {
+    struct ParsedFile {
         var format: ImportFormat?
         var updates: [(RecordReader.Location, PaperUpdate)] = []
         var rejections: [Rejection] = []
@@ -72,35 +72,34 @@ public struct Importer: Sendable {
 
     private func parse(file: String) throws -> ParsedFile {
         guard let data = FileManager.default.contents(atPath: file) else { throw ImportError.unreadable(file: file) }
-        let records = RecordReader.records(in: [UInt8](data), file: file)
-        var parsed = ParsedFile()
+        return Self.parse([UInt8](data), source: file, format: options.format)
+    }
+
+    /// Every record of `bytes` read in `format`, or in the format the first readable record has.
+    static func parse(_ bytes: [UInt8], source: String, format fixed: ImportFormat?) -> ParsedFile {
+        var parsed = ParsedFile(format: fixed)
         let decoder = JSONDecoderBox()
-        for record in records {
-            switch record.json {
-                case .failure(let error):
-                    parsed.rejections.append(Rejection(location: record.location.description, error: error))
-                case .success(let json):
-                    do throws(RecordError) {
-                        let format: ImportFormat
-                        if let known = parsed.format { format = known } else { format = try detectFormat(json, decoder: decoder) }
-                        parsed.format = format
-                        var update = try format.update(from: json, decoder: decoder)
-                        if format.listsFeedOrder && update.paper.position == nil {
-                            // Ties in upvotes keep the order the feed listed them in.
-                            update.paper.position = record.location.number - 1
-                            update.fields.insert(.position)
-                        }
-                        parsed.updates.append((record.location, update))
-                    } catch {
-                        parsed.rejections.append(Rejection(location: record.location.description, error: error))
-                    }
+        for record in RecordReader.records(in: bytes, file: source) {
+            do throws(RecordError) {
+                let json = try record.json.get()
+                let format: ImportFormat
+                if let known = parsed.format { format = known } else { format = try detectFormat(json, decoder: decoder) }
+                parsed.format = format
+                var update = try format.update(from: json, decoder: decoder)
+                if format.listsFeedOrder && update.paper.position == nil {
+                    // Ties in upvotes keep the order the feed listed them in.
+                    update.paper.position = record.location.number - 1
+                    update.fields.insert(.position)
+                }
+                parsed.updates.append((record.location, update))
+            } catch {
+                parsed.rejections.append(Rejection(location: record.location.description, error: error))
             }
         }
         return parsed
     }
 
-    private func detectFormat(_ json: ArraySlice<UInt8>, decoder: JSONDecoderBox) throws(RecordError) -> ImportFormat {
-        if let format = options.format { return format }
+    private static func detectFormat(_ json: ArraySlice<UInt8>, decoder: JSONDecoderBox) throws(RecordError) -> ImportFormat {
         let keys = try decoder.decode(KeyProbe.self, from: json).keys
         guard let format = ImportFormat.detect(keys: keys) else {
             let names = ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")
@@ -163,19 +162,7 @@ extension Importer {
     /// The papers of one answer of Hugging Face's `/api/daily_papers` (a JSON array of daily items), with their
     /// positions in the listed order, and the items that could not be read (named `source` + item number).
     public static func dailyPapers(in bytes: [UInt8], source: String) -> (updates: [PaperUpdate], rejections: [Rejection]) {
-        var updates: [PaperUpdate] = []
-        var rejections: [Rejection] = []
-        let decoder = JSONDecoderBox()
-        for record in RecordReader.records(in: bytes, file: source) {
-            do throws(RecordError) {
-                var update = try ImportFormat.hfApi.update(from: try record.json.get(), decoder: decoder)
-                update.paper.position = record.location.number - 1
-                update.fields.insert(.position)
-                updates.append(update)
-            } catch {
-                rejections.append(Rejection(location: record.location.description, error: error))
-            }
-        }
-        return (updates, rejections)
+        let parsed = parse(bytes, source: source, format: .hfApi)
+        return (parsed.updates.map(\.1), parsed.rejections)
     }
 }
