@@ -80,10 +80,11 @@ public struct OAIHarvester: Sendable {
 
     /// Stores the page's papers that the instance wants: those in its categories and those it already holds.
     private func store(_ page: OAIPage, dryRun: Bool, counts: inout RunCounts) async throws {
-        let known = try await context.store.sourcePapers(ids: page.records.map(\.id))
+        // Only whether each paper is here: `apply` reads the stored rows it merges with in its own transaction.
+        let known = try await context.store.knownIds(among: page.records.map(\.id))
         var updates: [PaperUpdate] = []
         for record in page.records {
-            guard settings.wants(record.categories) || known[record.id] != nil, !record.title.isEmpty else {
+            guard settings.wants(record.categories) || known.contains(record.id), !record.title.isEmpty else {
                 counts.skipped += 1
                 continue
             }

@@ -2,6 +2,7 @@
 resumption tokens followed to the end, every recorded OAI-PMH error, 503 with Retry-After, a slow server, a truncated
 page, a re-run that changes nothing, a kill -9 in the middle, three instances on one PostgreSQL, the dry run and the
 status report."""
+import json
 import os
 import signal
 import sqlite3
@@ -65,6 +66,25 @@ def test_follows_resumption_tokens_to_the_end_and_a_rerun_changes_nothing(standi
     assert stored(database) == papers, "a re-run writes nothing"
     fresh = [entry for entry in standin.requests("/oai")[len(oai):] if "resumptionToken" not in entry["query"]]
     assert {entry["query"]["from"] for entry in fresh} == {"2015-01-06"}, "the re-run asks from the last answer's date"
+
+
+def test_a_paper_outside_the_categories_is_kept_up_to_date_when_it_is_already_here(standin, tmp_path):
+    database = tmp_path / "known.sqlite"
+    stub = tmp_path / "stub.jsonl"
+    stub.write_text(json.dumps({
+        "schema": "dailypapers.paper/1", "id": "0704.0716", "arxivId": "0704.0716", "title": "An old title",
+        "abstract": "An old abstract.", "authors": ["Someone"], "authorCount": 1, "publishedAt": "2007-04-05T00:00:00.000Z",
+        "featuredOn": None, "submittedAt": None, "submittedBy": None, "upvotes": 0, "numComments": 0, "organization": None,
+        "githubRepo": None, "githubStars": None, "projectPage": None, "aiSummary": None, "aiKeywords": [], "categories": [],
+        "mediaUrls": [], "position": None}) + "\n")
+    subprocess.run([BINARY, "import", "--database", str(database), str(stub)], check=True, capture_output=True)
+    # math.AG asks for the "math" set, which also holds 0704.0716 (math-ph, math.MP): not wanted, but already here.
+    result = harvest(standin, database, "--only", "records", ARXIV_CATEGORIES="math.AG")
+    assert "arXiv records (OAI-PMH): 1 added, 1 updated" in result.stdout, result.stdout
+    with sqlite3.connect(database) as connection:
+        titles = dict(connection.execute("SELECT id, title FROM papers").fetchall())
+    assert set(titles) == {"0704.0716", "0704.0874"}, "nothing else of the set was stored"
+    assert titles["0704.0716"] != "An old title", "the known paper took the record's title"
 
 
 def test_a_dry_run_shows_what_would_change_and_writes_nothing(standin, tmp_path):
