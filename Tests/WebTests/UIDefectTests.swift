@@ -43,6 +43,16 @@ import TestSupport
         }
     }
 
+    @Test("one pager for every listing: it keeps the listing's own query and names its directions")
+    func pagerKeepsTheQuery() {
+        let ranked = PageLinks.render(path: "/papers/date/2025-11-03?has=code", page: 1, hasMore: true, previous: "← Higher ranked", next: "More papers →")
+        #expect(ranked.rendered.contains(#"rel="prev" href="/papers/date/2025-11-03?has=code">← Higher ranked</a>"#), "page 0 is the path itself")
+        #expect(ranked.rendered.contains(#"rel="next" href="/papers/date/2025-11-03?has=code&amp;p=2">More papers →</a>"#))
+        #expect(ranked.rendered.contains("<span>Page 2</span>"))
+        #expect(PageLinks.render(path: "/nvidia", page: 0, hasMore: true).rendered.contains(#"href="/nvidia?p=1">Next page →"#))
+        #expect(PageLinks.render(path: "/nvidia", page: 0, hasMore: false).rendered.isEmpty, "a single page has no pager")
+    }
+
     @Test("an empty day says so once; an empty day in the future is a 404; a page past a day's end leads back")
     func emptyAndFutureDays() async throws {
         let site = try await TestSite(papers: WebFixtures.papers)

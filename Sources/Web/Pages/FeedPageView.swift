@@ -32,9 +32,8 @@ enum FeedPageView {
         return hasCode ? "<a href=\"\(path)\">All papers</a>" : "<a href=\"\(path)?has=code\">With code only</a>"
     }
 
-    private static func query(_ hasCode: Bool, page: Int? = nil) -> String {
-        let parts = (hasCode ? ["has=code"] : []) + (page.map { ["p=\($0)"] } ?? [])
-        return parts.isEmpty ? "" : "?" + parts.joined(separator: "&")
+    private static func query(_ hasCode: Bool) -> String {
+        hasCode ? "?has=code" : ""
     }
 
     private static func pager(_ page: PaperCatalog.FeedPage, hasCode: Bool) -> HTML {
@@ -52,11 +51,10 @@ enum FeedPageView {
     }
 
     private static func morePager(_ page: PaperCatalog.FeedPage, hasCode: Bool, pageNumber: Int, pageSize: Int) -> HTML {
-        let path = Route.feed(page.window).path
-        var links: [HTML] = []
-        if pageNumber > 0 { links.append("<a href=\"\(path + query(hasCode, page: pageNumber - 1))\">← Higher ranked</a>") }
-        if (pageNumber + 1) * pageSize < page.total { links.append("<a href=\"\(path + query(hasCode, page: pageNumber + 1))\">More papers →</a>") }
-        return links.isEmpty ? "" : "<nav class=\"pager\" aria-label=\"Pages\">\(links)</nav>"
+        PageLinks.render(
+            path: Route.feed(page.window).path + query(hasCode), page: pageNumber, hasMore: (pageNumber + 1) * pageSize < page.total,
+            previous: "← Higher ranked", next: "More papers →"
+        )
     }
 
     private static func emptyState(_ window: FeedWindow, hasCode: Bool) -> HTML {

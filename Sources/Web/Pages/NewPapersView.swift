@@ -28,15 +28,12 @@ enum NewPapersView {
     }
 
     static func category(_ name: String, papers: [Paper], total: Int, page: Int, pageSize: Int, currentYear: Int, viewer: Viewer?) -> HTML {
-        var links: [HTML] = []
-        let path = Route.category(name).path
-        if page > 0 { links.append("<a href=\"\(path)?p=\(page - 1)\">← Newer</a>") }
-        if (page + 1) * pageSize < total { links.append("<a href=\"\(path)?p=\(page + 1)\">Older →</a>") }
+        let links = PageLinks.render(path: Route.category(name).path, page: page, hasMore: (page + 1) * pageSize < total, previous: "← Newer", next: "Older →")
         let content: HTML = """
             <h1>\(name)</h1>
             <p class="sub">\(total) paper\(total == 1 ? "" : "s") in arXiv's \(name), newest first</p>
             \(papers.isEmpty ? "<p class=\"empty\">No paper in \(name) yet.</p>" : list(papers, currentYear: currentYear, viewer: viewer))
-            \(links.isEmpty ? "" : HTML("<nav class=\"pager\" aria-label=\"Pages\">\(links)</nav>"))
+            \(links)
             """
         return Layout.page(title: name, alternates: Layout.Alternate.both(name) { .categoryFeed(name, $0) }, viewer: viewer, content: content)
     }
@@ -75,12 +72,10 @@ enum NewPapersView {
 
     /// Links to the day's further papers, 50 at a time.
     private static func more(_ page: PaperCatalog.ListingPage, filter: ListingFilter) -> HTML {
-        let base = Route.newPapers.path + filter.query(day: .some(page.query.day))
-        let pageNumber = filter.page
-        var links: [HTML] = []
-        if pageNumber > 0 { links.append("<a href=\"\(base)&amp;p=\(pageNumber - 1)\">← Higher ranked</a>") }
-        if page.query.offset + page.papers.count < page.total { links.append("<a href=\"\(base)&amp;p=\(pageNumber + 1)\">More papers →</a>") }
-        return links.isEmpty ? "" : "<nav class=\"pager\" aria-label=\"Pages\">\(links)</nav>"
+        PageLinks.render(
+            path: Route.newPapers.path + filter.query(day: .some(page.query.day)), page: filter.page,
+            hasMore: page.query.offset + page.papers.count < page.total, previous: "← Higher ranked", next: "More papers →"
+        )
     }
 
     /// The links with " · " between them.

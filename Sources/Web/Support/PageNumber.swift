@@ -24,12 +24,13 @@ enum PageNumber {
 
 /// "← Previous page · Page 2 · Next page →" under a listing that pages; past its end, a way back.
 enum PageLinks {
-    /// `hasMore`: whether a page follows this one (the listing fetched one paper more than it shows).
-    static func render(path: String, page: Int, hasMore: Bool) -> HTML {
+    /// `path` may carry a query already (`?has=code`); `hasMore`: whether a page follows this one (the listing
+    /// fetched one paper more than it shows). A ranked listing names its directions "Higher ranked" and "More papers".
+    static func render(path: String, page: Int, hasMore: Bool, previous: String = "← Previous page", next: String = "Next page →") -> HTML {
         guard page > 0 || hasMore else { return "" }
-        let previous: HTML = page > 0 ? "<a rel=\"prev\" href=\"\(link(path, page - 1))\">← Previous page</a>" : "<span></span>"
-        let next: HTML = hasMore ? "<a rel=\"next\" href=\"\(link(path, page + 1))\">Next page →</a>" : "<span></span>"
-        return "<nav class=\"pager\" aria-label=\"Pages\">\(previous)<span>Page \(page + 1)</span>\(next)</nav>"
+        let back: HTML = page > 0 ? "<a rel=\"prev\" href=\"\(link(path, page - 1))\">\(previous)</a>" : "<span></span>"
+        let on: HTML = hasMore ? "<a rel=\"next\" href=\"\(link(path, page + 1))\">\(next)</a>" : "<span></span>"
+        return "<nav class=\"pager\" aria-label=\"Pages\">\(back)<span>Page \(page + 1)</span>\(on)</nav>"
     }
 
     /// The message of a page number past the last page.
@@ -42,7 +43,8 @@ enum PageLinks {
         page > 0 ? pastTheEnd(path: path, page: page) : empty
     }
 
-    private static func link(_ path: String, _ page: Int) -> String {
-        page == 0 ? path : "\(path)?p=\(page)"
+    /// Page `page` of the listing at `path` (the first page is the path itself).
+    static func link(_ path: String, _ page: Int) -> String {
+        page == 0 ? path : path + (path.contains("?") ? "&" : "?") + "p=\(page)"
     }
 }
