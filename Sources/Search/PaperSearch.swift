@@ -124,8 +124,24 @@ public struct PaperSearch: Sendable {
             return similarities.map { .init(paperId: $0.key, score: Double($0.value), keywordScore: nil, similarity: $0.value) }
                 .sorted { $0.score != $1.score ? $0.score > $1.score : $0.paperId < $1.paperId }
         }
+        return hybrid(keyword.map { ($0.paperId, $0.score) }, similarities: similarities, query: query, vector: vector, semantic: semantic)
+    }
+
+    /// Words and meaning fused, then fused again with meaning read from the query moved toward the first ranking's
+    /// best papers (`MeaningFeedback`). Results keep their similarity to the query as typed, which pages show.
+    private func hybrid(
+        _ keyword: [(paperId: String, score: Double)], similarities: [String: Float], query: KeywordQuery, vector: [Float], semantic: SemanticIndex
+    ) -> [HybridRanker.Ranked] {
         let weight = HybridRanker.keywordWeight(for: query)
-        return HybridRanker.fuse(keyword: keyword.map { ($0.paperId, $0.score) }, similarities: similarities, keywordWeight: weight)
+        let first = HybridRanker.fuse(keyword: keyword, similarities: similarities, keywordWeight: weight)
+        let best = first.prefix(MeaningFeedback.papers).compactMap { semantic.vectors.vector(of: $0.paperId) }
+        guard let moved = MeaningFeedback.moved(vector, toward: best) else { return first }
+        let again = similarities.keys.reduce(into: [String: Float]()) { again, paperId in
+            again[paperId] = semantic.similarity(of: paperId, to: moved)
+        }
+        return HybridRanker.fuse(keyword: keyword, similarities: again, keywordWeight: weight).map {
+            .init(paperId: $0.paperId, score: $0.score, keywordScore: $0.keywordScore, similarity: similarities[$0.paperId])
+        }
     }
 
     /// The best keyword candidates: from the in-memory index when it can answer, else from SQL.

@@ -60,10 +60,10 @@ public final class PostgresDatabase: SQLDatabase {
             do {
                 return try await withoutActuallyEscaping(body) { body in try await leased { connection in
                     let wrapped = PostgresSQLConnection(connection: connection, logger: self.logger)
-                    try await wrapped.execute("BEGIN")
+                    _ = try await wrapped.execute("BEGIN")
                     do {
                         let result = try await body(wrapped)
-                        try await wrapped.execute("COMMIT")
+                        _ = try await wrapped.execute("COMMIT")
                         return result
                     } catch {
                         _ = try? await wrapped.execute("ROLLBACK")
