@@ -93,13 +93,12 @@ struct PageController: Sendable {
         if let community { members = CommunityPageViews.members(organization.name, members: try await community.organizations.members(of: organization.name), viewer: viewer) }
         let list: HTML = papers.isEmpty
             ? PageLinks.empty(path: path, page: pageNumber, empty: "<p class=\"empty\">No papers are attributed to \(organization.fullname) yet.</p>")
-            : PaperCardView.list(papers, currentYear: clock().day.year, viewer: viewer)
+            : "\(PaperCardView.list(papers, currentYear: clock().day.year, viewer: viewer))\(PageLinks.render(path: path, page: pageNumber, hasMore: hasMore))"
         let content: HTML = """
             <h1>\(Avatar.render(organization.fullname, image: papers.first?.hub?.organizationAvatar, size: .large))\(organization.fullname)</h1>
             <p class="sub">Papers claimed by \(organization.name), newest feed day first</p>
             \(members)
             \(list)
-            \(PageLinks.render(path: path, page: pageNumber, hasMore: hasMore))
             """
         let feeds = Layout.Alternate.both(organization.fullname) { .organizationFeed(organization.name, $0) }
         return Responses.html(Layout.page(title: organization.fullname, alternates: feeds, viewer: viewer, content: content))

@@ -51,6 +51,13 @@ import Testing
         #expect(KeywordQuery("sparse atten", prefixLastWord: true).highlightedWords == ["sparse", "atten"])
     }
 
+    @Test func highlightedWordsAreTheOnesThatRank() {
+        #expect(KeywordQuery("how can a robot learn to pick up cups").highlightedWords == ["robot", "learn", "pick", "cups"])
+        #expect(KeywordQuery(#""the bitter lesson" of scale"#).highlightedWords == ["scale", "bitter", "lesson"])
+        #expect(KeywordQuery("to be or not").highlightedWords == ["to", "be", "or", "not"], "a query of stop words marks them")
+        #expect(KeywordQuery(#""to be or not to be""#).highlightedWords == ["to", "be", "or", "not", "to", "be"])
+    }
+
     @Test func aOneWordPhraseIsAWordAndExcludedPhrasesExcludeTheirWords() {
         let query = KeywordQuery(#""robots" -"reward hacking""#)
         #expect(query.terms == ["robots"])

@@ -132,6 +132,14 @@ struct ListingPageTests {
             #expect(first.contains("href=\"/papers/new?date=2026-12-01&amp;p=1\">More papers →</a>"))
             let second = try await client.get("/papers/new?date=2026-12-01&p=1").text
             #expect(second.contains("Listed paper 59<") && !second.contains("Listed paper 0<") && second.contains("← Higher ranked"))
+            let past = try await client.get("/papers/new?date=2026-12-01&p=4").text
+            #expect(past.contains("Page 5 is past the last one. <a href=\"/papers/new?date=2026-12-01\">Back to the first page</a>"))
+            #expect(!past.contains("← Higher ranked") && !past.contains("No paper of this kind"))
+            let category = try await client.get("/papers/category/cs.LG?p=1").text
+            #expect(category.components(separatedBy: "<li class=\"card\"").count - 1 == 10)
+            #expect(category.contains("rel=\"prev\" href=\"/papers/category/cs.LG\">← Newer") && !category.contains("Older →"))
+            let pastCategory = try await client.get("/papers/category/cs.LG?p=3").text
+            #expect(pastCategory.contains("Page 4 is past the last one") && !pastCategory.contains("← Newer"))
         }
     }
 }

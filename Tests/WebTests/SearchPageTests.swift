@@ -45,6 +45,13 @@ import TestSupport
         }
     }
 
+    @Test func aQuestionMarksTheWordsThatRankNotItsStopWordsOrShortPrefixes() {
+        let marked = Highlighter(words: KeywordQuery("how can a robot learn to pick up cups").highlightedWords)
+        #expect(marked.highlight("A robot aims to pick up cups and bottles").rendered == "A <mark>robot</mark> aims to <mark>pick</mark> up <mark>cups</mark> and bottles")
+        #expect(Highlighter(words: ["ai"]).highlight("AI aims").rendered == "<mark>AI</mark> aims", "two letters mark only themselves")
+        #expect(Highlighter(words: ["robot"]).highlight("Robots").rendered == "<mark>Robots</mark>")
+    }
+
     @Test func meaningFindsPapersThatShareNoWordWithTheQuery() async throws {
         try await Self.withSearch { client in
             let html = try await client.get("/papers/search?q=machines+that+pick+things+up&mode=semantic").text

@@ -56,8 +56,14 @@ public struct KeywordQuery: Sendable, Equatable {
         !authors.isEmpty || !organizations.isEmpty || !categories.isEmpty || hasCode || publishedFrom != nil || publishedBefore != nil
     }
 
-    /// Every word the user wants to see (for highlighting): terms, the prefix and the phrases' words.
-    public var highlightedWords: [String] { terms + (prefix.map { [$0] } ?? []) + phrases.flatMap { $0 } }
+    /// The words a results page marks: those that rank (`rankedTerms`), the prefix and the phrases' words — stop
+    /// words only when the query has nothing else, so "how can a robot …" marks robots, not every "a" and "can".
+    public var highlightedWords: [String] {
+        let phraseWords = phrases.flatMap { $0 }
+        let meaningfulPhraseWords = phraseWords.filter { !StopWords.english.contains($0) }
+        let marked = rankedTerms + (prefix.map { [$0] } ?? []) + meaningfulPhraseWords
+        return marked.isEmpty ? phraseWords : marked
+    }
 
     /// The query's meaning as free text, for the embedding model: its words and phrases, without operators.
     public var meaningText: String { freeText.joined(separator: " ") }

@@ -13,8 +13,7 @@ enum FeedPageView {
             \(pager(page, hasCode: hasCode))
             \(page.papers.isEmpty
                 ? PageLinks.empty(path: Route.feed(page.window).path + query(hasCode), page: pageNumber, empty: emptyState(page.window, hasCode: hasCode))
-                : PaperCardView.list(page.papers, currentYear: currentYear, viewer: viewer))
-            \(morePager(page, hasCode: hasCode, pageNumber: pageNumber, pageSize: pageSize))
+                : "\(PaperCardView.list(page.papers, currentYear: currentYear, viewer: viewer))\(morePager(page, hasCode: hasCode, pageNumber: pageNumber, pageSize: pageSize))")
             \(pager(page, hasCode: hasCode))
             \(subscribeBox ? SubscriptionViews.box(placement: "after-list") : "")
             """

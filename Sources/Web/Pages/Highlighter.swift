@@ -4,7 +4,8 @@ import PapersCore
 /// wrapped in `<mark>`, so nothing in the paper's text can become markup.
 struct Highlighter {
     /// Lower-cased words to mark. A word in the text matches one of them when it equals it, starts with it
-    /// (`attention` for `atten`), or differs only by an ending (`models` for `model`).
+    /// (`attention` for `atten`; three letters at least, so `ai` marks no "aims"), or differs only by an ending
+    /// (`models` for `model`).
     let words: [String]
 
     func highlight(_ text: String) -> HTML {
@@ -42,7 +43,7 @@ struct Highlighter {
 
     private func matches(_ word: String) -> Bool {
         words.contains { query in
-            word.hasPrefix(query) || (query.count >= 4 && query.hasPrefix(word) && query.count - word.count <= 2)
+            word == query || (query.count >= 3 && word.hasPrefix(query)) || (query.count >= 4 && query.hasPrefix(word) && query.count - word.count <= 2)
                 || (query.count >= 5 && word.count >= 5 && Self.commonPrefix(word, query) >= max(query.count, word.count) - 3)
         }
     }

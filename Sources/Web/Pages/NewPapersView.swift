@@ -19,8 +19,9 @@ enum NewPapersView {
             <p class="sub">\(summary(page, filter: filter)), most upvoted first</p>
             \(filters(filter, categories: categories))
             \(pager(page, filter: filter))
-            \(page.papers.isEmpty ? "<p class=\"empty\">No paper of this kind in this announcement.</p>" : list(page.papers, currentYear: currentYear, viewer: viewer))
-            \(more(page, filter: filter))
+            \(page.papers.isEmpty
+                ? PageLinks.empty(path: Route.newPapers.path + filter.query(day: .some(day)), page: filter.page, empty: "<p class=\"empty\">No paper of this kind in this announcement.</p>")
+                : "\(list(page.papers, currentYear: currentYear, viewer: viewer))\(more(page, filter: filter))")
             \(pager(page, filter: filter))
             """
         let feeds = Layout.Alternate.both("New on arXiv", query: String(filter.query(day: .some(nil)).dropFirst())) { .newPapersFeed($0) }
@@ -28,12 +29,14 @@ enum NewPapersView {
     }
 
     static func category(_ name: String, papers: [Paper], total: Int, page: Int, pageSize: Int, currentYear: Int, viewer: Viewer?) -> HTML {
-        let links = PageLinks.render(path: Route.category(name).path, page: page, hasMore: (page + 1) * pageSize < total, previous: "← Newer", next: "Older →")
+        let path = Route.category(name).path
+        let links = PageLinks.render(path: path, page: page, hasMore: (page + 1) * pageSize < total, previous: "← Newer", next: "Older →")
         let content: HTML = """
             <h1>\(name)</h1>
             <p class="sub">\(total) paper\(total == 1 ? "" : "s") in arXiv's \(name), newest first</p>
-            \(papers.isEmpty ? "<p class=\"empty\">No paper in \(name) yet.</p>" : list(papers, currentYear: currentYear, viewer: viewer))
-            \(links)
+            \(papers.isEmpty
+                ? PageLinks.empty(path: path, page: page, empty: "<p class=\"empty\">No paper in \(name) yet.</p>")
+                : "\(list(papers, currentYear: currentYear, viewer: viewer))\(links)")
             """
         return Layout.page(title: name, alternates: Layout.Alternate.both(name) { .categoryFeed(name, $0) }, viewer: viewer, content: content)
     }

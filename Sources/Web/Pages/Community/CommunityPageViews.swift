@@ -31,12 +31,11 @@ enum CommunityPageViews {
         let path = Route.author(name).path
         let listing: HTML = papers.isEmpty
             ? PageLinks.empty(path: path, page: page, empty: "<p class=\"empty\">No paper here lists this author.</p>")
-            : PaperCardView.list(papers, currentYear: currentYear, viewer: viewer)
+            : "\(PaperCardView.list(papers, currentYear: currentYear, viewer: viewer))\(PageLinks.render(path: path, page: page, hasMore: hasMore))"
         return Layout.page(title: name, alternates: [], viewer: viewer, content: """
             <h1>\(name)</h1>
             <p class="sub">Papers listing \(name) as an author, newest first</p>
             \(listing)
-            \(PageLinks.render(path: path, page: page, hasMore: hasMore))
             """)
     }
 
