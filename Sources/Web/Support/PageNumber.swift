@@ -44,7 +44,7 @@ enum PageLinks {
     }
 
     /// Page `page` of the listing at `path` (the first page is the path itself).
-    static func link(_ path: String, _ page: Int) -> String {
+    private static func link(_ path: String, _ page: Int) -> String {
         page == 0 ? path : path + (path.contains("?") ? "&" : "?") + "p=\(page)"
     }
 }
