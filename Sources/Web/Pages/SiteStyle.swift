@@ -91,6 +91,7 @@ enum SiteStyle {
         .card p.abstract{-webkit-line-clamp:2}.card .cover{display:none}
         .card p.snippet{display:-webkit-box;-webkit-line-clamp:4;-webkit-box-orient:vertical;overflow:hidden}h1{font-size:1.3rem}article.paper h1{font-size:1.4rem}
         .page-votes{float:none;margin:0 0 .5rem}.page-votes form.vote button,.page-votes a.vote{flex-direction:row;gap:.35rem}
+        .pager form.date-picker{order:3;flex-basis:100%}
         }
         """)
 }
