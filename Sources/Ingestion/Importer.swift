@@ -64,7 +64,7 @@ public struct Importer: Sendable {
         return summary
     }
 
-    struct ParsedFile {
+    private struct ParsedFile {
         var format: ImportFormat?
         var updates: [(RecordReader.Location, PaperUpdate)] = []
         var rejections: [Rejection] = []
@@ -76,7 +76,7 @@ public struct Importer: Sendable {
     }
 
     /// Every record of `bytes` read in `format`, or in the format the first readable record has.
-    static func parse(_ bytes: [UInt8], source: String, format fixed: ImportFormat?) -> ParsedFile {
+    private static func parse(_ bytes: [UInt8], source: String, format fixed: ImportFormat?) -> ParsedFile {
         var parsed = ParsedFile(format: fixed)
         let decoder = JSONDecoderBox()
         for record in RecordReader.records(in: bytes, file: source) {

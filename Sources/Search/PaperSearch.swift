@@ -117,9 +117,8 @@ public struct PaperSearch: Sendable {
                 ? try await store.ids(nearest.map(\.paperId), passingFiltersOf: query) : nil
             for hit in nearest where passing?.contains(hit.paperId) ?? true { similarities[hit.paperId] = hit.similarity }
         }
-        for hit in keyword where similarities[hit.paperId] == nil {
-            if let similarity = semantic.similarity(of: hit.paperId, to: vector) { similarities[hit.paperId] = similarity }
-        }
+        let unscored = keyword.lazy.map(\.paperId).filter { similarities[$0] == nil }
+        similarities.merge(semantic.vectors.similarities(of: Array(unscored), to: vector)) { found, _ in found }
         if mode == .semantic {
             return similarities.map { .init(paperId: $0.key, score: Double($0.value), keywordScore: nil, similarity: $0.value) }
                 .sorted { $0.score != $1.score ? $0.score > $1.score : $0.paperId < $1.paperId }
@@ -136,9 +135,7 @@ public struct PaperSearch: Sendable {
         let first = HybridRanker.fuse(keyword: keyword, similarities: similarities, keywordWeight: weight)
         let best = first.prefix(MeaningFeedback.papers).compactMap { semantic.vectors.vector(of: $0.paperId) }
         guard let moved = MeaningFeedback.moved(vector, toward: best) else { return first }
-        let again = similarities.keys.reduce(into: [String: Float]()) { again, paperId in
-            again[paperId] = semantic.similarity(of: paperId, to: moved)
-        }
+        let again = semantic.vectors.similarities(of: similarities.keys, to: moved)
         return HybridRanker.fuse(keyword: keyword, similarities: again, keywordWeight: weight).map {
             .init(paperId: $0.paperId, score: $0.score, keywordScore: $0.keywordScore, similarity: similarities[$0.paperId])
         }

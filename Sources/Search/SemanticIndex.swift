@@ -59,7 +59,7 @@ public final class SemanticIndex: Sendable {
 
     /// The cosine similarity of a stored paper to `query`, if the paper has a vector.
     public func similarity(of paperId: String, to query: [Float]) -> Float? {
-        vectors.vector(of: paperId).map { zip($0, query).reduce(0) { $0 + $1.0 * $1.1 } }
+        vectors.similarities(of: [paperId], to: query)[paperId]
     }
 }
 

@@ -63,6 +63,21 @@ public final class VectorIndex: @unchecked Sendable {
         }
     }
 
+    /// The cosine to `query` (a unit vector) of each of `paperIds` that has a vector: one lock, no vector copied.
+    public func similarities(of paperIds: some Sequence<String>, to query: [Float]) -> [String: Float] {
+        lock.reading {
+            var found: [String: Float] = [:]
+            for paperId in paperIds {
+                guard let slot = slots[paperId], query.count == dimensions else { continue }
+                let start = Int(slot) * dimensions
+                var sum: Float = 0
+                for offset in 0..<dimensions { sum += Float(components[start + offset]) * query[offset] }
+                found[paperId] = sum * scales[Int(slot)]
+            }
+            return found
+        }
+    }
+
     /// The `count` papers nearest `query` (a unit vector), best first, leaving out `excluded`.
     public func nearest(to query: [Float], count: Int, excluding excluded: Set<String> = []) -> [VectorHit] {
         scan(query, count: count, excluding: excluded, useLists: true)

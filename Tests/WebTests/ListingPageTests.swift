@@ -97,7 +97,7 @@ struct ListingPageTests {
             let page = try await mod.get("/moderation/ingest")
             #expect(page.status == .ok)
             let html = page.text
-            #expect(html.contains("arXiv announcements (RSS)") && html.contains("2026-12-01"))
+            #expect(html.contains("arXiv announcements (RSS)") && html.contains("<dt>Checkpoint</dt><dd>2026-12-01</dd>"))
             #expect(html.contains("41 added"), "the counts of the last run")
             #expect(html.contains("arXiv answered 503 &lt;twice&gt;") && html.contains("failed"), "the error, escaped")
             #expect(html.contains("Hugging Face daily papers") && html.contains("never run"))
