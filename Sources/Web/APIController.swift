@@ -6,31 +6,17 @@ import PapersCore
 /// The JSON API, compatible with Hugging Face's papers API.
 struct APIController: Sendable {
     let catalog: PaperCatalog
-    let cache: ResponseCache
     let clock: @Sendable () -> Timestamp
     /// The site's public address: `Link` headers are built from it, never from the request's `Host`, since the
     /// responses are cached and served to everyone.
     let site: SiteAddress
 
-    func respond(to route: Route, _ request: Request, _ context: AppRequestContext) async throws -> Response? {
-        switch route {
-            case .apiDailyPapers: return try await cache.response(for: CacheKey.make(request)) { try await dailyPapers(request) }
-            case .apiPapers: return try await cache.response(for: CacheKey.make(request)) { try await papers(request) }
-            case .apiPaper(let id): return try await cache.response(for: CacheKey.make(request)) { try await paper(id) }
-            case .openAPI: return Self.openAPI.response
-            case .apiPage: return Responses.html(APIPageView.render(viewer: context.viewer)).response
-            // The `hf` command line asks for this before every command; this server knows no agent harnesses.
-            case .agentHarnesses: return try Responses.json(AgentHarnesses()).response
-            default: return nil
-        }
-    }
-
-    private static let openAPI = Rendered(
+    static let openAPI = Rendered(
         status: .ok, headers: [.contentType: Responses.jsonType, .cacheControl: "public, max-age=3600"],
         body: ByteBuffer(bytes: PackageResources.openapi_json)
     )
 
-    private func dailyPapers(_ request: Request) async throws -> Rendered {
+    func dailyPapers(_ request: Request) async throws -> Rendered {
         let query = request.queryItems
         let parameters = try DailyPapersParameters(query: query)
         let papers = try await catalog.featured(
@@ -52,7 +38,7 @@ struct APIController: Sendable {
         return try Responses.json(papers.prefix(parameters.limit).map(HFPaperDTO.dailyItem), extraHeaders: headers)
     }
 
-    private func papers(_ request: Request) async throws -> Rendered {
+    func papers(_ request: Request) async throws -> Rendered {
         let query = request.queryItems
         let limit = try DailyPapersParameters.integer(query["limit"], name: "limit", range: 1...DailyPapersParameters.maxLimit) ?? 50
         let cursor = try query["cursor"].map { text throws(APIError) -> PublicationCursor in
@@ -69,7 +55,7 @@ struct APIController: Sendable {
         return try Responses.json(page.map(HFPaperDTO.flat), extraHeaders: headers)
     }
 
-    private func paper(_ id: String) async throws -> Rendered {
+    func paper(_ id: String) async throws -> Rendered {
         guard let paper = try await catalog.paper(id: id) else {
             throw APIError.notFound("Paper not found: \(id)")
         }

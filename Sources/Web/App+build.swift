@@ -87,10 +87,10 @@ public struct ServerSettings: Sendable {
 
 /// Builds the router: every route of the site and the API, behind the error middleware.
 public func buildRouter(_ dependencies: AppDependencies) -> Router<AppRequestContext> {
-    buildRouter(dependencies, security: SecurityHeaders(strictTransport: dependencies.site.isHTTPS))
+    buildRouter(dependencies, security: SecurityHeaders(strictTransport: dependencies.site.isHTTPS), keys: CacheKeys(dependencies))
 }
 
-func buildRouter(_ dependencies: AppDependencies, security: SecurityHeaders) -> Router<AppRequestContext> {
+func buildRouter(_ dependencies: AppDependencies, security: SecurityHeaders, keys: CacheKeys) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: CompressionMiddleware())
     router.add(middleware: SecurityHeadersMiddleware(security: security, logger: dependencies.logger))
@@ -99,7 +99,7 @@ func buildRouter(_ dependencies: AppDependencies, security: SecurityHeaders) -> 
     if let community = dependencies.community {
         router.add(middleware: CommunityMiddleware(community: community, cache: dependencies.cache, clock: dependencies.clock))
     }
-    router.add(middleware: RouteTable(dependencies))
+    router.add(middleware: RouteTable(handlers: RouteHandlers(dependencies), cache: dependencies.cache, keys: keys))
     return router
 }
 
@@ -109,8 +109,9 @@ let serverName = "DailyPapers"
 /// Builds the HTTP application: the one place the server is assembled.
 public func buildApplication(_ dependencies: AppDependencies, settings: ServerSettings, services: [any Service] = []) -> some ApplicationProtocol {
     let security = SecurityHeaders(strictTransport: dependencies.site.isHTTPS)
+    let keys = CacheKeys(dependencies)
     let cachedPages = CachedPageServer(
-        cache: dependencies.cache, limits: dependencies.community?.limits, clock: dependencies.clock,
+        cache: dependencies.cache, keys: keys, limits: dependencies.community?.limits, clock: dependencies.clock,
         trustedProxies: dependencies.trustedProxies, security: security, serverName: serverName
     )
     let connections = ConnectionGuard(
@@ -119,7 +120,7 @@ public func buildApplication(_ dependencies: AppDependencies, settings: ServerSe
     // No idle timeout of Hummingbird's: cached answers never reach its handler, so the cached-page handler keeps it.
     let http = HTTP1Channel.Configuration(additionalChannelHandlers: [connections.handler()], idleTimeout: nil)
     return Application(
-        router: buildRouter(dependencies, security: security),
+        router: buildRouter(dependencies, security: security, keys: keys),
         server: .http1(configuration: http),
         configuration: .init(address: .hostname(settings.hostname, port: settings.port), serverName: serverName),
         services: services,

@@ -7,7 +7,6 @@ import Storage
 /// `ETag`/`Last-Modified` validators and 304 answers.
 struct FeedController: Sendable {
     let catalog: PaperCatalog
-    let cache: ResponseCache
     let clock: @Sendable () -> Timestamp
     let site: SiteAddress
 
@@ -15,32 +14,22 @@ struct FeedController: Sendable {
     static let dailyFeedDays = 3
     static let maxItems = 100
 
-    func respond(to route: Route, _ request: Request) async throws -> Response? {
-        switch route {
-            case .dailyFeed(let format): return try await respond(request, format) { try await daily(route) }
-            case .weekFeed(let format): return try await respond(request, format) { try await weekly(route) }
-            case .trendingFeed(let format): return try await respond(request, format) { try await trending(route) }
-            case .organizationFeed(let name, let format): return try await respond(request, format) { try await organization(name, route) }
-            default: return nil
-        }
-    }
-
-    private func daily(_ route: Route) async throws -> SyndicationFeed {
+    func daily(_ route: Route) async throws -> SyndicationFeed {
         let papers = try await catalog.recentDays(Self.dailyFeedDays, limit: Self.maxItems)
         return feed(title: "Daily Papers", description: "The papers the research community upvoted, day by day.", page: .home, route: route, id: "daily", papers: papers)
     }
 
-    private func weekly(_ route: Route) async throws -> SyndicationFeed {
+    func weekly(_ route: Route) async throws -> SyndicationFeed {
         let papers = try await catalog.latestWeekTop(limit: 50)
         return feed(title: "Daily Papers · this week", description: "The week's most upvoted papers.", page: .latestWeek, route: route, id: "weekly", papers: papers)
     }
 
-    private func trending(_ route: Route) async throws -> SyndicationFeed {
+    func trending(_ route: Route) async throws -> SyndicationFeed {
         let papers = try await catalog.trending(limit: 50, now: clock()).papers
         return feed(title: "Daily Papers · trending", description: "Ranked by \(Trending.formulaDescription).", page: .trending, route: route, id: "trending", papers: papers)
     }
 
-    private func organization(_ name: String, _ route: Route) async throws -> SyndicationFeed {
+    func organization(_ name: String, _ route: Route) async throws -> SyndicationFeed {
         let papers = try await catalog.organizationPapers(name, limit: Self.maxItems)
         guard let organization = papers.first?.organization else { throw PageError.notFound("There is no organization '\(name)'.") }
         return feed(title: "\(organization.fullname) · Daily Papers", description: "Papers claimed by \(organization.fullname).", page: .organization(name), route: route, id: "organization/\(name)", papers: papers)
@@ -49,25 +38,17 @@ struct FeedController: Sendable {
     private func feed(title: String, description: String, page: Route, route: Route, id: String, papers: [Paper]) -> SyndicationFeed {
         SyndicationFeed(title: title, description: description, pageURL: site.url(page), feedURL: site.url(route), id: "tag:dailypapers,2025:feed/\(id)", papers: papers, site: site)
     }
-
-    private func respond(_ request: Request, _ format: FeedFormat, build: () async throws -> SyndicationFeed) async throws -> Response {
-        try await FeedResponses.respond(request, format, cache: cache, build: build)
-    }
 }
 
-/// A feed's answer: cached, with `ETag` and `Last-Modified`, and 304 when the client has it already.
+/// A feed's answer as the response cache keeps it: the body with `ETag`, `Last-Modified` and `Cache-Control`.
 enum FeedResponses {
-    static func respond(_ request: Request, _ format: FeedFormat, cache: ResponseCache, build: () async throws -> SyndicationFeed) async throws -> Response {
-        let response = try await cache.response(for: CacheKey.make(request)) {
-            let feed = try await build()
-            let body = feed.render(format)
-            var rendered = Responses.body(body, contentType: format.contentType)
-            rendered.headers[.eTag] = ETag.of(body)
-            rendered.headers[.lastModified] = InternetDate.http(feed.updated)
-            rendered.headers[.cacheControl] = "public, max-age=300"
-            return rendered
-        }
-        return ConditionalGET.isNotModified(request, response) ? ConditionalGET.notModified(response) : response
+    static func render(_ feed: SyndicationFeed, _ format: FeedFormat) -> Rendered {
+        let body = feed.render(format)
+        var rendered = Responses.body(body, contentType: format.contentType)
+        rendered.headers[.eTag] = ETag.of(body)
+        rendered.headers[.lastModified] = InternetDate.http(feed.updated)
+        rendered.headers[.cacheControl] = "public, max-age=300"
+        return rendered
     }
 }
 

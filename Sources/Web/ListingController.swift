@@ -6,56 +6,44 @@ import Storage
 /// the category pages and their feeds, and the operators' page of what each source did.
 struct ListingController: Sendable {
     let catalog: PaperCatalog
-    let cache: ResponseCache
     let clock: @Sendable () -> Timestamp
     let site: SiteAddress
     /// The harvested categories, offered as filters.
     let categories: [String]
-    let calendar: ArxivCalendar
     /// Each source's state; nil on a store without the harvest tables.
     let ingest: SQLIngestStore?
     static let pageSize = 50
 
-    func respond(to route: Route, _ request: Request, _ context: AppRequestContext) async throws -> Response? {
-        let viewer = context.viewer
-        switch route {
-            case .newPapers:
-                return try await PageCaching.cached(request, cache: cache, viewer: viewer) { try await newPapers(try ListingFilter(request, known: categories), viewer) }
-            case .category(let name):
-                return try await PageCaching.cached(request, cache: cache, viewer: viewer) { try await category(name, request, viewer) }
-            case .newPapersFeed(let format):
-                let filter = try ListingFilter(request, known: categories)
-                return try await FeedResponses.respond(request, format, cache: cache) { try await newPapersFeed(filter, route: route, query: request.uri.query) }
-            case .categoryFeed(let name, let format):
-                return try await FeedResponses.respond(request, format, cache: cache) { try await categoryFeed(name, route: route) }
-            case .ingestStatus:
-                _ = try Guards.moderator(request, context)
-                let states = try await ingest?.states() ?? []
-                return Responses.html(IngestStatusView.render(states, now: clock(), viewer: viewer)).response
-            default: return nil
-        }
+    /// The operators' page: what each source did last (moderators only).
+    func ingestStatus(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        _ = try Guards.moderator(request, context)
+        let states = try await ingest?.states() ?? []
+        return Responses.html(IngestStatusView.render(states, now: clock(), viewer: context.viewer)).response
     }
 
-    private func newPapers(_ filter: ListingFilter, _ viewer: Viewer?) async throws -> Rendered {
+    /// `quiet`: arXiv's notice when it makes no announcement today.
+    func newPapers(_ request: Request, quiet: QuietDay?, _ viewer: Viewer?) async throws -> Rendered {
+        let filter = try ListingFilter(request, known: categories)
         let page = try await catalog.listing(
             day: filter.day, categories: filter.categories(default: categories), kinds: filter.kinds,
             limit: Self.pageSize, offset: filter.page * Self.pageSize
         )
         if filter.day != nil, page == nil { throw PageError.notFound("arXiv made no announcement on \(filter.day?.description ?? "") in these categories, or it was not harvested.") }
-        let notice = calendar.quietDayNotice(at: clock())
-        return Responses.html(NewPapersView.render(page, filter: filter, categories: categories, notice: notice, currentYear: clock().day.year, viewer: viewer))
+        return Responses.html(NewPapersView.render(page, filter: filter, categories: categories, notice: quiet, currentYear: clock().day.year, viewer: viewer))
     }
 
-    private func category(_ name: String, _ request: Request, _ viewer: Viewer?) async throws -> Rendered {
+    func category(_ name: String, _ request: Request, _ viewer: Viewer?) async throws -> Rendered {
         guard ArxivCategory.isValid(name) else { throw PageError.badRequest("'\(name)' is not an arXiv category such as cs.CL.") }
         let page = try ListingFilter.pageNumber(request)
         let result = try await catalog.category(name, limit: Self.pageSize, offset: page * Self.pageSize)
         return Responses.html(NewPapersView.category(name, papers: result.papers, total: result.total, page: page, pageSize: Self.pageSize, currentYear: clock().day.year, viewer: viewer))
     }
 
-    private func newPapersFeed(_ filter: ListingFilter, route: Route, query: String?) async throws -> SyndicationFeed {
+    /// The feed's links name only the filter it applies (a cached body is built from the route, never from the raw query).
+    func newPapersFeed(_ request: Request, route: Route) async throws -> SyndicationFeed {
+        let filter = try ListingFilter(request, known: categories)
         let page = try await catalog.listing(day: nil, categories: filter.categories(default: categories), kinds: filter.kinds, limit: FeedController.maxItems, offset: 0)
-        let suffix = query.map { $0.isEmpty ? "" : "?\($0)" } ?? ""
+        let suffix = ListingFilter(category: filter.category, kind: filter.kind).query()
         return SyndicationFeed(
             title: "New on arXiv · Daily Papers", description: "The latest arXiv announcement in \(filter.categories(default: categories).joined(separator: ", ")).",
             pageURL: site.url(.newPapers) + suffix, feedURL: site.url(route) + suffix, id: "tag:dailypapers,2025:feed/new\(suffix)",
@@ -63,7 +51,7 @@ struct ListingController: Sendable {
         )
     }
 
-    private func categoryFeed(_ name: String, route: Route) async throws -> SyndicationFeed {
+    func categoryFeed(_ name: String, route: Route) async throws -> SyndicationFeed {
         guard ArxivCategory.isValid(name) else { throw PageError.badRequest("'\(name)' is not an arXiv category such as cs.CL.") }
         let papers = try await catalog.category(name, limit: FeedController.maxItems, offset: 0).papers
         return SyndicationFeed(

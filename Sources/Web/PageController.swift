@@ -3,10 +3,10 @@ import PapersCore
 import Search
 import Storage
 
-/// The HTML pages: feeds, trending, paper pages and their Markdown versions.
+/// The HTML pages: feeds, trending, paper pages and their Markdown versions. `RouteTable` calls each handler and
+/// caches what it renders.
 struct PageController: Sendable {
     let catalog: PaperCatalog
-    let cache: ResponseCache
     let clock: @Sendable () -> Timestamp
     /// Whether feed pages show the subscribe box (only when mail works: no dead controls).
     let subscribeBox: Bool
@@ -14,32 +14,9 @@ struct PageController: Sendable {
     let community: CommunityFeatures?
     /// Finds the similar papers each paper page lists; nil (or without a model) lists none.
     let search: PaperSearch?
-    /// arXiv's calendar: the front page says so on days without an announcement.
-    let calendar: ArxivCalendar
     static let similarCount = 5
 
-    func respond(to route: Route, _ request: Request, _ context: AppRequestContext) async throws -> Response? {
-        let viewer = context.viewer
-        switch route {
-            case .home, .papers:
-                // The notice depends on the clock, not the database: the cached page is kept apart per notice.
-                let quiet = calendar.quietDayNotice(at: clock())
-                return try await cached(request, viewer, variant: quiet.map { "#quiet:\($0)" } ?? "") { try await latestDay(request, quiet: quiet, viewer) }
-            case .day(let day): return try await cached(request, viewer) { try await feed(.day(day), request, viewer) }
-            case .week(let week): return try await cached(request, viewer) { try await feed(.week(week), request, viewer) }
-            case .month(let month): return try await cached(request, viewer) { try await feed(.month(month), request, viewer) }
-            case .dayPicker: return try dayPicked(request).response
-            case .latestWeek: return try await redirectToLatest { .week(ISOWeek(containing: $0)) }.response
-            case .latestMonth: return try await redirectToLatest { .month(YearMonth(year: $0.year, month: $0.month)) }.response
-            case .trending: return try await cached(request, viewer) { try await trending(request, viewer) }
-            case .paper(let id): return try await cached(request, viewer, variant: markdownVariant(request)) { try await paper(id, markdown: wantsMarkdown(request), viewer) }
-            case .paperMarkdown(let id): return try await cached(request, viewer) { try await paper(id, markdown: true, viewer) }
-            case .organization(let name): return try await cached(request, viewer) { try await organization(name, request, viewer) }
-            default: return nil
-        }
-    }
-
-    private func latestDay(_ request: Request, quiet: String?, _ viewer: Viewer?) async throws -> Rendered {
+    func latestDay(_ request: Request, quiet: QuietDay?, _ viewer: Viewer?) async throws -> Rendered {
         guard let day = try await catalog.latestFeaturedDay() else {
             let content: HTML = "<h1>No papers yet</h1><p class=\"empty\">Import some with <code>dailypapers import FILE</code>.</p>"
             return Responses.html(Layout.page(title: "Daily Papers", tab: .daily, viewer: viewer, content: content))
@@ -47,7 +24,7 @@ struct PageController: Sendable {
         return try await feed(.day(day), request, quiet: quiet, viewer)
     }
 
-    private func feed(_ window: FeedWindow, _ request: Request, quiet: String? = nil, _ viewer: Viewer?) async throws -> Rendered {
+    func feed(_ window: FeedWindow, _ request: Request, quiet: QuietDay? = nil, _ viewer: Viewer?) async throws -> Rendered {
         let pageNumber = try PageNumber.of(request)
         let hasCode = try codeParameter(request)
         let page = try await catalog.feed(window, hasCode: hasCode, limit: PageNumber.size, offset: pageNumber * PageNumber.size)
@@ -60,7 +37,7 @@ struct PageController: Sendable {
         ))
     }
 
-    private func trending(_ request: Request, _ viewer: Viewer?) async throws -> Rendered {
+    func trending(_ request: Request, _ viewer: Viewer?) async throws -> Rendered {
         let pageNumber = try PageNumber.of(request)
         let (limit, offset) = PageNumber.fetch(pageNumber)
         let result = try await catalog.trending(limit: limit, offset: offset, now: clock())
@@ -70,7 +47,7 @@ struct PageController: Sendable {
         ))
     }
 
-    private func paper(_ id: String, markdown wantsMarkdown: Bool, _ viewer: Viewer?) async throws -> Rendered {
+    func paper(_ id: String, markdown wantsMarkdown: Bool, _ viewer: Viewer?) async throws -> Rendered {
         guard let paper = try await catalog.paper(id: id) else {
             throw PageError.notFound("No paper with id '\(id)' is in DailyPapers.")
         }
@@ -80,7 +57,7 @@ struct PageController: Sendable {
         return Responses.html(PaperPageView.render(PaperPageModel(paper: paper, comments: comments, similar: similar, currentYear: clock().day.year, now: clock(), viewer: viewer)))
     }
 
-    private func organization(_ name: String, _ request: Request, _ viewer: Viewer?) async throws -> Rendered {
+    func organization(_ name: String, _ request: Request, _ viewer: Viewer?) async throws -> Rendered {
         let pageNumber = try PageNumber.of(request)
         let (limit, offset) = PageNumber.fetch(pageNumber)
         let (papers, hasMore) = PageNumber.trim(try await catalog.organizationPapers(name, limit: limit, offset: offset))
@@ -105,13 +82,13 @@ struct PageController: Sendable {
     }
 
     /// The date picker's answer: the page of the day it names.
-    private func dayPicked(_ request: Request) throws -> Rendered {
+    func dayPicked(_ request: Request) throws -> Rendered {
         let text = request.queryItems["date"] ?? ""
         guard let day = Day(iso: text) else { throw PageError.badRequest("Pick a day as YYYY-MM-DD, not '\(text.prefix(40))'.") }
         return Responses.redirect(to: Route.day(day).path)
     }
 
-    private func redirectToLatest(_ window: (Day) -> FeedWindow) async throws -> Rendered {
+    func redirectToLatest(_ window: (Day) -> FeedWindow) async throws -> Rendered {
         guard let day = try await catalog.latestFeaturedDay() else { return Responses.redirect(to: Route.home.path) }
         return Responses.redirect(to: Route.feed(window(day)).path)
     }
@@ -124,15 +101,7 @@ struct PageController: Sendable {
     }
 
     /// `Accept: text/markdown` asks for a paper page as Markdown, as `/papers/{id}.md` does.
-    private func wantsMarkdown(_ request: Request) -> Bool {
+    static func wantsMarkdown(_ request: Request) -> Bool {
         request.headers[.accept]?.contains("text/markdown") == true
-    }
-
-    private func markdownVariant(_ request: Request) -> String {
-        wantsMarkdown(request) ? "#markdown" : ""
-    }
-
-    private func cached(_ request: Request, _ viewer: Viewer?, variant: String = "", render: () async throws -> Rendered) async throws -> Response {
-        try await PageCaching.cached(request, cache: cache, viewer: viewer, variant: variant, render: render)
     }
 }

@@ -10,27 +10,18 @@ struct SubscriptionController: Sendable {
 
     private var signer: LinkSigner { mail.setup.composer.signer }
 
-    func respond(to route: Route, _ request: Request, _ context: AppRequestContext) async throws -> Response? {
-        switch route {
-            case .subscribeForm: return try showSubscribe(request, context)
-            case .subscribe: return try await subscribe(request, context: context)
-            case .confirmSubscriptionForm:
-                let token = try validToken(request.queryItems["token"], .confirm)
-                let (csrf, cookie) = CSRF.token(for: request, secure: mail.siteIsHTTPS)
-                return Pages.html(SubscriptionViews.confirm(token: token, csrf: csrf, viewer: context.viewer), setCookie: cookie)
-            case .confirmSubscription: return try await confirm(request, context)
-            case .subscriptionSettings: return try await showSettings(request, context)
-            case .saveSubscription: return try await saveSettings(request, context)
-            case .unsubscribeForm:
-                let token = try validToken(request.queryItems["token"], .unsubscribe)
-                return Pages.html(SubscriptionViews.unsubscribe(token: token, viewer: context.viewer))
-            // RFC 8058: mail clients POST "List-Unsubscribe=One-Click" to the header's URL, without cookies.
-            case .unsubscribe: return try await unsubscribe(request, context)
-            default: return nil
-        }
+    func confirmForm(_ request: Request, _ context: AppRequestContext) throws -> Response {
+        let token = try validToken(request.queryItems["token"], .confirm)
+        let (csrf, cookie) = CSRF.token(for: request, secure: mail.siteIsHTTPS)
+        return Pages.html(SubscriptionViews.confirm(token: token, csrf: csrf, viewer: context.viewer), setCookie: cookie)
     }
 
-    private func showSubscribe(_ request: Request, _ context: AppRequestContext) throws -> Response {
+    func unsubscribeForm(_ request: Request, _ context: AppRequestContext) throws -> Response {
+        let token = try validToken(request.queryItems["token"], .unsubscribe)
+        return Pages.html(SubscriptionViews.unsubscribe(token: token, viewer: context.viewer))
+    }
+
+    func showSubscribe(_ request: Request, _ context: AppRequestContext) throws -> Response {
         let query = request.queryItems
         let (token, cookie) = CSRF.token(for: request, secure: mail.siteIsHTTPS)
         let frequency = query["frequency"].flatMap(Subscriber.Frequency.init) ?? .daily
@@ -38,7 +29,7 @@ struct SubscriptionController: Sendable {
         return Pages.html(page, setCookie: cookie)
     }
 
-    private func subscribe(_ request: Request, context: AppRequestContext) async throws -> Response {
+    func subscribe(_ request: Request, context: AppRequestContext) async throws -> Response {
         try mail.limiter.check("subscribe:" + context.clientKey, nowSeconds: clock().millisecondsSinceEpoch / 1000)
         let fields = try await Forms.fields(request)
         try CSRF.verify(request, fields: fields)
@@ -59,7 +50,7 @@ struct SubscriptionController: Sendable {
         return Pages.html(MessagePage.render("Check your inbox", "We sent a mail to \(address.value). Follow its link to confirm; nothing else is sent before that.", viewer: context.viewer))
     }
 
-    private func confirm(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    func confirm(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let fields = try await Forms.fields(request)
         try CSRF.verify(request, fields: fields)
         let claims = try verify(fields["token"], .confirm)
@@ -71,14 +62,14 @@ struct SubscriptionController: Sendable {
                                               link: ("Change frequency or topics", Route.subscriptionSettings.path + "?token=\(manage)"), viewer: context.viewer))
     }
 
-    private func showSettings(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    func showSettings(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let token = try validToken(request.queryItems["token"], .manage)
         let subscriber = try await existingSubscriber(try verify(token, .manage))
         let (csrf, cookie) = CSRF.token(for: request, secure: mail.siteIsHTTPS)
         return Pages.html(SubscriptionViews.settings(subscriber, token: token, csrf: csrf, viewer: context.viewer), setCookie: cookie)
     }
 
-    private func saveSettings(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    func saveSettings(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let fields = try await Forms.fields(request)
         try CSRF.verify(request, fields: fields)
         let token = fields["token"] ?? ""
@@ -95,7 +86,7 @@ struct SubscriptionController: Sendable {
         return Pages.html(SubscriptionViews.settings(updated, token: token, csrf: csrf, saved: true, viewer: context.viewer))
     }
 
-    private func unsubscribe(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    func unsubscribe(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let subscriber = try await existingSubscriber(try verify(request.queryItems["token"], .unsubscribe))
         try await mail.subscriptions.unsubscribe(subscriber, at: clock())
         return Pages.html(MessagePage.render("You are unsubscribed", "No more digests will be sent to \(subscriber.email).", viewer: context.viewer))

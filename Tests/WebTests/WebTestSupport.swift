@@ -25,18 +25,19 @@ struct TestSite {
         cache = ResponseCache(checkInterval: .zero) { try? database.dataVersion() }
     }
 
-    /// Runs `body` with a client that sends requests straight to the router.
+    /// Runs `body` with a client that sends requests straight to the router, or (`.live`) over a real connection
+    /// through the whole server, the cached-page fast path included.
     func run<T: Sendable>(
-        community: CommunityFeatures? = nil, search: PaperSearch? = nil, now: Timestamp = Self.now,
-        _ body: @Sendable @escaping (any TestClientProtocol) async throws -> T
+        community: CommunityFeatures? = nil, search: PaperSearch? = nil, now: Timestamp = Self.now, calendar: ArxivCalendar = ArxivCalendar(),
+        testing: TestingSetup = .router, _ body: @Sendable @escaping (any TestClientProtocol) async throws -> T
     ) async throws -> T {
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         let dependencies = AppDependencies(store: temporary.store, cache: cache, clock: { now }, logger: logger, community: community, search: search,
-            ingest: SQLIngestStore(database: temporary.database)
+            arxivCalendar: calendar, ingest: SQLIngestStore(database: temporary.database)
         )
         let app = buildApplication(dependencies, settings: ServerSettings(hostname: "127.0.0.1", port: 0))
-        return try await app.test(.router) { client in try await body(client) }
+        return try await app.test(testing) { client in try await body(client) }
     }
 }
 

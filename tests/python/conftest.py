@@ -1,5 +1,6 @@
 """Starts a real `dailypapers serve` on a free local port for the client tests, and stops it afterwards."""
 import contextlib
+import datetime
 import json
 import os
 import socket
@@ -22,6 +23,18 @@ os.environ.setdefault("BCRYPT_COST", "4")
 # normal priority keeps the tests' waits for embeddings bounded. The low priority itself is tested in
 # BackgroundThreadsTests and measured by make bench.
 os.environ.setdefault("BACKGROUND_NICE", "0")
+
+# No test reads the wall clock: every server the suite starts runs the site's clock from a stated instant
+# (CLOCK_START), so a page looks the same whatever day and hour the suite runs. Three instants of arXiv's calendar
+# after the newest feed day of the shared data (2026-08-20), each at 14:00 in New York: the default is a day arXiv
+# announces; the page checks run on the other two as well.
+CALENDAR_DAYS = {
+    "announcing": "2026-08-24T18:00:00Z",  # a Monday: arXiv announces at 20:00 ET
+    "quiet": "2026-08-29T18:00:00Z",  # a Saturday: no announcement
+    "holiday": "2026-09-07T18:00:00Z",  # Labor Day, on arXiv's list of holidays
+}
+SITE_NOW = datetime.datetime.fromisoformat(CALENDAR_DAYS["announcing"].replace("Z", "+00:00"))
+os.environ["CLOCK_START"] = CALENDAR_DAYS["announcing"]
 
 
 def free_port() -> int:
@@ -178,3 +191,15 @@ def browsed_site(mail_sink):
     server = RunningServer(database, environment)
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def calendar_sites(browsed_site):
+    """The browsed site as it looks on each kind of day of arXiv's calendar: `browsed_site` itself on the announcing
+    day, and two more servers on the same database whose clocks run from the quiet day and the holiday."""
+    sites = {"announcing": browsed_site}
+    for kind in ("quiet", "holiday"):
+        sites[kind] = RunningServer(browsed_site.database, {**browsed_site.environment, "CLOCK_START": CALENDAR_DAYS[kind]})
+    yield sites
+    for kind in ("quiet", "holiday"):
+        sites[kind].stop()

@@ -5,6 +5,8 @@ import re
 import urllib.error
 import urllib.request
 
+import pytest
+
 
 
 def luminance(rgb):
@@ -29,10 +31,17 @@ def box(browser, selector):
                           "return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height};", selector)
 
 
-def test_a_phone_sees_papers_not_chrome(browser, browsed_site):
-    browser.become(browsed_site, "visitor")
+@pytest.mark.parametrize("day", ["announcing", "quiet", "holiday"])
+def test_a_phone_sees_papers_not_chrome(browser, calendar_sites, day):
+    site = calendar_sites[day]
+    browser.become(site, "visitor")
     browser.emulate("phone", "light")
-    browser.open(browsed_site.url + "/")
+    browser.open(site.url + "/")
+    notices = browser.find_all(".quiet-day")
+    assert len(notices) == (0 if day == "announcing" else 1), "the front page says when arXiv is quiet, and only then"
+    if notices:
+        assert notices[0].size["height"] <= 30, f"the notice takes one line on a phone: {notices[0].text!r}"
+        assert "20:00 ET" in notices[0].text
     header = box(browser, "header.site")
     assert header["height"] <= 110, f"the header takes {header['height']} px of an 844 px screen"
     heights = browser.script("return [...document.querySelectorAll('header a, header summary')]"

@@ -7,7 +7,6 @@ from browser import DEVICES
 HUMANITYS_LAST_EXAM = "2501.14249"
 # (name, path, who looks at it): the page kinds of the issue, on the real papers' hardest cases.
 PAGES = [
-    ("daily", "/", "visitor"),
     ("day", "/papers/date/2026-08-18", "visitor"),
     ("week", "/papers/week", "visitor"),
     ("month", "/papers/month", "visitor"),
@@ -45,4 +44,25 @@ def test_page_in_the_browser(browser, browsed_site, name, path, who, device, sch
     if name == "markdown":
         # Plain text, shown by Chromium's own viewer: there is no document of ours for axe to judge.
         problems = [problem for problem in problems if ": axe: " not in problem]
+    assert not problems, "\n".join(problems)
+
+
+# The pages that follow arXiv's calendar, on a day it announces, a quiet day and a holiday.
+CALENDAR_PAGES = [("daily", "/"), ("new", "/papers/new")]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("device", list(DEVICES))
+@pytest.mark.parametrize("day", ["announcing", "quiet", "holiday"])
+@pytest.mark.parametrize("name,path", CALENDAR_PAGES, ids=[page[0] for page in CALENDAR_PAGES])
+def test_calendar_page_in_the_browser(browser, calendar_sites, name, path, day, device, scheme):
+    site = calendar_sites[day]
+    browser.become(site, "visitor")
+    browser.emulate(device, scheme)
+    browser.open(site.url + path)
+    quiet = browser.find_all(".quiet-day")
+    assert len(quiet) == (0 if day == "announcing" else 1), f"{name} on the {day} day"
+    if quiet:
+        assert quiet[0].text.strip(), "the notice shows its words on this screen"
+    problems = browser.check_page(f"{name}-{day}")
     assert not problems, "\n".join(problems)

@@ -17,7 +17,7 @@ import urllib.request
 import subprocess
 
 import pytest
-from conftest import API_FIXTURES, BINARY, SHARED_DATA, RunningServer, free_port
+from conftest import API_FIXTURES, BINARY, SHARED_DATA, SITE_NOW, RunningServer, free_port
 
 ARXIV_RECORDING = SHARED_DATA / "fixtures" / "arxiv-api" / "query-all-science-max10.atom.xml"
 SUBMITTED_ID = "2611.04242"
@@ -28,7 +28,7 @@ class RecordedArxiv(http.server.ThreadingHTTPServer):
 
     def __init__(self, now=None):
         super().__init__(("127.0.0.1", free_port()), ArxivHandler)
-        now = now or datetime.datetime.now(datetime.timezone.utc)
+        now = now or SITE_NOW
         yesterday = (now - datetime.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
         feed = ARXIV_RECORDING.read_text()
         entry = feed[feed.index("<entry>"):feed.index("</entry>") + len("</entry>")]
@@ -156,7 +156,7 @@ def test_sign_up_verify_vote_submit_comment_moderate(community_server, mail_sink
     assert server.arxiv.requests and server.arxiv.requests[0][0] == SUBMITTED_ID and server.arxiv.requests[0][1].startswith("DailyPapers/")
     status, page, _ = alice.get(f"/papers/{SUBMITTED_ID}")
     assert "Defining Data Science" in page and '<a href="/users/alice">alice</a>' in page
-    today = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d")
+    today = SITE_NOW.strftime("%Y-%m-%d")
     daily = json.loads(urllib.request.urlopen(f"{server.url}/api/daily_papers?date={today}").read())
     assert [item["paper"]["id"] for item in daily] == [SUBMITTED_ID]
     status, page, _ = alice.post("/papers/submit", {"paper": SUBMITTED_ID})

@@ -4,8 +4,8 @@ Three instances behind nginx (deploy/nginx.conf): members vote, submit and comme
 is killed with SIGKILL and started again; afterwards every vote is counted once, every instance shows the same
 pages, and the scheduled digest edition went out once. A second test stops PostgreSQL for 5 seconds under load.
 
-The instances' clocks run from the next weekday at 21:31 UTC (`--clock-start`), a minute after their digest time, so
-the daily edition is due as they start whatever day the suite runs on.
+The instances' clocks run from the weekday after the suite's pinned day at 21:31 UTC (`--clock-start`), a minute
+after their digest time, so the daily edition is due as they start.
 """
 import datetime
 import http.client
@@ -23,7 +23,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import BINARY, free_port, wait_until_healthy
+from conftest import BINARY, SITE_NOW, free_port, wait_until_healthy
 from mailsink import MailSink
 from test_community_live import SUBMITTED_ID, Browser, RecordedArxiv
 
@@ -124,8 +124,7 @@ def dated_papers(folder, day, count):
 def cluster():
     """A database with papers, members and subscribers; three instances under a faked clock; nginx before them."""
     folder = tempfile.mkdtemp(prefix="dailypapers-cluster-")
-    now = datetime.datetime.now(datetime.timezone.utc)
-    day = next_weekday(now)
+    day = next_weekday(SITE_NOW)
     clock_start = datetime.datetime.combine(day, datetime.time(21, 31), tzinfo=datetime.timezone.utc)
     database = postgres_database("scale_out")
     papers_file, featured, source_upvotes = dated_papers(folder, day, 12)
@@ -244,7 +243,7 @@ def test_three_instances_behind_nginx_count_every_vote_once_while_one_is_killed(
 def test_a_postgresql_restart_gives_503s_then_the_server_recovers_without_losing_votes(tmp_path):
     assert POSTGRES_DIR, "TEST_POSTGRES_DIR is not set: run the suite with `make test`"
     database = postgres_database("restart")
-    papers_file, featured, _ = dated_papers(str(tmp_path), datetime.datetime.now(datetime.timezone.utc).date(), 12)
+    papers_file, featured, _ = dated_papers(str(tmp_path), SITE_NOW.date(), 12)
     subprocess.run([BINARY, "import", "--database", database, papers_file], check=True, capture_output=True)
     subprocess.run([BINARY, "user", "create", "voter", "--email", "voter@example.org", "--database", database],
                    env={**os.environ, "DAILYPAPERS_PASSWORD": PASSWORD}, check=True, capture_output=True)

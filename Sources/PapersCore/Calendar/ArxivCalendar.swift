@@ -67,9 +67,10 @@ public struct ArxivCalendar: Sendable, Equatable {
         return announcementTime(on: previousAnnouncementDay(from: today.adding(days: -1)))
     }
 
-    /// The plain words the site shows on an evening without an announcement (New York's day of `instant`), e.g.
-    /// "arXiv makes no announcement on Saturdays; the next one is Sunday 20:00 ET."; nil on announcement days.
-    public func quietDayNotice(at instant: Timestamp) -> String? {
+    /// What the site says on an evening without an announcement (New York's day of `instant`): the whole sentence,
+    /// e.g. "arXiv makes no announcement on Saturdays; the next one is Sunday 20:00 ET.", and a brief one that fits
+    /// one line of a phone, "arXiv is quiet until Sunday 20:00 ET."; nil on announcement days.
+    public func quietDay(at instant: Timestamp) -> QuietDay? {
         let today = EasternTime.local(instant).day
         guard let silence = silence(on: today) else { return nil }
         let next = nextAnnouncementDay(from: today)
@@ -80,8 +81,23 @@ public struct ArxivCalendar: Sendable, Equatable {
         }
         // Within the week a weekday is clear; further off (a run of holidays) the date says which one.
         let when = next.adding(days: -7) < today ? CardFormatting.weekdayName(next) : CardFormatting.weekdayDate(next)
-        return "arXiv makes no announcement \(reason); the next one is \(when) 20:00 ET."
+        return QuietDay(
+            notice: "arXiv makes no announcement \(reason); the next one is \(when) 20:00 ET.", brief: "arXiv is quiet until \(when) 20:00 ET."
+        )
     }
+
+    /// The whole sentence of `quietDay(at:)`.
+    public func quietDayNotice(at instant: Timestamp) -> String? {
+        quietDay(at: instant)?.notice
+    }
+}
+
+/// arXiv's silence on one evening, in the site's words.
+public struct QuietDay: Sendable, Equatable {
+    /// Why there is no announcement and when the next one comes.
+    public let notice: String
+    /// When the next one comes, in one short line.
+    public let brief: String
 }
 
 extension ArxivCalendar {

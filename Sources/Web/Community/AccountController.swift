@@ -10,29 +10,30 @@ struct AccountController: Sendable {
 
     private var accounts: AccountService { community.accounts }
 
-    func respond(to route: Route, _ request: Request, _ context: AppRequestContext) async throws -> Response? {
-        switch route {
-            case .signUpForm: return try anonymousForm(request, context) { AccountViews.signUp(csrf: $0, viewer: context.viewer) }
-            case .signUp: return try await signUp(request, context)
-            case .logInForm:
-                let next = Guards.localPath(request.queryItems["next"] ?? "/") ?? "/"
-                if context.session != nil { return Responses.redirect(to: next).response }
-                return try anonymousForm(request, context) { AccountViews.logIn(next: next, csrf: $0, viewer: context.viewer) }
-            case .logIn: return try await logIn(request, context)
-            case .logOut: return try await logOut(request, context)
-            case .verifyEmailForm:
-                let change = request.queryItems["change"] == "1"
-                return try anonymousForm(request, context) { AccountViews.verifyEmail(token: request.queryItems["token"] ?? "", change: change, csrf: $0, viewer: context.viewer) }
-            case .verifyEmail: return try await verifyEmail(request, context)
-            case .forgotPasswordForm: return try anonymousForm(request, context) { AccountViews.forgotPassword(csrf: $0, viewer: context.viewer) }
-            case .forgotPassword: return try await forgotPassword(request, context)
-            case .resetPasswordForm: return try anonymousForm(request, context) { AccountViews.resetPassword(token: request.queryItems["token"] ?? "", csrf: $0, viewer: context.viewer) }
-            case .resetPassword: return try await resetPassword(request, context)
-            default: return nil
-        }
+    func signUpForm(_ request: Request, _ context: AppRequestContext) throws -> Response {
+        try anonymousForm(request, context) { AccountViews.signUp(csrf: $0, viewer: context.viewer) }
     }
 
-    private func signUp(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    func logInForm(_ request: Request, _ context: AppRequestContext) throws -> Response {
+        let next = Guards.localPath(request.queryItems["next"] ?? "/") ?? "/"
+        if context.session != nil { return Responses.redirect(to: next).response }
+        return try anonymousForm(request, context) { AccountViews.logIn(next: next, csrf: $0, viewer: context.viewer) }
+    }
+
+    func verifyEmailForm(_ request: Request, _ context: AppRequestContext) throws -> Response {
+        let change = request.queryItems["change"] == "1"
+        return try anonymousForm(request, context) { AccountViews.verifyEmail(token: request.queryItems["token"] ?? "", change: change, csrf: $0, viewer: context.viewer) }
+    }
+
+    func forgotPasswordForm(_ request: Request, _ context: AppRequestContext) throws -> Response {
+        try anonymousForm(request, context) { AccountViews.forgotPassword(csrf: $0, viewer: context.viewer) }
+    }
+
+    func resetPasswordForm(_ request: Request, _ context: AppRequestContext) throws -> Response {
+        try anonymousForm(request, context) { AccountViews.resetPassword(token: request.queryItems["token"] ?? "", csrf: $0, viewer: context.viewer) }
+    }
+
+    func signUp(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let fields = try await Guards.form(request, context)
         guard context.session == nil else { throw PageError(status: .conflict, message: "You are signed in already: log out before creating another account.") }
         let csrf = fields[CSRF.fieldName] ?? ""
@@ -66,7 +67,7 @@ struct AccountController: Sendable {
         }
     }
 
-    private func logIn(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    func logIn(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let fields = try await Guards.form(request, context)
         try community.limits.checkAccountAction(.login, context, target: fields["login"] ?? "", now: clock())
         let next = Guards.localPath(fields["next"] ?? "/") ?? "/"
@@ -84,7 +85,7 @@ struct AccountController: Sendable {
         }
     }
 
-    private func logOut(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    func logOut(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         _ = try await Guards.form(request, context)
         if let session = context.session { try await accounts.endSession(session) }
         var response = Responses.redirect(to: Route.home.path).response
@@ -92,14 +93,14 @@ struct AccountController: Sendable {
         return response
     }
 
-    private func verifyEmail(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    func verifyEmail(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let fields = try await Guards.form(request, context)
         let token = fields["token"] ?? ""
         let user = fields["change"] == "1" ? try await accounts.confirmEmailChange(secret: token) : try await accounts.verifyEmail(secret: token)
         return Pages.html(MessagePage.render("Address confirmed", "\(user.email) is confirmed for \(user.username).", link: ("Go to today's papers", Route.home.path), viewer: context.viewer))
     }
 
-    private func forgotPassword(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    func forgotPassword(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let fields = try await Guards.form(request, context)
         try community.limits.checkAccountAction(.reset, context, target: fields["email"] ?? "", now: clock())
         do {
@@ -111,7 +112,7 @@ struct AccountController: Sendable {
         return Pages.html(MessagePage.render("Check your inbox", "If an account uses that address, a link to choose a new password is on its way.", viewer: context.viewer))
     }
 
-    private func resetPassword(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    func resetPassword(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let fields = try await Guards.form(request, context)
         try community.limits.checkAccountAction(.reset, context, target: "", now: clock())
         let token = fields["token"] ?? ""

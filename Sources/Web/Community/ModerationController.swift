@@ -9,37 +9,39 @@ struct ModerationController: Sendable {
 
     private var moderation: ModerationService { community.moderation }
 
-    func respond(to route: Route, _ request: Request, _ context: AppRequestContext) async throws -> Response? {
-        switch route {
-            case .moderation:
-                let (log, hidden) = try await moderation.overview(for: context.session?.user)
-                return Pages.html(CommunityPageViews.moderation(log: log, hidden: hidden, viewer: context.viewer))
-            case .paperAction(let id, .hide):
-                let (moderator, fields) = try await moderatorForm(request, context)
-                try await moderation.hidePaper(id, reason: try reason(fields), by: moderator)
-                return Responses.redirect(to: Route.moderation.path).response
-            case .paperAction(let id, .show):
-                let (moderator, _) = try await moderatorForm(request, context)
-                try await moderation.showPaper(id, by: moderator)
-                return Responses.redirect(to: Route.paper(id: id).path).response
-            case .commentAction(let text, .hide):
-                let (moderator, fields) = try await moderatorForm(request, context)
-                let id = try CommentController.commentId(text)
-                let paperId = try await moderation.hideComment(id, reason: try reason(fields), by: moderator)
-                return Responses.redirect(to: Route.paper(id: paperId).path + "#comment-\(id)").response
-            case .memberAction(let name, .ban): return try await setBanned(true, name, request, context)
-            case .memberAction(let name, .unban): return try await setBanned(false, name, request, context)
-            case .memberAction(let name, .role):
-                let (admin, fields) = try await moderatorForm(request, context)
-                guard let role = UserRole(rawValue: fields["role"] ?? "") else { throw PageError.badRequest("Choose user, moderator or admin.") }
-                let user = try await target(name)
-                try await moderation.setRole(role, of: user, by: admin)
-                return Responses.redirect(to: Route.user(user.username).path).response
-            default: return nil
-        }
+    func overview(_ context: AppRequestContext) async throws -> Response {
+        let (log, hidden) = try await moderation.overview(for: context.session?.user)
+        return Pages.html(CommunityPageViews.moderation(log: log, hidden: hidden, viewer: context.viewer))
     }
 
-    private func setBanned(_ banned: Bool, _ name: String, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+    func hidePaper(_ id: String, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (moderator, fields) = try await moderatorForm(request, context)
+        try await moderation.hidePaper(id, reason: try reason(fields), by: moderator)
+        return Responses.redirect(to: Route.moderation.path).response
+    }
+
+    func showPaper(_ id: String, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (moderator, _) = try await moderatorForm(request, context)
+        try await moderation.showPaper(id, by: moderator)
+        return Responses.redirect(to: Route.paper(id: id).path).response
+    }
+
+    func hideComment(_ text: String, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (moderator, fields) = try await moderatorForm(request, context)
+        let id = try CommentController.commentId(text)
+        let paperId = try await moderation.hideComment(id, reason: try reason(fields), by: moderator)
+        return Responses.redirect(to: Route.paper(id: paperId).path + "#comment-\(id)").response
+    }
+
+    func setRole(_ name: String, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (admin, fields) = try await moderatorForm(request, context)
+        guard let role = UserRole(rawValue: fields["role"] ?? "") else { throw PageError.badRequest("Choose user, moderator or admin.") }
+        let user = try await target(name)
+        try await moderation.setRole(role, of: user, by: admin)
+        return Responses.redirect(to: Route.user(user.username).path).response
+    }
+
+    func setBanned(_ banned: Bool, _ name: String, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (moderator, _) = try await moderatorForm(request, context)
         let user = try await target(name)
         try await moderation.setBanned(banned, user, by: moderator)

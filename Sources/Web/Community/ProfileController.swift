@@ -7,35 +7,26 @@ import Storage
 struct ProfileController: Sendable {
     let community: CommunityFeatures
     let catalog: PaperCatalog
-    let cache: ResponseCache
     let clock: @Sendable () -> Timestamp
 
-    func respond(to route: Route, _ request: Request, _ context: AppRequestContext) async throws -> Response? {
-        let viewer = context.viewer
-        switch route {
-            case .user(let name):
-                return try await PageCaching.cached(request, cache: cache, viewer: viewer) {
-                    guard let user = try await community.accounts.user(named: name) else {
-                        // Imported cards link their Hugging Face submitter here: show what they submitted.
-                        let submitted = try await catalog.submittedBy(name, limit: 100)
-                        guard !submitted.isEmpty else { throw PageError.notFound("There is no member called \(name).") }
-                        return Responses.html(CommunityPageViews.submitter(name, submitted: submitted, currentYear: clock().day.year, viewer: viewer))
-                    }
-                    let upvoted = try await community.votes.upvotedPapers(of: user, limit: 100)
-                    let submitted = try await catalog.submittedBy(user.username, limit: 100)
-                    return Responses.html(CommunityPageViews.profile(user, upvoted: upvoted, submitted: submitted, currentYear: clock().day.year, viewer: viewer))
-                }
-            case .author(let name):
-                return try await PageCaching.cached(request, cache: cache, viewer: viewer) {
-                    let page = try PageNumber.of(request)
-                    let (limit, offset) = PageNumber.fetch(page)
-                    let (papers, hasMore) = PageNumber.trim(try await catalog.byAuthor(name, limit: limit, offset: offset))
-                    return Responses.html(CommunityPageViews.author(
-                        name, papers: papers, page: page, hasMore: hasMore, currentYear: clock().day.year, viewer: viewer
-                    ))
-                }
-            default: return nil
+    /// A member's page, or the papers a Hugging Face submitter of an import submitted.
+    func user(_ name: String, _ viewer: Viewer?) async throws -> Rendered {
+        guard let user = try await community.accounts.user(named: name) else {
+            // Imported cards link their Hugging Face submitter here: show what they submitted.
+            let submitted = try await catalog.submittedBy(name, limit: 100)
+            guard !submitted.isEmpty else { throw PageError.notFound("There is no member called \(name).") }
+            return Responses.html(CommunityPageViews.submitter(name, submitted: submitted, currentYear: clock().day.year, viewer: viewer))
         }
+        let upvoted = try await community.votes.upvotedPapers(of: user, limit: 100)
+        let submitted = try await catalog.submittedBy(user.username, limit: 100)
+        return Responses.html(CommunityPageViews.profile(user, upvoted: upvoted, submitted: submitted, currentYear: clock().day.year, viewer: viewer))
+    }
 
+    /// An author's papers, 50 a page.
+    func author(_ name: String, _ request: Request, _ viewer: Viewer?) async throws -> Rendered {
+        let page = try PageNumber.of(request)
+        let (limit, offset) = PageNumber.fetch(page)
+        let (papers, hasMore) = PageNumber.trim(try await catalog.byAuthor(name, limit: limit, offset: offset))
+        return Responses.html(CommunityPageViews.author(name, papers: papers, page: page, hasMore: hasMore, currentYear: clock().day.year, viewer: viewer))
     }
 }

@@ -9,16 +9,7 @@ struct SettingsController: Sendable {
 
     private var accounts: AccountService { community.accounts }
 
-    func respond(to route: Route, _ request: Request, _ context: AppRequestContext) async throws -> Response? {
-        switch route {
-            case .settings: return try await settings(try Guards.member(request, context))
-            case .changeSettings(let action): return try await change(action, request, context)
-            case .revokeToken(let id): return try await revoke(id, request, context)
-            default: return nil
-        }
-    }
-
-    private func change(_ action: SettingsAction, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+    func change(_ action: SettingsAction, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         switch action {
             case .password: return try await change(request, context) { session, fields in
                 let revoke = fields["revoke_tokens"] == "1"
@@ -48,7 +39,7 @@ struct SettingsController: Sendable {
         }
     }
 
-    private func revoke(_ text: String, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+    func revoke(_ text: String, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (session, _) = try await Guards.memberForm(request, context)
         guard let id = Int64(text),
               try await community.accounts.revokeAPIToken(id, of: session.user)
@@ -78,6 +69,11 @@ struct SettingsController: Sendable {
         } catch let error as CommunityError {
             return try await settings(session, notice: .init(error: error.message), status: error.kind.status)
         }
+    }
+
+    /// The settings page of the signed-in member.
+    func settings(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        try await settings(try Guards.member(request, context))
     }
 
     private func settings(_ session: SignedIn, newToken: String? = nil, notice: AccountViews.Notice = .none, status: HTTPResponse.Status = .ok) async throws -> Response {

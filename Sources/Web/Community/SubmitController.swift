@@ -7,33 +7,36 @@ struct SubmitController: Sendable {
     let community: CommunityFeatures
     let clock: @Sendable () -> Timestamp
 
-    func respond(to route: Route, _ request: Request, _ context: AppRequestContext) async throws -> Response? {
-        switch route {
-            case .submitForm:
-                let session = try Guards.member(request, context)
-                return Pages.html(SubmitViews.form(viewer: Viewer(session), policy: community.submissions.policy, value: request.queryItems["id"] ?? ""))
-            case .submit:
-                let (session, fields) = try await Guards.memberForm(request, context)
-                do {
-                    let paper = try await submit(fields["paper"] ?? "", user: session.user, context)
-                    return Responses.redirect(to: Route.paper(id: paper.id).path).response
-                } catch let error as CommunityError {
-                    let page = SubmitViews.form(viewer: Viewer(session), policy: community.submissions.policy, value: fields["paper"] ?? "", error: error.message)
-                    return Pages.html(page, status: error.kind.status)
-                }
-            case .apiSubmit:
-                let user = try Guards.apiMember(context)
-                let input = try await APIInput.decode(PaperInput.self, from: request, example: #"{"arxivId": "2410.11779"}"#)
-                let paper = try await submit(try input.reference(), user: user, context)
-                return try Responses.json(HFPaperDTO.flat(paper), status: .created).response
-            case .apiIndex:
-                let user = try Guards.apiMember(context)
-                try community.limits.check(.submit, context, now: clock())
-                let input = try await APIInput.decode(PaperInput.self, from: request, example: #"{"arxivId": "2410.11779"}"#)
-                let result = try await community.submissions.index(try input.reference(), by: user)
-                return try Responses.json(EmptyObject(), status: result.added ? .created : .ok).response
-            default: return nil
+    func form(_ request: Request, _ context: AppRequestContext) throws -> Response {
+        let session = try Guards.member(request, context)
+        return Pages.html(SubmitViews.form(viewer: Viewer(session), policy: community.submissions.policy, value: request.queryItems["id"] ?? ""))
+    }
+
+    /// The form's post: the paper's page, or the form again with what went wrong.
+    func pageSubmit(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (session, fields) = try await Guards.memberForm(request, context)
+        do {
+            let paper = try await submit(fields["paper"] ?? "", user: session.user, context)
+            return Responses.redirect(to: Route.paper(id: paper.id).path).response
+        } catch let error as CommunityError {
+            let page = SubmitViews.form(viewer: Viewer(session), policy: community.submissions.policy, value: fields["paper"] ?? "", error: error.message)
+            return Pages.html(page, status: error.kind.status)
         }
+    }
+
+    func apiSubmit(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let user = try Guards.apiMember(context)
+        let input = try await APIInput.decode(PaperInput.self, from: request, example: #"{"arxivId": "2410.11779"}"#)
+        let paper = try await submit(try input.reference(), user: user, context)
+        return try Responses.json(HFPaperDTO.flat(paper), status: .created).response
+    }
+
+    func apiIndex(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let user = try Guards.apiMember(context)
+        try community.limits.check(.submit, context, now: clock())
+        let input = try await APIInput.decode(PaperInput.self, from: request, example: #"{"arxivId": "2410.11779"}"#)
+        let result = try await community.submissions.index(try input.reference(), by: user)
+        return try Responses.json(EmptyObject(), status: result.added ? .created : .ok).response
     }
 
     private func submit(_ reference: String, user: User, _ context: AppRequestContext) async throws -> Paper {

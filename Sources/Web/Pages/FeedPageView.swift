@@ -3,9 +3,9 @@ import PapersCore
 /// The daily, weekly and monthly listings.
 enum FeedPageView {
     /// `quietNotice`: on the front page, arXiv's plain words on a day without an announcement.
-    static func render(_ page: PaperCatalog.FeedPage, hasCode: Bool = false, pageNumber: Int, pageSize: Int, currentYear: Int, subscribeBox: Bool = false, quietNotice: String? = nil, viewer: Viewer?) -> HTML {
+    static func render(_ page: PaperCatalog.FeedPage, hasCode: Bool = false, pageNumber: Int, pageSize: Int, currentYear: Int, subscribeBox: Bool = false, quietNotice: QuietDay? = nil, viewer: Viewer?) -> HTML {
         let title = CardFormatting.title(of: page.window)
-        let quiet: HTML = quietNotice.map { "<p class=\"notice-muted\" role=\"status\">\($0) These are the papers of \(title).</p>" } ?? ""
+        let quiet = quietNotice.map { QuietDayView.render($0, then: "These are the papers of \(title).") } ?? ""
         let content: HTML = """
             \(subscribeBox ? SubscriptionViews.box(placement: "before-list") : "")
             <h1>\(title)</h1>\(quiet)
@@ -20,9 +20,10 @@ enum FeedPageView {
         return Layout.page(title: title, tab: tab(for: page.window), viewer: viewer, content: content)
     }
 
-    private static func summary(_ page: PaperCatalog.FeedPage, hasCode: Bool) -> String {
+    /// "17 papers featured, ranked by upvotes"; a phone's line keeps the count.
+    private static func summary(_ page: PaperCatalog.FeedPage, hasCode: Bool) -> HTML {
         let noun = page.total == 1 ? "paper" : "papers"
-        return "\(page.total) \(noun)\(hasCode ? " with code" : "") featured, ranked by upvotes"
+        return "\(page.total) \(noun)\(hasCode ? " with code" : "")<span class=\"wide-only\"> featured, ranked by upvotes</span>"
     }
 
     /// "With code" / "All papers": the feed's one filter, kept by its paging links.

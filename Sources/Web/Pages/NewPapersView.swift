@@ -2,8 +2,8 @@ import PapersCore
 
 /// `/papers/new`, arXiv's latest announcement in the harvested categories, and the category pages.
 enum NewPapersView {
-    static func render(_ page: PaperCatalog.ListingPage?, filter: ListingFilter, categories: [String], notice: String?, currentYear: Int, viewer: Viewer?) -> HTML {
-        let quiet: HTML = notice.map { "<p class=\"notice-muted\" role=\"status\">\($0)</p>" } ?? ""
+    static func render(_ page: PaperCatalog.ListingPage?, filter: ListingFilter, categories: [String], notice: QuietDay?, currentYear: Int, viewer: Viewer?) -> HTML {
+        let quiet = notice.map { QuietDayView.render($0) } ?? ""
         guard let page else {
             let content: HTML = """
                 <h1>New on arXiv</h1>

@@ -82,7 +82,9 @@ enum SiteStyle {
         .hue-0{background:hsl(0,55%,30%)}.hue-1{background:hsl(30,55%,30%)}.hue-2{background:hsl(60,55%,30%)}.hue-3{background:hsl(90,55%,30%)}.hue-4{background:hsl(120,55%,30%)}.hue-5{background:hsl(150,55%,30%)}.hue-6{background:hsl(180,55%,30%)}.hue-7{background:hsl(210,55%,30%)}.hue-8{background:hsl(240,55%,30%)}.hue-9{background:hsl(270,55%,30%)}.hue-10{background:hsl(300,55%,30%)}.hue-11{background:hsl(330,55%,30%)}
         kbd{font-family:ui-monospace,monospace;border:1px solid var(--border);border-radius:.25rem;padding:0 .3rem;font-size:.8rem}
         footer.site{color:var(--muted);font-size:.875rem;padding:2rem 1rem}footer.site a{display:inline-flex;align-items:center;min-height:44px}
+        .narrow-only{display:none}
         @media (max-width:40rem){
+        .wide-only{display:none}.narrow-only{display:inline}p.quiet-day{margin:.25rem 0}.pager{margin:.5rem 0}
         .wrap{padding:0 .75rem}.tagline,form.header-search{display:none}.brand{margin-right:auto}
         nav.tabs{order:3;width:100%;justify-content:space-between;overflow-x:auto;scrollbar-width:none}nav.tabs a{padding:0 .35rem}nav.tabs .search-tab{display:inline-flex}
         form.subscribe.before-list{display:none}form.subscribe.after-list{display:flex;margin-top:1rem}

@@ -1,55 +1,142 @@
 import Hummingbird
 import PapersCore
 
-/// The one place requests meet handlers: every `Route` names the controller that answers it. The switch is
-/// exhaustive, so a new route does not compile until it has a handler; nothing else registers one.
+/// The one place requests meet handlers: one exhaustive `switch` from each `Route` to the handler that answers it,
+/// so a new route does not compile until it has one, and nothing else registers a handler. A cacheable route is
+/// answered through `cached`, keyed as its `CachePolicy` (Route+Caching.swift) declares.
 ///
 /// It runs as the innermost middleware: routing is `Route(method:path:)`, the same type that prints every link.
 /// A route whose feature is off on this server (no mail, no accounts) answers 404 like an unknown address.
 struct RouteTable: RouterMiddleware {
     typealias Context = AppRequestContext
 
-    let pages: PageController
-    let feeds: FeedController
-    let listings: ListingController
-    let api: APIController
-    let search: SearchController?
-    let subscriptions: SubscriptionController?
-    let community: CommunityControllers?
-    let health: @Sendable () async throws -> Response
+    let handlers: RouteHandlers
+    let cache: ResponseCache
+    let keys: CacheKeys
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if let error = context.routeError { throw PageError.badRequest(error.message) }
-        guard let route = context.route, let response = try await respond(to: route, request, context) else {
-            return try await next(request, context)
-        }
+        guard let route = context.route else { return try await next(request, context) }
+        let response = try await respond(to: route, request, context)
         return request.method == .head ? response.createHeadResponse() : response
     }
 
-    private func respond(to route: Route, _ request: Request, _ context: Context) async throws -> Response? {
+    // One line a route: the table is long by design, since it is the whole site.
+    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    private func respond(to route: Route, _ request: Request, _ context: Context) async throws -> Response {
+        let (h, viewer) = (handlers, context.viewer)
         switch route {
-            case .home, .papers, .day, .dayPicker, .latestWeek, .week, .latestMonth, .month, .trending, .paper, .paperMarkdown, .organization:
-                return try await pages.respond(to: route, request, context)
-            case .dailyFeed, .weekFeed, .trendingFeed, .organizationFeed:
-                return try await feeds.respond(to: route, request)
-            case .newPapers, .newPapersFeed, .category, .categoryFeed, .ingestStatus:
-                return try await listings.respond(to: route, request, context)
-            case .apiPage, .openAPI, .agentHarnesses, .apiDailyPapers, .apiPapers, .apiPaper:
-                return try await api.respond(to: route, request, context)
-            case .search, .searchFeed, .apiSearch, .apiSimilar:
-                return try await search?.respond(to: route, request, context)
-            case .subscribeForm, .subscribe, .confirmSubscriptionForm, .confirmSubscription, .subscriptionSettings, .saveSubscription,
-                 .unsubscribeForm, .unsubscribe:
-                return try await subscriptions?.respond(to: route, request, context)
-            case .health:
-                return try await health()
-            case .asset(let name):
-                return Assets.response(named: name)
-            case .signUpForm, .signUp, .logInForm, .logIn, .logOut, .verifyEmailForm, .verifyEmail, .forgotPasswordForm, .forgotPassword,
-                 .resetPasswordForm, .resetPassword, .settings, .changeSettings, .revokeToken, .user, .author, .moderation, .submitForm,
-                 .submit, .apiSubmit, .apiIndex, .newOrganizationForm, .createOrganization, .addOrganizationMember, .paperAction,
-                 .commentAction, .memberAction, .apiUpvote, .apiRemoveUpvote, .apiComment, .apiReply:
-                return try await community?.respond(to: route, request, context)
+            case .home, .papers: return try await cached(route, request, viewer) { try await h.pages.latestDay(request, quiet: $0.quietDay, viewer) }
+            case .day(let day): return try await cached(route, request, viewer) { _ in try await h.pages.feed(.day(day), request, viewer) }
+            case .week(let week): return try await cached(route, request, viewer) { _ in try await h.pages.feed(.week(week), request, viewer) }
+            case .month(let month): return try await cached(route, request, viewer) { _ in try await h.pages.feed(.month(month), request, viewer) }
+            case .dayPicker: return try h.pages.dayPicked(request).response
+            case .latestWeek: return try await h.pages.redirectToLatest { .week(ISOWeek(containing: $0)) }.response
+            case .latestMonth: return try await h.pages.redirectToLatest { .month(YearMonth(year: $0.year, month: $0.month)) }.response
+            case .trending: return try await cached(route, request, viewer) { _ in try await h.pages.trending(request, viewer) }
+            case .paper(let id):
+                return try await cached(route, request, viewer) { _ in try await h.pages.paper(id, markdown: PageController.wantsMarkdown(request), viewer) }
+            case .paperMarkdown(let id): return try await cached(route, request, viewer) { _ in try await h.pages.paper(id, markdown: true, viewer) }
+            case .organization(let name): return try await cached(route, request, viewer) { _ in try await h.pages.organization(name, request, viewer) }
+            case .user(let name): return try await cached(route, request, viewer) { _ in try await available(h.profiles).user(name, viewer) }
+            case .author(let name): return try await cached(route, request, viewer) { _ in try await available(h.profiles).author(name, request, viewer) }
+            case .search: return try await available(h.search).page(request, viewer: viewer)
+            case .moderation: return try await available(h.moderation).overview(context)
+            case .newPapers: return try await cached(route, request, viewer) { try await h.listings.newPapers(request, quiet: $0.quietDay, viewer) }
+            case .category(let name): return try await cached(route, request, viewer) { _ in try await h.listings.category(name, request, viewer) }
+            case .ingestStatus: return try await h.listings.ingestStatus(request, context)
+
+            case .dailyFeed(let format): return try await feed(format, route, request) { try await h.feeds.daily(route) }
+            case .weekFeed(let format): return try await feed(format, route, request) { try await h.feeds.weekly(route) }
+            case .trendingFeed(let format): return try await feed(format, route, request) { try await h.feeds.trending(route) }
+            case .organizationFeed(let name, let format): return try await feed(format, route, request) { try await h.feeds.organization(name, route) }
+            case .searchFeed(let format): return try await available(h.search).feed(request, format: format)
+            case .newPapersFeed(let format): return try await feed(format, route, request) { try await h.listings.newPapersFeed(request, route: route) }
+            case .categoryFeed(let name, let format): return try await feed(format, route, request) { try await h.listings.categoryFeed(name, route: route) }
+
+            case .signUpForm: return try available(h.accounts).signUpForm(request, context)
+            case .signUp: return try await available(h.accounts).signUp(request, context)
+            case .logInForm: return try available(h.accounts).logInForm(request, context)
+            case .logIn: return try await available(h.accounts).logIn(request, context)
+            case .logOut: return try await available(h.accounts).logOut(request, context)
+            case .verifyEmailForm: return try available(h.accounts).verifyEmailForm(request, context)
+            case .verifyEmail: return try await available(h.accounts).verifyEmail(request, context)
+            case .forgotPasswordForm: return try available(h.accounts).forgotPasswordForm(request, context)
+            case .forgotPassword: return try await available(h.accounts).forgotPassword(request, context)
+            case .resetPasswordForm: return try available(h.accounts).resetPasswordForm(request, context)
+            case .resetPassword: return try await available(h.accounts).resetPassword(request, context)
+            case .submitForm: return try available(h.submissions).form(request, context)
+            case .submit: return try await available(h.submissions).pageSubmit(request, context)
+            case .newOrganizationForm: return try available(h.organizations).newForm(request, context)
+            case .createOrganization: return try await available(h.organizations).create(request, context)
+            case .addOrganizationMember(let name): return try await available(h.organizations).setMember(of: name, request, context)
+            case .settings: return try await available(h.settings).settings(request, context)
+            case .changeSettings(let action): return try await available(h.settings).change(action, request, context)
+            case .revokeToken(let id): return try await available(h.settings).revoke(id, request, context)
+            case .paperAction(let id, .upvote): return try await available(h.votes).pageVote(id, request, context)
+            case .paperAction(let id, .comment): return try await available(h.comments).pagePost(on: id, request, context)
+            case .paperAction(let id, .organization): return try await available(h.organizations).attribute(id, request, context)
+            case .paperAction(let id, .hide): return try await available(h.moderation).hidePaper(id, request, context)
+            case .paperAction(let id, .show): return try await available(h.moderation).showPaper(id, request, context)
+            case .commentAction(let id, .edit): return try await available(h.comments).edit(try CommentController.commentId(id), request, context)
+            case .commentAction(let id, .delete): return try await available(h.comments).delete(try CommentController.commentId(id), request, context)
+            case .commentAction(let id, .hide): return try await available(h.moderation).hideComment(id, request, context)
+            case .memberAction(let name, .ban): return try await available(h.moderation).setBanned(true, name, request, context)
+            case .memberAction(let name, .unban): return try await available(h.moderation).setBanned(false, name, request, context)
+            case .memberAction(let name, .role): return try await available(h.moderation).setRole(name, request, context)
+            case .subscribeForm: return try available(h.subscriptions).showSubscribe(request, context)
+            case .subscribe: return try await available(h.subscriptions).subscribe(request, context: context)
+            case .confirmSubscriptionForm: return try available(h.subscriptions).confirmForm(request, context)
+            case .confirmSubscription: return try await available(h.subscriptions).confirm(request, context)
+            case .subscriptionSettings: return try await available(h.subscriptions).showSettings(request, context)
+            case .saveSubscription: return try await available(h.subscriptions).saveSettings(request, context)
+            case .unsubscribeForm: return try available(h.subscriptions).unsubscribeForm(request, context)
+            case .unsubscribe: return try await available(h.subscriptions).unsubscribe(request, context)
+
+            case .apiPage: return Responses.html(APIPageView.render(viewer: viewer)).response
+            case .openAPI: return APIController.openAPI.response
+            case .agentHarnesses: return try Responses.json(AgentHarnesses()).response
+            case .apiDailyPapers: return try await cached(route, request, viewer) { _ in try await h.api.dailyPapers(request) }
+            case .apiPapers: return try await cached(route, request, viewer) { _ in try await h.api.papers(request) }
+            case .apiPaper(let id): return try await cached(route, request, viewer) { _ in try await h.api.paper(id) }
+            case .apiSearch: return try await available(h.search).api(request).response
+            case .apiSimilar(let id): return try await available(h.search).similar(id, request).response
+            case .apiSubmit: return try await available(h.submissions).apiSubmit(request, context)
+            case .apiIndex: return try await available(h.submissions).apiIndex(request, context)
+            case .apiUpvote(let id): return try await available(h.votes).apiVote(id, upvoted: true, context)
+            case .apiRemoveUpvote(let id): return try await available(h.votes).apiVote(id, upvoted: false, context)
+            case .apiComment(let id): return try await available(h.comments).apiPost(on: id, parent: nil, request, context)
+            case .apiReply(let id, let comment):
+                return try await available(h.comments).apiPost(on: id, parent: try CommentController.commentId(comment), request, context)
+
+            case .health: return try await h.health()
+            case .asset(let name): return try available(Assets.response(named: name))
         }
+    }
+
+    /// The answer from the response cache, or rendered and kept there, under the key `CacheKeys` derives for the
+    /// route; rendered fresh when the route is not cached for this request (a member's page).
+    private func cached(
+        _ route: Route, _ request: Request, _ viewer: Viewer?, render: (CacheKeys.Variant) async throws -> Rendered
+    ) async throws -> Response {
+        let wantsMarkdown = PageController.wantsMarkdown(request)
+        guard let variant = keys.variant(of: route, uri: request.uri, member: viewer != nil, wantsMarkdown: wantsMarkdown) else {
+            // Uncached, but the notice is still the calendar's: members see it too.
+            let quiet = route.caching?.calendar == true ? keys.quietDay() : nil
+            return try await render(CacheKeys.Variant(key: "", quietDay: quiet)).response
+        }
+        return try await cache.response(for: variant.key) { try await render(variant) }
+    }
+
+    /// A feed: cached for everyone, with `ETag` and `Last-Modified`, and 304 when the client has it already.
+    private func feed(_ format: FeedFormat, _ route: Route, _ request: Request, build: () async throws -> SyndicationFeed) async throws -> Response {
+        let response = try await cached(route, request, nil) { _ in FeedResponses.render(try await build(), format) }
+        return ConditionalGET.isNotModified(request, response) ? ConditionalGET.notModified(response) : response
+    }
+
+    /// A feature this server runs, or the 404 of an address no route has.
+    private func available<Handler>(_ handler: Handler?) throws -> Handler {
+        guard let handler else { throw HTTPError(.notFound) }
+        return handler
     }
 }

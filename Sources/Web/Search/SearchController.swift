@@ -13,22 +13,12 @@ struct SearchController: Sendable {
     let semanticNotice: String?
     static let pageSize = 20
 
-    func respond(to route: Route, _ request: Request, _ context: AppRequestContext) async throws -> Response? {
-        switch route {
-            case .search: return try await page(request, viewer: context.viewer)
-            case .searchFeed(let format): return try await feed(request, format: format)
-            case .apiSearch: return try await api(request).response
-            case .apiSimilar(let id): return try await similar(id, request).response
-            default: return nil
-        }
-    }
-
     private func pageParameters(_ request: Request) throws -> SearchParameters {
         let query = try request.formQuery
         do { return try SearchParameters(query: query) } catch { throw PageError.badRequest(error.message) }
     }
 
-    private func page(_ request: Request, viewer: Viewer?) async throws -> Response {
+    func page(_ request: Request, viewer: Viewer?) async throws -> Response {
         let parameters = try pageParameters(request)
         let pastedId = try? PaperReference.arxivId(from: parameters.text)
         // A pasted arXiv id or arXiv / Hugging Face URL goes straight to the paper when DailyPapers has it.
@@ -48,7 +38,7 @@ struct SearchController: Sendable {
         return response
     }
 
-    private func feed(_ request: Request, format: FeedFormat) async throws -> Response {
+    func feed(_ request: Request, format: FeedFormat) async throws -> Response {
         let parameters = try pageParameters(request)
         guard !parameters.isEmpty else { throw PageError.badRequest("A search feed needs a query: add ?q=words.") }
         // A feed announces new papers: the newest matches first.
@@ -67,7 +57,7 @@ struct SearchController: Sendable {
     }
 
     /// `GET /api/papers/search?q=&limit=`: items shaped like `/api/daily_papers`, as `huggingface_hub.list_papers` reads them.
-    private func api(_ request: Request) async throws -> Rendered {
+    func api(_ request: Request) async throws -> Rendered {
         let query = try request.formQuery
         // Without `mode` this is Hugging Face's endpoint, with its 250-character limit.
         let parameters = try SearchParameters(query: query, hubCompatible: (query["mode"] ?? "").isEmpty)
@@ -91,7 +81,7 @@ struct SearchController: Sendable {
     }
 
     /// `GET /api/papers/{id}/similar?limit=5`: the nearest papers by meaning, each with its `similarity`.
-    private func similar(_ rawId: String, _ request: Request) async throws -> Rendered {
+    func similar(_ rawId: String, _ request: Request) async throws -> Rendered {
         let id = PaperIdentity.normalizedArxivId(rawId) ?? rawId
         guard try await catalog.paper(id: id) != nil else { throw APIError.notFound("Paper not found: \(rawId)") }
         let limit = try DailyPapersParameters.integer(try request.formQuery["limit"], name: "limit", range: 1...50) ?? 5

@@ -16,6 +16,7 @@ import Synchronization
 /// answer 304 there), Markdown requests, misses and refusals (the normal path renders the 429 page).
 final class CachedPageServer: Sendable {
     let cache: ResponseCache
+    let keys: CacheKeys
     let limits: RateLimits?
     let clock: @Sendable () -> Timestamp
     let trustedProxies: Set<String>
@@ -26,8 +27,9 @@ final class CachedPageServer: Sendable {
     private let templates = Mutex<[Int: HTTPHeaders]>([:])
     private static let templateLimit = 4_096
 
-    init(cache: ResponseCache, limits: RateLimits?, clock: @escaping @Sendable () -> Timestamp, trustedProxies: Set<String>, security: SecurityHeaders, serverName: String) {
+    init(cache: ResponseCache, keys: CacheKeys, limits: RateLimits?, clock: @escaping @Sendable () -> Timestamp, trustedProxies: Set<String>, security: SecurityHeaders, serverName: String) {
         self.cache = cache
+        self.keys = keys
         self.limits = limits
         self.clock = clock
         self.trustedProxies = trustedProxies
@@ -42,12 +44,15 @@ final class CachedPageServer: Sendable {
         let target = head.uri
         guard target.utf8.first == UInt8(ascii: "/"), !target.utf8.containsNULEscape else { return nil }
         let uri = URI(target)
-        guard let cached = cache.rendered(for: CacheKey.make(uri)) else { return nil }
+        guard let route = try? Route(method: .get, path: uri.path),
+              let variant = keys.variant(of: route, uri: uri, member: false, wantsMarkdown: false),
+              let cached = cache.rendered(for: variant.key)
+        else { return nil }
         var limit: RateLimitState?
         if let limits {
             let forwarded = trustedProxies.isEmpty
                 ? nil : ClientAddress.forwarded(remote: remote, forwardedFor: head.headers[ClientAddress.forwardedFor.rawName].last, trusted: trustedProxies)
-            let bucket: RateLimits.Bucket = Route.isAPIPath(uri.path) ? .api : .pages
+            let bucket: RateLimits.Bucket = route.isAPI ? .api : .pages
             guard let state = try? limits.check(bucket, key: "ip:" + (forwarded ?? peer), member: false, now: clock()) else { return nil }
             limit = state
         }
@@ -79,6 +84,8 @@ final class CachedPageServer: Sendable {
         var fields = cached.headers
         fields.append(contentsOf: security.fields)
         fields.append(HTTPField(name: .server, value: serverName))
+        // Tells operators (and the tests) that the answer came from the event loop's cache.
+        fields.append(HTTPField(name: .xCache, value: "HIT"))
         if cached.gzipped != nil { fields.append(HTTPField(name: .vary, value: "Accept-Encoding")) }
         if gzip { fields.append(HTTPField(name: .contentEncoding, value: "gzip")) }
         let body = gzip ? cached.gzipped ?? cached.body : cached.body

@@ -6,7 +6,7 @@ import Synchronization
 /// Rendered responses kept in memory, dropped whenever the database changes, bounded by bytes.
 ///
 /// At most `byteLimit` bytes of bodies and headers are kept: storing past it first drops expired entries, then
-/// the oldest ones. Keys are canonical (`CacheKey`): parameters no cached route reads are not part of them, so
+/// the oldest ones. Keys are canonical (`CacheKeys`): parameters a route does not read are not part of them, so
 /// junk query strings cannot multiply entries.
 ///
 /// Change detection asks `version` at most once per `checkInterval`: a change made by another process
@@ -180,32 +180,5 @@ public final class ResponseCache: Sendable {
             state.version = current
             state.lastCheck = now
         }
-    }
-}
-
-/// The page cache for visitors: members see pages of their own (their votes, their forms), rendered fresh.
-enum PageCaching {
-    static func cached(_ request: Request, cache: ResponseCache, viewer: Viewer?, variant: String = "", render: () async throws -> Rendered) async throws -> Response {
-        if viewer != nil { return try await render().response }
-        return try await cache.response(for: CacheKey.make(request) + variant, render: render)
-    }
-}
-
-/// The cache key of a request: its path and, sorted, the query parameters that cached routes read. Any other
-/// parameter cannot change a cached response, so it cannot make a new entry either.
-enum CacheKey {
-    static let parameters: Set<String> = ["p", "has", "limit", "date", "week", "month", "submitter", "sort", "cursor", "q", "mode", "prefix", "org", "before", "after", "category", "type"]
-
-    static func make(_ request: Request) -> String {
-        make(request.uri)
-    }
-
-    static func make(_ uri: URI) -> String {
-        guard uri.query != nil else { return uri.path }
-        let items = uri.queryParameters
-            .filter { parameters.contains(String($0.key)) }
-            .map { "\(TextEncoding.percentEncode(String($0.key)))=\(TextEncoding.percentEncode(String($0.value)))" }
-            .sorted()
-        return items.isEmpty ? uri.path : uri.path + "?" + items.joined(separator: "&")
     }
 }

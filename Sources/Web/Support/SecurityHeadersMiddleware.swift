@@ -74,4 +74,5 @@ extension HTTPField.Name {
     static let xRequestID = HTTPField.Name("X-Request-Id") ?? .xContentTypeOptions
     static let xFrameOptions = HTTPField.Name("X-Frame-Options") ?? .xContentTypeOptions
     static let referrerPolicy = HTTPField.Name("Referrer-Policy") ?? .xContentTypeOptions
+    static let xCache = HTTPField.Name("X-Cache") ?? .xContentTypeOptions
 }
