@@ -4,7 +4,8 @@ import Storage
 
 /// Accounts: sign-up, verification, log-in, sessions, passwords, e-mail changes, API tokens and deletion.
 public struct AccountService: Sendable {
-    public let store: SQLCommunityStore
+    let users: SQLUserStore
+    let sessions: SQLSessionStore
     let hasher: PasswordHasher
     /// Nil when mail is off: accounts work, but addresses cannot be verified and passwords cannot be reset by mail.
     let mailer: AccountMailer?
@@ -14,8 +15,9 @@ public struct AccountService: Sendable {
     static let linkLifetimeMilliseconds = Int64(AccountMail.linkLifetimeHours) * 3_600_000
     static let apiTokenPrefix = "dp_"
 
-    public init(store: SQLCommunityStore, hasher: PasswordHasher, mailer: AccountMailer?, clock: @escaping @Sendable () -> Timestamp) {
-        self.store = store
+    public init(users: SQLUserStore, sessions: SQLSessionStore, hasher: PasswordHasher, mailer: AccountMailer?, clock: @escaping @Sendable () -> Timestamp) {
+        self.users = users
+        self.sessions = sessions
         self.hasher = hasher
         self.mailer = mailer
         self.clock = clock
@@ -30,7 +32,7 @@ public struct AccountService: Sendable {
     /// is on, nothing is created and the owner is told by mail instead: the answer is nil, and the page says what
     /// it says to a new member, so sign-up does not tell who is a member.
     public func signUp(username: String, email: String, password: String) async throws -> User? {
-        if let mailer, let owner = try await store.user(email: try Self.validEmail(email)) {
+        if let mailer, let owner = try await users.user(email: try Self.validEmail(email)) {
             try await queue(try mailer.mail.signUpAttempt(username: owner.username, email: owner.email, userId: owner.id, now: clock()))
             return nil
         }
@@ -51,7 +53,7 @@ public struct AccountService: Sendable {
         try AccountRules.checkPassword(password, username: username)
         let hash = try await hasher.hash(password)
         let new = NewUser(username: username, email: email, passwordHash: hash, role: role, emailVerified: emailVerified)
-        return try await store.createUser(new, at: clock())
+        return try await users.createUser(new, at: clock())
     }
 
     /// The member whose username or address and password these are. Unknown names cost a hash too, so timing
@@ -60,7 +62,7 @@ public struct AccountService: Sendable {
         try Self.refuseControls(login, password)
         let name = login.trimmingWhitespace()
         let key = name.contains("@") ? ((try? EmailAddress(name))?.value ?? name) : name
-        guard let found = try await store.credentials(login: key) else {
+        guard let found = try await users.credentials(login: key) else {
             _ = try await hasher.verify(password, hash: hasher.decoyHash)
             throw CommunityError(.unauthorized, "The username, e-mail address or password is wrong.")
         }
@@ -77,8 +79,8 @@ public struct AccountService: Sendable {
         let csrf = Secrets.make()
         let now = clock()
         let expires = Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch + Int64(Self.sessionLifetimeDays) * 86_400_000)
-        try await store.deleteExpired(now: now)
-        try await store.createSession(idHash: Secrets.hash(secret), userId: user.id, csrf: csrf, at: now, expiresAt: expires)
+        try await sessions.deleteExpired(now: now)
+        try await sessions.createSession(idHash: Secrets.hash(secret), userId: user.id, csrf: csrf, at: now, expiresAt: expires)
         return SessionTicket(secret: secret, csrf: csrf, expiresAt: expires)
     }
 
@@ -86,12 +88,12 @@ public struct AccountService: Sendable {
     public func session(secret: String) async throws -> SignedIn? {
         guard Self.isWellFormedSecret(secret) else { return nil }
         let hash = Secrets.hash(secret)
-        guard let found = try await store.session(idHash: hash, now: clock()) else { return nil }
+        guard let found = try await sessions.session(idHash: hash, now: clock()) else { return nil }
         return SignedIn(user: found.user, csrf: found.csrf, sessionHash: hash)
     }
 
     public func endSession(_ signedIn: SignedIn) async throws {
-        try await store.deleteSession(idHash: signedIn.sessionHash)
+        try await sessions.deleteSession(idHash: signedIn.sessionHash)
     }
 
     // MARK: e-mail verification
@@ -107,7 +109,7 @@ public struct AccountService: Sendable {
     /// Confirms an address from its link; the link works once.
     public func verifyEmail(secret: String) async throws -> User {
         let claim = try await consume(secret, .verifyEmail)
-        try await store.markEmailVerified(userId: claim.userId, at: clock())
+        try await users.markEmailVerified(userId: claim.userId, at: clock())
         return try await existingUser(claim.userId)
     }
 
@@ -117,7 +119,7 @@ public struct AccountService: Sendable {
     public func requestPasswordReset(email rawEmail: String) async throws {
         guard let mailer else { throw CommunityError(.unavailable, "Mail is off on this server, so passwords cannot be reset by mail. Ask an admin.") }
         let email = try Self.validEmail(rawEmail)
-        guard let user = try await store.user(email: email), !user.banned else { return }
+        guard let user = try await users.user(email: email), !user.banned else { return }
         let secret = try await newLink(for: user.id, purpose: .resetPassword)
         try await queue(try mailer.mail.passwordReset(username: user.username, email: user.email, userId: user.id, secret: secret, now: clock()))
     }
@@ -130,12 +132,12 @@ public struct AccountService: Sendable {
         try Self.refuseControls(newPassword)
         try AccountRules.checkPassword(newPassword)
         let hash = try await hasher.hash(newPassword)
-        guard let claim = try await store.consumeAccountToken(idHash: hashed, purpose: .resetPassword, now: clock()) else { throw Self.badLink }
+        guard let claim = try await sessions.consumeAccountToken(idHash: hashed, purpose: .resetPassword, now: clock()) else { throw Self.badLink }
         let user = try await existingUser(claim.userId)
         // Whoever held the account may still hold a session, an API token or another link: all of them end.
-        try await store.setPassword(userId: user.id, hash: hash, revokingTokens: true, at: clock())
+        try await users.setPassword(userId: user.id, hash: hash, revokingTokens: true, at: clock())
         // Following the mailed link proves the address too.
-        try await store.markEmailVerified(userId: user.id, at: clock())
+        try await users.markEmailVerified(userId: user.id, at: clock())
         try await notifyPasswordChange(of: user, byReset: true)
         return user
     }
@@ -146,7 +148,7 @@ public struct AccountService: Sendable {
         try await checkPassword(current, of: signedIn.user)
         try Self.refuseControls(new)
         try AccountRules.checkPassword(new, username: signedIn.user.username)
-        try await store.setPassword(
+        try await users.setPassword(
             userId: signedIn.user.id, hash: try await hasher.hash(new), keepingSession: signedIn.sessionHash, revokingTokens: revokingTokens, at: clock()
         )
         try await notifyPasswordChange(of: signedIn.user, byReset: false)
@@ -164,9 +166,9 @@ public struct AccountService: Sendable {
         try await checkPassword(password, of: user)
         let email = try Self.validEmail(rawEmail)
         guard email.lowercased() != user.email.lowercased() else { throw CommunityError.invalid("That is already your address.") }
-        if try await store.user(email: email) != nil { throw CommunityError.conflict("Another account uses \(email).") }
+        if try await users.user(email: email) != nil { throw CommunityError.conflict("Another account uses \(email).") }
         guard let mailer else {
-            try await store.setEmail(userId: user.id, email: email, at: clock())
+            try await users.setEmail(userId: user.id, email: email, at: clock())
             return
         }
         let secret = try await newLink(for: user.id, purpose: .changeEmail, newEmail: email)
@@ -177,7 +179,7 @@ public struct AccountService: Sendable {
         let claim = try await consume(secret, .changeEmail)
         guard let email = claim.newEmail else { throw Self.badLink }
         let before = try await existingUser(claim.userId)
-        try await store.setEmail(userId: claim.userId, email: email, at: clock())
+        try await users.setEmail(userId: claim.userId, email: email, at: clock())
         if let mailer, before.email.lowercased() != email.lowercased() {
             try await queue(try mailer.mail.emailChanged(username: before.username, oldEmail: before.email, newEmail: email, userId: before.id, now: clock()))
         }
@@ -189,7 +191,7 @@ public struct AccountService: Sendable {
     static let badLink = CommunityError.invalid("This link is invalid, expired or already used. Ask for a new one.")
 
     func checkPassword(_ password: String, of user: User) async throws {
-        guard let hash = try await store.passwordHash(userId: user.id), try await hasher.verify(password, hash: hash) else {
+        guard let hash = try await users.passwordHash(userId: user.id), try await hasher.verify(password, hash: hash) else {
             throw CommunityError(.unauthorized, "The current password is wrong.")
         }
     }
@@ -198,12 +200,12 @@ public struct AccountService: Sendable {
         let secret = Secrets.make()
         let now = clock()
         let expires = Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch + Self.linkLifetimeMilliseconds)
-        try await store.createAccountToken(idHash: Secrets.hash(secret), userId: userId, purpose: purpose, newEmail: newEmail, at: now, expiresAt: expires)
+        try await sessions.createAccountToken(idHash: Secrets.hash(secret), userId: userId, purpose: purpose, newEmail: newEmail, at: now, expiresAt: expires)
         return secret
     }
 
     private func consume(_ secret: String, _ purpose: AccountTokenPurpose) async throws -> (userId: Int64, newEmail: String?) {
-        guard Self.isWellFormedSecret(secret), let claim = try await store.consumeAccountToken(idHash: Secrets.hash(secret), purpose: purpose, now: clock()) else {
+        guard Self.isWellFormedSecret(secret), let claim = try await sessions.consumeAccountToken(idHash: Secrets.hash(secret), purpose: purpose, now: clock()) else {
             throw Self.badLink
         }
         return claim
@@ -216,7 +218,7 @@ public struct AccountService: Sendable {
     }
 
     private func existingUser(_ id: Int64) async throws -> User {
-        guard let user = try await store.user(id: id) else { throw CommunityError.notFound("This account no longer exists.") }
+        guard let user = try await users.user(id: id) else { throw CommunityError.notFound("This account no longer exists.") }
         return user
     }
 

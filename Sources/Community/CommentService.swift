@@ -3,10 +3,10 @@ import Storage
 
 /// Posting, editing and deleting comments, with who may do what.
 public struct CommentService: Sendable {
-    let store: SQLCommunityStore
+    let store: SQLCommentStore
     let clock: @Sendable () -> Timestamp
 
-    public init(store: SQLCommunityStore, clock: @escaping @Sendable () -> Timestamp) {
+    public init(store: SQLCommentStore, clock: @escaping @Sendable () -> Timestamp) {
         self.store = store
         self.clock = clock
     }

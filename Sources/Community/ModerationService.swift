@@ -4,11 +4,13 @@ import Storage
 /// What moderators and admins may do — hide and show papers, hide comments, ban members, set roles — each change
 /// written together with its moderation-log entry in one transaction.
 public struct ModerationService: Sendable {
-    let store: SQLCommunityStore
+    let store: SQLModerationStore
+    let comments: SQLCommentStore
     let clock: @Sendable () -> Timestamp
 
-    public init(store: SQLCommunityStore, clock: @escaping @Sendable () -> Timestamp) {
+    public init(store: SQLModerationStore, comments: SQLCommentStore, clock: @escaping @Sendable () -> Timestamp) {
         self.store = store
+        self.comments = comments
         self.clock = clock
     }
 
@@ -31,7 +33,7 @@ public struct ModerationService: Sendable {
     /// Hides a comment; returns the paper it was on.
     public func hideComment(_ id: Int64, reason: HideReason, by moderator: User) async throws -> String {
         try requireModerator(moderator)
-        guard let found = try await store.comment(id: id) else { throw CommunityError.notFound("There is no comment \(id).") }
+        guard let found = try await comments.comment(id: id) else { throw CommunityError.notFound("There is no comment \(id).") }
         try await store.hideComment(id: id, on: found.comment.paperId, reason: reason, moderator: moderator.username, at: clock())
         return found.comment.paperId
     }

@@ -3,12 +3,14 @@ import Storage
 
 /// Organizations: creating them, who manages their members, and which papers they claim.
 public struct OrganizationService: Sendable {
-    let store: SQLCommunityStore
+    let store: SQLOrganizationStore
+    let users: SQLUserStore
     let papers: any PaperStore
     let clock: @Sendable () -> Timestamp
 
-    public init(store: SQLCommunityStore, papers: any PaperStore, clock: @escaping @Sendable () -> Timestamp) {
+    public init(store: SQLOrganizationStore, users: SQLUserStore, papers: any PaperStore, clock: @escaping @Sendable () -> Timestamp) {
         self.store = store
+        self.users = users
         self.papers = papers
         self.clock = clock
     }
@@ -27,7 +29,7 @@ public struct OrganizationService: Sendable {
         guard user.role == .admin || membership == .admin else {
             throw CommunityError.forbidden("Only the organization's admins (or a site admin) manage its members.")
         }
-        guard let member = try await store.user(named: username) else { throw CommunityError.notFound("There is no member called \(username).") }
+        guard let member = try await users.user(named: username) else { throw CommunityError.notFound("There is no member called \(username).") }
         if let role {
             try await store.setMember(member.id, of: name, role: role)
         } else {

@@ -5,7 +5,7 @@ import Storage
 /// Submitting papers to the daily feed, and adding papers to the store without featuring them.
 public struct SubmissionService: Sendable {
     let papers: any PaperStore
-    let community: SQLCommunityStore
+    let submissions: SQLSubmissionStore
     let arxiv: ArxivClient
     /// Holds the lookups waiting for arXiv, bounded in all and per member.
     public let lookups: LookupQueue
@@ -13,12 +13,12 @@ public struct SubmissionService: Sendable {
     let clock: @Sendable () -> Timestamp
 
     public init(
-        papers: any PaperStore, community: SQLCommunityStore, arxiv: ArxivClient, lookups: LookupQueue = LookupQueue(),
+        papers: any PaperStore, submissions: SQLSubmissionStore, arxiv: ArxivClient, lookups: LookupQueue = LookupQueue(),
         policy: SubmissionPolicy = SubmissionPolicy(), clock: @escaping @Sendable () -> Timestamp
     ) {
         self.papers = papers
         self.lookups = lookups
-        self.community = community
+        self.submissions = submissions
         self.arxiv = arxiv
         self.policy = policy
         self.clock = clock
@@ -30,9 +30,9 @@ public struct SubmissionService: Sendable {
         let now = clock()
         let known = try await papers.paper(id: id)
         let paper = if let known { known } else { try await lookups.run(for: user.username) { try await fetchAndStore(id) } }
-        let submittedToday = try await community.submissionCount(username: user.username, on: now.day)
+        let submittedToday = try await submissions.submissionCount(username: user.username, on: now.day)
         try policy.check(paper, today: now.day, submittedToday: submittedToday)
-        try await community.feature(paperId: paper.id, on: now.day, submitter: user.username, at: now)
+        try await submissions.feature(paperId: paper.id, on: now.day, submitter: user.username, at: now)
         return try await papers.paper(id: paper.id) ?? paper
     }
 

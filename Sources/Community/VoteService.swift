@@ -3,10 +3,10 @@ import Storage
 
 /// Members' upvotes: one per member and paper, idempotent, on visible papers only.
 public struct VoteService: Sendable {
-    let store: SQLCommunityStore
+    let store: SQLVoteStore
     let clock: @Sendable () -> Timestamp
 
-    public init(store: SQLCommunityStore, clock: @escaping @Sendable () -> Timestamp) {
+    public init(store: SQLVoteStore, clock: @escaping @Sendable () -> Timestamp) {
         self.store = store
         self.clock = clock
     }

@@ -34,7 +34,8 @@ struct UserCommand: AsyncParsableCommand {
         func run(database: any SQLDatabase) async throws {
             let password = try Self.readPassword()
             let cost = try AppConfiguration.load(flags: bcryptCost.map { [Settings.bcryptCost.name: $0] } ?? [:]).bcryptCost
-            let accounts = AccountService(store: SQLCommunityStore(database: database), hasher: PasswordHasher(cost: UInt8(cost)), mailer: nil, clock: { .now })
+            let accounts = AccountService(
+                users: SQLUserStore(database: database), sessions: SQLSessionStore(database: database), hasher: PasswordHasher(cost: UInt8(cost)), mailer: nil, clock: { .now })
             let role: UserRole = admin ? .admin : moderator ? .moderator : .user
             do {
                 let user = try await accounts.createAccount(username: username, email: email, password: password, role: role)
@@ -71,9 +72,8 @@ struct UserCommand: AsyncParsableCommand {
 
         func run(database: any SQLDatabase) async throws {
             guard let newRole = UserRole(rawValue: role) else { throw ValidationError("The role is user, moderator or admin, not '\(role)'") }
-            let store = SQLCommunityStore(database: database)
-            guard let user = try await store.user(named: username) else { throw CommandFailure("There is no member called \(username)") }
-            try await store.setRole(of: user, to: newRole, moderator: "(command line)", at: .now)
+            guard let user = try await SQLUserStore(database: database).user(named: username) else { throw CommandFailure("There is no member called \(username)") }
+            try await SQLModerationStore(database: database).setRole(of: user, to: newRole, moderator: "(command line)", at: .now)
             print("\(user.username) is now \(newRole.rawValue).")
         }
     }

@@ -11,9 +11,9 @@ import TestSupport
     @Test func votesCountOncePerMemberWhateverTheSpellingOfTheId() async throws {
         try await TemporaryDatabase.with { temporary in
             _ = try await temporary.store.apply([SamplePapers.update(SamplePapers.paper("2511.00001", upvotes: 7))], at: Self.now)
-            let store = SQLCommunityStore(database: temporary.database)
-            let votes = VoteService(store: store, clock: { Self.now })
-            let ann = try await store.createUser(NewUser(username: "ann", email: "ann@example.org", passwordHash: "x"), at: Self.now)
+            let store = CommunityStores(database: temporary.database)
+            let votes = VoteService(store: store.votes, clock: { Self.now })
+            let ann = try await store.users.createUser(NewUser(username: "ann", email: "ann@example.org", passwordHash: "x"), at: Self.now)
             #expect(try await votes.vote("2511.00001", upvoted: true, by: ann) == VoteResult(upvotes: 8, upvoted: true))
             #expect(try await votes.vote("2511.00001v2", upvoted: true, by: ann) == VoteResult(upvotes: 8, upvoted: true))
             #expect(try await votes.upvotedIds(of: ann) == ["2511.00001"])

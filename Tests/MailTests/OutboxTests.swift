@@ -92,7 +92,7 @@ import TestSupport
             let publisher = DigestPublisher(papers: papers, mail: store, composer: setup.composer)
             let day = try #require(Day(iso: "2026-08-21"))
             #expect(try await publisher.edition(.daily(day)).papers.count == 2)
-            try await SQLCommunityStore(database: database).hidePaper(id: "2608.00002", reason: .spam, moderator: "mod", at: now)
+            try await CommunityStores(database: database).moderation.hidePaper(id: "2608.00002", reason: .spam, moderator: "mod", at: now)
             #expect(try await publisher.edition(.daily(day)).papers.map(\.id) == ["2608.00001"])
         }
     }

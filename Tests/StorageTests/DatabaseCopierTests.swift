@@ -14,18 +14,18 @@ import TestSupport
         _ = try await papers.apply(
             [SamplePapers.paper("2608.00001", upvotes: 4, organization: nvidia), SamplePapers.paper("2608.00002", title: "Zoë's \"quoted\" paper")]
                 .map(SamplePapers.update), at: now)
-        let community = SQLCommunityStore(database: database)
-        let ada = try await community.createUser(NewUser(username: "ada", email: "ada@example.org", passwordHash: "$2b$04$hash"), at: now)
-        let bob = try await community.createUser(NewUser(username: "bob", email: "bob@example.org", passwordHash: "$2b$04$hash"), at: now)
-        try await community.createSession(idHash: "session-hash", userId: ada.id, csrf: "csrf", at: now, expiresAt: now)
-        try await community.createAccountToken(idHash: "link-hash", userId: bob.id, purpose: .resetPassword, at: now, expiresAt: now)
-        try await community.createAPIToken(userId: ada.id, name: "script", hash: "token-hash", prefix: "dp_1234", at: now)
-        _ = try await community.setVote(userId: ada.id, paperId: "2608.00001", upvoted: true, at: now)
-        _ = try await community.setVote(userId: bob.id, paperId: "2608.00001", upvoted: true, at: now)
-        let comment = try await community.addComment(paperId: "2608.00001", parentId: nil, userId: ada.id, body: "First", at: now)
-        _ = try await community.addComment(paperId: "2608.00001", parentId: comment.id, userId: bob.id, body: "A reply", at: now)
-        try await community.createOrganization(Organization(name: "lab", fullname: "The Lab"), creatorId: bob.id, at: now)
-        try await community.hidePaper(id: "2608.00002", reason: .spam, moderator: "ada", at: now)
+        let community = CommunityStores(database: database)
+        let ada = try await community.users.createUser(NewUser(username: "ada", email: "ada@example.org", passwordHash: "$2b$04$hash"), at: now)
+        let bob = try await community.users.createUser(NewUser(username: "bob", email: "bob@example.org", passwordHash: "$2b$04$hash"), at: now)
+        try await community.sessions.createSession(idHash: "session-hash", userId: ada.id, csrf: "csrf", at: now, expiresAt: now)
+        try await community.sessions.createAccountToken(idHash: "link-hash", userId: bob.id, purpose: .resetPassword, at: now, expiresAt: now)
+        try await community.sessions.createAPIToken(userId: ada.id, name: "script", hash: "token-hash", prefix: "dp_1234", at: now)
+        _ = try await community.votes.setVote(userId: ada.id, paperId: "2608.00001", upvoted: true, at: now)
+        _ = try await community.votes.setVote(userId: bob.id, paperId: "2608.00001", upvoted: true, at: now)
+        let comment = try await community.comments.addComment(paperId: "2608.00001", parentId: nil, userId: ada.id, body: "First", at: now)
+        _ = try await community.comments.addComment(paperId: "2608.00001", parentId: comment.id, userId: bob.id, body: "A reply", at: now)
+        try await community.organizations.createOrganization(Organization(name: "lab", fullname: "The Lab"), creatorId: bob.id, at: now)
+        try await community.moderation.hidePaper(id: "2608.00002", reason: .spam, moderator: "ada", at: now)
         let mail = SQLMailStore(database: database)
         _ = try await mail.importConfirmed([("reader@example.org", .daily, ["rl"])], at: now)
         let reader = try #require(try await mail.subscriber(email: "reader@example.org"))
@@ -57,7 +57,7 @@ import TestSupport
                 #expect(before.values.allSatisfy { !$0.isEmpty }, "the fixture fills every table")
                 #expect(try await dump(target) == before)
                 // New rows continue after the copied ids.
-                let carl = try await SQLCommunityStore(database: target).createUser(
+                let carl = try await CommunityStores(database: target).users.createUser(
                     NewUser(username: "carl", email: "carl@example.org", passwordHash: "x"), at: now)
                 #expect(carl.id == 3)
                 await #expect(throws: DatabaseCopier.TargetNotEmpty.self) { try await DatabaseCopier(from: source, to: target).copy() }

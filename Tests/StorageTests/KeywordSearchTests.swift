@@ -50,11 +50,11 @@ import TestSupport
             _ = try await store.apply([paper("2608.00001", title: "Diffusion models", abstract: "Message passing.")], at: now)
             #expect(try await ids(store, "graph").isEmpty, "the old title is gone from the index")
             #expect(try await ids(store, "diffusion") == ["2608.00001"])
-            let community = SQLCommunityStore(database: database)
-            let ada = try await community.createUser(NewUser(username: "ada", email: "ada@example.org", passwordHash: "x"), at: now)
-            _ = try await community.setVote(userId: ada.id, paperId: "2608.00001", upvoted: true, at: now)
+            let community = CommunityStores(database: database)
+            let ada = try await community.users.createUser(NewUser(username: "ada", email: "ada@example.org", passwordHash: "x"), at: now)
+            _ = try await community.votes.setVote(userId: ada.id, paperId: "2608.00001", upvoted: true, at: now)
             #expect(try await ids(store, "diffusion") == ["2608.00001"], "a vote leaves the index alone")
-            try await community.hidePaper(id: "2608.00001", reason: .spam, moderator: "mod", at: now)
+            try await community.moderation.hidePaper(id: "2608.00001", reason: .spam, moderator: "mod", at: now)
             #expect(try await ids(store, "diffusion").isEmpty, "hidden papers are not found")
         }
     }

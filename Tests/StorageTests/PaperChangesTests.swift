@@ -14,7 +14,7 @@ import TestSupport
     @Test(arguments: TestEngine.allCases) func textAndVisibilityChangesAreLoggedVotesAreNot(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { database async throws in
             let store = SQLPaperStore(database: database)
-            let community = SQLCommunityStore(database: database)
+            let community = CommunityStores(database: database)
             var first = SamplePapers.update(SamplePapers.paper("2608.00001", title: "First"))
             _ = try await store.apply([first, SamplePapers.update(SamplePapers.paper("2608.00002", title: "Second"))], at: now)
             #expect(try await changedIds(store, after: 0) == ["2608.00001", "2608.00002"])
@@ -22,14 +22,14 @@ import TestSupport
 
             first.paper.upvotes = 99
             _ = try await store.apply([first], at: now)
-            let user = try await community.createUser(NewUser(username: "ada", email: "ada@example.org", passwordHash: "x"), at: now)
-            _ = try await community.setVote(userId: user.id, paperId: "2608.00001", upvoted: true, at: now)
+            let user = try await community.users.createUser(NewUser(username: "ada", email: "ada@example.org", passwordHash: "x"), at: now)
+            _ = try await community.votes.setVote(userId: user.id, paperId: "2608.00001", upvoted: true, at: now)
             #expect(try await changedIds(store, after: seq) == [], "upvotes change no text")
 
             first.paper.title = "First, retitled"
             _ = try await store.apply([first], at: now)
-            try await community.hidePaper(id: "2608.00002", reason: .spam, moderator: "mod", at: now)
-            try await community.showPaper(id: "2608.00002", moderator: "mod", at: now)
+            try await community.moderation.hidePaper(id: "2608.00002", reason: .spam, moderator: "mod", at: now)
+            try await community.moderation.showPaper(id: "2608.00002", moderator: "mod", at: now)
             #expect(try await changedIds(store, after: seq) == ["2608.00001", "2608.00002", "2608.00002"])
             seq = try await store.latestChangeSeq()
             #expect(try await store.changes(after: 0, retrying: [seq], limit: 1).map(\.seq) == [1], "in order, retried numbers included")

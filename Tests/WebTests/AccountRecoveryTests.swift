@@ -40,7 +40,7 @@ struct AccountRecoveryTests {
             try await attacker.get("/verify-email?change=1&token=\(change)")
             let confirm = try await attacker.post("/verify-email", ["token": change, "change": "1"])
             #expect(confirm.status == .badRequest, "the e-mail change requested before the reset no longer confirms")
-            #expect(try await site.store.user(named: "carol")?.email == "carol@example.org")
+            #expect(try await site.store.users.user(named: "carol")?.email == "carol@example.org")
             let open: SQLQuery = "SELECT COUNT(*) AS n FROM account_tokens WHERE used_at IS NULL"
             #expect(try await site.site.temporary.database.query(open).first?.int("n") == 0, "the other reset link stopped working")
             let notices = try await site.mailedTokens(to: "carol@example.org", kind: "password-changed")
@@ -81,7 +81,7 @@ struct AccountRecoveryTests {
         await #expect(throws: Error.self) {
             try await site.features.accounts.createAccount(username: "alice2", email: "ALICE@example.org", password: "a-long-password", role: .user)
         }
-        #expect(try await site.store.user(email: "Alice@Example.org")?.id == alice.id)
+        #expect(try await site.store.users.user(email: "Alice@Example.org")?.id == alice.id)
         #expect(try await site.features.accounts.logIn(login: "ALICE@EXAMPLE.ORG", password: "password-alice").id == alice.id)
     }
 
@@ -121,7 +121,7 @@ struct AccountRecoveryTests {
             let fresh = Browser(client)
             #expect(try await fresh.signUp("third").status == .ok)
             #expect(try await Browser(client).signUp("fourth").status == .tooManyRequests)
-            #expect(try await site.store.userCount() == 2)
+            #expect(try await site.store.users.userCount() == 2)
         }
     }
 

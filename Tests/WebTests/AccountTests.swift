@@ -16,13 +16,13 @@ struct AccountTests {
             #expect(signedUp.status == .ok)
             let cookie = signedUp.headers[values: .setCookie].first { $0.hasPrefix("dp_session=") } ?? ""
             #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && !cookie.contains("Secure"))
-            #expect(try await site.store.user(named: "alice")?.emailVerified == false)
+            #expect(try await site.store.users.user(named: "alice")?.emailVerified == false)
 
             let tokens = try await site.mailedTokens(to: "alice@example.org", kind: "verify-email")
             let token = try #require(tokens.first)
             #expect(try await browser.get("/verify-email?token=\(token)").status == .ok)
             #expect(try await browser.post("/verify-email", ["token": token]).status == .ok)
-            #expect(try await site.store.user(named: "alice")?.emailVerified == true)
+            #expect(try await site.store.users.user(named: "alice")?.emailVerified == true)
             let again = try await browser.post("/verify-email", ["token": token])
             #expect(again.status == .badRequest)
             #expect(again.text.contains("invalid, expired or already used"))
@@ -48,7 +48,7 @@ struct AccountTests {
                 #expect(response.status == .badRequest || response.status == .conflict, "\(username)")
                 #expect(response.text.contains(message), "\(username): \(message)")
             }
-            #expect(try await site.store.userCount() == 1)
+            #expect(try await site.store.users.userCount() == 1)
         }
     }
 
@@ -65,13 +65,13 @@ struct AccountTests {
                 #expect(!response.text.contains("exists"))
                 #expect(response.headers[values: .setCookie].allSatisfy { !$0.hasPrefix("dp_session=") })
             }
-            #expect(try await site.store.userCount() == 1)
+            #expect(try await site.store.users.userCount() == 1)
             let mails = try await site.site.temporary.database.query("SELECT recipient FROM outbox WHERE kind = 'signup-attempt'")
             // The test clock stands still, so the second attempt is the same message and the outbox keeps one.
             #expect(mails.map { $0.optionalString("recipient") } == ["taken@example.org"])
             // A fresh address still makes an account.
             #expect(try await browser.signUp("gina", email: "gina@example.org").text.contains("We sent a link to gina@example.org"))
-            #expect(try await site.store.userCount() == 2)
+            #expect(try await site.store.users.userCount() == 2)
         }
     }
 
@@ -160,15 +160,15 @@ struct AccountTests {
             #expect(try await browser.post("/settings/password", ["current": "password-dave", "new": "new-password-1"]).status == .ok)
 
             #expect(try await browser.post("/settings/email", ["email": "dave@new.example", "password": "new-password-1"]).status == .ok)
-            #expect(try await site.store.user(named: "dave")?.email == "dave@example.org")
+            #expect(try await site.store.users.user(named: "dave")?.email == "dave@example.org")
             let token = try #require(try await site.mailedTokens(to: "dave@new.example", kind: "change-email").first)
             try await browser.post("/verify-email", ["token": token, "change": "1"])
-            #expect(try await site.store.user(named: "dave")?.email == "dave@new.example")
+            #expect(try await site.store.users.user(named: "dave")?.email == "dave@new.example")
 
             let created = try await browser.post("/settings/tokens", ["name": "my script"])
             let secret = try #require(created.text.range(of: #"dp_[0-9a-f]{64}"#, options: .regularExpression).map { String(created.text[$0]) })
             #expect(created.text.contains("my script"))
-            let tokens = try await site.store.apiTokens(userId: try #require(try await site.store.user(named: "dave")).id)
+            let tokens = try await site.store.sessions.apiTokens(userId: try #require(try await site.store.users.user(named: "dave")).id)
             #expect(tokens.count == 1 && !created.text.contains("token_hash"))
             let revoke = try await browser.post("/settings/tokens/\(tokens[0].id)/revoke")
             #expect(revoke.text.contains("Token revoked"))
@@ -177,7 +177,7 @@ struct AccountTests {
 
             #expect(try await browser.post("/settings/delete", ["password": "wrong"]).status == .unauthorized)
             #expect(try await browser.post("/settings/delete", ["password": "new-password-1"]).status == .ok)
-            #expect(try await site.store.user(named: "dave") == nil)
+            #expect(try await site.store.users.user(named: "dave") == nil)
         }
     }
 }

@@ -43,7 +43,7 @@ struct CommunitySite {
     }
 
     /// The store behind the services, for setting up and checking what the tests need (the pages never use it).
-    var store: SQLCommunityStore { SQLCommunityStore(database: site.temporary.database) }
+    var store: CommunityStores { CommunityStores(database: site.temporary.database) }
 
     func run<T: Sendable>(_ body: @Sendable @escaping (any TestClientProtocol) async throws -> T) async throws -> T {
         try await site.run(community: features, body)

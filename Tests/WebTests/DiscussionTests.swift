@@ -34,7 +34,7 @@ struct DiscussionTests {
             #expect(try await client.get("/papers/date/2025-11-03").text.contains("2 comments"))
             #expect(try await client.get("/api/papers/2511.00001").text.contains(#""numComments":2"#))
 
-            let replyId = try #require(try await site.store.comments(paperId: "2511.00001").last?.id)
+            let replyId = try #require(try await site.store.comments.comments(paperId: "2511.00001").last?.id)
             let nested = try await ben.post("/papers/2511.00001/comments", ["body": "Deeper", "parent": String(replyId)])
             #expect(nested.status == .badRequest && nested.text.contains("one level deep"))
             #expect(try await ben.post("/comments/\(commentId)/edit", ["body": "hijack"]).status == .forbidden)
@@ -153,7 +153,7 @@ struct DiscussionTests {
             try await spammer.logIn("spammer", password: "password-spammer")
             try await spammer.get("/papers/2511.00001")
             try await spammer.post("/papers/2511.00001/comments", ["body": "Buy now!"])
-            let commentId = try #require(try await site.store.comments(paperId: "2511.00001").first?.id)
+            let commentId = try #require(try await site.store.comments.comments(paperId: "2511.00001").first?.id)
             #expect(try await spammer.post("/comments/\(commentId)/hide", ["reason": "spam"]).status == .forbidden)
 
             let mod = Browser(client)

@@ -19,7 +19,7 @@ struct HardeningTests {
         let site = try await CommunitySite()
         let alice = try await site.member("alice")
         let body = String(repeating: "h", count: 2_500) + String(repeating: "[", count: 2_500)
-        let comment = try await site.store.addComment(paperId: "2511.00001", parentId: nil, userId: alice.id, body: body, at: TestSite.now)
+        let comment = try await site.store.comments.addComment(paperId: "2511.00001", parentId: nil, userId: alice.id, body: body, at: TestSite.now)
         let stored = try await site.site.temporary.database.query("SELECT body_html FROM comments WHERE id = \(comment.id)").first?.optionalString("body_html")
         #expect(stored == "<p>" + body + "</p>")
         // What the page shows is what was stored, not a second rendering: change the stored HTML and look.
@@ -107,12 +107,12 @@ struct HardeningTests {
             let browser = Browser(client)
             let signUp = try await browser.signUp("bob", password: "x\u{0}correct-horse")
             #expect(signUp.status == .badRequest)
-            #expect(try await site.store.user(named: "bob") == nil)
+            #expect(try await site.store.users.user(named: "bob") == nil)
             try await browser.logIn("alice", password: "password-alice")
             try await browser.get("/papers/2511.00001")
             let comment = try await browser.post("/papers/2511.00001/comments", ["body": "a\u{0}b"])
             #expect(comment.status == .badRequest)
-            #expect(try await site.store.comments(paperId: "2511.00001").isEmpty)
+            #expect(try await site.store.comments.comments(paperId: "2511.00001").isEmpty)
             let token = try await VoteTests.apiToken(browser)
             let api = try await client.execute(
                 uri: "/api/papers/2511.00001/comment", method: .post, headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],

@@ -12,7 +12,7 @@ import Web
         ("home", "/", 200), ("day", "/papers/date/2025-10-30", 200), ("week", "/papers/week/2025-W45", 200),
         ("month", "/papers/month/2025-11", 200), ("trending", "/papers/trending", 200), ("paper", "/papers/2511.00001", 200),
         ("old-style-paper", "/papers/quant-ph/0210005", 200), ("organization", "/nvidia", 200), ("search", "/papers/search?q=latest", 200),
-        ("login", "/login", 200), ("signup", "/signup", 200), ("api", "/api", 200),
+        ("member", "/users/ann", 200), ("submitter", "/users/akhaliq", 200), ("author", "/authors/Ada%20Lovelace", 200), ("login", "/login", 200), ("signup", "/signup", 200), ("api", "/api", 200),
         ("not-found", "/papers/2599.99999", 404), ("feed-atom", "/papers/feed.atom", 200), ("feed-rss", "/papers/week/feed.rss", 200),
     ]
 
@@ -20,6 +20,7 @@ import Web
 
     @Test func everyPageKindMatchesItsGoldenFile() async throws {
         let site = try await CommunitySite()
+        try await site.member("ann")
         let record = ProcessInfo.processInfo.environment["SNAPSHOT_RECORD"] == "1"
         try await site.run { client in
             for page in Self.pages {

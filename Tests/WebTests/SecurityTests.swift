@@ -36,7 +36,7 @@ struct SecurityTests {
         let site = try await CommunitySite()
         try await site.member("root", role: .admin)
         let target = try await site.member("target")
-        let comment = try await site.store.addComment(paperId: "2511.00001", parentId: nil, userId: target.id, body: "hello", at: TestSite.now)
+        let comment = try await site.store.comments.addComment(paperId: "2511.00001", parentId: nil, userId: target.id, body: "hello", at: TestSite.now)
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         let mailStore = SQLMailStore(database: site.site.temporary.database)
@@ -67,8 +67,8 @@ struct SecurityTests {
                 }
             }
             // Nothing changed: the comment is there, the member is not banned, the admin is still signed in.
-            #expect(try await site.store.comment(id: comment.id)?.comment.isVisible == true)
-            #expect(try await site.store.user(named: "target")?.banned == false)
+            #expect(try await site.store.comments.comment(id: comment.id)?.comment.isVisible == true)
+            #expect(try await site.store.users.user(named: "target")?.banned == false)
             #expect(try await admin.get("/settings").status == .ok)
         }
     }
@@ -132,9 +132,9 @@ struct SecurityTests {
             #expect(try await client.get("/users/%27%20OR%20%271%27%3D%271").status == .notFound)
             #expect(try await client.get("/authors/%25").text.contains("No paper here lists this author"))
 
-            #expect(try await site.store.comments(paperId: "2511.00001").first?.body == tricky)
-            #expect(try await site.store.organization(named: "bobby")?.fullname == tricky)
-            #expect(try await site.store.userCount() == 1)
+            #expect(try await site.store.comments.comments(paperId: "2511.00001").first?.body == tricky)
+            #expect(try await site.store.organizations.organization(named: "bobby")?.fullname == tricky)
+            #expect(try await site.store.users.userCount() == 1)
             #expect(try await site.site.temporary.store.count() == WebFixtures.papers.count)
         }
     }

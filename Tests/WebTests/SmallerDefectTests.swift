@@ -15,7 +15,7 @@ struct SmallerDefectTests {
         let site = try await CommunitySite()
         let root = try await site.member("root")
         try await site.member("bob")
-        try await site.store.createOrganization(Organization(name: "lab", fullname: "The Lab"), creatorId: root.id, at: TestSite.now)
+        try await site.store.organizations.createOrganization(Organization(name: "lab", fullname: "The Lab"), creatorId: root.id, at: TestSite.now)
         try await site.run { client in
             let browser = Browser(client)
             try await browser.logIn("root", password: "password-root")
@@ -24,10 +24,10 @@ struct SmallerDefectTests {
             #expect(removed.status == .conflict)
             #expect(removed.text.contains("without an admin"))
             #expect(try await browser.post("/lab/members", ["username": "root", "role": "member"]).status == .conflict)
-            #expect(try await site.store.membership(of: root.id, in: "lab") == .admin)
+            #expect(try await site.store.organizations.membership(of: root.id, in: "lab") == .admin)
             #expect(try await browser.post("/lab/members", ["username": "bob", "role": "admin"]).status == .found)
             #expect(try await browser.post("/lab/members", ["username": "root", "role": "remove"]).status == .found)
-            #expect(try await site.store.membership(of: root.id, in: "lab") == nil)
+            #expect(try await site.store.organizations.membership(of: root.id, in: "lab") == nil)
         }
     }
 

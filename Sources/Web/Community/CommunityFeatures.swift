@@ -37,14 +37,14 @@ extension CommunityFeatures {
         papers: any PaperStore, database: any SQLDatabase, hasher: PasswordHasher, mailer: AccountMailer?, arxiv: ArxivClient,
         policy: SubmissionPolicy, limits: RateLimits, secureCookies: Bool, clock: @escaping @Sendable () -> Timestamp
     ) -> CommunityFeatures {
-        let store = SQLCommunityStore(database: database)
+        let (users, comments) = (SQLUserStore(database: database), SQLCommentStore(database: database))
         return CommunityFeatures(
-            accounts: AccountService(store: store, hasher: hasher, mailer: mailer, clock: clock),
-            submissions: SubmissionService(papers: papers, community: store, arxiv: arxiv, policy: policy, clock: clock),
-            comments: CommentService(store: store, clock: clock),
-            moderation: ModerationService(store: store, clock: clock),
-            votes: VoteService(store: store, clock: clock),
-            organizations: OrganizationService(store: store, papers: papers, clock: clock),
+            accounts: AccountService(users: users, sessions: SQLSessionStore(database: database), hasher: hasher, mailer: mailer, clock: clock),
+            submissions: SubmissionService(papers: papers, submissions: SQLSubmissionStore(database: database), arxiv: arxiv, policy: policy, clock: clock),
+            comments: CommentService(store: comments, clock: clock),
+            moderation: ModerationService(store: SQLModerationStore(database: database), comments: comments, clock: clock),
+            votes: VoteService(store: SQLVoteStore(database: database), clock: clock),
+            organizations: OrganizationService(store: SQLOrganizationStore(database: database), users: users, papers: papers, clock: clock),
             limits: limits, secureCookies: secureCookies
         )
     }

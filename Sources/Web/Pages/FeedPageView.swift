@@ -23,7 +23,7 @@ enum FeedPageView {
     /// "17 papers featured, ranked by upvotes"; a phone's line keeps the count.
     private static func summary(_ page: PaperCatalog.FeedPage, hasCode: Bool) -> HTML {
         let noun = page.total == 1 ? "paper" : "papers"
-        return "\(page.total) \(noun)\(hasCode ? " with code" : "")<span class=\"wide-only\"> featured, ranked by upvotes</span>"
+        return "\(page.total) \(noun)\(hasCode ? " with code" : "") featured<span class=\"wide-only\">, ranked by upvotes</span>"
     }
 
     /// "With code" / "All papers": the feed's one filter, kept by its paging links.

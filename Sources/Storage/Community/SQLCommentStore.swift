@@ -1,6 +1,14 @@
 import PapersCore
 
-extension SQLCommunityStore {
+/// Comments and their one-level threads, on any `SQLDatabase`.
+///
+/// Each method is one statement or one transaction, so nothing is ever half-written.
+public struct SQLCommentStore: Sendable {
+    let database: any SQLDatabase
+
+    public init(database: any SQLDatabase) {
+        self.database = database
+    }
     static let commentColumns = """
         c.id, c.paper_id, c.parent_id, u.username, c.body, c.body_html, c.created_at, c.edited_at, c.deleted_at, c.hidden_reason, c.user_id
         """
@@ -80,18 +88,11 @@ extension SQLCommunityStore {
         try await removeComment(id: id, set: "body = '', body_html = '', deleted_at = \(now.millisecondsSinceEpoch)")
     }
 
-    /// Hides a comment for a reason, takes it out of the paper's count and logs it, in one transaction.
-    public func hideComment(id: Int64, on paperId: String, reason: HideReason, moderator: String, at now: Timestamp) async throws {
-        try await moderate(.hideComment, target: "comment \(id) on \(paperId)", reason: reason.rawValue, moderator: moderator, at: now) { connection in
-            try await Self.removeComment(id: id, set: "hidden_reason = \(reason.rawValue)", on: connection)
-        }
-    }
-
     private func removeComment(id: Int64, set assignment: SQLQuery) async throws {
         try await database.transaction { connection in try await Self.removeComment(id: id, set: assignment, on: connection) }
     }
 
-    private static func removeComment(id: Int64, set assignment: SQLQuery, on connection: any SQLConnection) async throws {
+    static func removeComment(id: Int64, set assignment: SQLQuery, on connection: any SQLConnection) async throws {
         let updated = try await connection.execute(
             "UPDATE comments SET \(assignment) WHERE id = \(id) AND deleted_at IS NULL AND hidden_reason IS NULL"
         )

@@ -1,6 +1,14 @@
 import PapersCore
 
-extension SQLCommunityStore {
+/// Members' submissions: featuring a paper on a day, and how many a member submitted, on any `SQLDatabase`.
+///
+/// Each method is one statement or one transaction, so nothing is ever half-written.
+public struct SQLSubmissionStore: Sendable {
+    let database: any SQLDatabase
+
+    public init(database: any SQLDatabase) {
+        self.database = database
+    }
     /// How many papers a member submitted on `day` (UTC).
     public func submissionCount(username: String, on day: Day) async throws -> Int {
         let start = Timestamp(day: day).millisecondsSinceEpoch

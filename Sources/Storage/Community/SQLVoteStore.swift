@@ -1,6 +1,14 @@
 import PapersCore
 
-extension SQLCommunityStore {
+/// Members' upvotes, with each paper's community count moved in the same transaction, on any `SQLDatabase`.
+///
+/// Each method is one statement or one transaction, so nothing is ever half-written.
+public struct SQLVoteStore: Sendable {
+    let database: any SQLDatabase
+
+    public init(database: any SQLDatabase) {
+        self.database = database
+    }
     /// Sets whether the member upvotes the paper. Idempotent: the count moves only when the vote row is
     /// inserted or deleted, in the same transaction, so any number of identical requests count once.
     public func setVote(userId: Int64, paperId: String, upvoted: Bool, at now: Timestamp) async throws -> VoteResult {
@@ -66,13 +74,6 @@ extension SQLCommunityStore {
         CommunityError.notFound("No paper with id '\(id)' is in DailyPapers.")
     }
 
-    /// Which of `paperIds` the member upvoted.
-    public func upvotedIds(userId: Int64, among paperIds: [String]) async throws -> Set<String> {
-        guard !paperIds.isEmpty else { return [] }
-        let rows = try await database.query("SELECT paper_id FROM votes WHERE user_id = \(userId) AND paper_id IN (\(list: paperIds))")
-        return Set(rows.compactMap { $0.optionalString("paper_id") })
-    }
-
     /// The papers a member upvoted, most recent vote first.
     public func upvotedPapers(userId: Int64, limit: Int, offset: Int = 0) async throws -> [Paper] {
         let rows = try await database.query(
@@ -87,7 +88,7 @@ extension SQLCommunityStore {
     }
 }
 
-extension SQLCommunityStore {
+extension SQLVoteStore {
     /// Every paper the member upvoted (the primary key's order makes this one index range scan).
     public func upvotedIds(userId: Int64) async throws -> Set<String> {
         let rows = try await database.query("SELECT paper_id FROM votes WHERE user_id = \(userId)")

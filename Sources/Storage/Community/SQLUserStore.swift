@@ -17,7 +17,15 @@ public struct NewUser: Sendable {
     }
 }
 
-extension SQLCommunityStore {
+/// Members: accounts, their credentials, addresses and deletion, on any `SQLDatabase`.
+///
+/// Each method is one statement or one transaction, so nothing is ever half-written.
+public struct SQLUserStore: Sendable {
+    let database: any SQLDatabase
+
+    public init(database: any SQLDatabase) {
+        self.database = database
+    }
     /// Creates a member; a taken username (in any letter case) or e-mail address is a conflict.
     public func createUser(_ new: NewUser, at now: Timestamp) async throws -> User {
         let time = now.millisecondsSinceEpoch
@@ -44,30 +52,30 @@ extension SQLCommunityStore {
     }
 
     public func user(id: Int64) async throws -> User? {
-        try await database.query("SELECT \(unsafeRaw: Self.userColumns) FROM users u WHERE u.id = \(id)").first.map(Self.user)
+        try await database.query("SELECT \(unsafeRaw: UserRow.columns) FROM users u WHERE u.id = \(id)").first.map(UserRow.user)
     }
 
     /// The member with this username (any letter case).
     public func user(named username: String) async throws -> User? {
-        try await database.query("SELECT \(unsafeRaw: Self.userColumns) FROM users u WHERE u.username_key = \(username.lowercased())")
-            .first.map(Self.user)
+        try await database.query("SELECT \(unsafeRaw: UserRow.columns) FROM users u WHERE u.username_key = \(username.lowercased())")
+            .first.map(UserRow.user)
     }
 
     /// The member with this address, in any letter case (addresses are compared case-insensitively everywhere).
     public func user(email: String) async throws -> User? {
-        try await database.query("SELECT \(unsafeRaw: Self.userColumns) FROM users u WHERE lower(u.email) = \(email.lowercased())").first.map(Self.user)
+        try await database.query("SELECT \(unsafeRaw: UserRow.columns) FROM users u WHERE lower(u.email) = \(email.lowercased())").first.map(UserRow.user)
     }
 
     /// The member a login names (by username or e-mail address) and their password hash.
     public func credentials(login: String) async throws -> (user: User, passwordHash: String)? {
         let rows = try await database.query(
             """
-            SELECT \(unsafeRaw: Self.userColumns), u.password_hash FROM users u
+            SELECT \(unsafeRaw: UserRow.columns), u.password_hash FROM users u
             WHERE u.username_key = \(login.lowercased()) OR lower(u.email) = \(login.lowercased())
             """
         )
         guard let row = rows.first else { return nil }
-        return (try Self.user(row), try row.string("password_hash"))
+        return (try UserRow.user(row), try row.string("password_hash"))
     }
 
     public func passwordHash(userId: Int64) async throws -> String? {
@@ -104,30 +112,6 @@ extension SQLCommunityStore {
             _ = try await connection.execute(
                 "UPDATE users SET email = \(email), email_verified_at = \(now.millisecondsSinceEpoch) WHERE id = \(userId)"
             )
-        }
-    }
-
-    public func setRole(userId: Int64, role: UserRole) async throws {
-        try await database.execute("UPDATE users SET role = \(role.rawValue) WHERE id = \(userId)")
-    }
-
-    /// Gives a member a role and logs who did it, in one transaction.
-    public func setRole(of user: User, to role: UserRole, moderator: String, at now: Timestamp) async throws {
-        try await moderate(.setRole, target: user.username, reason: role.rawValue, moderator: moderator, at: now) { connection in
-            _ = try await connection.execute("UPDATE users SET role = \(role.rawValue) WHERE id = \(user.id)")
-        }
-    }
-
-    /// Bans (ending every session and revoking API tokens) or unbans a member, and logs it, in one transaction.
-    public func setBanned(_ user: User, _ banned: Bool, moderator: String, at now: Timestamp) async throws {
-        try await moderate(banned ? .banUser : .unbanUser, target: user.username, reason: nil, moderator: moderator, at: now) { connection in
-            _ = try await connection.execute("UPDATE users SET banned_at = \(banned ? now.millisecondsSinceEpoch : nil) WHERE id = \(user.id)")
-            if banned {
-                _ = try await connection.execute("DELETE FROM sessions WHERE user_id = \(user.id)")
-                _ = try await connection.execute(
-                    "UPDATE api_tokens SET revoked_at = \(now.millisecondsSinceEpoch) WHERE user_id = \(user.id) AND revoked_at IS NULL"
-                )
-            }
         }
     }
 

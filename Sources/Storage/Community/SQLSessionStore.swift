@@ -17,7 +17,15 @@ public struct APITokenInfo: Sendable, Equatable {
     public var lastUsedAt: Timestamp?
 }
 
-extension SQLCommunityStore {
+/// Browser sessions, one-time account links and API tokens, kept by the SHA-256 of their secrets, on any `SQLDatabase`.
+///
+/// Each method is one statement or one transaction, so nothing is ever half-written.
+public struct SQLSessionStore: Sendable {
+    let database: any SQLDatabase
+
+    public init(database: any SQLDatabase) {
+        self.database = database
+    }
     // MARK: sessions (ids are SHA-256 hashes of the cookie's secret, so a leaked table opens no session)
 
     public func createSession(idHash: String, userId: Int64, csrf: String, at now: Timestamp, expiresAt: Timestamp) async throws {
@@ -33,12 +41,12 @@ extension SQLCommunityStore {
     public func session(idHash: String, now: Timestamp) async throws -> (user: User, csrf: String)? {
         let rows = try await database.query(
             """
-            SELECT \(unsafeRaw: Self.userColumns), s.csrf FROM sessions s JOIN users u ON u.id = s.user_id
+            SELECT \(unsafeRaw: UserRow.columns), s.csrf FROM sessions s JOIN users u ON u.id = s.user_id
             WHERE s.id = \(idHash) AND s.expires_at > \(now.millisecondsSinceEpoch) AND u.banned_at IS NULL
             """
         )
         guard let row = rows.first else { return nil }
-        return (try Self.user(row), try row.string("csrf"))
+        return (try UserRow.user(row), try row.string("csrf"))
     }
 
     public func deleteSession(idHash: String) async throws {
@@ -108,7 +116,7 @@ extension SQLCommunityStore {
     public func user(apiTokenHash hash: String, now: Timestamp) async throws -> User? {
         let rows = try await database.query(
             """
-            SELECT \(unsafeRaw: Self.userColumns), t.id AS token_id, t.last_used_at FROM api_tokens t JOIN users u ON u.id = t.user_id
+            SELECT \(unsafeRaw: UserRow.columns), t.id AS token_id, t.last_used_at FROM api_tokens t JOIN users u ON u.id = t.user_id
             WHERE t.token_hash = \(hash) AND t.revoked_at IS NULL AND u.banned_at IS NULL
             """
         )
@@ -117,11 +125,11 @@ extension SQLCommunityStore {
         if let tokenId = row.optionalInt64("token_id"), (row.optionalInt64("last_used_at") ?? 0) < time - 60_000 {
             try await database.execute("UPDATE api_tokens SET last_used_at = \(time) WHERE id = \(tokenId)")
         }
-        return try Self.user(row)
+        return try UserRow.user(row)
     }
 }
 
-extension SQLCommunityStore {
+extension SQLSessionStore {
     /// Removes sessions and account links that can no longer be used.
     public func deleteExpired(now: Timestamp) async throws {
         try await database.execute("DELETE FROM sessions WHERE expires_at <= \(now.millisecondsSinceEpoch)")

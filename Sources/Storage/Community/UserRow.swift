@@ -1,16 +1,8 @@
 import PapersCore
 
-/// Members, sessions, tokens, votes, comments, organizations and moderation, on any `SQLDatabase`.
-///
-/// Each method is one statement or one transaction, so nothing is ever half-written.
-public struct SQLCommunityStore: Sendable {
-    let database: any SQLDatabase
-
-    public init(database: any SQLDatabase) {
-        self.database = database
-    }
-
-    static let userColumns = "u.id, u.username, u.email, u.role, u.email_verified_at, u.banned_at, u.created_at"
+/// How a member is read from a row of `users` (aliased `u`), for every store that joins it.
+enum UserRow {
+    static let columns = "u.id, u.username, u.email, u.role, u.email_verified_at, u.banned_at, u.created_at"
 
     static func user(_ row: SQLRow) throws -> User {
         User(

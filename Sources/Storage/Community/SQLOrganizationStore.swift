@@ -8,7 +8,15 @@ public enum OrganizationRole: String, Sendable, CaseIterable {
     case member
 }
 
-extension SQLCommunityStore {
+/// Organizations, their members and the papers attributed to them, on any `SQLDatabase`.
+///
+/// Each method is one statement or one transaction, so nothing is ever half-written.
+public struct SQLOrganizationStore: Sendable {
+    let database: any SQLDatabase
+
+    public init(database: any SQLDatabase) {
+        self.database = database
+    }
     /// Creates an organization with its creator as admin; a taken name is a conflict.
     public func createOrganization(_ organization: Organization, creatorId: Int64, at now: Timestamp) async throws {
         try await database.transaction { connection in
