@@ -72,11 +72,13 @@ let package = Package(
         // The Hugging Face papers API's JSON shape, defined once: imports read it, the API writes it.
         .target(name: "HubFormat"),
         .target(name: "Ingestion", dependencies: ["PapersCore", "Storage", "HubFormat"]),
+        // How a paper is shown in pages, feeds and mail: HTML escaped by construction, excerpts, bylines, links.
+        .target(name: "Presentation", dependencies: ["PapersCore"]),
         // Mail: messages (MIME), an SMTP client over SwiftNIO, the outbox and the digests.
         .target(
             name: "Mail",
             dependencies: [
-                "PapersCore", "Storage",
+                "PapersCore", "Storage", "Presentation",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -104,7 +106,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "PapersCore", "Storage", "Mail", "Community", "Arxiv", "Search", "HubFormat", "CZlib",
+                "PapersCore", "Presentation", "Storage", "Mail", "Community", "Arxiv", "Search", "HubFormat", "CZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -155,7 +157,7 @@ let package = Package(
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "PapersCore", "TestSupport"]),
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "Storage", "PapersCore", "TestSupport"]),
-        .testTarget(name: "MailTests", dependencies: ["Mail", "Storage", "PapersCore", "TestSupport"]),
+        .testTarget(name: "MailTests", dependencies: ["Mail", "Storage", "PapersCore", "Presentation", "TestSupport"]),
         .testTarget(name: "ArxivTests", dependencies: ["Arxiv", "PapersCore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "HarvestTests", dependencies: ["Harvest", "Arxiv", "Storage", "PapersCore", "TestSupport"]),
         .testTarget(
@@ -168,7 +170,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Storage", "Ingestion", "PapersCore", "TestSupport", "Community", "Arxiv", "Mail", "Search",
+                "Web", "Presentation", "Storage", "Ingestion", "PapersCore", "TestSupport", "Community", "Arxiv", "Mail", "Search",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

@@ -5,10 +5,10 @@ import Storage
 public struct OrganizationService: Sendable {
     let store: SQLOrganizationStore
     let users: SQLUserStore
-    let papers: any PaperStore
+    let papers: SQLPaperStore
     let clock: @Sendable () -> Timestamp
 
-    public init(store: SQLOrganizationStore, users: SQLUserStore, papers: any PaperStore, clock: @escaping @Sendable () -> Timestamp) {
+    public init(store: SQLOrganizationStore, users: SQLUserStore, papers: SQLPaperStore, clock: @escaping @Sendable () -> Timestamp) {
         self.store = store
         self.users = users
         self.papers = papers

@@ -4,7 +4,7 @@ import Storage
 
 /// Submitting papers to the daily feed, and adding papers to the store without featuring them.
 public struct SubmissionService: Sendable {
-    let papers: any PaperStore
+    let papers: SQLPaperStore
     let submissions: SQLSubmissionStore
     let arxiv: ArxivClient
     /// Holds the lookups waiting for arXiv, bounded in all and per member.
@@ -13,7 +13,7 @@ public struct SubmissionService: Sendable {
     let clock: @Sendable () -> Timestamp
 
     public init(
-        papers: any PaperStore, submissions: SQLSubmissionStore, arxiv: ArxivClient, lookups: LookupQueue = LookupQueue(),
+        papers: SQLPaperStore, submissions: SQLSubmissionStore, arxiv: ArxivClient, lookups: LookupQueue = LookupQueue(),
         policy: SubmissionPolicy = SubmissionPolicy(), clock: @escaping @Sendable () -> Timestamp
     ) {
         self.papers = papers

@@ -4,9 +4,9 @@ import Storage
 
 /// Writes every stored paper in DailyPapers' own format, one JSON object per line, in id order.
 public struct Exporter: Sendable {
-    let store: any PaperStore
+    let store: SQLPaperStore
 
-    public init(store: any PaperStore) {
+    public init(store: SQLPaperStore) {
         self.store = store
     }
 

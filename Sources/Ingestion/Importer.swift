@@ -21,10 +21,10 @@ public struct Importer: Sendable {
         }
     }
 
-    let store: any PaperStore
+    let store: SQLPaperStore
     let options: Options
 
-    public init(store: any PaperStore, options: Options = Options()) {
+    public init(store: SQLPaperStore, options: Options = Options()) {
         self.store = store
         self.options = options
     }

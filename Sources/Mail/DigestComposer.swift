@@ -53,7 +53,7 @@ public struct DigestComposer: Sendable {
             to: MailMessage.Mailbox(address: address),
             subject: subject.count > 150 ? String(subject.prefix(147)) + "…" : subject,
             encodedText: EncodedBody(joining: [prepared.textHeader] + indices.map { prepared.textBlocks[$0] } + [EncodedBody(DigestText.footer(links))]),
-            encodedHTML: EncodedBody(joining: [prepared.htmlHeader] + indices.map { prepared.htmlBlocks[$0] } + [EncodedBody(DigestHTML.footer(links))]),
+            encodedHTML: EncodedBody(joining: [prepared.htmlHeader] + indices.map { prepared.htmlBlocks[$0] } + [EncodedBody(DigestHTML.footer(links).rendered)]),
             extraHeaders: headers,
             messageID: "<\(edition.key).\(subscriber.id).\(now.millisecondsSinceEpoch)@\(sender.address.value.split(separator: "@").last ?? "dailypapers")>",
             date: InternetDate.mail(now)
@@ -79,9 +79,9 @@ public struct PreparedEdition: Sendable {
     init(edition: DigestEdition, site: SiteAddress, meaning: TopicMeaning?) {
         self.edition = edition
         textHeader = EncodedBody(DigestText.header(edition))
-        htmlHeader = EncodedBody(DigestHTML.header(edition))
+        htmlHeader = EncodedBody(DigestHTML.header(edition).rendered)
         textBlocks = edition.papers.map { EncodedBody(DigestText.block($0, site: site)) }
-        htmlBlocks = edition.papers.map { EncodedBody(DigestHTML.block($0, site: site)) }
+        htmlBlocks = edition.papers.map { EncodedBody(DigestHTML.block($0, site: site).rendered) }
         haystacks = edition.papers.map { Array(([$0.title, $0.abstract] + $0.aiKeywords).joined(separator: " \n ").lowercased().utf8) }
         self.meaning = meaning.map { EditionMeaning(meaning: $0, paperIds: edition.papers.map(\.id)) }
     }
@@ -103,28 +103,4 @@ struct DigestLinks {
     let unsubscribe: String
     let settings: String
     let site: String
-}
-
-/// One- or two-sentence excerpts of abstracts.
-enum Excerpt {
-    static func of(_ abstract: String, maxLength: Int = 320) -> String {
-        var excerpt = ""
-        var sentences = 0
-        var index = abstract.startIndex
-        while index < abstract.endIndex, sentences < 2 {
-            let character = abstract[index]
-            excerpt.append(character)
-            let next = abstract.index(after: index)
-            if ".!?".contains(character), next == abstract.endIndex || abstract[next] == " " {
-                sentences += 1
-                if excerpt.count >= maxLength / 2 { break }
-            }
-            index = next
-        }
-        if excerpt.count > maxLength {
-            let cut = excerpt.prefix(maxLength)
-            return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
-        }
-        return excerpt.trimmingCharactersInSet()
-    }
 }

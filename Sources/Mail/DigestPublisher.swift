@@ -13,7 +13,7 @@ public struct DigestPublisher: Sendable {
         public init() {}
     }
 
-    let papers: any PaperStore
+    let papers: SQLPaperStore
     let mail: SQLMailStore
     let composer: DigestComposer
     /// Topics by meaning; nil matches topics by their words only.
@@ -21,7 +21,7 @@ public struct DigestPublisher: Sendable {
     /// The daily edition follows arXiv's calendar.
     let calendar: ArxivCalendar
 
-    public init(papers: any PaperStore, mail: SQLMailStore, composer: DigestComposer, meaning: TopicMeaning? = nil, calendar: ArxivCalendar = ArxivCalendar()) {
+    public init(papers: SQLPaperStore, mail: SQLMailStore, composer: DigestComposer, meaning: TopicMeaning? = nil, calendar: ArxivCalendar = ArxivCalendar()) {
         self.calendar = calendar
         self.papers = papers
         self.mail = mail

@@ -24,7 +24,7 @@ public actor BackgroundEmbedder {
         let refresh: @Sendable () async throws -> Void = { [index] in try await index.refresh() }
         var embedded = 0
         if var cursor {
-            let changes = try await store.changes(since: cursor, limit: Self.changesPerRound)
+            let changes = try await store.changeLog.changes(since: cursor, limit: Self.changesPerRound)
             if !changes.isEmpty {
                 guard case .finished(let count) = try await job.run(candidates: changes.paperIds, afterBatch: refresh) else { return 0 }
                 embedded = count
@@ -32,7 +32,7 @@ public actor BackgroundEmbedder {
             cursor.advance(over: changes)
             self.cursor = cursor
         } else {
-            let start = try await store.latestChangeSeq()
+            let start = try await store.changeLog.latestChangeSeq()
             guard case .finished(let count) = try await job.run(afterBatch: refresh) else { return 0 }
             embedded = count
             cursor = PaperChangeCursor(after: start)

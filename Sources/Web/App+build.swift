@@ -9,7 +9,7 @@ import Storage
 
 /// Everything the HTTP application needs from the outside world.
 public struct AppDependencies: Sendable {
-    public let store: any PaperStore
+    public let store: SQLPaperStore
     public let cache: ResponseCache
     public let clock: @Sendable () -> Timestamp
     public let logger: Logger
@@ -32,7 +32,7 @@ public struct AppDependencies: Sendable {
     public let ingest: SQLIngestStore?
 
     public init(
-        store: any PaperStore,
+        store: SQLPaperStore,
         cache: ResponseCache,
         clock: @escaping @Sendable () -> Timestamp = { .now },
         logger: Logger,

@@ -1,5 +1,6 @@
 import Foundation
 import PapersCore
+import Presentation
 import Storage
 import Testing
 @testable import Mail
@@ -51,10 +52,13 @@ import Testing
         #expect(TopicMatch.contains("scaling reinforcement learning compute", word: "reinforcement learning"))
     }
 
-    @Test func excerptsKeepOneOrTwoSentences() {
-        let abstract = "First sentence here. Second one follows! Third is dropped. Fourth too."
-        #expect(Excerpt.of(abstract) == "First sentence here. Second one follows!")
-        #expect(Excerpt.of(String(repeating: "word ", count: 200)).hasSuffix("…"))
+    @Test func aDigestShowsAPaperAsItsCardDoes() {
+        var paper = Paper(id: "2501.00102", arxivId: "2501.00102", title: "$\\nabla^2$DFT at scale", abstract: String(repeating: "word ", count: 200), authorCount: 12)
+        paper.upvotes = 7
+        let text = DigestText.block(paper, site: SiteAddress("https://papers.example.org"))
+        #expect(text.contains("• ∇²DFT at scale") && text.contains("  • 12 authors · 7 upvotes"), "the card's title and byline")
+        #expect(text.contains("  \(PaperPresentation.excerpt(paper))\n") && PaperPresentation.excerpt(paper).hasSuffix("word…"), "the card's excerpt")
+        #expect(text.contains("arXiv: https://arxiv.org/abs/2501.00102"))
     }
 }
 

@@ -12,7 +12,7 @@ import Testing
             organization: Organization(name: "hostile", fullname: "Evil\u{1} <i>Org</i>")
         )
         paper.githubRepo = "javascript:alert(document.cookie)"
-        let html = DigestHTML.block(paper, site: SiteAddress("https://papers.example.org"))
+        let html = DigestHTML.block(paper, site: SiteAddress("https://papers.example.org")).rendered
         #expect(html.range(of: #"<[^>]*\son[a-z]+\s*="#, options: .regularExpression) == nil)
         #expect(!html.contains("<script") && !html.contains("<img") && !html.contains("<b ") && !html.contains("<i>"))
         #expect(!html.contains("javascript:alert(document.cookie)"), "a link that is not http(s) is never rendered")

@@ -38,7 +38,7 @@ import TestSupport
     /// with every word a paper holds.
     @Test func findsWhatSQLFindsOnTheSample() async throws {
         try await withSample { store, index in
-            let papers = try await store.searchablePapers(after: nil, limit: 1_000)
+            let papers = try await store.changeLog.searchablePapers(after: nil, limit: 1_000)
             #expect(index.count == papers.count)
             var overlaps: [Double] = []
             for paper in papers.prefix(60) {

@@ -8,7 +8,7 @@ import TestSupport
     let now = Timestamp(iso: "2026-08-21T21:00:00Z") ?? Timestamp(millisecondsSinceEpoch: 0)
 
     func changedIds(_ store: SQLPaperStore, after seq: Int64) async throws -> [String] {
-        try await store.changes(after: seq, limit: 100).map(\.paperId)
+        try await store.changeLog.changes(after: seq, limit: 100).map(\.paperId)
     }
 
     @Test(arguments: TestEngine.allCases) func textAndVisibilityChangesAreLoggedVotesAreNot(engine: TestEngine) async throws {
@@ -18,7 +18,7 @@ import TestSupport
             var first = SamplePapers.update(SamplePapers.paper("2608.00001", title: "First"))
             _ = try await store.apply([first, SamplePapers.update(SamplePapers.paper("2608.00002", title: "Second"))], at: now)
             #expect(try await changedIds(store, after: 0) == ["2608.00001", "2608.00002"])
-            var seq = try await store.latestChangeSeq()
+            var seq = try await store.changeLog.latestChangeSeq()
 
             first.paper.upvotes = 99
             _ = try await store.apply([first], at: now)
@@ -31,9 +31,9 @@ import TestSupport
             try await community.moderation.hidePaper(id: "2608.00002", reason: .spam, moderator: "mod", at: now)
             try await community.moderation.showPaper(id: "2608.00002", moderator: "mod", at: now)
             #expect(try await changedIds(store, after: seq) == ["2608.00001", "2608.00002", "2608.00002"])
-            seq = try await store.latestChangeSeq()
-            #expect(try await store.changes(after: 0, retrying: [seq], limit: 1).map(\.seq) == [1], "in order, retried numbers included")
-            #expect(try await store.searchablePapers(ids: ["2608.00001", "2608.00009"]).map(\.title) == ["First, retitled"])
+            seq = try await store.changeLog.latestChangeSeq()
+            #expect(try await store.changeLog.changes(after: 0, retrying: [seq], limit: 1).map(\.seq) == [1], "in order, retried numbers included")
+            #expect(try await store.changeLog.searchablePapers(ids: ["2608.00001", "2608.00009"]).map(\.title) == ["First, retitled"])
         }
     }
 }

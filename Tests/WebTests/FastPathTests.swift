@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import PapersCore
+import Presentation
 import Testing
 import TestSupport
 @testable import Web

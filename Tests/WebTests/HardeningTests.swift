@@ -6,6 +6,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import PapersCore
+import Presentation
 import Storage
 import Testing
 import TestSupport

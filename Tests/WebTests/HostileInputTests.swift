@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import Ingestion
 import PapersCore
+import Presentation
 import Testing
 import TestSupport
 @testable import Web

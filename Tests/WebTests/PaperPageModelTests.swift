@@ -1,4 +1,5 @@
 import PapersCore
+import Presentation
 import Testing
 import TestSupport
 @testable import Web

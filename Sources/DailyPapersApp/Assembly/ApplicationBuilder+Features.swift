@@ -38,7 +38,7 @@ extension ApplicationBuilder {
     }
 
     /// Accounts, submissions, comments and moderation with the configured limits and password cost.
-    func communityFeatures(papers: any PaperStore, database: any SQLDatabase, mail: MailFeatures, clock: @escaping @Sendable () -> Timestamp) -> CommunityFeatures {
+    func communityFeatures(papers: SQLPaperStore, database: any SQLDatabase, mail: MailFeatures, clock: @escaping @Sendable () -> Timestamp) -> CommunityFeatures {
         let mailer = mail.setup.isEnabled
             ? AccountMailer(outbox: mail.store, mail: AccountMail(composer: mail.setup.composer), sendNow: mail.sendNow)
             : nil

@@ -24,10 +24,10 @@ public actor KeywordIndexUpdater {
     @discardableResult
     public func catchUp() async throws -> Int {
         guard var cursor else { return try await fill() }
-        let changes = try await store.changes(since: cursor, limit: Self.changesPerRefresh)
+        let changes = try await store.changeLog.changes(since: cursor, limit: Self.changesPerRefresh)
         if !changes.isEmpty {
             let ids = changes.paperIds
-            let papers = try await store.searchablePapers(ids: ids)
+            let papers = try await store.changeLog.searchablePapers(ids: ids)
             let present = Set(papers.map(\.paperId))
             await index.apply(upserting: papers, removing: ids.filter { !present.contains($0) })
         }
@@ -37,12 +37,12 @@ public actor KeywordIndexUpdater {
     }
 
     private func fill() async throws -> Int {
-        let start = try await store.latestChangeSeq()
+        let start = try await store.changeLog.latestChangeSeq()
         var read = 0
-        var papers = try await store.searchablePapers(after: nil, limit: Self.fillChunk)
+        var papers = try await store.changeLog.searchablePapers(after: nil, limit: Self.fillChunk)
         while let last = papers.last {
             // The next chunk is read while this one is indexed.
-            async let next = store.searchablePapers(after: last.paperId, limit: Self.fillChunk)
+            async let next = store.changeLog.searchablePapers(after: last.paperId, limit: Self.fillChunk)
             await index.apply(upserting: papers, removing: [])
             read += papers.count
             papers = try await next

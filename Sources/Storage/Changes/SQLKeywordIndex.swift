@@ -8,7 +8,7 @@ extension SQLPaperStore {
     public func catchUpSearchIndex(batchSize: Int = 2_000) async throws -> Int {
         var indexed = 0
         // A read first: the common case (nothing new) takes no write lock.
-        while try await latestChangeSeq() > keywordIndexPosition() {
+        while try await changeLog.latestChangeSeq() > keywordIndexPosition() {
             indexed += try await database.transaction { connection in
                 try await Self.indexNextChanges(batchSize: batchSize, on: connection)
             }

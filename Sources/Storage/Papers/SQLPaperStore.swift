@@ -1,12 +1,18 @@
 import PapersCore
 
 /// The paper store on any `SQLDatabase`: one set of queries for SQLite and PostgreSQL.
-public struct SQLPaperStore: PaperStore {
+public struct SQLPaperStore: Sendable {
     let database: any SQLDatabase
 
     public init(database: any SQLDatabase) {
         self.database = database
     }
+
+    /// arXiv's announcements and the category pages, on the same database.
+    public var listings: SQLListingStore { SQLListingStore(database: database) }
+
+    /// The change log the derived indexes follow, on the same database.
+    public var changeLog: PaperChangeLog { PaperChangeLog(database: database) }
 
     /// The columns as the site shows them: source counts plus what members did here.
     static let columns = columnList(

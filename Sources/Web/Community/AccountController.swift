@@ -2,6 +2,7 @@ import Community
 import HTTPTypes
 import Hummingbird
 import PapersCore
+import Presentation
 
 /// Sign-up, log-in and log-out, address verification, password reset, and the settings page.
 struct AccountController: Sendable {

@@ -34,7 +34,7 @@ public struct CommunityFeatures: Sendable {
 extension CommunityFeatures {
     /// The community services over `database`, wired one way for the server and the tests alike.
     public static func assemble(
-        papers: any PaperStore, database: any SQLDatabase, hasher: PasswordHasher, mailer: AccountMailer?, arxiv: ArxivClient,
+        papers: SQLPaperStore, database: any SQLDatabase, hasher: PasswordHasher, mailer: AccountMailer?, arxiv: ArxivClient,
         policy: SubmissionPolicy, limits: RateLimits, secureCookies: Bool, clock: @escaping @Sendable () -> Timestamp
     ) -> CommunityFeatures {
         let (users, comments) = (SQLUserStore(database: database), SQLCommentStore(database: database))

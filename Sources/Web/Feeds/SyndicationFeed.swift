@@ -1,4 +1,5 @@
 import PapersCore
+import Presentation
 
 extension FeedFormat {
     /// The media type alone, as `<link rel="alternate" type>` names it.
@@ -115,9 +116,9 @@ struct SyndicationFeed {
 enum ItemHTML {
     static func content(_ paper: Paper, link: String) -> HTML {
         var links: [HTML] = ["<a href=\"\(link)\">DailyPapers</a>"]
-        if let arxivId = paper.arxivId { links.append("<a href=\"https://arxiv.org/abs/\(arxivId)\">arXiv</a>") }
+        if let arxiv = PaperPresentation.arxivPage(paper) { links.append("<a href=\"\(arxiv)\">arXiv</a>") }
         for code in CodeLinks.links(for: paper) { links.append("<a href=\"\(code)\">Code</a>") }
-        let byline = CardFormatting.byline(for: paper)?.text ?? ""
+        let byline = PaperPresentation.byline(paper) ?? ""
         return """
             <p>\(byline) · \(paper.upvotes) upvotes</p><p>\(TeXText.plain(paper.abstract))</p><p>\(HTML(joining: links, separator: " · "))</p>
             """

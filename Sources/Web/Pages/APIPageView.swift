@@ -1,3 +1,5 @@
+import Presentation
+
 /// `/api`: what the JSON API offers, for people; `/api/openapi.json` is the same for programs.
 enum APIPageView {
     static let endpoints: [(method: String, path: String, what: String)] = [

@@ -1,4 +1,5 @@
 import PapersCore
+import Presentation
 
 /// A face for a member or an organization: their image when Hugging Face gave one, else their initials on a colour
 /// of their own (one of `Avatar.hues`, picked by the name, so a name always looks the same).

@@ -1,4 +1,5 @@
 import PapersCore
+import Presentation
 
 /// The styled page for 4xx and 5xx answers.
 enum ErrorPageView {

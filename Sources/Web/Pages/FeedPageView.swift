@@ -1,4 +1,5 @@
 import PapersCore
+import Presentation
 
 /// The daily, weekly and monthly listings.
 enum FeedPageView {

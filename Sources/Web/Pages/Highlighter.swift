@@ -1,4 +1,5 @@
 import PapersCore
+import Presentation
 
 /// Marks the searched words in a title or abstract: the text is escaped piece by piece and each matching word is
 /// wrapped in `<mark>`, so nothing in the paper's text can become markup.

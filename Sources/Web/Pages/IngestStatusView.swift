@@ -1,4 +1,5 @@
 import PapersCore
+import Presentation
 
 /// The operators' page: each source's last run, what it did, the next run and the last error in plain words.
 enum IngestStatusView {

@@ -1,4 +1,5 @@
 import PapersCore
+import Presentation
 
 /// The page shell every HTML page shares: head, site header with its navigation, and footer.
 enum Layout {

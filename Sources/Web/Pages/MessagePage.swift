@@ -1,3 +1,5 @@
+import Presentation
+
 /// A page that only says what happened: a title, a sentence, and where to go next.
 enum MessagePage {
     static func render(_ title: String, _ text: String, link: (label: String, path: String)? = nil, viewer: Viewer?) -> HTML {

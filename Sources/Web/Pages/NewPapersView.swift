@@ -1,4 +1,5 @@
 import PapersCore
+import Presentation
 
 /// `/papers/new`, arXiv's latest announcement in the harvested categories, and the category pages.
 enum NewPapersView {

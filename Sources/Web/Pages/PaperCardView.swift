@@ -1,4 +1,5 @@
 import PapersCore
+import Presentation
 
 /// A paper card as on the reference listing: title, clamped abstract, byline, "·", date, and upvotes.
 enum PaperCardView {
@@ -8,7 +9,7 @@ enum PaperCardView {
         <div class="votes">\(VoteButton.render(paper, viewer: viewer))</div>
         <div>
         <h2><a href="\(Route.paper(id: paper.id).path)">\(TeXText.plain(paper.title))</a></h2>
-        <p class="abstract">\(CardFormatting.snippet(TeXText.plain(paper.abstract)))</p>
+        <p class="abstract">\(PaperPresentation.excerpt(paper))</p>
         <div class="meta">\(meta(paper, currentYear: currentYear))\(submission(paper, currentYear: currentYear))\(comments(paper))\(code(paper))\(extra)</div>\(categories(paper))
         </div>
         \(Cover.render(paper))

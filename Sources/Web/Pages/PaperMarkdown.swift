@@ -1,4 +1,5 @@
 import PapersCore
+import Presentation
 
 /// A paper page as Markdown (`/papers/{id}.md`), for agents and terminals.
 enum PaperMarkdown {
@@ -16,9 +17,9 @@ enum PaperMarkdown {
         if let day = paper.featuredOn { lines.append("- **Featured:** \(day)") }
         if let submitter = paper.submittedBy { lines.append("- **Submitted by:** \(escape(submitter))") }
         lines.append("")
-        if let arxivId = paper.arxivId {
-            lines.append("- arXiv: https://arxiv.org/abs/\(arxivId)")
-            lines.append("- PDF: https://arxiv.org/pdf/\(arxivId)")
+        if let page = PaperPresentation.arxivPage(paper), let pdf = PaperPresentation.pdf(paper) {
+            lines.append("- arXiv: \(page)")
+            lines.append("- PDF: \(pdf)")
         }
         for link in CodeLinks.links(for: paper) { lines.append("- Code: \(link)") }
         if let page = paper.projectPage, TextEncoding.isWebURL(page) { lines.append("- Project page: \(page)") }

@@ -1,4 +1,5 @@
 import PapersCore
+import Presentation
 
 /// A paper's own page: everything DailyPapers knows about it, laid out from its `PaperPageModel`.
 enum PaperPageView {

@@ -1,4 +1,5 @@
 import PapersCore
+import Presentation
 
 /// arXiv's silence on the pages that follow its announcements: the whole sentence on a wide screen, one short line
 /// on a phone, where the first screen belongs to the papers.

@@ -1,4 +1,5 @@
 import PapersCore
+import Presentation
 import Search
 
 /// The search page: the form (words, dates, organization, order, mode), result cards with the searched words

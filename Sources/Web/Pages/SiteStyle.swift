@@ -1,3 +1,5 @@
+import Presentation
+
 /// The site's one stylesheet (served as a hashed asset). Colours are chosen for contrast, measured with WCAG's
 /// formula: body text ≥ 7:1 on its background, muted text ≥ 6.9:1, links ≥ 6.4:1, buttons ≥ 6.7:1, control and
 /// card borders ≥ 3:1 (`StyleContrastTests` checks every pair).

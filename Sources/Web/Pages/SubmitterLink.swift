@@ -1,4 +1,5 @@
 import PapersCore
+import Presentation
 
 /// Who submitted a paper, linked to their page here: a member's profile, or for a Hugging Face user an import
 /// named, the page of what they submitted (titled so that a reader knows the name is Hugging Face's).

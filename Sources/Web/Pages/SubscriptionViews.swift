@@ -1,5 +1,6 @@
 import Mail
 import PapersCore
+import Presentation
 import Storage
 
 /// The pages of the subscription flow: subscribe, confirm, settings, unsubscribe, and their outcomes.

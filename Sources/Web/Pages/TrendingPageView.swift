@@ -1,4 +1,5 @@
 import PapersCore
+import Presentation
 
 /// The trending list, with the formula that ranks it.
 enum TrendingPageView {

@@ -10,7 +10,7 @@ struct RouteHandlers: Sendable {
     let feeds: FeedController
     let listings: ListingController
     let api: APIController
-    let search: SearchController?
+    let search: SearchController
     let subscriptions: SubscriptionController?
     let accounts: AccountController?
     let settings: SettingsController?
@@ -25,17 +25,15 @@ struct RouteHandlers: Sendable {
     init(_ dependencies: AppDependencies) {
         let catalog = PaperCatalog(store: dependencies.store)
         let (clock, site) = (dependencies.clock, dependencies.site)
-        let search = dependencies.search ?? (dependencies.store as? SQLPaperStore).map { PaperSearch(store: $0, semantic: nil) }
+        let search = dependencies.search ?? PaperSearch(store: dependencies.store, semantic: nil)
         pages = PageController(
             catalog: catalog, clock: clock, subscribeBox: dependencies.mail?.setup.isEnabled == true, community: dependencies.community, search: search
         )
         feeds = FeedController(catalog: catalog, clock: clock, site: site)
         listings = ListingController(catalog: catalog, clock: clock, site: site, categories: dependencies.listingCategories, ingest: dependencies.ingest)
         api = APIController(catalog: catalog, clock: clock, site: site)
-        self.search = search.map { search in
-            let notice = dependencies.semanticNotice ?? (search.semantic == nil ? "Search by meaning is off on this server: results match your words." : nil)
-            return SearchController(search: search, catalog: catalog, clock: clock, site: site, semanticNotice: notice)
-        }
+        let notice = dependencies.semanticNotice ?? (search.semantic == nil ? "Search by meaning is off on this server: results match your words." : nil)
+        self.search = SearchController(search: search, catalog: catalog, clock: clock, site: site, semanticNotice: notice)
         subscriptions = dependencies.mail.map { SubscriptionController(mail: $0, clock: clock) }
         let community = dependencies.community
         accounts = community.map { AccountController(community: $0, clock: clock) }

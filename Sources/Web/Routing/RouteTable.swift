@@ -40,7 +40,7 @@ struct RouteTable: RouterMiddleware {
             case .organization(let name): return try await cached(route, request, viewer) { _ in try await h.pages.organization(name, request, viewer) }
             case .user(let name): return try await cached(route, request, viewer) { _ in try await available(h.profiles).user(name, viewer) }
             case .author(let name): return try await cached(route, request, viewer) { _ in try await available(h.profiles).author(name, request, viewer) }
-            case .search: return try await available(h.search).page(request, viewer: viewer)
+            case .search: return try await h.search.page(request, viewer: viewer)
             case .moderation: return try await available(h.moderation).overview(context)
             case .newPapers: return try await cached(route, request, viewer) { try await h.listings.newPapers(request, quiet: $0.quietDay, viewer) }
             case .category(let name): return try await cached(route, request, viewer) { _ in try await h.listings.category(name, request, viewer) }
@@ -50,7 +50,7 @@ struct RouteTable: RouterMiddleware {
             case .weekFeed(let format): return try await feed(format, route, request) { try await h.feeds.weekly(route) }
             case .trendingFeed(let format): return try await feed(format, route, request) { try await h.feeds.trending(route) }
             case .organizationFeed(let name, let format): return try await feed(format, route, request) { try await h.feeds.organization(name, route) }
-            case .searchFeed(let format): return try await available(h.search).feed(request, format: format)
+            case .searchFeed(let format): return try await h.search.feed(request, format: format)
             case .newPapersFeed(let format): return try await feed(format, route, request) { try await h.listings.newPapersFeed(request, route: route) }
             case .categoryFeed(let name, let format): return try await feed(format, route, request) { try await h.listings.categoryFeed(name, route: route) }
 
@@ -99,8 +99,8 @@ struct RouteTable: RouterMiddleware {
             case .apiDailyPapers: return try await cached(route, request, viewer) { _ in try await h.api.dailyPapers(request) }
             case .apiPapers: return try await cached(route, request, viewer) { _ in try await h.api.papers(request) }
             case .apiPaper(let id): return try await cached(route, request, viewer) { _ in try await h.api.paper(id) }
-            case .apiSearch: return try await available(h.search).api(request).response
-            case .apiSimilar(let id): return try await available(h.search).similar(id, request).response
+            case .apiSearch: return try await h.search.api(request).response
+            case .apiSimilar(let id): return try await h.search.similar(id, request).response
             case .apiSubmit: return try await available(h.submissions).apiSubmit(request, context)
             case .apiIndex: return try await available(h.submissions).apiIndex(request, context)
             case .apiUpvote(let id): return try await available(h.votes).apiVote(id, upvoted: true, context)

@@ -1,5 +1,6 @@
 import Hummingbird
 import PapersCore
+import Presentation
 import Search
 import Storage
 

@@ -4,6 +4,7 @@ import Community
 import Logging
 import NIOCore
 import PapersCore
+import Presentation
 import Storage
 
 extension HTTPField.Name {

@@ -1,6 +1,7 @@
 import Community
 import Hummingbird
 import PapersCore
+import Presentation
 
 /// Reading `application/x-www-form-urlencoded` bodies and guarding forms against cross-site posts.
 enum Forms {

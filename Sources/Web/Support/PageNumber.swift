@@ -1,5 +1,6 @@
 import Hummingbird
 import PapersCore
+import Presentation
 
 /// The `?p=` of a listing that pages: 0 for the first page; a number that is not one is a 400.
 enum PageNumber {

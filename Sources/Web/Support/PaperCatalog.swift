@@ -1,11 +1,12 @@
 import PapersCore
+import Presentation
 import Storage
 
 /// The queries pages and the JSON API share, so the HTML and the API can never disagree.
 public struct PaperCatalog: Sendable {
-    let store: any PaperStore
+    let store: SQLPaperStore
 
-    public init(store: any PaperStore) {
+    public init(store: SQLPaperStore) {
         self.store = store
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Presentation
 
 /// A response whose body is already in memory, so it can be cached and replayed.
 struct Rendered: Sendable {

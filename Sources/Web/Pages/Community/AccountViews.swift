@@ -1,6 +1,7 @@
 import Community
 import Mail
 import PapersCore
+import Presentation
 import Storage
 
 /// Sign-up, log-in, password and settings pages.

@@ -1,4 +1,5 @@
 import PapersCore
+import Presentation
 
 /// The comment section of a paper page: threads one level deep, forms for members, moderator controls.
 enum CommentViews {

@@ -1,4 +1,5 @@
 import PapersCore
+import Presentation
 import Storage
 
 /// Member profiles, author pages, organization extras and the moderation log.

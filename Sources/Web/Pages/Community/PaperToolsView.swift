@@ -1,5 +1,6 @@
 import Community
 import PapersCore
+import Presentation
 
 /// The member tools under a paper: attribute it to an organization, and (for moderators) hide it.
 enum PaperToolsView {

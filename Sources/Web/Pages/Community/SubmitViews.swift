@@ -1,6 +1,7 @@
 import Community
 import Hummingbird
 import PapersCore
+import Presentation
 
 /// The submit page.
 enum SubmitViews {

@@ -1,4 +1,5 @@
 import PapersCore
+import Presentation
 
 /// What a paper's page shows, worked out from the paper: its dates, links and facts as text and addresses, so the
 /// view only lays them out (and a test can read them without parsing HTML).
@@ -34,9 +35,9 @@ struct PaperPageModel {
 
     var links: [Link] {
         var links: [Link] = []
-        if let arxivId = paper.arxivId {
-            links.append(Link(label: "arXiv page", url: "https://arxiv.org/abs/\(arxivId)", external: false))
-            links.append(Link(label: "PDF", url: "https://arxiv.org/pdf/\(arxivId)", external: false))
+        if let page = PaperPresentation.arxivPage(paper), let pdf = PaperPresentation.pdf(paper) {
+            links.append(Link(label: "arXiv page", url: page, external: false))
+            links.append(Link(label: "PDF", url: pdf, external: false))
         }
         for link in CodeLinks.links(for: paper) {
             let stars = paper.githubRepo == link ? paper.githubStars.map { " ★ \($0)" } ?? "" : ""

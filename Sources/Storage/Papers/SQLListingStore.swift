@@ -19,25 +19,31 @@ public struct ListingQuery: Sendable, Equatable {
     }
 }
 
-/// What harvesting reads and writes beyond the feed queries: announced papers, category pages, dry runs.
-extension SQLPaperStore {
+/// arXiv's announcements as harvested: the papers of one announcement day by category and type, and category pages.
+public struct SQLListingStore: Sendable {
+    let database: any SQLDatabase
+
+    public init(database: any SQLDatabase) {
+        self.database = database
+    }
+
     /// The newest announcement day on or before `day` (nil: any) that holds papers in `categories`.
     public func latestAnnouncementDay(categories: [String], onOrBefore day: Day? = nil) async throws -> Day? {
-        var conditions: [SQLQuery] = ["p.announced_on IS NOT NULL AND \(unsafeRaw: Self.visible)"]
+        var conditions: [SQLQuery] = ["p.announced_on IS NOT NULL AND \(unsafeRaw: SQLPaperStore.visible)"]
         if let day { conditions.append("p.announced_on <= \(day.description)") }
-        if !categories.isEmpty { conditions.append(Self.inCategories(categories)) }
+        if !categories.isEmpty { conditions.append(SQLPaperStore.inCategories(categories)) }
         let rows = try await database.query("SELECT MAX(p.announced_on) AS day FROM papers p WHERE \(SQLQuery.joined(conditions, separator: " AND "))")
         return rows.first?.optionalString("day").flatMap { Day(iso: $0) }
     }
 
     /// The announcement days before and after `day` that hold papers in `categories`, for previous/next links.
     public func neighbouringAnnouncementDays(of day: Day, categories: [String]) async throws -> (previous: Day?, next: Day?) {
-        let filter: SQLQuery = categories.isEmpty ? "1 = 1" : Self.inCategories(categories)
+        let filter: SQLQuery = categories.isEmpty ? "1 = 1" : SQLPaperStore.inCategories(categories)
         let before = try await database.query(
-            "SELECT MAX(p.announced_on) AS day FROM papers p WHERE p.announced_on < \(day.description) AND \(unsafeRaw: Self.visible) AND \(filter)"
+            "SELECT MAX(p.announced_on) AS day FROM papers p WHERE p.announced_on < \(day.description) AND \(unsafeRaw: SQLPaperStore.visible) AND \(filter)"
         )
         let after = try await database.query(
-            "SELECT MIN(p.announced_on) AS day FROM papers p WHERE p.announced_on > \(day.description) AND \(unsafeRaw: Self.visible) AND \(filter)"
+            "SELECT MIN(p.announced_on) AS day FROM papers p WHERE p.announced_on > \(day.description) AND \(unsafeRaw: SQLPaperStore.visible) AND \(filter)"
         )
         return (before.first?.optionalString("day").flatMap { Day(iso: $0) }, after.first?.optionalString("day").flatMap { Day(iso: $0) })
     }
@@ -46,7 +52,7 @@ extension SQLPaperStore {
     public func announcedPapers(_ query: ListingQuery) async throws -> [Paper] {
         let rows = try await database.query(
             """
-            SELECT \(unsafeRaw: Self.columns) FROM \(unsafeRaw: Self.from) WHERE \(Self.listingFilter(query))
+            SELECT \(unsafeRaw: SQLPaperStore.columns) FROM \(unsafeRaw: SQLPaperStore.from) WHERE \(Self.listingFilter(query))
             ORDER BY p.upvotes + p.community_upvotes DESC, p.id LIMIT \(query.limit) OFFSET \(query.offset)
             """
         )
@@ -62,8 +68,8 @@ extension SQLPaperStore {
     public func papers(inCategory category: String, limit: Int, offset: Int) async throws -> [Paper] {
         let rows = try await database.query(
             """
-            SELECT \(unsafeRaw: Self.columns) FROM \(unsafeRaw: Self.from)
-            WHERE p.id IN (SELECT paper_id FROM paper_categories WHERE category = \(category)) AND \(unsafeRaw: Self.visible)
+            SELECT \(unsafeRaw: SQLPaperStore.columns) FROM \(unsafeRaw: SQLPaperStore.from)
+            WHERE p.id IN (SELECT paper_id FROM paper_categories WHERE category = \(category)) AND \(unsafeRaw: SQLPaperStore.visible)
             ORDER BY p.published_at IS NULL, p.published_at DESC, p.id DESC LIMIT \(limit) OFFSET \(offset)
             """
         )
@@ -72,40 +78,14 @@ extension SQLPaperStore {
 
     public func countPapers(inCategory category: String) async throws -> Int {
         let rows = try await database.query(
-            "SELECT COUNT(*) AS n FROM papers p WHERE p.id IN (SELECT paper_id FROM paper_categories WHERE category = \(category)) AND \(unsafeRaw: Self.visible)"
+            "SELECT COUNT(*) AS n FROM papers p WHERE p.id IN (SELECT paper_id FROM paper_categories WHERE category = \(category)) AND \(unsafeRaw: SQLPaperStore.visible)"
         )
         return try rows.first?.int("n") ?? 0
     }
 
-    /// The stored papers with these ids as their sources gave them (hidden ones too): what a harvest compares against.
-    public func sourcePapers(ids: [String]) async throws -> [String: Paper] {
-        try await database.withConnection { connection in try await Self.existingPapers(ids: ids, on: connection) }
-    }
-
-    /// Which of `ids` are stored (hidden papers too): an index-only look-up, for harvests that keep what they hold.
-    public func knownIds(among ids: [String]) async throws -> Set<String> {
-        var known = Set<String>()
-        for chunk in ids.bindChunks() {
-            for row in try await database.query("SELECT id FROM papers WHERE id IN (\(list: chunk))") {
-                if let id = row.optionalString("id") { known.insert(id) }
-            }
-        }
-        return known
-    }
-
-    /// What applying `updates` would do, without writing anything (`--dry-run`).
-    public func preview(_ updates: [PaperUpdate]) async throws -> ApplyCounts {
-        Self.merge(updates, into: try await sourcePapers(ids: updates.map(\.paper.id))).counts
-    }
-
-    /// `p` is in any of `categories`.
-    static func inCategories(_ categories: [String]) -> SQLQuery {
-        "p.id IN (SELECT paper_id FROM paper_categories WHERE category IN (\(list: categories)))"
-    }
-
     private static func listingFilter(_ query: ListingQuery) -> SQLQuery {
-        var conditions: [SQLQuery] = ["p.announced_on = \(query.day.description) AND \(unsafeRaw: visible)"]
-        if !query.categories.isEmpty { conditions.append(inCategories(query.categories)) }
+        var conditions: [SQLQuery] = ["p.announced_on = \(query.day.description) AND \(unsafeRaw: SQLPaperStore.visible)"]
+        if !query.categories.isEmpty { conditions.append(SQLPaperStore.inCategories(query.categories)) }
         if !query.kinds.isEmpty { conditions.append("p.announce_type IN (\(list: query.kinds.map(\.rawValue)))") }
         return SQLQuery.joined(conditions, separator: " AND ")
     }

@@ -1,51 +1,5 @@
 import PapersCore
 
-/// Reads and writes papers. One implementation serves every SQL engine through `SQLDatabase`.
-public protocol PaperStore: Sendable {
-    /// The paper with this id, or nil.
-    func paper(id: String) async throws -> Paper?
-
-    /// Papers featured within `days`, optionally by one submitter, ordered as `order` says.
-    func featuredPapers(_ query: FeedQuery) async throws -> [Paper]
-
-    /// How many papers `featuredPapers` would return without paging.
-    func countFeaturedPapers(_ query: FeedQuery) async throws -> Int
-
-    /// Every day that has at least one featured paper, ascending.
-    func featuredDays() async throws -> [Day]
-
-    /// Papers by publication time, newest first, after an optional cursor (the last page's final paper).
-    func papersByPublication(after cursor: PublicationCursor?, limit: Int) async throws -> [Paper]
-
-    /// Papers that list `author` (exactly, as written on the paper) among their authors, newest first.
-    func papers(byAuthor author: String, limit: Int, offset: Int) async throws -> [Paper]
-
-    /// Every paper in id order, a page at a time, for export.
-    func papersInIdOrder(after id: String?, limit: Int) async throws -> [Paper]
-
-    /// The number of stored papers.
-    func count() async throws -> Int
-
-    /// Applies source records in one transaction: new papers are inserted, changed ones updated, the rest untouched.
-    func apply(_ updates: [PaperUpdate], at now: Timestamp) async throws -> ApplyCounts
-
-    /// The newest arXiv announcement day on or before `day` with papers in `categories` (empty: any).
-    func latestAnnouncementDay(categories: [String], onOrBefore day: Day?) async throws -> Day?
-
-    /// The announcement days just before and after `day` with papers in `categories`.
-    func neighbouringAnnouncementDays(of day: Day, categories: [String]) async throws -> (previous: Day?, next: Day?)
-
-    /// One announcement's papers, most upvoted first.
-    func announcedPapers(_ query: ListingQuery) async throws -> [Paper]
-
-    func countAnnouncedPapers(_ query: ListingQuery) async throws -> Int
-
-    /// A category's papers, newest publication first.
-    func papers(inCategory category: String, limit: Int, offset: Int) async throws -> [Paper]
-
-    func countPapers(inCategory category: String) async throws -> Int
-}
-
 /// Which featured papers to list, and how.
 public struct FeedQuery: Sendable, Equatable {
     public var days: ClosedRange<Day>?
@@ -75,7 +29,7 @@ public struct FeedQuery: Sendable, Equatable {
     }
 }
 
-extension PaperStore {
+extension SQLPaperStore {
     /// The featured papers of `days` (and of one submitter) ranked by the trending formula at `reference`: the one
     /// trending ranking that pages, the API, feeds and digests all use.
     public func trending(days: ClosedRange<Day>, submitter: String? = nil, at reference: Timestamp) async throws -> [Paper] {
