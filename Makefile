@@ -7,11 +7,12 @@ SHARED_DATA ?= $(abspath ../shared/data)
 RELEASE_BIN := .build/release/dailypapers
 DEBUG_BIN := .build/debug/dailypapers
 
-.PHONY: run test build release models test-swift test-python bench clean help
+.PHONY: run test build release models lint format bench clean help
 
 help:
 	@echo "make run    build, create/migrate $(DATABASE), import the bundled sample if empty, serve http://$(HOST):$(PORT)"
 	@echo "make test   the whole test suite (Swift tests on SQLite and a throw-away PostgreSQL; HTTP, mail, multi-instance tests)"
+	@echo "make lint   swift-format's check with .swift-format, and every Swift file under 250 lines (make format fixes the first)"
 	@echo "make bench  import, HTTP, mail, upvote, PostgreSQL/scale-out and search benchmarks against ../shared/data (writes bench-results/)"
 
 run: release
@@ -32,7 +33,13 @@ build:
 models:
 	scripts/fetch-model.sh
 
-test: build models
+lint:
+	scripts/lint.sh
+
+format:
+	swift format format --in-place --recursive --parallel Sources Tests Package.swift
+
+test: lint build models
 	scripts/install-deps.sh test
 	SHARED_DATA=$(SHARED_DATA) DAILYPAPERS_BIN=$(abspath $(DEBUG_BIN)) scripts/test.sh
 

@@ -8,7 +8,8 @@ import PackageDescription
 let machineTuning: [SwiftSetting] = {
     #if os(Linux) && arch(x86_64)
     let portable = ProcessInfo.processInfo.environment["DAILYPAPERS_PORTABLE"] == "1"
-    let flags = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.split(separator: "\n")
+    let flags =
+        (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.split(separator: "\n")
         .first { $0.hasPrefix("flags") }?.split(separator: " ") ?? []
     if !portable, flags.contains("avx2"), flags.contains("fma") { return [.unsafeFlags(["-target-cpu", "haswell"])] }
     #endif

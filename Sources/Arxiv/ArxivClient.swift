@@ -1,8 +1,9 @@
 import Foundation
+import PapersCore
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import PapersCore
 
 /// How the arXiv client behaves: where it asks, how politely, and how patiently.
 public struct ArxivClientSettings: Sendable {
@@ -59,7 +60,8 @@ public struct ArxivClient: Sendable {
         do {
             data = try await fetcher.fetch(url)
         } catch let error as FetchError {
-            throw ArxivError.unavailable(error.status.map { $0 < 500 && $0 != 429 } == true ? error.description : "\(error.description) Try again in a few minutes.")
+            throw ArxivError.unavailable(
+                error.status.map { $0 < 500 && $0 != 429 } == true ? error.description : "\(error.description) Try again in a few minutes.")
         }
         let papers = try ArxivFeedParser.papers(from: data)
         return papers.first { $0.id == arxivId }

@@ -1,8 +1,9 @@
 import Foundation
+import PapersCore
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import PapersCore
 
 /// Reads the arXiv API's Atom feed (`/api/query`) into papers.
 public enum ArxivFeedParser {
@@ -60,7 +61,8 @@ final class AtomDelegate: NSObject, XMLParserDelegate {
     private var text = ""
     private var inAuthor = false
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:])
+    {
         text = ""
         switch (namespaceURI, name) {
             case (Self.atom, "feed"): sawFeed = true

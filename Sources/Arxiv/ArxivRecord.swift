@@ -69,7 +69,9 @@ public struct ArxivRecord: Sendable, Equatable {
             switch character {
                 case "(": depth += 1
                 case ")": depth = max(0, depth - 1)
-                case "," where depth == 0: flush(); continue
+                case "," where depth == 0:
+                    flush()
+                    continue
                 default: break
             }
             current.append(character)

@@ -1,8 +1,9 @@
 import Foundation
+import PapersCore
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import PapersCore
 
 /// The SAX delegate of `ListingParser`: RSS `<item>`s and Atom `<entry>`s, with arXiv's and Dublin Core's elements.
 final class ListingDelegate: NSObject, XMLParserDelegate {
@@ -33,7 +34,7 @@ final class ListingDelegate: NSObject, XMLParserDelegate {
         var item: ListingItem? {
             let described = ListingParser.splitDescription(description)
             guard let (id, version) = ListingParser.versioned(guid) ?? described.map({ ($0.id, $0.version) }),
-                  let kind = announceType.flatMap(Announcement.Kind.init(rawValue:)) ?? described?.kind
+                let kind = announceType.flatMap(Announcement.Kind.init(rawValue:)) ?? described?.kind
             else { return nil }
             return ListingItem(
                 id: id, version: version, kind: kind, title: title.collapsingWhitespace(),
@@ -44,7 +45,8 @@ final class ListingDelegate: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:])
+    {
         text = ""
         switch (namespaceURI ?? "", name) {
             case ("", "rss"), (Self.atom, "feed"): sawRoot = true

@@ -87,7 +87,7 @@ public enum ListingParser {
     static func versioned(_ text: String) -> (String, Int)? {
         let bare = text.hasPrefix("oai:arXiv.org:") ? String(text.dropFirst("oai:arXiv.org:".count)) : text
         guard let v = bare.lastIndex(of: "v"), let version = Int(bare[bare.index(after: v)...]),
-              let id = PaperIdentity.normalizedArxivId(String(bare[..<v]))
+            let id = PaperIdentity.normalizedArxivId(String(bare[..<v]))
         else { return PaperIdentity.normalizedArxivId(bare).map { ($0, 1) } }
         return (id, version)
     }

@@ -1,8 +1,9 @@
 import Foundation
+import PapersCore
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import PapersCore
 
 /// One page of an OAI-PMH `ListRecords` (or `GetRecord`) answer.
 public struct OAIPage: Sendable, Equatable {
@@ -67,7 +68,8 @@ final class OAIDelegate: NSObject, XMLParserDelegate {
     private var forenames = ""
     private var inAuthor = false
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:])
+    {
         text = ""
         switch name {
             case "OAI-PMH" where namespaceURI == Self.oai: sawRoot = true
@@ -80,7 +82,10 @@ final class OAIDelegate: NSObject, XMLParserDelegate {
                 page.completeListSize = attributes["completeListSize"].flatMap { Int($0) }
                 page.cursor = attributes["cursor"].flatMap { Int($0) }
             case "arXivRaw", "arXiv": record = ArxivRecord(id: "", datestamp: datestamp)
-            case "author" where record != nil: inAuthor = true; keyname = ""; forenames = ""
+            case "author" where record != nil:
+                inAuthor = true
+                keyname = ""
+                forenames = ""
             default: break
         }
     }

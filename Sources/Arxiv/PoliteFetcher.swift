@@ -1,8 +1,9 @@
 import Foundation
+import PapersCore
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import PapersCore
 
 /// How a `PoliteFetcher` behaves towards a source: who it says it is, how long it waits, how often it retries.
 public struct FetchPolicy: Sendable {

@@ -12,8 +12,12 @@ extension AccountService {
     /// Creates an API token and returns its secret, which is shown once and stored only as a hash.
     public func createAPIToken(for user: User, name rawName: String) async throws -> String {
         let name = rawName.trimmingWhitespace()
-        guard (1...64).contains(name.count) else { throw CommunityError.invalid("Name the token (1 to 64 characters), e.g. after the script that uses it.") }
-        guard try await sessions.apiTokens(userId: user.id).count < 20 else { throw CommunityError.invalid("An account has at most 20 tokens; revoke one first.") }
+        guard (1...64).contains(name.count) else {
+            throw CommunityError.invalid("Name the token (1 to 64 characters), e.g. after the script that uses it.")
+        }
+        guard try await sessions.apiTokens(userId: user.id).count < 20 else {
+            throw CommunityError.invalid("An account has at most 20 tokens; revoke one first.")
+        }
         let secret = Self.apiTokenPrefix + Secrets.make()
         try await sessions.createAPIToken(userId: user.id, name: name, hash: Secrets.hash(secret), prefix: String(secret.prefix(10)), at: clock())
         return secret
@@ -41,7 +45,9 @@ extension AccountService {
 
     /// The member an `Authorization: Bearer` token belongs to.
     public func user(apiToken: String) async throws -> User? {
-        guard apiToken.hasPrefix(Self.apiTokenPrefix), Self.isWellFormedSecret(String(apiToken.dropFirst(Self.apiTokenPrefix.count))) else { return nil }
+        guard apiToken.hasPrefix(Self.apiTokenPrefix), Self.isWellFormedSecret(String(apiToken.dropFirst(Self.apiTokenPrefix.count))) else {
+            return nil
+        }
         return try await sessions.user(apiTokenHash: Secrets.hash(apiToken), now: clock())
     }
 }

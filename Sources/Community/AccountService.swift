@@ -15,7 +15,9 @@ public struct AccountService: Sendable {
     static let linkLifetimeMilliseconds = Int64(AccountMail.linkLifetimeHours) * 3_600_000
     static let apiTokenPrefix = "dp_"
 
-    public init(users: SQLUserStore, sessions: SQLSessionStore, hasher: PasswordHasher, mailer: AccountMailer?, clock: @escaping @Sendable () -> Timestamp) {
+    public init(
+        users: SQLUserStore, sessions: SQLSessionStore, hasher: PasswordHasher, mailer: AccountMailer?, clock: @escaping @Sendable () -> Timestamp
+    ) {
         self.users = users
         self.sessions = sessions
         self.hasher = hasher
@@ -46,7 +48,9 @@ public struct AccountService: Sendable {
         try await register(username: username, email: email, password: password, role: role, emailVerified: true)
     }
 
-    private func register(username rawUsername: String, email rawEmail: String, password: String, role: UserRole, emailVerified: Bool) async throws -> User {
+    private func register(
+        username rawUsername: String, email rawEmail: String, password: String, role: UserRole, emailVerified: Bool
+    ) async throws -> User {
         try Self.refuseControls(rawUsername, rawEmail, password)
         let username = try AccountRules.validUsername(rawUsername)
         let email = try Self.validEmail(rawEmail)
@@ -117,7 +121,9 @@ public struct AccountService: Sendable {
 
     /// Mails a reset link when an account has this address; says nothing either way, so the form reveals no members.
     public func requestPasswordReset(email rawEmail: String) async throws {
-        guard let mailer else { throw CommunityError(.unavailable, "Mail is off on this server, so passwords cannot be reset by mail. Ask an admin.") }
+        guard let mailer else {
+            throw CommunityError(.unavailable, "Mail is off on this server, so passwords cannot be reset by mail. Ask an admin.")
+        }
         let email = try Self.validEmail(rawEmail)
         guard let user = try await users.user(email: email), !user.banned else { return }
         let secret = try await newLink(for: user.id, purpose: .resetPassword)
@@ -149,7 +155,8 @@ public struct AccountService: Sendable {
         try Self.refuseControls(new)
         try AccountRules.checkPassword(new, username: signedIn.user.username)
         try await users.setPassword(
-            userId: signedIn.user.id, hash: try await hasher.hash(new), keepingSession: signedIn.sessionHash, revokingTokens: revokingTokens, at: clock()
+            userId: signedIn.user.id, hash: try await hasher.hash(new), keepingSession: signedIn.sessionHash, revokingTokens: revokingTokens,
+            at: clock()
         )
         try await notifyPasswordChange(of: signedIn.user, byReset: false)
     }
@@ -157,33 +164,6 @@ public struct AccountService: Sendable {
     private func notifyPasswordChange(of user: User, byReset: Bool) async throws {
         guard let mailer else { return }
         try await queue(try mailer.mail.passwordChanged(username: user.username, email: user.email, userId: user.id, byReset: byReset, now: clock()))
-    }
-
-    // MARK: e-mail change
-
-    /// Mails a confirmation link to the new address; the account keeps the old one until it is followed.
-    public func requestEmailChange(_ user: User, password: String, newEmail rawEmail: String) async throws {
-        try await checkPassword(password, of: user)
-        let email = try Self.validEmail(rawEmail)
-        guard email.lowercased() != user.email.lowercased() else { throw CommunityError.invalid("That is already your address.") }
-        if try await users.user(email: email) != nil { throw CommunityError.conflict("Another account uses \(email).") }
-        guard let mailer else {
-            try await users.setEmail(userId: user.id, email: email, at: clock())
-            return
-        }
-        let secret = try await newLink(for: user.id, purpose: .changeEmail, newEmail: email)
-        try await queue(try mailer.mail.emailChange(username: user.username, newEmail: email, userId: user.id, secret: secret, now: clock()))
-    }
-
-    public func confirmEmailChange(secret: String) async throws -> User {
-        let claim = try await consume(secret, .changeEmail)
-        guard let email = claim.newEmail else { throw Self.badLink }
-        let before = try await existingUser(claim.userId)
-        try await users.setEmail(userId: claim.userId, email: email, at: clock())
-        if let mailer, before.email.lowercased() != email.lowercased() {
-            try await queue(try mailer.mail.emailChanged(username: before.username, oldEmail: before.email, newEmail: email, userId: before.id, now: clock()))
-        }
-        return try await existingUser(claim.userId)
     }
 
     // MARK: helpers
@@ -196,28 +176,31 @@ public struct AccountService: Sendable {
         }
     }
 
-    private func newLink(for userId: Int64, purpose: AccountTokenPurpose, newEmail: String? = nil) async throws -> String {
+    func newLink(for userId: Int64, purpose: AccountTokenPurpose, newEmail: String? = nil) async throws -> String {
         let secret = Secrets.make()
         let now = clock()
         let expires = Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch + Self.linkLifetimeMilliseconds)
-        try await sessions.createAccountToken(idHash: Secrets.hash(secret), userId: userId, purpose: purpose, newEmail: newEmail, at: now, expiresAt: expires)
+        try await sessions.createAccountToken(
+            idHash: Secrets.hash(secret), userId: userId, purpose: purpose, newEmail: newEmail, at: now, expiresAt: expires)
         return secret
     }
 
-    private func consume(_ secret: String, _ purpose: AccountTokenPurpose) async throws -> (userId: Int64, newEmail: String?) {
-        guard Self.isWellFormedSecret(secret), let claim = try await sessions.consumeAccountToken(idHash: Secrets.hash(secret), purpose: purpose, now: clock()) else {
+    func consume(_ secret: String, _ purpose: AccountTokenPurpose) async throws -> (userId: Int64, newEmail: String?) {
+        guard Self.isWellFormedSecret(secret),
+            let claim = try await sessions.consumeAccountToken(idHash: Secrets.hash(secret), purpose: purpose, now: clock())
+        else {
             throw Self.badLink
         }
         return claim
     }
 
-    private func queue(_ message: OutboxMessage) async throws {
+    func queue(_ message: OutboxMessage) async throws {
         guard let mailer else { return }
         _ = try await mailer.outbox.enqueue([message], at: clock())
         mailer.sendNow()
     }
 
-    private func existingUser(_ id: Int64) async throws -> User {
+    func existingUser(_ id: Int64) async throws -> User {
         guard let user = try await users.user(id: id) else { throw CommunityError.notFound("This account no longer exists.") }
         return user
     }

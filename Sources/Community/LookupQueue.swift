@@ -30,7 +30,8 @@ public final class LookupQueue: Sendable {
     private func admit(_ member: String) throws {
         let refusal = state.withLock { state -> CommunityError? in
             if state.byMember[member, default: 0] >= perMember {
-                return CommunityError(.unavailable, "Your previous arXiv lookup is still running: wait for it, then try again.", retryAfterSeconds: secondsPerLookup)
+                return CommunityError(
+                    .unavailable, "Your previous arXiv lookup is still running: wait for it, then try again.", retryAfterSeconds: secondsPerLookup)
             }
             if state.total >= capacity {
                 let wait = secondsPerLookup * state.total

@@ -15,7 +15,9 @@ public struct ModerationService: Sendable {
     }
 
     /// The log, newest first, and (for moderators) the hidden papers.
-    public func overview(for viewer: User?, limit: Int = 200) async throws -> (log: [ModerationEntry], hidden: [(id: String, title: String, reason: String)]) {
+    public func overview(
+        for viewer: User?, limit: Int = 200
+    ) async throws -> (log: [ModerationEntry], hidden: [(id: String, title: String, reason: String)]) {
         let hidden = viewer?.role.canModerate == true ? try await store.hiddenPapers(limit: limit) : []
         return (try await store.moderationLog(limit: limit), hidden)
     }

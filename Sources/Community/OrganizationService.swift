@@ -46,7 +46,9 @@ public struct OrganizationService: Sendable {
     }
 
     public func attribute(_ paperId: String, to name: String?, by user: User) async throws {
-        guard let paper = try await papers.paper(id: paperId) else { throw CommunityError.notFound("No paper with id '\(paperId)' is in DailyPapers.") }
+        guard let paper = try await papers.paper(id: paperId) else {
+            throw CommunityError.notFound("No paper with id '\(paperId)' is in DailyPapers.")
+        }
         guard Self.mayAttribute(paper, user: user) else {
             throw CommunityError.forbidden("Only the paper's submitter, one of its authors or an admin can attribute it.")
         }

@@ -52,7 +52,9 @@ public struct SubmissionService: Sendable {
             throw CommunityError(.unavailable, error.description)
         }
         guard let fetched else { throw CommunityError.notFound("arXiv has no paper with the id \(id).") }
-        let fields: Set<PaperField> = [.arxivId, .title, .abstract, .authors, .authorCount, .publishedAt, .categories, .arxivComments, .journalRef, .doi]
+        let fields: Set<PaperField> = [
+            .arxivId, .title, .abstract, .authors, .authorCount, .publishedAt, .categories, .arxivComments, .journalRef, .doi,
+        ]
         _ = try await papers.apply([PaperUpdate(paper: fetched, fields: fields)], at: clock())
         guard let stored = try await papers.paper(id: id) else { throw CommunityError.notFound("The paper \(id) is hidden by moderators.") }
         return stored

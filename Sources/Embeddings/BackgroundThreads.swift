@@ -34,7 +34,12 @@ public final class BackgroundThreads: Sendable {
             for part in 0..<parts {
                 submit {
                     body(part)
-                    if left.withLock({ $0 -= 1; return $0 }) == 0 { done.resume() }
+                    if left.withLock({
+                        $0 -= 1
+                        return $0
+                    }) == 0 {
+                        done.resume()
+                    }
                 }
             }
         }

@@ -40,7 +40,8 @@ public struct FloatBuffer: @unchecked Sendable {
 
     static func allocate(_ count: Int) -> FloatBuffer {
         let total = max(1, count) + slack
-        let base = UnsafeMutableRawPointer.allocate(byteCount: total * MemoryLayout<Float>.stride, alignment: 64).bindMemory(to: Float.self, capacity: total)
+        let base = UnsafeMutableRawPointer.allocate(byteCount: total * MemoryLayout<Float>.stride, alignment: 64).bindMemory(
+            to: Float.self, capacity: total)
         base.initialize(repeating: 0, count: total)
         return FloatBuffer(base: base)
     }

@@ -97,7 +97,8 @@ struct MiniLMEncoder: Sendable {
             lane.waitForTheOthers()
             Self.attention(batch, rows: rows, qkv: qkv, context: workspace.context, scores: scores)
             Self.linear(layer.attentionOut, rows: rows, input: workspace.context, output: workspace.attended)
-            Self.addAndNormalize(workspace.hidden, adding: workspace.attended, rows: rows, weight: layer.attentionNormWeight, bias: layer.attentionNormBias)
+            Self.addAndNormalize(
+                workspace.hidden, adding: workspace.attended, rows: rows, weight: layer.attentionNormWeight, bias: layer.attentionNormBias)
             Self.linear(layer.intermediate, rows: rows, input: workspace.hidden, output: workspace.intermediate, gelu: true)
             Self.linear(layer.output, rows: rows, input: workspace.intermediate, output: workspace.attended)
             Self.addAndNormalize(workspace.hidden, adding: workspace.attended, rows: rows, weight: layer.outputNormWeight, bias: layer.outputNormBias)
@@ -111,7 +112,8 @@ struct MiniLMEncoder: Sendable {
             let word = Int(batch.ids[row]) * width
             let place = batch.positions[row] * width
             for index in 0..<width {
-                target[index] = weights.wordEmbeddings[word + index] + weights.positionEmbeddings[place + index]
+                target[index] =
+                    weights.wordEmbeddings[word + index] + weights.positionEmbeddings[place + index]
                     + weights.tokenTypeEmbedding[index]
             }
             VectorMath.layerNormInPlace(target, width: width, weight: weights.embeddingNormWeight, bias: weights.embeddingNormBias)
@@ -131,15 +133,17 @@ struct MiniLMEncoder: Sendable {
                 return
             }
             for row in 0..<rows.count { (target + row * outputs).update(from: bias, count: outputs) }
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows.count), Int32(outputs), Int32(inputs), 1,
-                        source, Int32(inputs), dense.weight, Int32(inputs), 1, target, Int32(outputs))
+            cblas_sgemm(
+                CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows.count), Int32(outputs), Int32(inputs), 1,
+                source, Int32(inputs), dense.weight, Int32(inputs), 1, target, Int32(outputs))
         }
         if gelu { VectorMath.geluInPlace(target, count: rows.count * outputs) }
     }
 
     /// Scaled dot-product attention of the query tokens in `rows` over their whole sequences, head by head,
     /// written into `context`.
-    private static func attention(_ batch: PackedBatch, rows: Range<Int>, qkv: FloatBuffer, context: FloatBuffer, scores: UnsafeMutablePointer<Float>) {
+    private static func attention(_ batch: PackedBatch, rows: Range<Int>, qkv: FloatBuffer, context: FloatBuffer, scores: UnsafeMutablePointer<Float>)
+    {
         for sequence in batch.starts.indices {
             let tokens = batch.range(of: sequence)
             let queries = tokens.clamped(to: rows)
@@ -151,20 +155,24 @@ struct MiniLMEncoder: Sendable {
     }
 
     /// softmax(Q·Kᵀ / √d)·V for one head, for the `queries` rows of a sequence spanning `tokens`.
-    private static func attend(head: Int, queries: Range<Int>, tokens: Range<Int>, qkv: FloatBuffer, context: FloatBuffer,
-                               scores: UnsafeMutablePointer<Float>) {
+    private static func attend(
+        head: Int, queries: Range<Int>, tokens: Range<Int>, qkv: FloatBuffer, context: FloatBuffer,
+        scores: UnsafeMutablePointer<Float>
+    ) {
         let stride = 3 * width
         let length = tokens.count
         let query = qkv.base + queries.lowerBound * stride + head * headWidth
         let key = qkv.base + tokens.lowerBound * stride + width + head * headWidth
         let value = key + width
         let scale = 1 / Float(headWidth).squareRoot()
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(queries.count), Int32(length), Int32(headWidth), scale,
-                    query, Int32(stride), key, Int32(stride), 0, scores, Int32(length))
+        cblas_sgemm(
+            CblasRowMajor, CblasNoTrans, CblasTrans, Int32(queries.count), Int32(length), Int32(headWidth), scale,
+            query, Int32(stride), key, Int32(stride), 0, scores, Int32(length))
         for row in 0..<queries.count { VectorMath.softmaxInPlace(scores + row * length, count: length) }
         let output = context.base + queries.lowerBound * width + head * headWidth
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(queries.count), Int32(headWidth), Int32(length), 1,
-                    scores, Int32(length), value, Int32(stride), 0, output, Int32(width))
+        cblas_sgemm(
+            CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(queries.count), Int32(headWidth), Int32(length), 1,
+            scores, Int32(length), value, Int32(stride), 0, output, Int32(width))
     }
 
     /// `hidden = LayerNorm(hidden + residual)` for each of `rows`.

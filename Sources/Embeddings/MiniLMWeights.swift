@@ -12,12 +12,12 @@ struct MiniLMWeights: Sendable {
 
     /// One transformer layer.
     struct Layer: Sendable {
-        let qkv: Dense             // 384 → 3·384
-        let attentionOut: Dense    // 384 → 384
+        let qkv: Dense  // 384 → 3·384
+        let attentionOut: Dense  // 384 → 384
         let attentionNormWeight: [Float]
         let attentionNormBias: [Float]
-        let intermediate: Dense    // 384 → 1536
-        let output: Dense          // 1536 → 384
+        let intermediate: Dense  // 384 → 1536
+        let output: Dense  // 1536 → 384
         let outputNormWeight: [Float]
         let outputNormBias: [Float]
     }
@@ -74,12 +74,14 @@ struct MiniLMWeights: Sendable {
         func vector(_ name: String, _ count: Int) throws -> [Float] { try tensors.floats(p + name, shape: [count]) }
         let projections = ["query", "key", "value"]
         return Layer(
-            qkv: Dense(weight: try projections.flatMap { try matrix("attention.self.\($0).weight", w, w) },
-                       bias: try projections.flatMap { try vector("attention.self.\($0).bias", w) }),
+            qkv: Dense(
+                weight: try projections.flatMap { try matrix("attention.self.\($0).weight", w, w) },
+                bias: try projections.flatMap { try vector("attention.self.\($0).bias", w) }),
             attentionOut: Dense(weight: try matrix("attention.output.dense.weight", w, w), bias: try vector("attention.output.dense.bias", w)),
             attentionNormWeight: try vector("attention.output.LayerNorm.weight", w),
             attentionNormBias: try vector("attention.output.LayerNorm.bias", w),
-            intermediate: Dense(weight: try matrix("intermediate.dense.weight", intermediate, w), bias: try vector("intermediate.dense.bias", intermediate)),
+            intermediate: Dense(
+                weight: try matrix("intermediate.dense.weight", intermediate, w), bias: try vector("intermediate.dense.bias", intermediate)),
             output: Dense(weight: try matrix("output.dense.weight", w, intermediate), bias: try vector("output.dense.bias", w)),
             outputNormWeight: try vector("output.LayerNorm.weight", w),
             outputNormBias: try vector("output.LayerNorm.bias", w)

@@ -33,8 +33,10 @@ enum SmallProduct {
     private static let blockRows = 6
 
     /// Computes `rows` rows of `output` (row stride `weights.outputs`).
-    static func multiply(_ input: UnsafePointer<Float>, rows: Int, weights: PanelWeights, bias: UnsafePointer<Float>,
-                         into output: UnsafeMutablePointer<Float>) {
+    static func multiply(
+        _ input: UnsafePointer<Float>, rows: Int, weights: PanelWeights, bias: UnsafePointer<Float>,
+        into output: UnsafeMutablePointer<Float>
+    ) {
         let inputs = weights.inputs
         let width = PanelWeights.panelWidth
         weights.panels.withUnsafeBufferPointer { buffer in
@@ -45,8 +47,9 @@ enum SmallProduct {
                 for first in stride(from: 0, to: rows, by: blockRows) {
                     // Past the last row the last one is repeated and its results dropped.
                     func row(_ offset: Int) -> UnsafePointer<Float> { input + min(first + offset, rows - 1) * inputs }
-                    let target = Target(base: output + first * weights.outputs + column, stride: weights.outputs,
-                                        rows: min(blockRows, rows - first), bias: (VectorMath.load(bias + column), VectorMath.load(bias + column + 8)))
+                    let target = Target(
+                        base: output + first * weights.outputs + column, stride: weights.outputs,
+                        rows: min(blockRows, rows - first), bias: (VectorMath.load(bias + column), VectorMath.load(bias + column + 8)))
                     block(row(0), row(1), row(2), row(3), row(4), row(5), weight: weight, inputs: inputs, into: target)
                 }
             }
@@ -70,21 +73,29 @@ enum SmallProduct {
 
     /// Six rows times one panel, summed in twelve registers.
     @inline(__always)
-    private static func block(_ x0: UnsafePointer<Float>, _ x1: UnsafePointer<Float>, _ x2: UnsafePointer<Float>, _ x3: UnsafePointer<Float>,
-                              _ x4: UnsafePointer<Float>, _ x5: UnsafePointer<Float>, weight: UnsafePointer<Float>, inputs: Int, into target: Target) {
+    private static func block(
+        _ x0: UnsafePointer<Float>, _ x1: UnsafePointer<Float>, _ x2: UnsafePointer<Float>, _ x3: UnsafePointer<Float>,
+        _ x4: UnsafePointer<Float>, _ x5: UnsafePointer<Float>, weight: UnsafePointer<Float>, inputs: Int, into target: Target
+    ) {
         var c00 = SIMD8<Float>(), c01 = SIMD8<Float>(), c10 = SIMD8<Float>(), c11 = SIMD8<Float>()
         var c20 = SIMD8<Float>(), c21 = SIMD8<Float>(), c30 = SIMD8<Float>(), c31 = SIMD8<Float>()
         var c40 = SIMD8<Float>(), c41 = SIMD8<Float>(), c50 = SIMD8<Float>(), c51 = SIMD8<Float>()
         for k in 0..<inputs {
             let b0 = VectorMath.load(weight + 16 * k), b1 = VectorMath.load(weight + 16 * k + 8)
             let a0 = SIMD8<Float>(repeating: x0[k]), a1 = SIMD8<Float>(repeating: x1[k]), a2 = SIMD8<Float>(repeating: x2[k])
-            c00.addProduct(a0, b0); c01.addProduct(a0, b1)
-            c10.addProduct(a1, b0); c11.addProduct(a1, b1)
-            c20.addProduct(a2, b0); c21.addProduct(a2, b1)
+            c00.addProduct(a0, b0)
+            c01.addProduct(a0, b1)
+            c10.addProduct(a1, b0)
+            c11.addProduct(a1, b1)
+            c20.addProduct(a2, b0)
+            c21.addProduct(a2, b1)
             let a3 = SIMD8<Float>(repeating: x3[k]), a4 = SIMD8<Float>(repeating: x4[k]), a5 = SIMD8<Float>(repeating: x5[k])
-            c30.addProduct(a3, b0); c31.addProduct(a3, b1)
-            c40.addProduct(a4, b0); c41.addProduct(a4, b1)
-            c50.addProduct(a5, b0); c51.addProduct(a5, b1)
+            c30.addProduct(a3, b0)
+            c31.addProduct(a3, b1)
+            c40.addProduct(a4, b0)
+            c41.addProduct(a4, b1)
+            c50.addProduct(a5, b0)
+            c51.addProduct(a5, b1)
         }
         target.store(row: 0, c00, c01)
         target.store(row: 1, c10, c11)

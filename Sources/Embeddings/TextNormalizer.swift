@@ -55,7 +55,7 @@ struct TextNormalizer: Sendable {
     static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
             case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x2A6DF, 0x2A700...0x2B73F,
-                 0x2B740...0x2B81F, 0x2B820...0x2CEAF, 0xF900...0xFAFF, 0x2F800...0x2FA1F:
+                0x2B740...0x2B81F, 0x2B820...0x2CEAF, 0xF900...0xFAFF, 0x2F800...0x2FA1F:
                 return true
             default: return false
         }
@@ -69,7 +69,7 @@ struct TextNormalizer: Sendable {
         }
         switch scalar.properties.generalCategory {
             case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-                 .initialPunctuation, .finalPunctuation, .otherPunctuation:
+                .initialPunctuation, .finalPunctuation, .otherPunctuation:
                 return true
             default: return false
         }

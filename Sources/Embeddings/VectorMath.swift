@@ -87,7 +87,9 @@ enum VectorMath {
     }
 
     /// `row = (row − mean) / √(variance + ε) · weight + bias`, over one row of `width` values (a multiple of 8).
-    static func layerNormInPlace(_ row: UnsafeMutablePointer<Float>, width: Int, weight: UnsafePointer<Float>, bias: UnsafePointer<Float>, epsilon: Float = 1e-12) {
+    static func layerNormInPlace(
+        _ row: UnsafeMutablePointer<Float>, width: Int, weight: UnsafePointer<Float>, bias: UnsafePointer<Float>, epsilon: Float = 1e-12
+    ) {
         var sums = SIMD8<Float>(repeating: 0)
         for index in stride(from: 0, to: width, by: 8) { sums += load(row + index) }
         let mean = sums.sum() / Float(width)

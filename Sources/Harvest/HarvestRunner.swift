@@ -40,14 +40,20 @@ public struct HarvestRunner: Sendable {
     static let hubLock = "harvest-huggingface"
 
     /// Harvests arXiv; nil when another instance is harvesting it now.
-    public func arxiv(_ part: ArxivPart = .both, from: Day? = nil, dryRun: Bool = false, report: HarvestReport = .silent) async throws -> [IngestState.Source: RunCounts]? {
+    public func arxiv(
+        _ part: ArxivPart = .both, from: Day? = nil, dryRun: Bool = false, report: HarvestReport = .silent
+    ) async throws -> [IngestState.Source: RunCounts]? {
         try await database.withExclusiveLock(Self.arxivLock) {
             var done: [IngestState.Source: RunCounts] = [:]
             if part != .records {
-                done[.arxivListing] = try await recorded(.arxivListing, dryRun: dryRun) { try await listingHarvester.run(dryRun: dryRun, report: report).counts }
+                done[.arxivListing] = try await recorded(.arxivListing, dryRun: dryRun) {
+                    try await listingHarvester.run(dryRun: dryRun, report: report).counts
+                }
             }
             if part != .listing {
-                done[.arxivOAI] = try await recorded(.arxivOAI, dryRun: dryRun) { try await recordsHarvester.run(from: from, dryRun: dryRun, now: clock(), report: report) }
+                done[.arxivOAI] = try await recorded(.arxivOAI, dryRun: dryRun) {
+                    try await recordsHarvester.run(from: from, dryRun: dryRun, now: clock(), report: report)
+                }
             }
             return done
         }
@@ -56,7 +62,9 @@ public struct HarvestRunner: Sendable {
     /// Mirrors Hugging Face's daily list; nil when another instance is syncing it now.
     public func huggingface(from: Day? = nil, through: Day? = nil, dryRun: Bool = false, report: HarvestReport = .silent) async throws -> RunCounts? {
         try await database.withExclusiveLock(Self.hubLock) {
-            try await recorded(.huggingface, dryRun: dryRun) { try await hubSync.run(from: from, through: through, dryRun: dryRun, now: clock(), report: report) }
+            try await recorded(.huggingface, dryRun: dryRun) {
+                try await hubSync.run(from: from, through: through, dryRun: dryRun, now: clock(), report: report)
+            }
         }
     }
 

@@ -24,7 +24,9 @@ public struct HubDailySync: Sendable {
 
     /// Syncs every day from `from` (else the day after the checkpoint, else the configured start, else today) through
     /// Hugging Face's current day. Days before the current one are complete and move the checkpoint.
-    public func run(from: Day? = nil, through last: Day? = nil, dryRun: Bool = false, now: Timestamp, report: HarvestReport = .silent) async throws -> RunCounts {
+    public func run(
+        from: Day? = nil, through last: Day? = nil, dryRun: Bool = false, now: Timestamp, report: HarvestReport = .silent
+    ) async throws -> RunCounts {
         let current = Self.currentDay(at: now)
         let state = try await context.ingest.state(of: .huggingface)
         let first = from ?? state.checkpoint.flatMap { Day(iso: $0) }.map { $0.adding(days: 1) } ?? settings.hubFrom ?? current

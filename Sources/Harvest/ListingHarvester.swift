@@ -52,7 +52,7 @@ public struct ListingHarvester: Sendable {
         let known = try await context.store.sourcePapers(ids: updates.map(\.paper.id))
         return updates.map { update in
             guard update.paper.announcement?.kind.isFirstAnnouncement == true, settings.wants(update.paper.categories),
-                  known[update.paper.id]?.featuredOn == nil
+                known[update.paper.id]?.featuredOn == nil
             else { return update }
             var featured = update
             featured.paper.featuredOn = day

@@ -38,7 +38,9 @@ public struct OAIHarvester: Sendable {
     }
 
     /// Harvests one set to the end of its list; returns the date of its first answer.
-    private func harvest(set: String, from start: Day, token: String?, dryRun: Bool, counts: inout RunCounts, report: HarvestReport) async throws -> Day? {
+    private func harvest(
+        set: String, from start: Day, token: String?, dryRun: Bool, counts: inout RunCounts, report: HarvestReport
+    ) async throws -> Day? {
         var token = token
         var firstAnswer: Day?
         var restarted = false
@@ -72,7 +74,8 @@ public struct OAIHarvester: Sendable {
             report.progress(page.cursor.map { $0 + page.records.count + page.deletedIds.count } ?? seen, page.completeListSize)
             token = page.resumptionToken
             if !dryRun {
-                try await context.ingest.save(.arxivOAI, checkpoint: start.description, resumptionToken: token.map { ResumePoint(set: set, token: $0).stored })
+                try await context.ingest.save(
+                    .arxivOAI, checkpoint: start.description, resumptionToken: token.map { ResumePoint(set: set, token: $0).stored })
             }
             if token == nil { return firstAnswer }
         }

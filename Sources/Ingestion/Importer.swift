@@ -44,7 +44,8 @@ public struct Importer: Sendable {
             }
             for (location, update) in parsed.updates {
                 if let earlier = firstSeen[update.paper.id] {
-                    let rejection = Rejection(location: location.description, error: RecordError(field: "id", "duplicate id \(update.paper.id), first seen at \(earlier)"))
+                    let rejection = Rejection(
+                        location: location.description, error: RecordError(field: "id", "duplicate id \(update.paper.id), first seen at \(earlier)"))
                     summary.rejections.append(rejection)
                     report.rejected(rejection)
                     continue

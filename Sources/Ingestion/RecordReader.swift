@@ -58,10 +58,16 @@ enum RecordReader {
 
     private static func arrayRecords(_ bytes: [UInt8], file: String) -> [RawRecord] {
         guard String(validating: bytes, as: UTF8.self) != nil else {
-            return [RawRecord(location: Location(file: file, kind: .item, number: 1), json: .failure(RecordError(field: nil, "file is not valid UTF-8")))]
+            return [
+                RawRecord(location: Location(file: file, kind: .item, number: 1), json: .failure(RecordError(field: nil, "file is not valid UTF-8")))
+            ]
         }
         guard let array = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [Any] else {
-            return [RawRecord(location: Location(file: file, kind: .item, number: 1), json: .failure(RecordError(field: nil, "file is not a complete JSON array (truncated or malformed)")))]
+            return [
+                RawRecord(
+                    location: Location(file: file, kind: .item, number: 1),
+                    json: .failure(RecordError(field: nil, "file is not a complete JSON array (truncated or malformed)")))
+            ]
         }
         return elements(array, file: file)
     }

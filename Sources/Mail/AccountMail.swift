@@ -62,12 +62,16 @@ public struct AccountMail: Sendable {
 
             If it was not you, ignore this mail: nothing changed.
             """
-        return try message(to: email, kind: "signup-attempt", userId: userId, subject: "Someone tried to sign up with your address", text: text, now: now)
+        return try message(
+            to: email, kind: "signup-attempt", userId: userId, subject: "Someone tried to sign up with your address", text: text, now: now)
     }
 
     /// To the account's address after its password changed (by the member, or through a reset link).
     public func passwordChanged(username: String, email: String, userId: Int64, byReset: Bool, now: Timestamp) throws -> OutboxMessage {
-        let how = byReset ? "through a reset link; every session was logged out and every API token revoked" : "from its settings page; its other sessions were logged out"
+        let how =
+            byReset
+            ? "through a reset link; every session was logged out and every API token revoked"
+            : "from its settings page; its other sessions were logged out"
         let text = """
             The password of the DailyPapers account \(username) was changed \(how).
 
@@ -75,7 +79,8 @@ public struct AccountMail: Sendable {
 
             \(composer.site.url(.forgotPasswordForm))
             """
-        return try message(to: email, kind: "password-changed", userId: userId, subject: "Your DailyPapers password was changed", text: text, now: now)
+        return try message(
+            to: email, kind: "password-changed", userId: userId, subject: "Your DailyPapers password was changed", text: text, now: now)
     }
 
     /// To the old address after the account moved to a new one.
@@ -89,6 +94,7 @@ public struct AccountMail: Sendable {
     }
 
     private func message(to recipient: String, kind: String, userId: Int64, subject: String, text: String, now: Timestamp) throws -> OutboxMessage {
-        try composer.notice(to: recipient, kind: kind, key: "\(kind):u\(userId):\(now.millisecondsSinceEpoch)", subject: subject, text: text, now: now)
+        try composer.notice(
+            to: recipient, kind: kind, key: "\(kind):u\(userId):\(now.millisecondsSinceEpoch)", subject: subject, text: text, now: now)
     }
 }

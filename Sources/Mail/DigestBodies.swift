@@ -31,15 +31,15 @@ enum DigestText {
 enum DigestHTML {
     static func header(_ edition: DigestEdition) -> HTML {
         """
-            <!doctype html>
-            <html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>\(edition.title)</title></head>
-            <body style="margin:0;padding:0;background:#f9fafb">
-            <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f9fafb"><tr><td align="center" style="padding:24px 12px">
-            <table role="presentation" width="600" cellpadding="0" cellspacing="0" style="max-width:600px;width:100%;background:#ffffff;border:1px solid #e5e7eb;border-radius:12px;font-family:Helvetica,Arial,sans-serif">
-            <tr><td style="padding:24px 24px 8px"><div style="font-size:22px;font-weight:700;color:#111827">Daily Papers</div>
-            <div style="font-size:14px;color:#6b7280">\(edition.title) — the papers the research community upvoted most</div></td></tr>
-            <tr><td style="padding:0 24px"><table role="presentation" width="100%" cellpadding="0" cellspacing="0">
-            """
+        <!doctype html>
+        <html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>\(edition.title)</title></head>
+        <body style="margin:0;padding:0;background:#f9fafb">
+        <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f9fafb"><tr><td align="center" style="padding:24px 12px">
+        <table role="presentation" width="600" cellpadding="0" cellspacing="0" style="max-width:600px;width:100%;background:#ffffff;border:1px solid #e5e7eb;border-radius:12px;font-family:Helvetica,Arial,sans-serif">
+        <tr><td style="padding:24px 24px 8px"><div style="font-size:22px;font-weight:700;color:#111827">Daily Papers</div>
+        <div style="font-size:14px;color:#6b7280">\(edition.title) — the papers the research community upvoted most</div></td></tr>
+        <tr><td style="padding:0 24px"><table role="presentation" width="100%" cellpadding="0" cellspacing="0">
+        """
     }
 
     static func block(_ paper: Paper, site: SiteAddress) -> HTML {
@@ -59,14 +59,14 @@ enum DigestHTML {
 
     static func footer(_ links: DigestLinks) -> HTML {
         """
-            </table></td></tr>
-            <tr><td style="padding:16px 24px 24px;font-size:12px;color:#6b7280">
-            <a href="\(links.settings)" style="color:#6b7280">Change frequency or topics</a> ·
-            <a href="\(links.unsubscribe)" style="color:#6b7280">Unsubscribe</a> ·
-            <a href="\(links.site)" style="color:#6b7280">DailyPapers</a>
-            </td></tr></table>
-            </td></tr></table>
-            </body></html>
-            """
+        </table></td></tr>
+        <tr><td style="padding:16px 24px 24px;font-size:12px;color:#6b7280">
+        <a href="\(links.settings)" style="color:#6b7280">Change frequency or topics</a> ·
+        <a href="\(links.unsubscribe)" style="color:#6b7280">Unsubscribe</a> ·
+        <a href="\(links.site)" style="color:#6b7280">DailyPapers</a>
+        </td></tr></table>
+        </td></tr></table>
+        </body></html>
+        """
     }
 }

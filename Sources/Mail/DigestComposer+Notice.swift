@@ -4,7 +4,9 @@ import Storage
 extension DigestComposer {
     /// A one-off plain-text mail from the site (confirmations, account links) ready for the outbox.
     /// - Parameter key: unique per logical message, so queueing it twice sends it once.
-    public func notice(to recipient: String, kind: String, key: String, subscriberId: Int64? = nil, subject: String, text: String, now: Timestamp) throws -> OutboxMessage {
+    public func notice(
+        to recipient: String, kind: String, key: String, subscriberId: Int64? = nil, subject: String, text: String, now: Timestamp
+    ) throws -> OutboxMessage {
         let domain = sender.address.value.split(separator: "@").last ?? "dailypapers"
         let message = MailMessage(
             from: sender,

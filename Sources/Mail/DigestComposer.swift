@@ -52,10 +52,13 @@ public struct DigestComposer: Sendable {
             from: sender,
             to: MailMessage.Mailbox(address: address),
             subject: subject.count > 150 ? String(subject.prefix(147)) + "…" : subject,
-            encodedText: EncodedBody(joining: [prepared.textHeader] + indices.map { prepared.textBlocks[$0] } + [EncodedBody(DigestText.footer(links))]),
-            encodedHTML: EncodedBody(joining: [prepared.htmlHeader] + indices.map { prepared.htmlBlocks[$0] } + [EncodedBody(DigestHTML.footer(links).rendered)]),
+            encodedText: EncodedBody(
+                joining: [prepared.textHeader] + indices.map { prepared.textBlocks[$0] } + [EncodedBody(DigestText.footer(links))]),
+            encodedHTML: EncodedBody(
+                joining: [prepared.htmlHeader] + indices.map { prepared.htmlBlocks[$0] } + [EncodedBody(DigestHTML.footer(links).rendered)]),
             extraHeaders: headers,
-            messageID: "<\(edition.key).\(subscriber.id).\(now.millisecondsSinceEpoch)@\(sender.address.value.split(separator: "@").last ?? "dailypapers")>",
+            messageID:
+                "<\(edition.key).\(subscriber.id).\(now.millisecondsSinceEpoch)@\(sender.address.value.split(separator: "@").last ?? "dailypapers")>",
             date: InternetDate.mail(now)
         )
         try message.validate()

@@ -75,8 +75,9 @@ enum TopicMatch {
         var start = 0
         let lastStart = haystack.count - word.count
         while start <= lastStart {
-            if haystack[start] == first, (start == 0 || !isWordByte(haystack[start - 1])),
-               start + word.count == haystack.count || !isWordByte(haystack[start + word.count]) {
+            if haystack[start] == first, start == 0 || !isWordByte(haystack[start - 1]),
+                start + word.count == haystack.count || !isWordByte(haystack[start + word.count])
+            {
                 var matches = true
                 for offset in 1..<word.count where haystack[start + offset] != word[offset] {
                     matches = false

@@ -21,7 +21,9 @@ public struct DigestPublisher: Sendable {
     /// The daily edition follows arXiv's calendar.
     let calendar: ArxivCalendar
 
-    public init(papers: SQLPaperStore, mail: SQLMailStore, composer: DigestComposer, meaning: TopicMeaning? = nil, calendar: ArxivCalendar = ArxivCalendar()) {
+    public init(
+        papers: SQLPaperStore, mail: SQLMailStore, composer: DigestComposer, meaning: TopicMeaning? = nil, calendar: ArxivCalendar = ArxivCalendar()
+    ) {
         self.calendar = calendar
         self.papers = papers
         self.mail = mail
@@ -47,8 +49,10 @@ public struct DigestPublisher: Sendable {
     }
 
     /// Writes the edition's messages to the outbox (or, with `dryRun`, only counts them).
-    public func compose(_ edition: DigestEdition, now: Timestamp, dryRun: Bool = false, batchSize: Int = 1_000,
-                        progress: @Sendable (Summary) -> Void = { _ in }) async throws -> Summary {
+    public func compose(
+        _ edition: DigestEdition, now: Timestamp, dryRun: Bool = false, batchSize: Int = 1_000,
+        progress: @Sendable (Summary) -> Void = { _ in }
+    ) async throws -> Summary {
         var summary = Summary()
         let prepared = composer.prepare(edition, meaning: meaning)
         var lastId: Int64 = 0

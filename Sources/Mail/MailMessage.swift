@@ -25,13 +25,20 @@ public struct MailMessage: Sendable, Equatable {
     /// The `Date:` header, already formatted (RFC 5322).
     public var date: String
 
-    public init(from: Mailbox, to: Mailbox, subject: String, text: String, html: String? = nil, extraHeaders: [(String, String)] = [], messageID: String, date: String) {
-        self.init(from: from, to: to, subject: subject, encodedText: EncodedBody(text), encodedHTML: html.map(EncodedBody.init),
-                  extraHeaders: extraHeaders, messageID: messageID, date: date)
+    public init(
+        from: Mailbox, to: Mailbox, subject: String, text: String, html: String? = nil, extraHeaders: [(String, String)] = [], messageID: String,
+        date: String
+    ) {
+        self.init(
+            from: from, to: to, subject: subject, encodedText: EncodedBody(text), encodedHTML: html.map(EncodedBody.init),
+            extraHeaders: extraHeaders, messageID: messageID, date: date)
     }
 
     /// A message whose parts were encoded beforehand (a digest reuses each paper's encoded block for every subscriber).
-    public init(from: Mailbox, to: Mailbox, subject: String, encodedText: EncodedBody, encodedHTML: EncodedBody?, extraHeaders: [(String, String)] = [], messageID: String, date: String) {
+    public init(
+        from: Mailbox, to: Mailbox, subject: String, encodedText: EncodedBody, encodedHTML: EncodedBody?, extraHeaders: [(String, String)] = [],
+        messageID: String, date: String
+    ) {
         self.from = from
         self.to = to
         self.subject = subject
@@ -54,7 +61,8 @@ public struct MailMessage: Sendable, Equatable {
 
     /// Checks every header value for line breaks; call before `rendered`.
     public func validate() throws {
-        let values: [(String, String)] = [("Subject", subject), ("From", from.name ?? ""), ("To", to.name ?? ""), ("Message-ID", messageID), ("Date", date)] + extraHeaders
+        let values: [(String, String)] =
+            [("Subject", subject), ("From", from.name ?? ""), ("To", to.name ?? ""), ("Message-ID", messageID), ("Date", date)] + extraHeaders
         for (header, value) in values where value.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) {
             throw HeaderInjection(header: header)
         }

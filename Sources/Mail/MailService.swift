@@ -22,7 +22,10 @@ public struct MailService: Service {
     /// How often the outbox is checked when nothing wakes the service.
     static let pollInterval = Duration.seconds(10)
 
-    public init(publisher: DigestPublisher, sender: OutboxSender, store: SQLMailStore, digestTime: String, clock: @escaping @Sendable () -> Timestamp = { .now }, logger: Logger, instance: String = InstanceName.current) throws {
+    public init(
+        publisher: DigestPublisher, sender: OutboxSender, store: SQLMailStore, digestTime: String,
+        clock: @escaping @Sendable () -> Timestamp = { .now }, logger: Logger, instance: String = InstanceName.current
+    ) throws {
         self.publisher = publisher
         self.sender = sender
         self.store = store
@@ -46,7 +49,8 @@ public struct MailService: Service {
                 try await composeDueEditions()
                 let summary = try await sender.drain()
                 if summary.sent + summary.failed + summary.deferred > 0 {
-                    logger.info("outbox sent", metadata: ["sent": "\(summary.sent)", "deferred": "\(summary.deferred)", "failed": "\(summary.failed)"])
+                    logger.info(
+                        "outbox sent", metadata: ["sent": "\(summary.sent)", "deferred": "\(summary.deferred)", "failed": "\(summary.failed)"])
                 }
             } catch {
                 logger.error("mail run failed", metadata: ["error": "\(error)"])

@@ -37,7 +37,10 @@ public struct OutboxSender: Sendable {
     let clock: @Sendable () -> Timestamp
     let logger: Logger
 
-    public init(store: SQLMailStore, settings: SMTPSettings, envelopeSender: EmailAddress, clock: @escaping @Sendable () -> Timestamp = { .now }, logger: Logger) {
+    public init(
+        store: SQLMailStore, settings: SMTPSettings, envelopeSender: EmailAddress, clock: @escaping @Sendable () -> Timestamp = { .now },
+        logger: Logger
+    ) {
         self.store = store
         self.settings = settings
         self.envelopeSender = envelopeSender
@@ -86,7 +89,8 @@ public struct OutboxSender: Sendable {
                     try await store.markSent(id: message.id, at: clock())
                     summary.sent += 1
                 } catch let error as SMTPError where !error.isTransient {
-                    try await store.markFailed(id: message.id, subscriberId: message.subscriberId, error: error.description, bounceLimit: Self.bounceLimit, at: clock())
+                    try await store.markFailed(
+                        id: message.id, subscriberId: message.subscriberId, error: error.description, bounceLimit: Self.bounceLimit, at: clock())
                     summary.failed += 1
                     logger.warning("mail refused permanently", metadata: ["to": "\(message.recipient)", "error": "\(error)"])
                 } catch {
@@ -104,7 +108,9 @@ public struct OutboxSender: Sendable {
     private func postpone(_ message: OutboxMessage, error: any Error) async throws {
         let now = clock()
         if message.attempts + 1 >= Self.maxAttempts {
-            try await store.markFailed(id: message.id, subscriberId: nil, error: "gave up after \(Self.maxAttempts) attempts: \(error)", bounceLimit: Self.bounceLimit, at: now)
+            try await store.markFailed(
+                id: message.id, subscriberId: nil, error: "gave up after \(Self.maxAttempts) attempts: \(error)", bounceLimit: Self.bounceLimit,
+                at: now)
             return
         }
         try await store.markDeferred(id: message.id, error: "\(error)", retryAt: Self.retryTime(after: now, attempts: message.attempts))

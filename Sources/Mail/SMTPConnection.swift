@@ -18,7 +18,9 @@ public final class SMTPConnection: Sendable {
     }
 
     /// Opens a session ready to send: greeting, EHLO, STARTTLS and AUTH as the settings and the server call for.
-    public static func open(_ settings: SMTPSettings, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) async throws -> SMTPConnection {
+    public static func open(
+        _ settings: SMTPSettings, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) async throws -> SMTPConnection {
         let handler = SMTPReplyHandler()
         let tls = try settings.security == .implicitTLS ? makeTLSHandler(settings) : nil
         let channel = try await ClientBootstrap(group: group)
@@ -129,11 +131,12 @@ public final class SMTPConnection: Sendable {
             try expect(await command("HELO \(settings.heloName)"), step: "HELO")
             return []
         }
-        return Set(reply.lines.dropFirst().map { $0.uppercased() }.flatMap { line -> [String] in
-            let words = line.split(separator: " ").map(String.init)
-            // "AUTH PLAIN LOGIN" becomes AUTH, AUTH PLAIN and AUTH LOGIN, so each mechanism can be looked up.
-            return [words.first ?? ""] + words.dropFirst().map { "\(words[0]) \($0)" }
-        })
+        return Set(
+            reply.lines.dropFirst().map { $0.uppercased() }.flatMap { line -> [String] in
+                let words = line.split(separator: " ").map(String.init)
+                // "AUTH PLAIN LOGIN" becomes AUTH, AUTH PLAIN and AUTH LOGIN, so each mechanism can be looked up.
+                return [words.first ?? ""] + words.dropFirst().map { "\(words[0]) \($0)" }
+            })
     }
 
     private func authenticate() async throws {

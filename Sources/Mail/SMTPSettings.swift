@@ -75,7 +75,9 @@ public struct SMTPSettings: Sendable, Equatable {
             switch pair[0] {
                 case "ca": caFile = try Self.decoded(pair[1])
                 case "timeout":
-                    guard let seconds = Int(pair[1]), seconds > 0 else { throw Invalid(description: "SMTP_URL timeout must be a positive number of seconds") }
+                    guard let seconds = Int(pair[1]), seconds > 0 else {
+                        throw Invalid(description: "SMTP_URL timeout must be a positive number of seconds")
+                    }
                     timeoutSeconds = seconds
                 case "helo": heloName = pair[1]
                 default: throw Invalid(description: "SMTP_URL option '\(pair[0])' is unknown (known: ca, timeout, helo)")

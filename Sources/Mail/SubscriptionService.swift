@@ -19,7 +19,8 @@ public struct SubscriptionService: Sendable {
     /// to its settings: the caller answers the same either way, so the form reveals nothing about who subscribes.
     public func subscribe(_ address: EmailAddress, frequency: Subscriber.Frequency, topics: [String], at now: Timestamp) async throws {
         let subscriber = try await store.upsertPending(email: address.value, frequency: frequency, topics: topics, at: now)
-        let message = subscriber.status == .confirmed
+        let message =
+            subscriber.status == .confirmed
             ? try mail.alreadySubscribed(subscriber, now: now)
             : try mail.confirmation(for: subscriber, now: now)
         try await store.enqueue([message], at: now)
@@ -37,7 +38,9 @@ public struct SubscriptionService: Sendable {
         return subscriber
     }
 
-    public func updatePreferences(of subscriber: Subscriber, frequency: Subscriber.Frequency, topics: [String], at now: Timestamp) async throws -> Subscriber {
+    public func updatePreferences(
+        of subscriber: Subscriber, frequency: Subscriber.Frequency, topics: [String], at now: Timestamp
+    ) async throws -> Subscriber {
         try await store.updatePreferences(id: subscriber.id, frequency: frequency, topics: topics, at: now) ?? subscriber
     }
 

@@ -16,7 +16,10 @@ public struct TopicMeaning: Sendable {
     /// - Parameters:
     ///   - embedTopic: the unit-length embedding of a topic text.
     ///   - paperVector: a paper's stored embedding, if it has one yet.
-    public init(threshold: Float = Self.defaultThreshold, embedTopic: @escaping @Sendable (String) -> [Float], paperVector: @escaping @Sendable (String) -> [Float]?) {
+    public init(
+        threshold: Float = Self.defaultThreshold, embedTopic: @escaping @Sendable (String) -> [Float],
+        paperVector: @escaping @Sendable (String) -> [Float]?
+    ) {
         self.threshold = threshold
         self.embedTopic = embedTopic
         self.paperVector = paperVector
@@ -38,11 +41,13 @@ final class EditionMeaning: Sendable {
     func matches(_ index: Int, topic: String) -> Bool {
         guard let paper = vectors[index] else { return false }
         let key = topic.lowercased()
-        let vector = topics.withLock { $0[key] } ?? {
-            let embedded = meaning.embedTopic(key)
-            topics.withLock { $0[key] = embedded }
-            return embedded
-        }()
+        let vector =
+            topics.withLock { $0[key] }
+            ?? {
+                let embedded = meaning.embedTopic(key)
+                topics.withLock { $0[key] = embedded }
+                return embedded
+            }()
         var dot: Float = 0
         for component in paper.indices where component < vector.count { dot += paper[component] * vector[component] }
         return dot >= meaning.threshold

@@ -7,7 +7,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     /// The day with the given components, or nil when they do not name a real date.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...Day.daysIn(month: month, year: year)).contains(day)
+            (1...Day.daysIn(month: month, year: year)).contains(day)
         else { return nil }
         self.year = year
         self.month = month
@@ -34,7 +34,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     public init?(iso text: some StringProtocol) {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let y = Day.number(bytes[0..<4]), let m = Day.number(bytes[5..<7]), let d = Day.number(bytes[8..<10])
+            let y = Day.number(bytes[0..<4]), let m = Day.number(bytes[5..<7]), let d = Day.number(bytes[8..<10])
         else { return nil }
         self.init(year: y, month: m, day: d)
     }

@@ -61,7 +61,7 @@ public struct ISOWeek: Sendable, Hashable, Comparable, CustomStringConvertible {
     public init?(iso text: some StringProtocol) {
         let bytes = Array(text.utf8)
         guard bytes.count == 8, bytes[4] == UInt8(ascii: "-"), bytes[5] == UInt8(ascii: "W"),
-              let year = Day.number(bytes[0..<4]), let week = Day.number(bytes[6..<8])
+            let year = Day.number(bytes[0..<4]), let week = Day.number(bytes[6..<8])
         else { return nil }
         self.init(year: year, week: week)
     }
@@ -97,8 +97,8 @@ public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible
     public init?(iso text: some StringProtocol) {
         let bytes = Array(text.utf8)
         guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
-              let year = Day.number(bytes[0..<4]), let month = Day.number(bytes[5..<7]),
-              (1...9999).contains(year), (1...12).contains(month)
+            let year = Day.number(bytes[0..<4]), let month = Day.number(bytes[5..<7]),
+            (1...9999).contains(year), (1...12).contains(month)
         else { return nil }
         self.init(year: year, month: month)
     }

@@ -24,7 +24,7 @@ public enum InternetDate {
     public static func parseHTTP(_ text: String) -> Timestamp? {
         let parts = text.split(separator: " ")
         guard parts.count == 6, parts[5] == "GMT", let dayNumber = Int(parts[1]), let month = months.firstIndex(of: String(parts[2])),
-              let year = Int(parts[3]), let day = Day(year: year, month: month + 1, day: dayNumber)
+            let year = Int(parts[3]), let day = Day(year: year, month: month + 1, day: dayNumber)
         else { return nil }
         let clock = parts[4].split(separator: ":").compactMap { Int($0) }
         guard clock.count == 3 else { return nil }
@@ -37,7 +37,7 @@ public enum InternetDate {
         var parts = text.split(separator: " ")
         if let first = parts.first, first.hasSuffix(",") { parts.removeFirst() }
         guard parts.count == 5, let dayNumber = Int(parts[0]), let month = months.firstIndex(of: String(parts[1])),
-              let year = Int(parts[2]), let day = Day(year: year, month: month + 1, day: dayNumber)
+            let year = Int(parts[2]), let day = Day(year: year, month: month + 1, day: dayNumber)
         else { return nil }
         let clock = parts[3].split(separator: ":").compactMap { Int($0) }
         guard clock.count == 2 || clock.count == 3, let offset = zoneMinutes(parts[4]) else { return nil }

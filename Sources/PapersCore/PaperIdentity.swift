@@ -71,7 +71,7 @@ extension String {
     public func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.isWhitespace })
+            let last = scalars.lastIndex(where: { !$0.isWhitespace })
         else { return "" }
         return String(scalars[first...last])
     }

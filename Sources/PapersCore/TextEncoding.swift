@@ -25,7 +25,8 @@ public enum TextEncoding {
         let hex = Array("0123456789ABCDEF".utf8)
         var output: [UInt8] = []
         for byte in text.utf8 {
-            let isUnreserved = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            let isUnreserved =
+                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
                 || "-._~".utf8.contains(byte) || allowed.utf8.contains(byte)
             if isUnreserved {
                 output.append(byte)
@@ -67,7 +68,6 @@ public enum TextEncoding {
     public static func hasForbiddenControl(_ text: String) -> Bool {
         text.utf8.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
     }
-
 
     /// Whether `text` is an absolute http(s) URL with a host: the only kind of link any page, feed or mail renders
     /// from data (no `javascript:`, `data:` or scheme-relative `//host` links).

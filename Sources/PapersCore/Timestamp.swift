@@ -63,9 +63,9 @@ enum ISOTimestampParser {
         guard bytes.count >= 10, let day = Day(iso: String(decoding: bytes[0..<10], as: UTF8.self)) else { return nil }
         if bytes.count == 10 { return Timestamp(day: day) }
         guard bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "), bytes.count >= 16,
-              bytes[13] == UInt8(ascii: ":"),
-              let hour = Day.number(bytes[11..<13]), let minute = Day.number(bytes[14..<16]),
-              hour < 24, minute < 60
+            bytes[13] == UInt8(ascii: ":"),
+            let hour = Day.number(bytes[11..<13]), let minute = Day.number(bytes[14..<16]),
+            hour < 24, minute < 60
         else { return nil }
         var index = 16
         var second = 0
@@ -97,7 +97,7 @@ enum ISOTimestampParser {
         guard chars.count == 6 || chars.count == 5, chars[0] == UInt8(ascii: "+") || chars[0] == UInt8(ascii: "-") else { return nil }
         let digits = chars.dropFirst().filter { $0 != UInt8(ascii: ":") }
         guard digits.count == 4, let h = Day.number(digits[digits.startIndex..<(digits.startIndex + 2)]),
-              let m = Day.number(digits[(digits.startIndex + 2)...])
+            let m = Day.number(digits[(digits.startIndex + 2)...])
         else { return nil }
         let minutes = h * 60 + m
         return chars[0] == UInt8(ascii: "-") ? -minutes : minutes

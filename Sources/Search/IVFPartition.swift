@@ -47,8 +47,9 @@ struct IVFPartition: Sendable {
     /// The indexes of the `probes` centroids most similar to `vector`.
     func nearestLists(to vector: [Float], probes: Int) -> [Int] {
         var scores = [Float](repeating: 0, count: listCount)
-        cblas_sgemv(CblasRowMajor, CblasNoTrans, Int32(listCount), Int32(dimensions), 1, centroids, Int32(dimensions),
-                    vector, 1, 0, &scores, 1)
+        cblas_sgemv(
+            CblasRowMajor, CblasNoTrans, Int32(listCount), Int32(dimensions), 1, centroids, Int32(dimensions),
+            vector, 1, 0, &scores, 1)
         var best = TopK(capacity: min(probes, listCount))
         for (list, score) in scores.enumerated() { best.offer(slot: Int32(list), score: score) }
         return best.items.map { Int($0.slot) }
@@ -158,9 +159,10 @@ enum KMeans {
                 let input = FloatBuffer(base: UnsafeMutablePointer(mutating: rowBase))
                 let output = FloatBuffer(base: scoreBase)
                 CoreSplit.everyCore.forEachPart(of: count) { _, part in
-                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(part.count), Int32(clusters), Int32(dimensions), 1,
-                                input.base + part.lowerBound * dimensions, Int32(dimensions), centroids, Int32(dimensions), 0,
-                                output.base + part.lowerBound * clusters, Int32(clusters))
+                    cblas_sgemm(
+                        CblasRowMajor, CblasNoTrans, CblasTrans, Int32(part.count), Int32(clusters), Int32(dimensions), 1,
+                        input.base + part.lowerBound * dimensions, Int32(dimensions), centroids, Int32(dimensions), 0,
+                        output.base + part.lowerBound * clusters, Int32(clusters))
                 }
             }
         }

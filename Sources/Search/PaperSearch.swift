@@ -21,7 +21,9 @@ public struct SearchRequest: Sendable {
     /// Match the last word as a prefix (search as you type).
     public var prefixLastWord: Bool
 
-    public init(text: String, mode: SearchMode = .hybrid, sort: SearchSort = .relevance, limit: Int = 20, offset: Int = 0, prefixLastWord: Bool = false) {
+    public init(
+        text: String, mode: SearchMode = .hybrid, sort: SearchSort = .relevance, limit: Int = 20, offset: Int = 0, prefixLastWord: Bool = false
+    ) {
         self.text = text
         self.mode = mode
         self.sort = sort
@@ -82,7 +84,8 @@ public struct PaperSearch: Sendable {
         let ranked = try await rank(query, narrowed: narrowed, mode: mode)
         let ordered = try await order(ranked, by: request.sort, limit: request.limit, offset: request.offset)
         let readWhole = mode == .keyword ? true : semantic?.readsWhole(query.meaningText) ?? true
-        let shortening = narrowed.terms.count < query.terms.count || !readWhole
+        let shortening =
+            narrowed.terms.count < query.terms.count || !readWhole
             ? QueryShortening(wordsRanked: narrowed.terms.count, wordsTyped: query.terms.count, meaningReadWhole: readWhole) : nil
         var results = SearchResults(query: narrowed, papers: ordered, total: ranked.count, mode: mode, shortening: shortening)
         results.incompleteMeaning = request.mode == .keyword ? nil : incomplete
@@ -113,7 +116,8 @@ public struct PaperSearch: Sendable {
         // Phrases are a demand for those exact words: meaning then only reorders what the words found.
         if query.phrases.isEmpty {
             let nearest = semantic.vectors.nearest(to: vector, count: Self.candidates).filter { $0.similarity >= Self.minimumSimilarity }
-            let passing = query.hasFilters || !query.excluded.isEmpty
+            let passing =
+                query.hasFilters || !query.excluded.isEmpty
                 ? try await store.ids(nearest.map(\.paperId), passingFiltersOf: query) : nil
             for hit in nearest where passing?.contains(hit.paperId) ?? true { similarities[hit.paperId] = hit.similarity }
         }
@@ -148,7 +152,9 @@ public struct PaperSearch: Sendable {
     }
 
     /// One page of the candidates, with their papers, in the requested order.
-    private func order(_ ranked: [HybridRanker.Ranked], by sort: SearchSort, limit: Int, offset: Int) async throws -> [(paper: Paper, result: HybridRanker.Ranked)] {
+    private func order(
+        _ ranked: [HybridRanker.Ranked], by sort: SearchSort, limit: Int, offset: Int
+    ) async throws -> [(paper: Paper, result: HybridRanker.Ranked)] {
         let byId = Dictionary(ranked.map { ($0.paperId, $0) }, uniquingKeysWith: { first, _ in first })
         switch sort {
             case .relevance:

@@ -1,8 +1,8 @@
 import Embeddings
-import Synchronization
 import Logging
 import PapersCore
 import Storage
+import Synchronization
 
 /// Search by meaning: the embedding model, and the vector index kept in step with `paper_embeddings`.
 ///
@@ -74,9 +74,10 @@ private actor IndexLoader {
         while true {
             let batch = try await store.embeddings(model: SentenceEmbedder.modelName, after: cursor, limit: 10_000)
             guard let last = batch.last else { break }
-            vectors.upsert(batch.compactMap { stored in
-                PackedVector(bytes: stored.bytes, dimensions: SentenceEmbedder.dimensions).map { (stored.paperId, $0) }
-            })
+            vectors.upsert(
+                batch.compactMap { stored in
+                    PackedVector(bytes: stored.bytes, dimensions: SentenceEmbedder.dimensions).map { (stored.paperId, $0) }
+                })
             cursor = max(cursor, last.seq)
             loaded += batch.count
         }

@@ -117,7 +117,7 @@ public final class VectorIndex: @unchecked Sendable {
                 }
             }
             var best = partial[0]
-            for other in partial.dropFirst() { other.items.forEach { best.offer(slot: $0.slot, score: $0.score) } }
+            for item in partial.dropFirst().flatMap(\.items) { best.offer(slot: item.slot, score: item.score) }
             return best.items.lazy.filter { !excluded.contains(self.ids[Int($0.slot)]) }.prefix(count)
                 .map { VectorHit(paperId: self.ids[Int($0.slot)], similarity: $0.score) }
         }
@@ -212,35 +212,16 @@ private struct ScanBuffers: @unchecked Sendable {
     let scales: UnsafePointer<Float>
     let results: UnsafeMutablePointer<TopK>
 
-    init?(query: UnsafeBufferPointer<Int16>, rows: UnsafeBufferPointer<Int8>, scales: UnsafeBufferPointer<Float>, results: UnsafeMutableBufferPointer<TopK>) {
-        guard let query = query.baseAddress, let rows = rows.baseAddress, let scales = scales.baseAddress, let results = results.baseAddress else { return nil }
+    init?(
+        query: UnsafeBufferPointer<Int16>, rows: UnsafeBufferPointer<Int8>, scales: UnsafeBufferPointer<Float>,
+        results: UnsafeMutableBufferPointer<TopK>
+    ) {
+        guard let query = query.baseAddress, let rows = rows.baseAddress, let scales = scales.baseAddress, let results = results.baseAddress else {
+            return nil
+        }
         self.query = query
         self.rows = rows
         self.scales = scales
         self.results = results
-    }
-}
-
-/// The vectors one scan reads, splittable into parts of about equal size.
-private struct ScanWork: Sendable {
-    let partition: IVFPartition?
-    let lists: [Int]
-    let rows: Int
-
-    /// Calls `body` with every slot of part `part` of `parts`: whole lists dealt out by size, or a range of slots.
-    func forEachSlot(part: Int, of parts: Int, _ body: (Int32) -> Void) {
-        guard let partition else {
-            let start = rows * part / parts
-            let end = rows * (part + 1) / parts
-            for slot in Int32(start)..<Int32(end) { body(slot) }
-            return
-        }
-        var taken = 0
-        for list in lists {
-            let size = partition.size(of: list)
-            // A list belongs to the part its middle row falls in, so parts get about the same number of rows.
-            if (taken + size / 2) * parts / max(rows, 1) == part { partition.forEachSlot(in: list, body) }
-            taken += size
-        }
     }
 }

@@ -1,7 +1,7 @@
 import HTTPTypes
 import Hummingbird
-import Storage
 import PapersCore
+import Storage
 
 /// The JSON API, compatible with Hugging Face's papers API.
 struct APIController: Sendable {
@@ -42,7 +42,9 @@ struct APIController: Sendable {
         let query = request.queryItems
         let limit = try DailyPapersParameters.integer(query["limit"], name: "limit", range: 1...DailyPapersParameters.maxLimit) ?? 50
         let cursor = try query["cursor"].map { text throws(APIError) -> PublicationCursor in
-            guard let cursor = CursorCoding.decode(text) else { throw .badRequest("Invalid cursor '\(text.prefix(60))': pass the cursor of a Link header unchanged") }
+            guard let cursor = CursorCoding.decode(text) else {
+                throw .badRequest("Invalid cursor '\(text.prefix(60))': pass the cursor of a Link header unchanged")
+            }
             return cursor
         }
         let papers = try await catalog.byPublication(after: cursor, limit: limit + 1)

@@ -1,10 +1,10 @@
 import Hummingbird
 import HummingbirdCore
-import ServiceLifecycle
 import Logging
 import Mail
 import PapersCore
 import Search
+import ServiceLifecycle
 import Storage
 
 /// Everything the HTTP application needs from the outside world.
@@ -115,7 +115,8 @@ public func buildApplication(_ dependencies: AppDependencies, settings: ServerSe
         trustedProxies: dependencies.trustedProxies, security: security, serverName: serverName
     )
     let connections = ConnectionGuard(
-        maxConnections: settings.maxConnections, headerTimeout: .init(settings.headerTimeout), idleTimeout: .init(settings.idleTimeout), cachedPages: cachedPages
+        maxConnections: settings.maxConnections, headerTimeout: .init(settings.headerTimeout), idleTimeout: .init(settings.idleTimeout),
+        cachedPages: cachedPages
     )
     // No idle timeout of Hummingbird's: cached answers never reach its handler, so the cached-page handler keeps it.
     let http = HTTP1Channel.Configuration(additionalChannelHandlers: [connections.handler()], idleTimeout: nil)

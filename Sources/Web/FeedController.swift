@@ -16,27 +16,37 @@ struct FeedController: Sendable {
 
     func daily(_ route: Route) async throws -> SyndicationFeed {
         let papers = try await catalog.recentDays(Self.dailyFeedDays, limit: Self.maxItems)
-        return feed(title: "Daily Papers", description: "The papers the research community upvoted, day by day.", page: .home, route: route, id: "daily", papers: papers)
+        return feed(
+            title: "Daily Papers", description: "The papers the research community upvoted, day by day.", page: .home, route: route, id: "daily",
+            papers: papers)
     }
 
     func weekly(_ route: Route) async throws -> SyndicationFeed {
         let papers = try await catalog.latestWeekTop(limit: 50)
-        return feed(title: "Daily Papers · this week", description: "The week's most upvoted papers.", page: .latestWeek, route: route, id: "weekly", papers: papers)
+        return feed(
+            title: "Daily Papers · this week", description: "The week's most upvoted papers.", page: .latestWeek, route: route, id: "weekly",
+            papers: papers)
     }
 
     func trending(_ route: Route) async throws -> SyndicationFeed {
         let papers = try await catalog.trending(limit: 50, now: clock()).papers
-        return feed(title: "Daily Papers · trending", description: "Ranked by \(Trending.formulaDescription).", page: .trending, route: route, id: "trending", papers: papers)
+        return feed(
+            title: "Daily Papers · trending", description: "Ranked by \(Trending.formulaDescription).", page: .trending, route: route, id: "trending",
+            papers: papers)
     }
 
     func organization(_ name: String, _ route: Route) async throws -> SyndicationFeed {
         let papers = try await catalog.organizationPapers(name, limit: Self.maxItems)
         guard let organization = papers.first?.organization else { throw PageError.notFound("There is no organization '\(name)'.") }
-        return feed(title: "\(organization.fullname) · Daily Papers", description: "Papers claimed by \(organization.fullname).", page: .organization(name), route: route, id: "organization/\(name)", papers: papers)
+        return feed(
+            title: "\(organization.fullname) · Daily Papers", description: "Papers claimed by \(organization.fullname).", page: .organization(name),
+            route: route, id: "organization/\(name)", papers: papers)
     }
 
     private func feed(title: String, description: String, page: Route, route: Route, id: String, papers: [Paper]) -> SyndicationFeed {
-        SyndicationFeed(title: title, description: description, pageURL: site.url(page), feedURL: site.url(route), id: "tag:dailypapers,2025:feed/\(id)", papers: papers, site: site)
+        SyndicationFeed(
+            title: title, description: description, pageURL: site.url(page), feedURL: site.url(route), id: "tag:dailypapers,2025:feed/\(id)",
+            papers: papers, site: site)
     }
 }
 
@@ -66,13 +76,15 @@ enum ConditionalGET {
     static func isNotModified(_ request: Request, _ response: Response) -> Bool {
         guard response.status == .ok else { return false }
         if let tags = request.headers[.ifNoneMatch], let etag = response.headers[.eTag] {
-            return tags == "*" || tags.split(separator: ",").contains { candidate in
-                let tag = String(candidate).trimmingWhitespace()
-                return (tag.hasPrefix("W/") ? String(tag.dropFirst(2)) : tag) == etag
-            }
+            return tags == "*"
+                || tags.split(separator: ",").contains { candidate in
+                    let tag = String(candidate).trimmingWhitespace()
+                    return (tag.hasPrefix("W/") ? String(tag.dropFirst(2)) : tag) == etag
+                }
         }
         if let since = request.headers[.ifModifiedSince].flatMap(InternetDate.parseHTTP),
-           let modified = response.headers[.lastModified].flatMap(InternetDate.parseHTTP) {
+            let modified = response.headers[.lastModified].flatMap(InternetDate.parseHTTP)
+        {
             return modified <= since
         }
         return false

@@ -28,24 +28,31 @@ struct ListingController: Sendable {
             day: filter.day, categories: filter.categories(default: categories), kinds: filter.kinds,
             limit: Self.pageSize, offset: filter.page * Self.pageSize
         )
-        if filter.day != nil, page == nil { throw PageError.notFound("arXiv made no announcement on \(filter.day?.description ?? "") in these categories, or it was not harvested.") }
-        return Responses.html(NewPapersView.render(page, filter: filter, categories: categories, notice: quiet, currentYear: clock().day.year, viewer: viewer))
+        if filter.day != nil, page == nil {
+            throw PageError.notFound("arXiv made no announcement on \(filter.day?.description ?? "") in these categories, or it was not harvested.")
+        }
+        return Responses.html(
+            NewPapersView.render(page, filter: filter, categories: categories, notice: quiet, currentYear: clock().day.year, viewer: viewer))
     }
 
     func category(_ name: String, _ request: Request, _ viewer: Viewer?) async throws -> Rendered {
         guard ArxivCategory.isValid(name) else { throw PageError.badRequest("'\(name)' is not an arXiv category such as cs.CL.") }
         let page = try ListingFilter.pageNumber(request)
         let result = try await catalog.category(name, limit: Self.pageSize, offset: page * Self.pageSize)
-        return Responses.html(NewPapersView.category(name, papers: result.papers, total: result.total, page: page, pageSize: Self.pageSize, currentYear: clock().day.year, viewer: viewer))
+        return Responses.html(
+            NewPapersView.category(
+                name, papers: result.papers, total: result.total, page: page, pageSize: Self.pageSize, currentYear: clock().day.year, viewer: viewer))
     }
 
     /// The feed's links name only the filter it applies (a cached body is built from the route, never from the raw query).
     func newPapersFeed(_ request: Request, route: Route) async throws -> SyndicationFeed {
         let filter = try ListingFilter(request, known: categories)
-        let page = try await catalog.listing(day: nil, categories: filter.categories(default: categories), kinds: filter.kinds, limit: FeedController.maxItems, offset: 0)
+        let page = try await catalog.listing(
+            day: nil, categories: filter.categories(default: categories), kinds: filter.kinds, limit: FeedController.maxItems, offset: 0)
         let suffix = ListingFilter(category: filter.category, kind: filter.kind).query()
         return SyndicationFeed(
-            title: "New on arXiv · Daily Papers", description: "The latest arXiv announcement in \(filter.categories(default: categories).joined(separator: ", ")).",
+            title: "New on arXiv · Daily Papers",
+            description: "The latest arXiv announcement in \(filter.categories(default: categories).joined(separator: ", ")).",
             pageURL: site.url(.newPapers) + suffix, feedURL: site.url(route) + suffix, id: "tag:dailypapers,2025:feed/new\(suffix)",
             papers: page?.papers ?? [], site: site
         )

@@ -33,9 +33,11 @@ struct PageController: Sendable {
         if page.total == 0, !hasCode, window.days.lowerBound > clock().day.adding(days: 1) {
             throw PageError.notFound("\(CardFormatting.title(of: window)) has not happened yet: no papers are featured in the future.")
         }
-        return Responses.html(FeedPageView.render(
-            page, hasCode: hasCode, pageNumber: pageNumber, pageSize: PageNumber.size, currentYear: clock().day.year, subscribeBox: subscribeBox, quietNotice: quiet, viewer: viewer
-        ))
+        return Responses.html(
+            FeedPageView.render(
+                page, hasCode: hasCode, pageNumber: pageNumber, pageSize: PageNumber.size, currentYear: clock().day.year, subscribeBox: subscribeBox,
+                quietNotice: quiet, viewer: viewer
+            ))
     }
 
     func trending(_ request: Request, _ viewer: Viewer?) async throws -> Rendered {
@@ -43,9 +45,10 @@ struct PageController: Sendable {
         let (limit, offset) = PageNumber.fetch(pageNumber)
         let result = try await catalog.trending(limit: limit, offset: offset, now: clock())
         let (papers, hasMore) = PageNumber.trim(result.papers)
-        return Responses.html(TrendingPageView.render(
-            papers: papers, page: pageNumber, hasMore: hasMore, referenceTime: result.referenceTime, currentYear: clock().day.year, viewer: viewer
-        ))
+        return Responses.html(
+            TrendingPageView.render(
+                papers: papers, page: pageNumber, hasMore: hasMore, referenceTime: result.referenceTime, currentYear: clock().day.year, viewer: viewer
+            ))
     }
 
     func paper(_ id: String, markdown wantsMarkdown: Bool, _ viewer: Viewer?) async throws -> Rendered {
@@ -55,7 +58,9 @@ struct PageController: Sendable {
         if wantsMarkdown { return Responses.body(PaperMarkdown.render(paper), contentType: Responses.markdownType) }
         let comments = try await community?.comments.thread(of: paper.id)
         let similar = try await search?.similar(to: paper.id, count: Self.similarCount) ?? []
-        return Responses.html(PaperPageView.render(PaperPageModel(paper: paper, comments: comments, similar: similar, currentYear: clock().day.year, now: clock(), viewer: viewer)))
+        return Responses.html(
+            PaperPageView.render(
+                PaperPageModel(paper: paper, comments: comments, similar: similar, currentYear: clock().day.year, now: clock(), viewer: viewer)))
     }
 
     func organization(_ name: String, _ request: Request, _ viewer: Viewer?) async throws -> Rendered {
@@ -68,8 +73,12 @@ struct PageController: Sendable {
         guard let organization = registered ?? claimed else { throw PageError.notFound("There is no organization called \(name).") }
         let path = Route.organization(organization.name).path
         var members: HTML = ""
-        if let community { members = CommunityPageViews.members(organization.name, members: try await community.organizations.members(of: organization.name), viewer: viewer) }
-        let list: HTML = papers.isEmpty
+        if let community {
+            members = CommunityPageViews.members(
+                organization.name, members: try await community.organizations.members(of: organization.name), viewer: viewer)
+        }
+        let list: HTML =
+            papers.isEmpty
             ? PageLinks.empty(path: path, page: pageNumber, empty: "<p class=\"empty\">No papers are attributed to \(organization.fullname) yet.</p>")
             : "\(PaperCardView.list(papers, currentYear: clock().day.year, viewer: viewer))\(PageLinks.render(path: path, page: pageNumber, hasMore: hasMore))"
         let content: HTML = """

@@ -25,7 +25,9 @@ struct SubscriptionController: Sendable {
         let query = request.queryItems
         let (token, cookie) = CSRF.token(for: request, secure: mail.siteIsHTTPS)
         let frequency = query["frequency"].flatMap(Subscriber.Frequency.init) ?? .daily
-        let page = SubscriptionViews.subscribe(email: query["email"] ?? "", frequency: frequency, topics: query["topics"] ?? "", csrf: token, mailEnabled: mail.setup.isEnabled, viewer: context.viewer)
+        let page = SubscriptionViews.subscribe(
+            email: query["email"] ?? "", frequency: frequency, topics: query["topics"] ?? "", csrf: token, mailEnabled: mail.setup.isEnabled,
+            viewer: context.viewer)
         return Pages.html(page, setCookie: cookie)
     }
 
@@ -33,11 +35,14 @@ struct SubscriptionController: Sendable {
         try mail.limiter.check("subscribe:" + context.clientKey, nowSeconds: clock().millisecondsSinceEpoch / 1000)
         let fields = try await Forms.fields(request)
         try CSRF.verify(request, fields: fields)
-        guard mail.setup.isEnabled else { throw PageError(status: .serviceUnavailable, message: "Mail is off on this server, so it cannot take subscriptions.") }
+        guard mail.setup.isEnabled else {
+            throw PageError(status: .serviceUnavailable, message: "Mail is off on this server, so it cannot take subscriptions.")
+        }
         let retry = { (message: String) -> Response in
             let frequency = fields["frequency"].flatMap(Subscriber.Frequency.init) ?? .daily
-            let page = SubscriptionViews.subscribe(email: fields["email"] ?? "", frequency: frequency, topics: fields["topics"] ?? "",
-                                                   csrf: fields[CSRF.fieldName] ?? "", mailEnabled: true, error: message, viewer: context.viewer)
+            let page = SubscriptionViews.subscribe(
+                email: fields["email"] ?? "", frequency: frequency, topics: fields["topics"] ?? "",
+                csrf: fields[CSRF.fieldName] ?? "", mailEnabled: true, error: message, viewer: context.viewer)
             return Pages.html(page, status: .badRequest)
         }
         let address: EmailAddress
@@ -47,7 +52,10 @@ struct SubscriptionController: Sendable {
         do { topics = try Topics.parse(fields["topics"] ?? "") } catch { return retry("Topics: \(error).") }
         try await mail.subscriptions.subscribe(address, frequency: frequency, topics: topics, at: clock())
         // The same answer whether or not the address was known, so the form reveals nothing about who subscribes.
-        return Pages.html(MessagePage.render("Check your inbox", "We sent a mail to \(address.value). Follow its link to confirm; nothing else is sent before that.", viewer: context.viewer))
+        return Pages.html(
+            MessagePage.render(
+                "Check your inbox", "We sent a mail to \(address.value). Follow its link to confirm; nothing else is sent before that.",
+                viewer: context.viewer))
     }
 
     func confirm(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -58,8 +66,10 @@ struct SubscriptionController: Sendable {
             throw PageError.badRequest("This subscription no longer exists or was cancelled. Subscribe again to get a new link.")
         }
         let manage = signer.token(.manage, subscriberId: subscriber.id, email: subscriber.email)
-        return Pages.html(MessagePage.render("You are subscribed", "The \(subscriber.frequency.rawValue) digest will arrive at \(subscriber.email).",
-                                              link: ("Change frequency or topics", Route.subscriptionSettings.path + "?token=\(manage)"), viewer: context.viewer))
+        return Pages.html(
+            MessagePage.render(
+                "You are subscribed", "The \(subscriber.frequency.rawValue) digest will arrive at \(subscriber.email).",
+                link: ("Change frequency or topics", Route.subscriptionSettings.path + "?token=\(manage)"), viewer: context.viewer))
     }
 
     func showSettings(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -76,11 +86,15 @@ struct SubscriptionController: Sendable {
         let subscriber = try await existingSubscriber(try verify(token, .manage))
         let csrf = fields[CSRF.fieldName] ?? ""
         guard let frequency = Subscriber.Frequency(rawValue: fields["frequency"] ?? "") else {
-            return Pages.html(SubscriptionViews.settings(subscriber, token: token, csrf: csrf, error: "Choose daily or weekly.", viewer: context.viewer), status: .badRequest)
+            return Pages.html(
+                SubscriptionViews.settings(subscriber, token: token, csrf: csrf, error: "Choose daily or weekly.", viewer: context.viewer),
+                status: .badRequest)
         }
         let topics: [String]
         do { topics = try Topics.parse(fields["topics"] ?? "") } catch {
-            return Pages.html(SubscriptionViews.settings(subscriber, token: token, csrf: csrf, error: "Topics: \(error).", viewer: context.viewer), status: .badRequest)
+            return Pages.html(
+                SubscriptionViews.settings(subscriber, token: token, csrf: csrf, error: "Topics: \(error).", viewer: context.viewer),
+                status: .badRequest)
         }
         let updated = try await mail.subscriptions.updatePreferences(of: subscriber, frequency: frequency, topics: topics, at: clock())
         return Pages.html(SubscriptionViews.settings(updated, token: token, csrf: csrf, saved: true, viewer: context.viewer))

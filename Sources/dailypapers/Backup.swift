@@ -24,7 +24,9 @@ struct Backup: AsyncParsableCommand {
             try? FileManager.default.removeItem(atPath: partial)
             do {
                 try await sqlite.backup(to: partial)
-                guard rename(partial, file) == 0 else { throw CommandFailure("Cannot move \(partial) to \(file): \(String(cString: strerror(errno)))") }
+                guard rename(partial, file) == 0 else {
+                    throw CommandFailure("Cannot move \(partial) to \(file): \(String(cString: strerror(errno)))")
+                }
             } catch {
                 try? FileManager.default.removeItem(atPath: partial)
                 throw error

@@ -7,7 +7,8 @@ import Storage
 struct Copy: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Copy every table of the database into a new, empty one (e.g. SQLite to PostgreSQL).",
-        discussion: "Both are migrated first. The target is written in one transaction: a failed copy leaves it empty. Stop the servers on the source while copying."
+        discussion:
+            "Both are migrated first. The target is written in one transaction: a failed copy leaves it empty. Stop the servers on the source while copying."
     )
 
     @OptionGroup var databaseOptions: DatabaseOptions
@@ -34,7 +35,9 @@ struct Copy: AsyncParsableCommand {
                 }
                 if Terminal.isInteractive { Terminal.error("") }
                 let summary = copied.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-                print("Copied in \(String(format: "%.1f", (ContinuousClock.now - started).seconds)) s: \(summary.isEmpty ? "nothing (the source is empty)" : summary)")
+                print(
+                    "Copied in \(String(format: "%.1f", (ContinuousClock.now - started).seconds)) s: \(summary.isEmpty ? "nothing (the source is empty)" : summary)"
+                )
             }
         }
     }

@@ -77,8 +77,12 @@ struct Digest: AsyncParsableCommand {
                 let seconds = (ContinuousClock.now - started).seconds
                 bar.finish()
                 let verb = dryRun ? "would queue" : "queued"
-                print("\(edition.key): \(edition.papers.count) papers; \(summary.subscribers) subscribers: \(verb) \(summary.queued), already queued \(summary.alreadyQueued), no matching papers \(summary.noMatchingPapers)")
-                print("  composed in \(String(format: "%.2f", seconds)) s (\(Int(Double(summary.subscribers) / max(seconds, 0.000_001))) subscribers/s)")
+                print(
+                    "\(edition.key): \(edition.papers.count) papers; \(summary.subscribers) subscribers: \(verb) \(summary.queued), already queued \(summary.alreadyQueued), no matching papers \(summary.noMatchingPapers)"
+                )
+                print(
+                    "  composed in \(String(format: "%.2f", seconds)) s (\(Int(Double(summary.subscribers) / max(seconds, 0.000_001))) subscribers/s)"
+                )
             }
             guard !dryRun, let smtp = setup.smtp else { return }
             let sender = OutboxSender(store: mailStore, settings: smtp, envelopeSender: setup.sender.address, logger: AppLogger.make(level: .warning))

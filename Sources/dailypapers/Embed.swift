@@ -7,7 +7,8 @@ import Storage
 struct Embed: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Embed every paper that has no embedding yet (title and abstract, all-MiniLM-L6-v2).",
-        discussion: "Each batch is stored as soon as it is embedded: stopping the command loses at most one batch, and running it again resumes. Only one process embeds at a time; `serve` also embeds new papers in the background."
+        discussion:
+            "Each batch is stored as soon as it is embedded: stopping the command loses at most one batch, and running it again resumes. Only one process embeds at a time; `serve` also embeds new papers in the background."
     )
 
     @OptionGroup var databaseOptions: DatabaseOptions

@@ -32,7 +32,9 @@ struct Export: AsyncParsableCommand {
         do {
             let count = try await exporter.run { try handle.write(contentsOf: $0) }
             try handle.close()
-            guard rename(temporary, output) == 0 else { throw CommandFailure("Cannot move \(temporary) to \(output): \(String(cString: strerror(errno)))") }
+            guard rename(temporary, output) == 0 else {
+                throw CommandFailure("Cannot move \(temporary) to \(output): \(String(cString: strerror(errno)))")
+            }
             print("Exported \(count) papers to \(output)")
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)

@@ -49,12 +49,17 @@ struct ArxivHarvest: AsyncParsableCommand {
             let progress = ProgressBar(label: "harvesting arXiv")
             let part = HarvestRunner.ArxivPart(rawValue: only) ?? .both
             do {
-                guard let done = try await runner.arxiv(part, from: from.flatMap { Day(iso: $0) }, dryRun: dryRun, report: HarvestOptions.report(progress)) else {
+                guard
+                    let done = try await runner.arxiv(
+                        part, from: from.flatMap { Day(iso: $0) }, dryRun: dryRun, report: HarvestOptions.report(progress))
+                else {
                     print("Another instance is harvesting arXiv now; nothing done.")
                     return
                 }
                 progress.finish()
-                for source in IngestState.Source.allCases { if let counts = done[source] { print(HarvestOptions.summary(source, counts, dryRun: dryRun)) } }
+                for source in IngestState.Source.allCases {
+                    if let counts = done[source] { print(HarvestOptions.summary(source, counts, dryRun: dryRun)) }
+                }
             } catch {
                 progress.finish()
                 throw CommandFailure("The harvest stopped: \(error) The next run resumes from the last stored page.")
@@ -78,7 +83,8 @@ enum HarvestOptions {
     }
 
     static func summary(_ source: IngestState.Source, _ counts: RunCounts, dryRun: Bool) -> String {
-        let line = dryRun
+        let line =
+            dryRun
             ? "\(counts.added) would be added, \(counts.updated) updated, \(counts.skipped) unchanged or skipped (\(counts.requests) requests; nothing written)"
             : counts.line
         return "\(source.title): \(line)"

@@ -60,10 +60,12 @@ struct Import: AsyncParsableCommand {
         let progress = ProgressBar(label: "importing")
         let started = ContinuousClock.now
         do {
-            let summary = try await importer.run(files: files, report: ImportReporter(
-                rejected: { rejection in Terminal.error(rejection.description) },
-                progress: { done, total in progress.update(done, total) }
-            ))
+            let summary = try await importer.run(
+                files: files,
+                report: ImportReporter(
+                    rejected: { rejection in Terminal.error(rejection.description) },
+                    progress: { done, total in progress.update(done, total) }
+                ))
             progress.finish()
             let seconds = (ContinuousClock.now - started).seconds
             print("Imported \(files.count) file(s) in \(String(format: "%.2f", seconds)) s: \(summary.line)")
@@ -72,7 +74,9 @@ struct Import: AsyncParsableCommand {
             }
             if !summary.rejections.isEmpty {
                 // The good records are in; a script must still see that some were not.
-                Terminal.error("\(summary.rejections.count) record(s) rejected (listed above); the others were imported. Exit status \(Self.someRejected.rawValue).")
+                Terminal.error(
+                    "\(summary.rejections.count) record(s) rejected (listed above); the others were imported. Exit status \(Self.someRejected.rawValue)."
+                )
                 throw Self.someRejected
             }
         } catch let error as ImportError {

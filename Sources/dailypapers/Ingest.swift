@@ -40,7 +40,9 @@ enum IngestStatusText {
         lines.append("  it did:     \(RunCounts(added: state.added, updated: state.updated, skipped: state.skipped, requests: state.requests).line)")
         if let error = state.lastError { lines.append("  last error: \(error)") }
         if let success = state.lastSuccessAt, state.lastError != nil { lines.append("  last success: \(success)") }
-        if let started = state.runStartedAt { lines.append("  in progress since \(started)" + (state.resumptionToken == nil ? "" : " (resumes from a stored page)")) }
+        if let started = state.runStartedAt {
+            lines.append("  in progress since \(started)" + (state.resumptionToken == nil ? "" : " (resumes from a stored page)"))
+        }
         if let checkpoint = state.checkpoint { lines.append("  checkpoint: \(checkpoint)") }
         return lines + next(state)
     }

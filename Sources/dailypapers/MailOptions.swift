@@ -17,7 +17,10 @@ struct MailOptions: ParsableArguments {
 
     /// The flags given, by setting name.
     var flags: [String: String] {
-        let pairs: [(Setting, String?)] = [(Settings.smtpURL, smtpURL), (Settings.mailFrom, mailFrom), (Settings.publicURL, publicURL), (Settings.unsubscribeMailbox, unsubscribeMailbox)]
+        let pairs: [(Setting, String?)] = [
+            (Settings.smtpURL, smtpURL), (Settings.mailFrom, mailFrom), (Settings.publicURL, publicURL),
+            (Settings.unsubscribeMailbox, unsubscribeMailbox),
+        ]
         return Dictionary(uniqueKeysWithValues: pairs.compactMap { setting, value in value.map { (setting.name, $0) } })
     }
 }

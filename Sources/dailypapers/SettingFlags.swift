@@ -13,7 +13,8 @@ enum SettingFlags {
             let parts = word.dropFirst(2).split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let flag = String(parts[0])
             guard let setting = Settings.named(flag: flag) else {
-                throw ValidationError("Unknown option '--\(flag)'. The settings are: \(Settings.all.compactMap { $0.flag.map { "--" + $0 } }.joined(separator: ", "))")
+                throw ValidationError(
+                    "Unknown option '--\(flag)'. The settings are: \(Settings.all.compactMap { $0.flag.map { "--" + $0 } }.joined(separator: ", "))")
             }
             if parts.count == 2 {
                 values[setting.name] = String(parts[1])

@@ -1,6 +1,6 @@
 import ArgumentParser
-import DailyPapersApp
 import Community
+import DailyPapersApp
 import Foundation
 import PapersCore
 import Storage
@@ -17,7 +17,8 @@ struct UserCommand: AsyncParsableCommand {
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create a member with a confirmed address.",
-            discussion: "The password is read from the environment variable DAILYPAPERS_PASSWORD, or from the first line of standard input, so it never appears in the process list."
+            discussion:
+                "The password is read from the environment variable DAILYPAPERS_PASSWORD, or from the first line of standard input, so it never appears in the process list."
         )
 
         @OptionGroup var databaseOptions: DatabaseOptions
@@ -35,7 +36,8 @@ struct UserCommand: AsyncParsableCommand {
             let password = try Self.readPassword()
             let cost = try AppConfiguration.load(flags: bcryptCost.map { [Settings.bcryptCost.name: $0] } ?? [:]).bcryptCost
             let accounts = AccountService(
-                users: SQLUserStore(database: database), sessions: SQLSessionStore(database: database), hasher: PasswordHasher(cost: UInt8(cost)), mailer: nil, clock: { .now })
+                users: SQLUserStore(database: database), sessions: SQLSessionStore(database: database), hasher: PasswordHasher(cost: UInt8(cost)),
+                mailer: nil, clock: { .now })
             let role: UserRole = admin ? .admin : moderator ? .moderator : .user
             do {
                 let user = try await accounts.createAccount(username: username, email: email, password: password, role: role)
@@ -72,7 +74,9 @@ struct UserCommand: AsyncParsableCommand {
 
         func run(database: any SQLDatabase) async throws {
             guard let newRole = UserRole(rawValue: role) else { throw ValidationError("The role is user, moderator or admin, not '\(role)'") }
-            guard let user = try await SQLUserStore(database: database).user(named: username) else { throw CommandFailure("There is no member called \(username)") }
+            guard let user = try await SQLUserStore(database: database).user(named: username) else {
+                throw CommandFailure("There is no member called \(username)")
+            }
             try await SQLModerationStore(database: database).setRole(of: user, to: newRole, moderator: "(command line)", at: .now)
             print("\(user.username) is now \(newRole.rawValue).")
         }

@@ -1,16 +1,17 @@
 import Arxiv
 import Foundation
 import PapersCore
-import Testing
 import TestSupport
+import Testing
 
 @Suite("arXiv client")
 struct ArxivClientTests {
     static func client(_ endpoint: URL, attempts: Int = 3, interval: Duration = .zero, timeout: Duration = .seconds(5)) -> ArxivClient {
-        ArxivClient(settings: ArxivClientSettings(
-            endpoint: endpoint, minimumInterval: interval, maxAttempts: attempts, initialBackoff: .milliseconds(20), timeout: timeout,
-            userAgent: "DailyPapers-tests/1.0 (mailto:tests@example.org)"
-        ))
+        ArxivClient(
+            settings: ArxivClientSettings(
+                endpoint: endpoint, minimumInterval: interval, maxAttempts: attempts, initialBackoff: .milliseconds(20), timeout: timeout,
+                userAgent: "DailyPapers-tests/1.0 (mailto:tests@example.org)"
+            ))
     }
 
     @Test("parses the recorded arXiv answer: ids without version, titles and abstracts unwrapped, authors, categories")

@@ -1,8 +1,8 @@
 import Arxiv
 import Foundation
 import PapersCore
-import Testing
 import TestSupport
+import Testing
 
 @Suite("OAI-PMH answers")
 struct OAIPMHParserTests {
@@ -22,7 +22,9 @@ struct OAIPMHParserTests {
         #expect(first.authors == ["D.V. Shetty", "S.J. Yennello", "G.A. Souliotis"])
         #expect(first.categories == ["nucl-ex", "nucl-th"])
         #expect(first.journalRef == "Phys.Rev.C76:024606,2007; Erratum-ibid.C76:039902,2007")
-        #expect(first.update.paper.title == "Density dependence of the symmetry energy and the nuclear equation of state: A Dynamical and Statistical model perspective")
+        #expect(
+            first.update.paper.title
+                == "Density dependence of the symmetry energy and the nuclear equation of state: A Dynamical and Statistical model perspective")
         #expect(first.update.paper.abstract.contains("extremely \" stiff \" and \" soft \" form"))
         #expect(first.update.paper.publishedAt?.description == "2007-04-03T22:04:11.000Z")
         #expect(page.records.map(\.id) == ["0704.0471", "0704.0716", "0704.0874", "0704.1109", "0704.1114", "0704.1586"])

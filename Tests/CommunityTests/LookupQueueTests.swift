@@ -29,7 +29,9 @@ struct LookupQueueTests {
             if names.count == 2 { break }
         }
         #expect(queue.waiting == 2)
-        await #expect(throws: CommunityError(.unavailable, "Your previous arXiv lookup is still running: wait for it, then try again.", retryAfterSeconds: 3)) {
+        await #expect(
+            throws: CommunityError(.unavailable, "Your previous arXiv lookup is still running: wait for it, then try again.", retryAfterSeconds: 3)
+        ) {
             try await queue.run(for: "alice") {}
         }
         do {

@@ -1,8 +1,8 @@
 import Community
 import PapersCore
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 /// Upvotes through the service: any spelling of the id, idempotent, one count per member.
 @Suite struct VoteServiceTests {

@@ -6,8 +6,8 @@ import HummingbirdTesting
 import Logging
 import PapersCore
 import Storage
-import Testing
 import TestSupport
+import Testing
 import Web
 
 /// The application as `serve` builds it, from a configuration, on a real SQLite file: no hand-made wiring.
@@ -15,9 +15,12 @@ import Web
     static let now = Timestamp(iso: "2025-11-05T12:00:00.000Z") ?? Timestamp(millisecondsSinceEpoch: 0)
 
     static func configuration(_ temporary: TemporaryDatabase, _ environment: [String: String] = [:]) throws -> AppConfiguration {
-        try AppConfiguration(ConfigurationLayers(environment: [
-            "DATABASE_URL": temporary.path, "DAILYPAPERS_MODEL": "/nonexistent/model", "BCRYPT_COST": "4", "PUBLIC_URL": "https://papers.example/",
-        ].merging(environment) { _, given in given }))
+        try AppConfiguration(
+            ConfigurationLayers(
+                environment: [
+                    "DATABASE_URL": temporary.path, "DAILYPAPERS_MODEL": "/nonexistent/model", "BCRYPT_COST": "4",
+                    "PUBLIC_URL": "https://papers.example/",
+                ].merging(environment) { _, given in given }))
     }
 
     static func builder(_ configuration: AppConfiguration) -> ApplicationBuilder {

@@ -1,8 +1,8 @@
 import Arxiv
 import DailyPapersApp
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import Web
 
 /// The one configuration: its layers, its validation, its redaction, and the documents made from it.
@@ -31,7 +31,10 @@ import Web
         ])
         let error = try #require(throws: ConfigurationError.self) { try AppConfiguration(layers) }
         let named = error.problems.map { String($0.prefix { $0 != ":" }) }
-        #expect(Set(named) == ["PORT", "BCRYPT_COST", "DIGEST_TIME", "RATE_LIMITS", "PUBLIC_URL", "SMTP_URL", "LOG_LEVEL", "DATABASE_URL", "BACKGROUND_NICE"])
+        #expect(
+            Set(named) == [
+                "PORT", "BCRYPT_COST", "DIGEST_TIME", "RATE_LIMITS", "PUBLIC_URL", "SMTP_URL", "LOG_LEVEL", "DATABASE_URL", "BACKGROUND_NICE",
+            ])
         #expect(error.description.contains("9 problems"))
         #expect(error.problems.contains { $0.hasPrefix("BCRYPT_COST: '3' is not a whole number from 4 to 16") })
     }
@@ -65,7 +68,9 @@ import Web
     }
 
     @Test func anInvalidSecretIsNamedWithoutItsPassword() throws {
-        let layers = ConfigurationLayers(environment: ["SMTP_URL": "smtp://bot:hunter2@mail.example:99999", "DATABASE_URL": "postgres://u:db-secret@/x"])
+        let layers = ConfigurationLayers(environment: [
+            "SMTP_URL": "smtp://bot:hunter2@mail.example:99999", "DATABASE_URL": "postgres://u:db-secret@/x",
+        ])
         let error = try #require(throws: ConfigurationError.self) { try AppConfiguration(layers) }
         #expect(error.problems.count == 2)
         #expect(!error.description.contains("hunter2") && !error.description.contains("db-secret"), "\(error)")
@@ -91,7 +96,9 @@ import Web
         let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
         let begin = "<!-- settings:begin (dailypapers config --markdown) -->\n", end = "<!-- settings:end -->"
         let start = try #require(readme.range(of: begin)), stop = try #require(readme.range(of: end))
-        #expect(String(readme[start.upperBound..<stop.lowerBound]) == SettingsDocumentation.markdown(), "README settings drifted: paste `dailypapers config --markdown`")
+        #expect(
+            String(readme[start.upperBound..<stop.lowerBound]) == SettingsDocumentation.markdown(),
+            "README settings drifted: paste `dailypapers config --markdown`")
         let example = try String(contentsOf: root.appendingPathComponent(".env.example"), encoding: .utf8)
         #expect(example == SettingsDocumentation.envExample(), ".env.example drifted: run `dailypapers config --env-example > .env.example`")
         let parsed = try ConfigurationLayers.load(environment: ["DAILYPAPERS_CONFIG": root.appendingPathComponent(".env.example").path])

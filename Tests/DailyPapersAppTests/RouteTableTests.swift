@@ -4,8 +4,8 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import PapersCore
-import Testing
 import TestSupport
+import Testing
 
 /// Every route of the table reaches its handler in the application `serve` builds, and nothing else registers one.
 @Suite struct RouteTableTests {
@@ -23,7 +23,9 @@ import TestSupport
                     #expect(!String(buffer: response.body).contains(Self.unrouted), "\(route.method.rawValue) \(route.path) → \(response.status)")
                 }
                 let unknown = try await client.execute(uri: "/papers/a/b/c", method: .get)
-                #expect(unknown.status == .notFound && String(buffer: unknown.body).contains(Self.unrouted), "the sentinel is what an unknown address gets")
+                #expect(
+                    unknown.status == .notFound && String(buffer: unknown.body).contains(Self.unrouted),
+                    "the sentinel is what an unknown address gets")
                 let head = try await client.execute(uri: Route.trending.path, method: .head)
                 #expect(head.status == .ok && head.body.readableBytes == 0, "HEAD is the GET route without its body")
             }
@@ -35,7 +37,9 @@ import TestSupport
             let app = try await ApplicationBuilderTests.application(temporary, ["RATE_LIMITS": "pages=1"])
             try await app.test(.router) { client in
                 let bad = try await client.execute(uri: "/papers/date/2025-13-01", method: .get)
-                #expect(bad.status == .badRequest && String(buffer: bad.body).contains("2025-13-01") && String(buffer: bad.body).contains("is not a date: use YYYY-MM-DD."))
+                #expect(
+                    bad.status == .badRequest && String(buffer: bad.body).contains("2025-13-01")
+                        && String(buffer: bad.body).contains("is not a date: use YYYY-MM-DD."))
                 let api = try await client.execute(uri: "/api/papers/%zz", method: .get)
                 #expect(api.status == .badRequest && String(buffer: api.body).hasPrefix("{\"error\""), "an API address answers JSON")
                 let third = try await client.execute(uri: "/papers/week/2025-W99", method: .get)
@@ -46,7 +50,9 @@ import TestSupport
 
     @Test func noHandlerIsRegisteredOutsideTheTable() throws {
         let web = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/Web").standardized
-        let files = try #require(FileManager.default.enumerator(at: web, includingPropertiesForKeys: nil)).compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
+        let files = try #require(FileManager.default.enumerator(at: web, includingPropertiesForKeys: nil)).compactMap { $0 as? URL }.filter {
+            $0.pathExtension == "swift"
+        }
         #expect(files.count > 40)
         let registration = try Regex(#"\b(router|group)\.(on|get|post|put|patch|delete|head|group)\("#)
         for file in files {

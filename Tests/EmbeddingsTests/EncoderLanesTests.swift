@@ -1,12 +1,14 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Embeddings
 
 /// A single text encoded by several lanes at once (each owning a share of the token rows, meeting once per layer)
 /// equals sentence-transformers' output, whatever the number of lanes and the length of the text.
 @Suite struct EncoderLanesTests {
-    static let encoder: MiniLMEncoder? = try? MiniLMEncoder(weights: MiniLMWeights(file: ModelFiles.directory.appendingPathComponent("model.safetensors")))
+    static let encoder: MiniLMEncoder? = try? MiniLMEncoder(
+        weights: MiniLMWeights(file: ModelFiles.directory.appendingPathComponent("model.safetensors")))
 
     @Test(arguments: [2, 3])
     func lanesMatchTheReference(lanes: Int) throws {

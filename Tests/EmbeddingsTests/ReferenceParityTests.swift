@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Embeddings
 
 /// The Swift tokenizer and encoder against sentence-transformers' own output (`scripts/embeddings/make-fixtures.py`).

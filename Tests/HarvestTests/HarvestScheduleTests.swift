@@ -25,11 +25,17 @@ struct HarvestScheduleTests {
         let evening = try newYork("2026-12-01", 20, 10)
         #expect(schedule.nextListingRun(listing(checkpoint: "2026-12-01"), at: evening) <= evening)
         // Read at 20:10 and still the old day: again at 20:25.
-        #expect(schedule.nextListingRun(listing(checkpoint: "2026-12-01", lastRun: evening), at: try newYork("2026-12-01", 20, 12)) == (try newYork("2026-12-01", 20, 25)))
+        #expect(
+            schedule.nextListingRun(listing(checkpoint: "2026-12-01", lastRun: evening), at: try newYork("2026-12-01", 20, 12))
+                == (try newYork("2026-12-01", 20, 25)))
         // Once in, nothing until the next announcement: Wednesday is the holiday, so Thursday 20:05.
-        #expect(schedule.nextListingRun(listing(checkpoint: "2026-12-02", lastRun: evening), at: try newYork("2026-12-01", 21)) == (try newYork("2026-12-03", 20, 5)))
+        #expect(
+            schedule.nextListingRun(listing(checkpoint: "2026-12-02", lastRun: evening), at: try newYork("2026-12-01", 21))
+                == (try newYork("2026-12-03", 20, 5)))
         // Never found: given up 20 hours after the announcement, until the next one.
-        #expect(schedule.nextListingRun(listing(checkpoint: "2026-12-01", lastRun: evening), at: try newYork("2026-12-02", 17)) == (try newYork("2026-12-03", 20, 5)))
+        #expect(
+            schedule.nextListingRun(listing(checkpoint: "2026-12-01", lastRun: evening), at: try newYork("2026-12-02", 17))
+                == (try newYork("2026-12-03", 20, 5)))
     }
 
     @Test("quiet days wait for Sunday's announcement")

@@ -1,8 +1,8 @@
 import Foundation
 import Ingestion
 import PapersCore
-import Testing
 import TestSupport
+import Testing
 
 /// Records crafted to attack the pages through an import: the lossless `dailypapers` format is checked as strictly
 /// as the others, so a link that is not http(s), a handle that is a path, or an id with `..` never gets in.
@@ -42,7 +42,9 @@ import TestSupport
     }
 
     @Test func ownFormatKeepsGoodLinksAndDropsControlCharacters() async throws {
-        let line = try ownLine(["projectPage": "https://example.org/p", "title": "A\u{1}B\u{0}C", "organization": ["name": "nvidia", "fullname": "NV\u{7}IDIA"]])
+        let line = try ownLine([
+            "projectPage": "https://example.org/p", "title": "A\u{1}B\u{0}C", "organization": ["name": "nvidia", "fullname": "NV\u{7}IDIA"],
+        ])
         #expect(try await rejection(line) == nil)
         let temporary = try await TemporaryDatabase()
         _ = try await Importer(store: temporary.store).run(files: [try temporaryFile(Data((line + "\n").utf8), name: "good.jsonl")], now: now)
@@ -58,7 +60,8 @@ import TestSupport
     }
 
     @Test func hfSubmitterMustBeAUsername() async throws {
-        let line = #"{"paper": {"id": "2501.00011", "title": "T", "summary": "S", "submittedOnDailyAt": "2025-01-10T00:00:00.000Z", "submittedOnDailyBy": {"user": "../admin"}}}"#
+        let line =
+            #"{"paper": {"id": "2501.00011", "title": "T", "summary": "S", "submittedOnDailyAt": "2025-01-10T00:00:00.000Z", "submittedOnDailyBy": {"user": "../admin"}}}"#
         #expect(try await rejection(line)?.hasPrefix("field 'submittedBy': is not a username") == true)
     }
 }

@@ -2,9 +2,8 @@ import Foundation
 import Ingestion
 import PapersCore
 import Storage
-import Testing
 import TestSupport
-
+import Testing
 
 @Suite struct ImportFormatTests {
     let now = Timestamp(day: Day(iso: "2025-11-05") ?? Day(daysSinceEpoch: 0))
@@ -16,7 +15,8 @@ import TestSupport
     }
 
     @Test func readsTheHFDailyLayout() async throws {
-        let line = #"{"arxivId": "2405.15738", "title": "ConvLLaVA:  Hierarchical\nBackbones", "abstract": "Line one\n  line two https://github.com/alibaba/conv-llava.", "authors": ["Chunjiang Ge", "Sijie Cheng"], "publishedAt": "2024-05-24T17:34:15.000Z", "dailyDate": "2024-05-27", "submittedOnDailyAt": "2024-05-27T03:50:58.348Z", "submittedBy": "akhaliq", "upvotes": 32, "numComments": 3, "organization": {"name": "nvidia", "fullname": "NVIDIA"}, "githubRepo": "https://github.com/alibaba/conv-llava", "githubStars": 7, "projectPage": "https://example.org", "aiSummary": "Short.", "aiKeywords": ["LMM"], "source": "x"}"#
+        let line =
+            #"{"arxivId": "2405.15738", "title": "ConvLLaVA:  Hierarchical\nBackbones", "abstract": "Line one\n  line two https://github.com/alibaba/conv-llava.", "authors": ["Chunjiang Ge", "Sijie Cheng"], "publishedAt": "2024-05-24T17:34:15.000Z", "dailyDate": "2024-05-27", "submittedOnDailyAt": "2024-05-27T03:50:58.348Z", "submittedBy": "akhaliq", "upvotes": 32, "numComments": 3, "organization": {"name": "nvidia", "fullname": "NVIDIA"}, "githubRepo": "https://github.com/alibaba/conv-llava", "githubStars": 7, "projectPage": "https://example.org", "aiSummary": "Short.", "aiKeywords": ["LMM"], "source": "x"}"#
         let (summary, store, _) = try await importing(line + "\n")
         #expect(summary.line == "1 new, 0 updated, 0 unchanged, 0 rejected")
         let paper = try #require(try await store.paper(id: "2405.15738"))
@@ -50,7 +50,8 @@ import TestSupport
     }
 
     @Test func readsKaggleArxivSnapshotRecords() async throws {
-        let line = #"{"id":"0704.0001","submitter":"Pavel Nadolsky","authors":"C. Bal\\'azs, E. L. Berger","title":"Calculation of prompt diphoton\n  production","comments":"37 pages","journal-ref":"Phys.Rev.D76:013009,2007","doi":"10.1103/PhysRevD.76.013009","report-no":"ANL-HEP-PR-07-12","categories":"hep-ph hep-ex","license":null,"abstract":"  A fully differential\ncalculation.\n","versions":[{"version":"v1","created":"Mon, 2 Apr 2007 19:18:42 GMT"}],"update_date":"2008-11-26","authors_parsed":[["Bal\u00e1zs","C.",""],["Berger","E. L.",""]]}"#
+        let line =
+            #"{"id":"0704.0001","submitter":"Pavel Nadolsky","authors":"C. Bal\\'azs, E. L. Berger","title":"Calculation of prompt diphoton\n  production","comments":"37 pages","journal-ref":"Phys.Rev.D76:013009,2007","doi":"10.1103/PhysRevD.76.013009","report-no":"ANL-HEP-PR-07-12","categories":"hep-ph hep-ex","license":null,"abstract":"  A fully differential\ncalculation.\n","versions":[{"version":"v1","created":"Mon, 2 Apr 2007 19:18:42 GMT"}],"update_date":"2008-11-26","authors_parsed":[["Bal\u00e1zs","C.",""],["Berger","E. L.",""]]}"#
         let (_, store, _) = try await importing(line)
         let paper = try #require(try await store.paper(id: "0704.0001"))
         #expect(paper.title == "Calculation of prompt diphoton production")
@@ -82,7 +83,8 @@ import TestSupport
     }
 
     @Test func readsTheWrappedDataForm() async throws {
-        let json = #"{"status": "ok", "date": "2025-01-10", "count": 1, "data": [{"paper": {"id": "2501.00001", "title": "T", "summary": "S", "upvotes": 1, "submittedOnDailyAt": "2025-01-10T00:00:00.000Z"}, "title": "T"}]}"#
+        let json =
+            #"{"status": "ok", "date": "2025-01-10", "count": 1, "data": [{"paper": {"id": "2501.00001", "title": "T", "summary": "S", "upvotes": 1, "submittedOnDailyAt": "2025-01-10T00:00:00.000Z"}, "title": "T"}]}"#
         let (summary, store, _) = try await importing(json)
         #expect(summary.counts.inserted == 1)
         #expect(try await store.paper(id: "2501.00001")?.featuredOn?.description == "2025-01-10")

@@ -2,8 +2,8 @@ import Foundation
 import Ingestion
 import PapersCore
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct MalformedInputTests {
     let now = Timestamp(day: Day(iso: "2025-11-05") ?? Day(daysSinceEpoch: 0))
@@ -30,9 +30,15 @@ import TestSupport
     }
 
     @Test func wrongTypes() async throws {
-        #expect(try await rejection(#"{"arxivId": "2501.00011", "title": "T", "dailyDate": "2025-01-10", "upvotes": "12"}"#) == "field 'upvotes': expected an integer, found another type")
-        #expect(try await rejection(#"{"arxivId": "2501.00011", "title": "T", "dailyDate": "2025-01-10", "authors": "A, B"}"#).hasPrefix("field 'authors': expected"))
-        #expect(try await rejection(#"{"arxivId": "2501.00011", "title": "T", "dailyDate": "2025-01-10", "upvotes": -3}"#) == "field 'upvotes': is negative (-3)")
+        #expect(
+            try await rejection(#"{"arxivId": "2501.00011", "title": "T", "dailyDate": "2025-01-10", "upvotes": "12"}"#)
+                == "field 'upvotes': expected an integer, found another type")
+        #expect(
+            try await rejection(#"{"arxivId": "2501.00011", "title": "T", "dailyDate": "2025-01-10", "authors": "A, B"}"#).hasPrefix(
+                "field 'authors': expected"))
+        #expect(
+            try await rejection(#"{"arxivId": "2501.00011", "title": "T", "dailyDate": "2025-01-10", "upvotes": -3}"#)
+                == "field 'upvotes': is negative (-3)")
     }
 
     @Test func missingOrEmptyTitle() async throws {
@@ -41,9 +47,14 @@ import TestSupport
     }
 
     @Test func badIdsDatesAndUrls() async throws {
-        #expect(try await rejection(#"{"arxivId": "12345", "title": "T", "dailyDate": "2025-01-10"}"#) == "field 'arxivId': is not an arXiv id: 12345")
-        #expect(try await rejection(#"{"arxivId": "2501.00011", "title": "T", "dailyDate": "2025-02-30"}"#) == "field 'dailyDate': is not a YYYY-MM-DD date: 2025-02-30")
-        #expect(try await rejection(#"{"arxivId": "2501.00011", "title": "T", "dailyDate": "2025-01-10", "githubRepo": "javascript:alert(1)"}"#) == "field 'githubRepo': is not an http(s) URL: javascript:alert(1)")
+        #expect(
+            try await rejection(#"{"arxivId": "12345", "title": "T", "dailyDate": "2025-01-10"}"#) == "field 'arxivId': is not an arXiv id: 12345")
+        #expect(
+            try await rejection(#"{"arxivId": "2501.00011", "title": "T", "dailyDate": "2025-02-30"}"#)
+                == "field 'dailyDate': is not a YYYY-MM-DD date: 2025-02-30")
+        #expect(
+            try await rejection(#"{"arxivId": "2501.00011", "title": "T", "dailyDate": "2025-01-10", "githubRepo": "javascript:alert(1)"}"#)
+                == "field 'githubRepo': is not an http(s) URL: javascript:alert(1)")
     }
 
     @Test func duplicateIdsKeepTheFirst() async throws {
@@ -54,7 +65,9 @@ import TestSupport
 
     @Test func hugeFields() async throws {
         let huge = String(repeating: "a", count: 200_000)
-        #expect(try await rejection(#"{"arxivId": "2501.00011", "title": "T", "dailyDate": "2025-01-10", "abstract": "\#(huge)"}"#) == "field 'abstract': is 200000 bytes long, the limit is 100000")
+        #expect(
+            try await rejection(#"{"arxivId": "2501.00011", "title": "T", "dailyDate": "2025-01-10", "abstract": "\#(huge)"}"#)
+                == "field 'abstract': is 200000 bytes long, the limit is 100000")
     }
 
     @Test func invalidUTF8() async throws {

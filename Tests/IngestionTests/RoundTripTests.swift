@@ -2,8 +2,8 @@ import Foundation
 import Ingestion
 import PapersCore
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct RoundTripTests {
     let now = Timestamp(day: Day(iso: "2026-09-01") ?? Day(daysSinceEpoch: 0))

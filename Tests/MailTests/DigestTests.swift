@@ -3,6 +3,7 @@ import PapersCore
 import Presentation
 import Storage
 import Testing
+
 @testable import Mail
 
 @Suite struct LinkSignerTests {
@@ -16,8 +17,11 @@ import Testing
     }
 
     @Test func forgedAlteredAndExpiredTokensAreRefused() throws {
-        let token = signer.token(.confirm, subscriberId: 7, email: "a@example.org", expires: Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch + 1000))
-        #expect(throws: LinkSigner.Invalid.forged) { try LinkSigner(secret: "another-secret-entirely-0000000000").verify(token, purpose: .confirm, now: now) }
+        let token = signer.token(
+            .confirm, subscriberId: 7, email: "a@example.org", expires: Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch + 1000))
+        #expect(throws: LinkSigner.Invalid.forged) {
+            try LinkSigner(secret: "another-secret-entirely-0000000000").verify(token, purpose: .confirm, now: now)
+        }
         let parts = token.split(separator: ".")
         let otherPayload = signer.token(.confirm, subscriberId: 8, email: "a@example.org").split(separator: ".")[0]
         #expect(throws: LinkSigner.Invalid.forged) { try signer.verify("\(otherPayload).\(parts[1])", purpose: .confirm, now: now) }
@@ -42,8 +46,11 @@ import Testing
         // No announcement on Thanksgiving evening, so no mailing, and no daily digest, on the Friday after it.
         let friday = try #require(Day(iso: "2026-11-27"))
         #expect(DigestEdition.kinds(dueOn: friday, calendar: calendar) == [.weekly(ISOWeek(containing: friday))])
-        #expect(DigestEdition.kinds(dueOn: try #require(Day(iso: "2026-11-30")), calendar: calendar) == [.daily(try #require(Day(iso: "2026-11-30")))])
-        #expect(DigestEdition.kinds(dueOn: try #require(Day(iso: "2026-11-26")), calendar: calendar).count == 1, "Thursday's mailing is Wednesday evening's")
+        #expect(
+            DigestEdition.kinds(dueOn: try #require(Day(iso: "2026-11-30")), calendar: calendar) == [.daily(try #require(Day(iso: "2026-11-30")))])
+        #expect(
+            DigestEdition.kinds(dueOn: try #require(Day(iso: "2026-11-26")), calendar: calendar).count == 1,
+            "Thursday's mailing is Wednesday evening's")
     }
 
     @Test func topicsMatchWholeWords() {
@@ -53,7 +60,9 @@ import Testing
     }
 
     @Test func aDigestShowsAPaperAsItsCardDoes() {
-        var paper = Paper(id: "2501.00102", arxivId: "2501.00102", title: "$\\nabla^2$DFT at scale", abstract: String(repeating: "word ", count: 200), authorCount: 12)
+        var paper = Paper(
+            id: "2501.00102", arxivId: "2501.00102", title: "$\\nabla^2$DFT at scale", abstract: String(repeating: "word ", count: 200),
+            authorCount: 12)
         paper.upvotes = 7
         let text = DigestText.block(paper, site: SiteAddress("https://papers.example.org"))
         #expect(text.contains("• ∇²DFT at scale") && text.contains("  • 12 authors · 7 upvotes"), "the card's title and byline")
@@ -74,9 +83,11 @@ import Testing
             signer: LinkSigner(secret: "secret-secret-secret-secret-secret"),
             unsubscribeMailbox: "unsubscribe@example.org"
         )
-        let edition = DigestEdition(kind: .daily(try #require(Day(iso: "2026-08-21"))), rankedPapers: [
-            paper("2608.00001", "Diffusion for video"), paper("2608.00002", "Offline RL at scale", keywords: ["reinforcement learning"]),
-        ])
+        let edition = DigestEdition(
+            kind: .daily(try #require(Day(iso: "2026-08-21"))),
+            rankedPapers: [
+                paper("2608.00001", "Diffusion for video"), paper("2608.00002", "Offline RL at scale", keywords: ["reinforcement learning"]),
+            ])
         let now = Timestamp(iso: "2026-08-21T21:00:00Z") ?? Timestamp(millisecondsSinceEpoch: 0)
         let everyone = Subscriber(id: 1, email: "all@example.org", frequency: .daily, topics: [], status: .confirmed)
         let message = try #require(try composer.message(for: everyone, edition: edition, now: now))

@@ -1,7 +1,8 @@
 import Foundation
-@testable import Mail
 import PapersCore
 import Testing
+
+@testable import Mail
 
 /// The digest mail of a paper full of hostile text: no executable markup, no link that is not http(s), no control.
 @Suite struct HostileDigestTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Mail
 
 @Suite struct EmailAddressTests {
@@ -62,7 +63,9 @@ import Testing
     @Test func multipartAlternativeWithQuotedPrintableParts() throws {
         let rendered = try message(text: "Café = good\nline two ", html: "<p>Café</p>").rendered
         #expect(rendered.contains("Content-Type: multipart/alternative; boundary="))
-        #expect(rendered.contains("Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nCaf=C3=A9 =3D good\r\nline two=20"))
+        #expect(
+            rendered.contains(
+                "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nCaf=C3=A9 =3D good\r\nline two=20"))
         #expect(rendered.contains("<p>Caf=C3=A9</p>"))
         let first = try message(html: "x").rendered
         #expect(try message(html: "x").rendered == first, "deterministic boundary")

@@ -2,8 +2,9 @@ import Foundation
 import Logging
 import PapersCore
 import Storage
-import Testing
 import TestSupport
+import Testing
+
 @testable import Mail
 
 @Suite struct OutboxTests {
@@ -18,7 +19,9 @@ import TestSupport
         try await TestDatabase.with(engine) { database async throws in
             let store = SQLMailStore(database: database)
             let reader = try await subscriber(store, "reader@example.org")
-            let message = OutboxMessage(key: "daily:2026-08-21:\(reader.id)", subscriberId: reader.id, recipient: reader.email, kind: "digest", edition: "daily:2026-08-21", message: "x")
+            let message = OutboxMessage(
+                key: "daily:2026-08-21:\(reader.id)", subscriberId: reader.id, recipient: reader.email, kind: "digest", edition: "daily:2026-08-21",
+                message: "x")
             #expect(try await store.enqueue([message, message], at: now) == 1)
             #expect(try await store.enqueue([message], at: now) == 0)
             #expect(try await store.dueMessages(at: now, limit: 10).count == 1)
@@ -31,9 +34,11 @@ import TestSupport
             let reader = try await subscriber(store, "bouncing@example.org")
             for day in 1...OutboxSender.bounceLimit {
                 let key = "daily:2026-08-0\(day):\(reader.id)"
-                try await store.enqueue([OutboxMessage(key: key, subscriberId: reader.id, recipient: reader.email, kind: "digest", edition: nil, message: "x")], at: now)
+                try await store.enqueue(
+                    [OutboxMessage(key: key, subscriberId: reader.id, recipient: reader.email, kind: "digest", edition: nil, message: "x")], at: now)
                 let due = try #require(try await store.dueMessages(at: now, limit: 1).first)
-                try await store.markFailed(id: due.id, subscriberId: reader.id, error: "550 no such user", bounceLimit: OutboxSender.bounceLimit, at: now)
+                try await store.markFailed(
+                    id: due.id, subscriberId: reader.id, error: "550 no such user", bounceLimit: OutboxSender.bounceLimit, at: now)
             }
             #expect(try await store.subscriber(id: reader.id)?.status == .bounced)
             #expect(try await store.confirmedSubscribers(frequency: .daily, after: 0, limit: 10).isEmpty)
@@ -44,7 +49,8 @@ import TestSupport
         try await TestDatabase.with(engine) { database async throws in
             let store = SQLMailStore(database: database)
             let reader = try await subscriber(store, "leaving@example.org")
-            try await store.enqueue([OutboxMessage(key: "k", subscriberId: reader.id, recipient: reader.email, kind: "digest", edition: nil, message: "x")], at: now)
+            try await store.enqueue(
+                [OutboxMessage(key: "k", subscriberId: reader.id, recipient: reader.email, kind: "digest", edition: nil, message: "x")], at: now)
             #expect(try await store.unsubscribe(id: reader.id, at: now))
             #expect(try await store.dueMessages(at: now, limit: 10).isEmpty)
             #expect(try await store.outboxCounts()["cancelled"] == 1)
@@ -64,12 +70,15 @@ import TestSupport
             _ = try await subscriber(store, "daily@example.org")
             let friday = try #require(Day(iso: "2026-08-21"))
             _ = try await papers.apply([SamplePapers.update(SamplePapers.paper("2608.00001", featured: "2026-08-21", upvotes: 3))], at: now)
-            let setup = try await MailSetup(smtpURL: "smtp://127.0.0.1:1", from: "papers@example.org", siteURL: "http://127.0.0.1", unsubscribeMailbox: nil, store: store)
+            let setup = try await MailSetup(
+                smtpURL: "smtp://127.0.0.1:1", from: "papers@example.org", siteURL: "http://127.0.0.1", unsubscribeMailbox: nil, store: store)
             let publisher = DigestPublisher(papers: papers, mail: store, composer: setup.composer)
-            let sender = OutboxSender(store: store, settings: try #require(setup.smtp), envelopeSender: setup.sender.address, logger: Logger(label: "test"))
+            let sender = OutboxSender(
+                store: store, settings: try #require(setup.smtp), envelopeSender: setup.sender.address, logger: Logger(label: "test"))
             func service(at time: String) throws -> MailService {
                 let instant = try #require(Timestamp(iso: time))
-                return try MailService(publisher: publisher, sender: sender, store: store, digestTime: "21:00", clock: { instant }, logger: Logger(label: "test"))
+                return try MailService(
+                    publisher: publisher, sender: sender, store: store, digestTime: "21:00", clock: { instant }, logger: Logger(label: "test"))
             }
             try await service(at: "2026-08-21T20:59:00Z").composeDueEditions()
             #expect(try await store.outboxCounts().isEmpty, "nothing before the digest time")
@@ -88,7 +97,8 @@ import TestSupport
             let papers = SQLPaperStore(database: database)
             let updates = ["2608.00001", "2608.00002"].map { SamplePapers.update(SamplePapers.paper($0, featured: "2026-08-21", upvotes: 3)) }
             _ = try await papers.apply(updates, at: now)
-            let setup = try await MailSetup(smtpURL: nil, from: "papers@example.org", siteURL: "http://127.0.0.1", unsubscribeMailbox: nil, store: store)
+            let setup = try await MailSetup(
+                smtpURL: nil, from: "papers@example.org", siteURL: "http://127.0.0.1", unsubscribeMailbox: nil, store: store)
             let publisher = DigestPublisher(papers: papers, mail: store, composer: setup.composer)
             let day = try #require(Day(iso: "2026-08-21"))
             #expect(try await publisher.edition(.daily(day)).papers.count == 2)

@@ -1,7 +1,8 @@
 import Foundation
 import PapersCore
-import Testing
 import TestSupport
+import Testing
+
 @testable import Mail
 
 /// Digest topics matched by meaning with the real model: a topic finds papers that never use its words.
@@ -15,7 +16,9 @@ import TestSupport
     @Test func topicsMatchPapersByMeaningAsWellAsByWords() async throws {
         let embedder = try ModelFiles.embedder()
         let papers = [
-            Self.paper("2608.00001", "Dexterous manipulation policies for grasping cups", "A manipulator arm learns to pick up cups and bottles from camera images."),
+            Self.paper(
+                "2608.00001", "Dexterous manipulation policies for grasping cups",
+                "A manipulator arm learns to pick up cups and bottles from camera images."),
             Self.paper("2608.00002", "Protein structure prediction", "Folding amino acid chains into three-dimensional shapes with attention."),
             Self.paper("2608.00003", "Stock market forecasting", "Predicting share prices of listed companies from news."),
         ]

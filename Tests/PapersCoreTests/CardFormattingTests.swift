@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PapersCore
 
 @Suite struct CardFormattingTests {
@@ -33,7 +34,8 @@ import Testing
     }
 
     @Test func findsRepositoriesInAbstractsWithoutTrailingPunctuation() {
-        let text = "Code: https://github.com/chaudatascience/cha_mae_vit. Also (https://gitlab.com/x/y), and https://github.com/solo and https://github.com/chaudatascience/cha_mae_vit again."
+        let text =
+            "Code: https://github.com/chaudatascience/cha_mae_vit. Also (https://gitlab.com/x/y), and https://github.com/solo and https://github.com/chaudatascience/cha_mae_vit again."
         #expect(CodeLinks.links(in: text) == ["https://github.com/chaudatascience/cha_mae_vit", "https://gitlab.com/x/y"])
     }
 }

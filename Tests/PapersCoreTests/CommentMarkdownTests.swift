@@ -4,14 +4,21 @@ import Testing
 @Suite("Comment Markdown")
 struct CommentMarkdownTests {
     @Test func rendersTheSubsetAndEscapesEverythingElse() {
-        #expect(CommentMarkdown.render("**bold** and *it* and _it_ and `a<b`") == "<p><strong>bold</strong> and <em>it</em> and <em>it</em> and <code>a&lt;b</code></p>")
-        #expect(CommentMarkdown.render("see [the paper](https://arxiv.org/abs/1) now") == #"<p>see <a href="https://arxiv.org/abs/1" rel="nofollow ugc">the paper</a> now</p>"#)
-        #expect(CommentMarkdown.render("at https://example.org/x.") == #"<p>at <a href="https://example.org/x" rel="nofollow ugc">https://example.org/x</a>.</p>"#)
+        #expect(
+            CommentMarkdown.render("**bold** and *it* and _it_ and `a<b`")
+                == "<p><strong>bold</strong> and <em>it</em> and <em>it</em> and <code>a&lt;b</code></p>")
+        #expect(
+            CommentMarkdown.render("see [the paper](https://arxiv.org/abs/1) now")
+                == #"<p>see <a href="https://arxiv.org/abs/1" rel="nofollow ugc">the paper</a> now</p>"#)
+        #expect(
+            CommentMarkdown.render("at https://example.org/x.")
+                == #"<p>at <a href="https://example.org/x" rel="nofollow ugc">https://example.org/x</a>.</p>"#)
         #expect(CommentMarkdown.render("one\ntwo\n\nthree") == "<p>one<br>two</p><p>three</p>")
         #expect(CommentMarkdown.render("<script>alert(1)</script>") == "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>")
         #expect(CommentMarkdown.render("[x](javascript:alert(1))") == "<p>[x](javascript:alert(1))</p>")
         #expect(CommentMarkdown.render(#"[x](https://a.example/"onmouseover=")"#).contains("&quot;onmouseover=&quot;"))
-        #expect(CommentMarkdown.render("**[a](https://a.example)**") == #"<p><strong><a href="https://a.example" rel="nofollow ugc">a</a></strong></p>"#)
+        #expect(
+            CommentMarkdown.render("**[a](https://a.example)**") == #"<p><strong><a href="https://a.example" rel="nofollow ugc">a</a></strong></p>"#)
         #expect(CommentMarkdown.render("** no") == "<p>** no</p>")
     }
 
@@ -33,6 +40,9 @@ struct CommentMarkdownTests {
     /// Abstracts: addresses become links, and nothing else is markup (their `*` and `_` are the authors').
     @Test func addressesOnlyLeavesEveryOtherMarkerAlone() {
         let html = CommentMarkdown.linkingAddresses("A *bold* claim on snake_case_names <b>: see https://github.com/a/b, or http://x.")
-        #expect(html == #"A *bold* claim on snake_case_names &lt;b&gt;: see <a href="https://github.com/a/b" rel="nofollow ugc">https://github.com/a/b</a>, or http://x."#)
+        #expect(
+            html
+                == #"A *bold* claim on snake_case_names &lt;b&gt;: see <a href="https://github.com/a/b" rel="nofollow ugc">https://github.com/a/b</a>, or http://x."#
+        )
     }
 }

@@ -2,8 +2,10 @@ import PapersCore
 import Testing
 
 @Suite struct CommunityRulesTests {
-    @Test(arguments: ["2410.11779", "2410.11779v3", "https://arxiv.org/abs/2410.11779", "http://arxiv.org/pdf/2410.11779v2.pdf",
-                      "https://huggingface.co/papers/2410.11779", "hf.co/papers/2410.11779?x=1#y", "  2410.11779  ", "https://www.arxiv.org/abs/2410.11779/"])
+    @Test(arguments: [
+        "2410.11779", "2410.11779v3", "https://arxiv.org/abs/2410.11779", "http://arxiv.org/pdf/2410.11779v2.pdf",
+        "https://huggingface.co/papers/2410.11779", "hf.co/papers/2410.11779?x=1#y", "  2410.11779  ", "https://www.arxiv.org/abs/2410.11779/",
+    ])
     func referencesNameTheSamePaper(_ input: String) throws {
         #expect(try PaperReference.arxivId(from: input) == "2410.11779")
     }

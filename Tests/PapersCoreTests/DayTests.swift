@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PapersCore
 
 @Suite struct DayTests {

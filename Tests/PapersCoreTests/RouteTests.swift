@@ -6,20 +6,77 @@ import Testing
     /// An exhaustive switch: a new case does not compile here until it has a number, and `examples` must cover it.
     static func caseNumber(_ route: Route) -> Int {
         switch route {
-            case .home: 0; case .papers: 1; case .day: 2; case .latestWeek: 3; case .week: 4; case .latestMonth: 5; case .month: 6
-            case .trending: 7; case .paper: 8; case .paperMarkdown: 9; case .organization: 10; case .user: 11; case .author: 12
-            case .search: 13; case .moderation: 14; case .dailyFeed: 15; case .weekFeed: 16; case .trendingFeed: 17
-            case .organizationFeed: 18; case .searchFeed: 19; case .signUpForm: 20; case .signUp: 21; case .logInForm: 22
-            case .logIn: 23; case .logOut: 24; case .verifyEmailForm: 25; case .verifyEmail: 26; case .forgotPasswordForm: 27
-            case .forgotPassword: 28; case .resetPasswordForm: 29; case .resetPassword: 30; case .submitForm: 31; case .submit: 32
-            case .newOrganizationForm: 33; case .createOrganization: 34; case .addOrganizationMember: 35; case .settings: 36
-            case .changeSettings: 37; case .revokeToken: 38; case .paperAction: 39; case .commentAction: 40; case .memberAction: 41
-            case .subscribeForm: 42; case .subscribe: 43; case .confirmSubscriptionForm: 44; case .confirmSubscription: 45
-            case .subscriptionSettings: 46; case .saveSubscription: 47; case .unsubscribeForm: 48; case .unsubscribe: 49
-            case .apiPage: 50; case .openAPI: 51; case .agentHarnesses: 52; case .apiDailyPapers: 53; case .apiPapers: 54
-            case .apiPaper: 55; case .apiSearch: 56; case .apiSimilar: 57; case .apiSubmit: 58; case .apiIndex: 59; case .apiUpvote: 60
-            case .apiRemoveUpvote: 61; case .apiComment: 62; case .apiReply: 63; case .health: 64; case .asset: 65
-            case .newPapers: 66; case .category: 67; case .ingestStatus: 68; case .newPapersFeed: 69; case .categoryFeed: 70
+            case .home: 0
+            case .papers: 1
+            case .day: 2
+            case .latestWeek: 3
+            case .week: 4
+            case .latestMonth: 5
+            case .month: 6
+            case .trending: 7
+            case .paper: 8
+            case .paperMarkdown: 9
+            case .organization: 10
+            case .user: 11
+            case .author: 12
+            case .search: 13
+            case .moderation: 14
+            case .dailyFeed: 15
+            case .weekFeed: 16
+            case .trendingFeed: 17
+            case .organizationFeed: 18
+            case .searchFeed: 19
+            case .signUpForm: 20
+            case .signUp: 21
+            case .logInForm: 22
+            case .logIn: 23
+            case .logOut: 24
+            case .verifyEmailForm: 25
+            case .verifyEmail: 26
+            case .forgotPasswordForm: 27
+            case .forgotPassword: 28
+            case .resetPasswordForm: 29
+            case .resetPassword: 30
+            case .submitForm: 31
+            case .submit: 32
+            case .newOrganizationForm: 33
+            case .createOrganization: 34
+            case .addOrganizationMember: 35
+            case .settings: 36
+            case .changeSettings: 37
+            case .revokeToken: 38
+            case .paperAction: 39
+            case .commentAction: 40
+            case .memberAction: 41
+            case .subscribeForm: 42
+            case .subscribe: 43
+            case .confirmSubscriptionForm: 44
+            case .confirmSubscription: 45
+            case .subscriptionSettings: 46
+            case .saveSubscription: 47
+            case .unsubscribeForm: 48
+            case .unsubscribe: 49
+            case .apiPage: 50
+            case .openAPI: 51
+            case .agentHarnesses: 52
+            case .apiDailyPapers: 53
+            case .apiPapers: 54
+            case .apiPaper: 55
+            case .apiSearch: 56
+            case .apiSimilar: 57
+            case .apiSubmit: 58
+            case .apiIndex: 59
+            case .apiUpvote: 60
+            case .apiRemoveUpvote: 61
+            case .apiComment: 62
+            case .apiReply: 63
+            case .health: 64
+            case .asset: 65
+            case .newPapers: 66
+            case .category: 67
+            case .ingestStatus: 68
+            case .newPapersFeed: 69
+            case .categoryFeed: 70
             case .dayPicker: 71
         }
     }
@@ -57,12 +114,17 @@ import Testing
     }
 
     @Test func badValuesAreNamedInTheError() {
-        #expect(throws: RouteError(message: "'2025-13-01' is not a date: use YYYY-MM-DD.")) { try Route(method: .get, path: "/papers/date/2025-13-01") }
+        #expect(throws: RouteError(message: "'2025-13-01' is not a date: use YYYY-MM-DD.")) {
+            try Route(method: .get, path: "/papers/date/2025-13-01")
+        }
         #expect(throws: RouteError.self) { try Route(method: .get, path: "/users/%zz") }
     }
 
     @Test func everyFixedFirstSegmentIsReservedAndOrganizationsAreNot() {
-        for name in ["papers", "api", "users", "authors", "settings", "signup", "login", "logout", "moderation", "organizations", "healthz", "assets", "comments", "subscribe", "subscription", "unsubscribe", "verify-email", "forgot-password", "reset-password"] {
+        for name in [
+            "papers", "api", "users", "authors", "settings", "signup", "login", "logout", "moderation", "organizations", "healthz", "assets",
+            "comments", "subscribe", "subscription", "unsubscribe", "verify-email", "forgot-password", "reset-password",
+        ] {
             #expect(Route.reservedNames.contains(name), "\(name)")
         }
         #expect(!Route.reservedNames.contains("nvidia"))

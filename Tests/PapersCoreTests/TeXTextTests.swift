@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PapersCore
 
 @Suite struct TeXTextTests {
@@ -6,7 +7,10 @@ import Testing
     @Test(arguments: [
         ("$τ$-bench: A Benchmark for Tool-Agent-User Interaction", "τ-bench: A Benchmark for Tool-Agent-User Interaction"),
         ("$\\nabla^2$DFT: A Universal Quantum Chemistry Dataset", "∇²DFT: A Universal Quantum Chemistry Dataset"),
-        ("AutoCoder: Enhancing Code Large Language Model with \\textsc{AIEV-Instruct}", "AutoCoder: Enhancing Code Large Language Model with AIEV-Instruct"),
+        (
+            "AutoCoder: Enhancing Code Large Language Model with \\textsc{AIEV-Instruct}",
+            "AutoCoder: Enhancing Code Large Language Model with AIEV-Instruct"
+        ),
         ("$\\textit{Trans-LoRA}$: towards data-free Transferable", "Trans-LoRA: towards data-free Transferable"),
         ("A Simple and Effective $L_2$ Norm-Based Strategy", "A Simple and Effective L₂ Norm-Based Strategy"),
         ("$VILA^2$: VILA Augmented VILA", "VILA²: VILA Augmented VILA"),

@@ -3,8 +3,8 @@ import Foundation
 import PapersCore
 import Search
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 /// The embedding pipeline on both engines: what is missing, resuming, one embedder at a time, stale vectors, and
 /// a second instance's index following what the first one wrote.
@@ -26,7 +26,9 @@ import TestSupport
             let embeddings = SQLEmbeddingStore(database: database)
             _ = try await store.apply(papers(40), at: now)
             // A first run stopped after its first batch: that batch is stored, the rest is still missing.
-            let partial = Task { try await EmbeddingJob(embedder: embedder, database: database, batchSize: 16).run(afterBatch: { throw CancellationError() }) }
+            let partial = Task {
+                try await EmbeddingJob(embedder: embedder, database: database, batchSize: 16).run(afterBatch: { throw CancellationError() })
+            }
             await #expect(throws: CancellationError.self) { try await partial.value }
             #expect(try await embeddings.progress(model: SentenceEmbedder.modelName) == (16, 24))
             let outcome = try await EmbeddingJob(embedder: embedder, database: database, batchSize: 16).run()

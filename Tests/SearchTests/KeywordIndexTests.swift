@@ -3,8 +3,8 @@ import Ingestion
 import PapersCore
 import Search
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 /// The in-memory keyword index: agreement with SQL's BM25, hyphenated words, what it answers and leaves to SQL, exact pruning, and
 /// following the change log on both engines.
@@ -59,7 +59,8 @@ import TestSupport
         let index = KeywordIndex()
         let papers = [
             SearchablePaper(paperId: "whole", title: "Few-shot prompting", abstract: "Prompts for language models.", authors: [], organization: []),
-            SearchablePaper(paperId: "apart", title: "Few prompts, one shot", abstract: "Prompts for language models.", authors: [], organization: []),
+            SearchablePaper(
+                paperId: "apart", title: "Few prompts, one shot", abstract: "Prompts for language models.", authors: [], organization: []),
             SearchablePaper(paperId: "other", title: "Speech recognition", abstract: "Audio for language models.", authors: [], organization: []),
         ]
         await index.apply(upserting: papers, removing: [])
@@ -84,11 +85,12 @@ import TestSupport
     @Test func answersWordsPrefixesAndExclusionsAndLeavesTheRestToSQL() async throws {
         try await TemporaryDatabase.with { temporary in
             let store = SQLPaperStore(database: temporary.database)
-            _ = try await store.apply([
-                paper("2608.00001", title: "Sparse attention for long documents", abstract: "We study transformers on books."),
-                paper("2608.00002", title: "A survey of robotics", abstract: "Attention is paid to sparse rewards in grasping."),
-                paper("2608.00003", title: "Protein folding", abstract: "Structures of enzymes and naïve models."),
-            ], at: now)
+            _ = try await store.apply(
+                [
+                    paper("2608.00001", title: "Sparse attention for long documents", abstract: "We study transformers on books."),
+                    paper("2608.00002", title: "A survey of robotics", abstract: "Attention is paid to sparse rewards in grasping."),
+                    paper("2608.00003", title: "Protein folding", abstract: "Structures of enzymes and naïve models."),
+                ], at: now)
             let index = KeywordIndex()
             #expect(ids(index, "attention") == nil, "not filled yet: SQL answers")
             try await KeywordIndexUpdater(index: index, store: store).catchUp()
@@ -151,10 +153,17 @@ import TestSupport
     @Test func keywordsStatementsAndQuestionsAreToldApart() {
         #expect(HybridRanker.QueryKind(KeywordQuery("ConvLLaVA hierarchical backbones visual encoder large multimodal models")) == .keywords)
         #expect(HybridRanker.QueryKind(KeywordQuery("diffusion")) == .keywords)
-        let summary = "A hierarchical backbone replaces the vision transformer as the visual encoder of a multimodal model and compresses high-resolution images into fewer tokens."
+        let summary =
+            "A hierarchical backbone replaces the vision transformer as the visual encoder of a multimodal model and compresses high-resolution images into fewer tokens."
         #expect(HybridRanker.QueryKind(KeywordQuery(summary)) == .statement)
-        #expect(HybridRanker.QueryKind(KeywordQuery("what similarity laws must be obeyed when constructing aeroelastic models of heated high speed aircraft")) == .question)
-        #expect(HybridRanker.QueryKind(KeywordQuery("papers on flow visualization on slender conical wings")) == .question, "a short request asks like a question")
-        #expect(HybridRanker.keywordWeight(for: KeywordQuery(summary)) > HybridRanker.keywordWeight(for: KeywordQuery("how do shock waves interact with sound")))
+        #expect(
+            HybridRanker.QueryKind(
+                KeywordQuery("what similarity laws must be obeyed when constructing aeroelastic models of heated high speed aircraft")) == .question)
+        #expect(
+            HybridRanker.QueryKind(KeywordQuery("papers on flow visualization on slender conical wings")) == .question,
+            "a short request asks like a question")
+        #expect(
+            HybridRanker.keywordWeight(for: KeywordQuery(summary))
+                > HybridRanker.keywordWeight(for: KeywordQuery("how do shock waves interact with sound")))
     }
 }

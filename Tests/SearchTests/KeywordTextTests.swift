@@ -1,8 +1,8 @@
 import Foundation
 import PapersCore
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 /// The keyword index's words and stems against SQLite's own FTS5 tokenizer (`porter unicode61 remove_diacritics 2`),
 /// which the SQL keyword search uses: both paths must see the same terms.
@@ -21,7 +21,10 @@ import TestSupport
     }
 
     @Test func wordsAreFoldedAndSplitLikeUnicode61() {
-        #expect(WordSplitter.words(of: "Naïve Bayes—über-fast, État 3D-CNNs (v2.0)") == ["naive", "bayes", "uber", "fast", "etat", "3d", "cnns", "v2", "0"])
+        #expect(
+            WordSplitter.words(of: "Naïve Bayes—über-fast, État 3D-CNNs (v2.0)") == [
+                "naive", "bayes", "uber", "fast", "etat", "3d", "cnns", "v2", "0",
+            ])
         #expect(WordSplitter.words(of: "") == [])
         #expect(WordSplitter.words(of: "日本語 テキスト") == ["日本語", "テキスト"])
     }

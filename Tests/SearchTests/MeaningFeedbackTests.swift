@@ -2,8 +2,8 @@ import Foundation
 import PapersCore
 import Search
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 /// Relevance feedback in the embedding space: the moved query, and a hybrid search ranking by it.
 @Suite struct MeaningFeedbackTests {
@@ -58,7 +58,8 @@ import TestSupport
             let first = HybridRanker.fuse(keyword: keyword, similarities: similarities, keywordWeight: weight)
             let best = first.prefix(MeaningFeedback.papers).compactMap { semantic.vectors.vector(of: $0.paperId) }
             let moved = try #require(MeaningFeedback.moved(typed, toward: best))
-            let again = Dictionary(uniqueKeysWithValues: similarities.keys.compactMap { id in semantic.similarity(of: id, to: moved).map { (id, $0) } })
+            let again = Dictionary(
+                uniqueKeysWithValues: similarities.keys.compactMap { id in semantic.similarity(of: id, to: moved).map { (id, $0) } })
             let second = HybridRanker.fuse(keyword: keyword, similarities: again, keywordWeight: weight)
             #expect(ranked.map(\.paperId) == second.map(\.paperId))
             // One pass puts the handwriting paper, which shares only "machines", above the hands that hold things.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Search
 
 @Suite struct VectorIndexTests {
@@ -87,7 +88,9 @@ import Testing
         index.upsert([("p0", PackedVector(vectors[1]))])
         #expect(Set(index.nearest(to: vectors[1], count: 2).map(\.paperId)) == ["p0", "p1"])
         #expect(!index.nearest(to: vectors[0], count: 5).contains { $0.paperId == "p0" && $0.similarity > 0.999 })
-        #expect(index.vector(of: "p7").map { v in zip(v, vectors[7]).reduce(0) { $0 + $1.0 * $1.1 } } ?? 0 > 0.999, "renumbering kept every vector with its paper")
+        #expect(
+            index.vector(of: "p7").map { v in zip(v, vectors[7]).reduce(0) { $0 + $1.0 * $1.1 } } ?? 0 > 0.999,
+            "renumbering kept every vector with its paper")
 
         var found = 0
         for query in queries {

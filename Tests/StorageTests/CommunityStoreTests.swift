@@ -1,7 +1,7 @@
 import PapersCore
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct CommunityStoreTests {
     let now = Timestamp(day: Day(iso: "2025-11-05") ?? Day(daysSinceEpoch: 0))
@@ -16,7 +16,9 @@ import TestSupport
             let community = CommunityStores(database: database)
             _ = try await papers.apply([SamplePapers.update(SamplePapers.paper("2511.00001", upvotes: 10))], at: now)
             let alice = try await member(community, "alice")
-            #expect(try await community.votes.setVote(userId: alice.id, paperId: "2511.00001", upvoted: true, at: now) == VoteResult(upvotes: 11, upvoted: true))
+            #expect(
+                try await community.votes.setVote(userId: alice.id, paperId: "2511.00001", upvoted: true, at: now)
+                    == VoteResult(upvotes: 11, upvoted: true))
             _ = try await community.comments.addComment(paperId: "2511.00001", parentId: nil, userId: alice.id, body: "hi", at: now)
 
             // The source now says 12 upvotes: the page shows 12 + the member's vote, and the import counts one update.
@@ -25,7 +27,8 @@ import TestSupport
             let shown = try await papers.paper(id: "2511.00001")
             #expect(shown?.upvotes == 13 && shown?.numComments == 1)
             // The same record again changes nothing, and export writes the source's own counts.
-            #expect(try await papers.apply([SamplePapers.update(SamplePapers.paper("2511.00001", upvotes: 12))], at: now) == ApplyCounts(unchanged: 1))
+            #expect(
+                try await papers.apply([SamplePapers.update(SamplePapers.paper("2511.00001", upvotes: 12))], at: now) == ApplyCounts(unchanged: 1))
             #expect(try await papers.papersInIdOrder(after: nil, limit: 10).first?.upvotes == 12)
         }
     }
@@ -57,7 +60,8 @@ import TestSupport
         try await TestDatabase.with(engine) { database async throws in
             let papers = SQLPaperStore(database: database)
             let community = CommunityStores(database: database)
-            _ = try await papers.apply(["2511.00001", "2511.00002"].map { SamplePapers.update(SamplePapers.paper($0, featured: "2025-11-03")) }, at: now)
+            _ = try await papers.apply(
+                ["2511.00001", "2511.00002"].map { SamplePapers.update(SamplePapers.paper($0, featured: "2025-11-03")) }, at: now)
             try await community.moderation.hidePaper(id: "2511.00002", reason: .spam, moderator: "mod", at: now)
             #expect(try await papers.paper(id: "2511.00002") == nil)
             #expect(try await papers.featuredPapers(FeedQuery()).map(\.id) == ["2511.00001"])
@@ -65,7 +69,9 @@ import TestSupport
             #expect(try await papers.papersByPublication(after: nil, limit: 10).map(\.id) == ["2511.00001"])
             #expect(try await community.moderation.moderationLog(limit: 10).first?.action == .hidePaper)
             // Import still sees it (no duplicate is created), export still writes it.
-            #expect(try await papers.apply([SamplePapers.update(SamplePapers.paper("2511.00002", featured: "2025-11-03"))], at: now) == ApplyCounts(unchanged: 1))
+            #expect(
+                try await papers.apply([SamplePapers.update(SamplePapers.paper("2511.00002", featured: "2025-11-03"))], at: now)
+                    == ApplyCounts(unchanged: 1))
             #expect(try await papers.papersInIdOrder(after: nil, limit: 10).count == 2)
             try await community.moderation.showPaper(id: "2511.00002", moderator: "mod", at: now)
             #expect(try await papers.featuredPapers(FeedQuery()).count == 2)
@@ -110,12 +116,20 @@ import TestSupport
             let community = CommunityStores(database: database)
             _ = try await papers.apply([SamplePapers.update(SamplePapers.paper("2511.00001", upvotes: 10))], at: now)
             let alice = try await member(community, "alice")
-            await #expect(throws: CommunityError.self) { try await community.votes.setVote(userId: alice.id, paperId: "2511.09999", upvoted: true, at: now) }
-            #expect(try await community.votes.setVote(userId: alice.id, paperId: "2511.00001", upvoted: true, at: now) == VoteResult(upvotes: 11, upvoted: true))
+            await #expect(throws: CommunityError.self) {
+                try await community.votes.setVote(userId: alice.id, paperId: "2511.09999", upvoted: true, at: now)
+            }
+            #expect(
+                try await community.votes.setVote(userId: alice.id, paperId: "2511.00001", upvoted: true, at: now)
+                    == VoteResult(upvotes: 11, upvoted: true))
             try await community.moderation.hidePaper(id: "2511.00001", reason: .spam, moderator: "mod", at: now)
-            await #expect(throws: CommunityError.self) { try await community.votes.setVote(userId: alice.id, paperId: "2511.00001", upvoted: false, at: now) }
+            await #expect(throws: CommunityError.self) {
+                try await community.votes.setVote(userId: alice.id, paperId: "2511.00001", upvoted: false, at: now)
+            }
             let bob = try await member(community, "bob")
-            await #expect(throws: CommunityError.self) { try await community.votes.setVote(userId: bob.id, paperId: "2511.00001", upvoted: true, at: now) }
+            await #expect(throws: CommunityError.self) {
+                try await community.votes.setVote(userId: bob.id, paperId: "2511.00001", upvoted: true, at: now)
+            }
             let rows = try await database.query("SELECT COUNT(*) AS n FROM votes")
             #expect(try rows.first?.int("n") == 1, "alice's vote stays, bob's never lands")
             try await community.moderation.showPaper(id: "2511.00001", moderator: "mod", at: now)

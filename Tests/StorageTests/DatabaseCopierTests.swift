@@ -1,7 +1,7 @@
 import PapersCore
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 /// `dailypapers copy`: a whole instance moves from SQLite to PostgreSQL with every row of every table.
 @Suite struct DatabaseCopierTests {
@@ -29,7 +29,9 @@ import TestSupport
         let mail = SQLMailStore(database: database)
         _ = try await mail.importConfirmed([("reader@example.org", .daily, ["rl"])], at: now)
         let reader = try #require(try await mail.subscriber(email: "reader@example.org"))
-        _ = try await mail.enqueue([OutboxMessage(key: "k1", subscriberId: reader.id, recipient: reader.email, kind: "digest", edition: "daily:2026-08-21", message: "x")], at: now)
+        _ = try await mail.enqueue(
+            [OutboxMessage(key: "k1", subscriberId: reader.id, recipient: reader.email, kind: "digest", edition: "daily:2026-08-21", message: "x")],
+            at: now)
         _ = try await mail.setting("link_signing_key") { "secret" }
         _ = try await JobLeases(database: database).acquire("digest-composer", owner: "a", at: now, expiresAt: now)
         try await SQLEmbeddingStore(database: database).save([(paperId: "2608.00001", bytes: [1, 2, 255, 0, 128])], model: "test-model")
@@ -37,10 +39,12 @@ import TestSupport
 
     func dump(_ database: any SQLDatabase) async throws -> [String: [[SQLValue]]] {
         var tables: [String: [[SQLValue]]] = [:]
-        for (table, order) in [("settings", "key"), ("organizations", "name"), ("papers", "id"), ("users", "id"), ("sessions", "id"),
-                               ("account_tokens", "id"), ("api_tokens", "id"), ("votes", "user_id, paper_id"), ("comments", "id"),
-                               ("organization_members", "organization, user_id"), ("moderation_log", "id"), ("subscribers", "id"),
-                               ("outbox", "id"), ("job_leases", "name"), ("paper_embeddings", "paper_id")] {
+        for (table, order) in [
+            ("settings", "key"), ("organizations", "name"), ("papers", "id"), ("users", "id"), ("sessions", "id"),
+            ("account_tokens", "id"), ("api_tokens", "id"), ("votes", "user_id, paper_id"), ("comments", "id"),
+            ("organization_members", "organization, user_id"), ("moderation_log", "id"), ("subscribers", "id"),
+            ("outbox", "id"), ("job_leases", "name"), ("paper_embeddings", "paper_id"),
+        ] {
             let rows = try await database.query("SELECT * FROM \(unsafeRaw: table) ORDER BY \(unsafeRaw: order)")
             tables[table] = rows.map { row in row.columnNames.map { row[$0] } }
         }

@@ -1,7 +1,7 @@
 import PapersCore
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct GroupCommitTests {
     struct Refused: Error {}
@@ -47,7 +47,9 @@ import TestSupport
             let fine = Task { try await database.transaction { try await $0.execute("INSERT INTO settings (key, value) VALUES ('fine', 'y')") } }
             await #expect(throws: SQLError.self) { try await duplicate.value }
             #expect(try await fine.value == 1)
-            let rows = try await database.query("SELECT key, value FROM settings ORDER BY key").map { "\(try $0.string("key"))=\(try $0.string("value"))" }
+            let rows = try await database.query("SELECT key, value FROM settings ORDER BY key").map {
+                "\(try $0.string("key"))=\(try $0.string("value"))"
+            }
             #expect(rows == ["fine=y", "taken=first"])
         }
     }

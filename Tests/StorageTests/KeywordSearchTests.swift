@@ -1,7 +1,7 @@
 import PapersCore
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 /// Keyword search on both engines: what matches, what ranks first, and that the index follows every change.
 @Suite struct KeywordSearchTests {
@@ -23,11 +23,12 @@ import TestSupport
     @Test(arguments: TestEngine.allCases) func titlesOutrankAbstractsAndWordsAreStemmed(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { database async throws in
             let store = SQLPaperStore(database: database)
-            _ = try await store.apply([
-                paper("2608.00001", title: "Sparse attention for long documents", abstract: "We study transformers on books."),
-                paper("2608.00002", title: "A survey of robotics", abstract: "Attention is paid to sparse rewards in grasping."),
-                paper("2608.00003", title: "Protein folding", abstract: "Structures of enzymes.", authors: ["Grace Hopper"]),
-            ], at: now)
+            _ = try await store.apply(
+                [
+                    paper("2608.00001", title: "Sparse attention for long documents", abstract: "We study transformers on books."),
+                    paper("2608.00002", title: "A survey of robotics", abstract: "Attention is paid to sparse rewards in grasping."),
+                    paper("2608.00003", title: "Protein folding", abstract: "Structures of enzymes.", authors: ["Grace Hopper"]),
+                ], at: now)
             #expect(try await ids(store, "sparse attention") == ["2608.00001", "2608.00002"])
             #expect(try await ids(store, "document") == ["2608.00001"], "documents → document")
             #expect(try await ids(store, "hopper") == ["2608.00003"], "authors are searched")
@@ -79,7 +80,8 @@ import TestSupport
             let updates = (1...30).map { paper(String(format: "2608.%05d", $0), title: "Paper \($0) on optics", abstract: "Lenses.") }
             _ = try await store.apply(updates, at: now)
             _ = try await store.apply([paper("2608.00001", title: "Paper 1 on acoustics", abstract: "Lenses.")], at: now)
-            #expect(try await database.query("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first?.int("n") == 0, "nothing tokenized while importing")
+            #expect(
+                try await database.query("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first?.int("n") == 0, "nothing tokenized while importing")
             #expect(try await store.catchUpSearchIndex(batchSize: 7) == 31, "31 changes in batches of 7: paper 1 again in the last")
             #expect(try await store.catchUpSearchIndex() == 0)
             #expect(try await database.query("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first?.int("n") == 30)
@@ -97,7 +99,8 @@ import TestSupport
 @Suite struct KeywordSyntaxTests {
     let now = Timestamp(iso: "2026-08-21T21:00:00Z") ?? Timestamp(millisecondsSinceEpoch: 0)
 
-    func paper(_ id: String, title: String, abstract: String, authors: [String], published: String, organization: Organization? = nil) -> PaperUpdate {
+    func paper(_ id: String, title: String, abstract: String, authors: [String], published: String, organization: Organization? = nil) -> PaperUpdate
+    {
         var paper = SamplePapers.paper(id, title: title, published: published, organization: organization)
         paper.abstract = abstract
         paper.authors = authors
@@ -107,11 +110,19 @@ import TestSupport
     func withPapers(_ engine: TestEngine, _ body: @escaping @Sendable (SQLPaperStore) async throws -> Void) async throws {
         try await TestDatabase.with(engine) { database async throws in
             let store = SQLPaperStore(database: database)
-            _ = try await store.apply([
-                paper("2401.00001", title: "Video generation with diffusion", abstract: "We generate long videos.", authors: ["Yann LeCun", "Ada Lovelace"], published: "2024-01-10T00:00:00.000Z"),
-                paper("2501.00002", title: "Diffusion for images", abstract: "Generation of video frames is not our topic; a survey.", authors: ["Grace Hopper"], published: "2025-02-01T00:00:00.000Z", organization: Organization(name: "nvidia", fullname: "NVIDIA")),
-                paper("2507.00003", title: "Attention sinks", abstract: "Attentional mechanisms in diffusion transformers.", authors: ["Alan Turing"], published: "2025-08-01T00:00:00.000Z"),
-            ], at: now)
+            _ = try await store.apply(
+                [
+                    paper(
+                        "2401.00001", title: "Video generation with diffusion", abstract: "We generate long videos.",
+                        authors: ["Yann LeCun", "Ada Lovelace"], published: "2024-01-10T00:00:00.000Z"),
+                    paper(
+                        "2501.00002", title: "Diffusion for images", abstract: "Generation of video frames is not our topic; a survey.",
+                        authors: ["Grace Hopper"], published: "2025-02-01T00:00:00.000Z",
+                        organization: Organization(name: "nvidia", fullname: "NVIDIA")),
+                    paper(
+                        "2507.00003", title: "Attention sinks", abstract: "Attentional mechanisms in diffusion transformers.",
+                        authors: ["Alan Turing"], published: "2025-08-01T00:00:00.000Z"),
+                ], at: now)
             try await body(store)
         }
     }

@@ -1,7 +1,7 @@
 import PapersCore
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 /// The paper change log on both engines: written by triggers for text and visibility changes, never for votes.
 @Suite struct PaperChangesTests {

@@ -1,7 +1,7 @@
 import PapersCore
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct PaperStoreTests {
     let now = Timestamp(day: Day(iso: "2025-11-05") ?? Day(daysSinceEpoch: 0))

@@ -1,7 +1,7 @@
 import PapersCore
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct RequestSlotsTests {
     @Test(arguments: TestEngine.allCases) func concurrentBookingsNeverShareAnInterval(engine: TestEngine) async throws {

@@ -1,7 +1,7 @@
 import PapersCore
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 /// What several instances sharing one database rely on: job leases, outbox claims, migrations run once.
 @Suite struct SharedDatabaseTests {
@@ -101,7 +101,8 @@ import TestSupport
     }
 
     @Test func databaseURLsAreParsedWithTheirOptions() throws {
-        let settings = try PostgresSettings(url: "postgresql://app:s%40cret@db.internal:5433/papers?pool=7&acquire_timeout=1.5&statement_timeout=0&schema=site_2")
+        let settings = try PostgresSettings(
+            url: "postgresql://app:s%40cret@db.internal:5433/papers?pool=7&acquire_timeout=1.5&statement_timeout=0&schema=site_2")
         #expect(settings.host == "db.internal" && settings.port == 5433 && settings.username == "app" && settings.database == "papers")
         #expect(settings.password == "s@cret" && settings.maximumConnections == 7 && settings.schema == "site_2")
         #expect(settings.acquireTimeout == .milliseconds(1500) && settings.statementTimeout == nil)

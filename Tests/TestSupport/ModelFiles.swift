@@ -1,5 +1,5 @@
-import Foundation
 import Embeddings
+import Foundation
 
 /// The embedding model the tests run: `DAILYPAPERS_MODEL` or the project's `models/all-MiniLM-L6-v2`, which
 /// `make test` downloads first. Loaded once per test process.

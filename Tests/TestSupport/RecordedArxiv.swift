@@ -59,7 +59,10 @@ public final class RecordedArxiv: Sendable {
             onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) }
         )
         return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await app.run(); return nil }
+            group.addTask {
+                try await app.run()
+                return nil
+            }
             var ports = portStream.makeAsyncIterator()
             guard let port = await ports.next(), let url = URL(string: "http://127.0.0.1:\(port)/api/query") else {
                 throw CancellationError()
@@ -75,7 +78,10 @@ public final class RecordedArxiv: Sendable {
         log.withLock { $0.append(Received(id: id, userAgent: request.headers[.userAgent] ?? "", at: .now)) }
         let answer = answers.withLock { queues -> Answer in
             guard var queue = queues[id], let first = queue.first else { return Answer(body: Self.emptyFeed) }
-            if queue.count > 1 { queue.removeFirst(); queues[id] = queue }
+            if queue.count > 1 {
+                queue.removeFirst()
+                queues[id] = queue
+            }
             return first
         }
         if answer.delay > .zero { try await Task.sleep(for: answer.delay) }

@@ -1,8 +1,8 @@
 import Foundation
 import HummingbirdTesting
 import PapersCore
-import Testing
 import TestSupport
+import Testing
 import Web
 
 /// The fields of a daily item the tests read back.
@@ -16,9 +16,18 @@ struct DailyItemJSON: Decodable {
         let organization: OrganizationJSON?
     }
 
-    struct Author: Decodable { let name: String; let hidden: Bool }
-    struct OrganizationJSON: Decodable { let name: String; let fullname: String }
-    struct User: Decodable { let user: String; let name: String }
+    struct Author: Decodable {
+        let name: String
+        let hidden: Bool
+    }
+    struct OrganizationJSON: Decodable {
+        let name: String
+        let fullname: String
+    }
+    struct User: Decodable {
+        let user: String
+        let name: String
+    }
 
     let paper: PaperJSON
     let title: String
@@ -52,7 +61,8 @@ struct ErrorJSON: Decodable { let error: String }
     @Test func weekMonthSubmitterAndPaging() async throws {
         let site = try await TestSite(papers: WebFixtures.papers)
         try await site.run { client async throws in
-            #expect(try await client.get("/api/daily_papers?week=2025-W44").json([DailyItemJSON].self).map(\.paper.id) == ["2510.00001", "2510.00002"])
+            #expect(
+                try await client.get("/api/daily_papers?week=2025-W44").json([DailyItemJSON].self).map(\.paper.id) == ["2510.00001", "2510.00002"])
             #expect(try await client.get("/api/daily_papers?month=2025-11").json([DailyItemJSON].self).count == 3)
             let bySubmitter = try await client.get("/api/daily_papers?submitter=akhaliq").json([DailyItemJSON].self)
             #expect(bySubmitter.map(\.paper.id) == ["2511.00002", "2510.00001"])
@@ -100,7 +110,13 @@ struct ErrorJSON: Decodable { let error: String }
     @Test func paperInfoAndNotFound() async throws {
         let site = try await TestSite(papers: WebFixtures.papers)
         try await site.run { client async throws in
-            struct Flat: Decodable { let id: String; let title: String; let upvotes: Int; let submittedOnDailyAt: String?; let githubRepo: String? }
+            struct Flat: Decodable {
+                let id: String
+                let title: String
+                let upvotes: Int
+                let submittedOnDailyAt: String?
+                let githubRepo: String?
+            }
             let paper = try await client.get("/api/papers/2511.00001").json(Flat.self)
             #expect(paper.id == "2511.00001" && paper.title == "Latest top" && paper.upvotes == 30)
             #expect(paper.submittedOnDailyAt == "2025-11-03T00:00:00.000Z")
@@ -123,7 +139,7 @@ struct ErrorJSON: Decodable { let error: String }
                 let response = try await client.get(uri)
                 ids += try response.json([Flat].self).map(\.id)
                 guard let link = response.headers[values: .init("Link")!].first,
-                      let start = link.range(of: "/api/papers?"), let end = link.range(of: ">;")
+                    let start = link.range(of: "/api/papers?"), let end = link.range(of: ">;")
                 else { break }
                 uri = String(link[start.lowerBound..<end.lowerBound])
             }

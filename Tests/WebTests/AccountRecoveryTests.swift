@@ -4,6 +4,7 @@ import HummingbirdTesting
 import PapersCore
 import Storage
 import Testing
+
 @testable import Web
 
 /// An attacker who held an account must be out once its owner recovers it; account actions cannot be repeated
@@ -67,10 +68,12 @@ struct AccountRecoveryTests {
             try await browser.post("/settings/email", ["email": "dave@new.example", "password": "new-password-1"])
             let change = try #require(try await site.mailedTokens(to: "dave@new.example", kind: "change-email").first)
             try await browser.post("/verify-email", ["token": change, "change": "1"])
-            let mails = try await site.site.temporary.database.query("SELECT recipient, kind FROM outbox WHERE kind IN ('password-changed', 'email-changed') ORDER BY id")
-            #expect(mails.map { "\($0.optionalString("kind") ?? ""):\($0.optionalString("recipient") ?? "")" } == [
-                "password-changed:dave@example.org", "email-changed:dave@example.org",
-            ])
+            let mails = try await site.site.temporary.database.query(
+                "SELECT recipient, kind FROM outbox WHERE kind IN ('password-changed', 'email-changed') ORDER BY id")
+            #expect(
+                mails.map { "\($0.optionalString("kind") ?? ""):\($0.optionalString("recipient") ?? "")" } == [
+                    "password-changed:dave@example.org", "email-changed:dave@example.org",
+                ])
         }
     }
 
@@ -127,7 +130,8 @@ struct AccountRecoveryTests {
 
     @Test("limited responses carry RateLimit headers before the limit is met, as Hugging Face sends them")
     func rateLimitHeadersOnEveryLimitedResponse() async throws {
-        let site = try await CommunitySite(limits: RateLimits(Dictionary(uniqueKeysWithValues: RateLimits.Bucket.allCases.map { ($0, (500, 1_000)) })))
+        let site = try await CommunitySite(
+            limits: RateLimits(Dictionary(uniqueKeysWithValues: RateLimits.Bucket.allCases.map { ($0, (500, 1_000)) })))
         try await site.run { client in
             let reset = 300 - TestSite.now.millisecondsSinceEpoch / 1000 % 300
             let first = try await client.get("/api/daily_papers")

@@ -87,7 +87,8 @@ final class Browser: @unchecked Sendable {
     func post(_ uri: String, _ fields: [String: String] = [:], csrf sendCSRF: Bool = true, headers: HTTPFields = [:]) async throws -> TestResponse {
         var fields = fields
         if sendCSRF, fields["csrf"] == nil, let csrf { fields["csrf"] = csrf }
-        let body = fields.sorted { $0.key < $1.key }.map { "\(TextEncoding.percentEncode($0.key))=\(TextEncoding.percentEncode($0.value))" }.joined(separator: "&")
+        let body = fields.sorted { $0.key < $1.key }.map { "\(TextEncoding.percentEncode($0.key))=\(TextEncoding.percentEncode($0.value))" }.joined(
+            separator: "&")
         var headers = headers
         headers[.contentType] = "application/x-www-form-urlencoded"
         return try await send(uri, method: .post, headers: headers, body: ByteBuffer(string: body))

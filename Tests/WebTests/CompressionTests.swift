@@ -1,7 +1,8 @@
 import HTTPTypes
 import NIOCore
-import Testing
 import TestSupport
+import Testing
+
 @testable import Web
 
 @Suite struct CompressionTests {

@@ -4,8 +4,8 @@ import Hummingbird
 import HummingbirdTesting
 import PapersCore
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Comments, organizations and moderation")
 struct DiscussionTests {
@@ -18,7 +18,8 @@ struct DiscussionTests {
             let ann = Browser(client)
             try await ann.logIn("ann", password: "password-ann")
             try await ann.get("/papers/2511.00001")
-            let posted = try await ann.post("/papers/2511.00001/comments", ["body": "Nice **results**, see `code` and [repo](https://example.org/x)\n\n<b>raw</b>"])
+            let posted = try await ann.post(
+                "/papers/2511.00001/comments", ["body": "Nice **results**, see `code` and [repo](https://example.org/x)\n\n<b>raw</b>"])
             #expect(posted.status == .found && posted.headers[.location]?.hasPrefix("/papers/2511.00001#comment-") == true)
             let commentId = try #require(posted.headers[.location]?.split(separator: "-").last.map(String.init))
 
@@ -65,11 +66,15 @@ struct DiscussionTests {
             try await browser.logIn("apiuser", password: "password-apiuser")
             let token = try await VoteTests.apiToken(browser)
             let headers: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
-            let created = try await client.execute(uri: "/api/papers/2511.00002/comment", method: .post, headers: headers, body: ByteBuffer(string: #"{"comment":"From *the* API"}"#))
+            let created = try await client.execute(
+                uri: "/api/papers/2511.00002/comment", method: .post, headers: headers, body: ByteBuffer(string: #"{"comment":"From *the* API"}"#))
             #expect(created.status == .created)
             struct Answer: Decodable {
                 struct Message: Decodable {
-                    struct Latest: Decodable { let raw: String; let html: String }
+                    struct Latest: Decodable {
+                        let raw: String
+                        let html: String
+                    }
                     struct Body: Decodable { let latest: Latest }
                     struct Author: Decodable { let name: String }
                     let id: String
@@ -83,10 +88,12 @@ struct DiscussionTests {
             #expect(answer.newMessage.type == "comment" && answer.newMessage.author.name == "apiuser")
             #expect(answer.newMessage.data.latest.raw == "From *the* API" && answer.newMessage.data.latest.html == "<p>From <em>the</em> API</p>")
             let reply = try await client.execute(
-                uri: "/api/papers/2511.00002/comment/\(answer.newMessage.id)/reply", method: .post, headers: headers, body: ByteBuffer(string: #"{"comment":"reply"}"#)
+                uri: "/api/papers/2511.00002/comment/\(answer.newMessage.id)/reply", method: .post, headers: headers,
+                body: ByteBuffer(string: #"{"comment":"reply"}"#)
             )
             #expect(reply.status == .created)
-            let missing = try await client.execute(uri: "/api/papers/2511.00002/comment", method: .post, headers: headers, body: ByteBuffer(string: #"{"text":"x"}"#))
+            let missing = try await client.execute(
+                uri: "/api/papers/2511.00002/comment", method: .post, headers: headers, body: ByteBuffer(string: #"{"text":"x"}"#))
             #expect(missing.status == .badRequest && missing.text.contains(#"{\"comment\": \"text\"}"#))
         }
     }

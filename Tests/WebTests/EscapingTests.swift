@@ -1,7 +1,7 @@
 import HummingbirdTesting
 import PapersCore
-import Testing
 import TestSupport
+import Testing
 import Web
 
 @Suite struct EscapingTests {
@@ -19,7 +19,9 @@ import Web
         return [paper]
     }
 
-    @Test(arguments: ["/", "/papers/date/2025-11-03", "/papers/week/2025-W45", "/papers/month/2025-11", "/papers/trending", "/papers/2511.00042", "/evil"])
+    @Test(arguments: [
+        "/", "/papers/date/2025-11-03", "/papers/week/2025-W45", "/papers/month/2025-11", "/papers/trending", "/papers/2511.00042", "/evil",
+    ])
     func titlesAndUserTextAreShownAsText(path: String) async throws {
         let site = try await TestSite(papers: Self.hostilePapers)
         try await site.run { client async throws in

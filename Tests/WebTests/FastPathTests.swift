@@ -4,8 +4,9 @@ import Hummingbird
 import HummingbirdTesting
 import PapersCore
 import Presentation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Web
 
 /// Every cacheable route is answered from the event loop's cache on its second request, on a day arXiv announces,

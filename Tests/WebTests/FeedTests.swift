@@ -1,12 +1,13 @@
 import Foundation
+import HummingbirdTesting
+import PapersCore
+import TestSupport
+import Testing
+import Web
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import HummingbirdTesting
-import PapersCore
-import Testing
-import TestSupport
-import Web
 
 /// Collects the element paths and texts of an XML document, failing on any parse error.
 final class XMLOutline: NSObject, XMLParserDelegate {
@@ -23,7 +24,8 @@ final class XMLOutline: NSObject, XMLParserDelegate {
         return outline
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:])
+    {
         stack.append(name)
         elements.append(stack.joined(separator: "/"))
         text = ""
@@ -109,7 +111,8 @@ final class XMLOutline: NSObject, XMLParserDelegate {
             #expect(byDate.status == .notModified)
             let stale = try await client.execute(uri: "/papers/trending/feed.atom", method: .get, headers: [.ifNoneMatch: "\"other\""])
             #expect(stale.status == .ok)
-            let older = try await client.execute(uri: "/papers/trending/feed.atom", method: .get, headers: [.ifModifiedSince: "Mon, 01 Jan 2024 00:00:00 GMT"])
+            let older = try await client.execute(
+                uri: "/papers/trending/feed.atom", method: .get, headers: [.ifModifiedSince: "Mon, 01 Jan 2024 00:00:00 GMT"])
             #expect(older.status == .ok)
         }
     }
@@ -117,7 +120,9 @@ final class XMLOutline: NSObject, XMLParserDelegate {
     @Test func pagesLinkTheirFeeds() async throws {
         let site = try await TestSite(papers: WebFixtures.papers)
         try await site.run { client async throws in
-            #expect(try await client.get("/").text.contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Daily papers (Atom)\" href=\"/papers/feed.atom\">"))
+            #expect(
+                try await client.get("/").text.contains(
+                    "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Daily papers (Atom)\" href=\"/papers/feed.atom\">"))
             #expect(try await client.get("/papers/trending").text.contains("href=\"/papers/trending/feed.rss\""))
             #expect(try await client.get("/nvidia").text.contains("href=\"/nvidia/feed.atom\""))
         }

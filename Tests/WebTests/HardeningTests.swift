@@ -1,16 +1,18 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import PapersCore
 import Presentation
 import Storage
-import Testing
 import TestSupport
+import Testing
+
 @testable import Web
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 /// Regression tests of the defects the hardening issue reproduced: each fails on the code before it.
 @Suite("Hardening")
@@ -21,7 +23,8 @@ struct HardeningTests {
         let alice = try await site.member("alice")
         let body = String(repeating: "h", count: 2_500) + String(repeating: "[", count: 2_500)
         let comment = try await site.store.comments.addComment(paperId: "2511.00001", parentId: nil, userId: alice.id, body: body, at: TestSite.now)
-        let stored = try await site.site.temporary.database.query("SELECT body_html FROM comments WHERE id = \(comment.id)").first?.optionalString("body_html")
+        let stored = try await site.site.temporary.database.query("SELECT body_html FROM comments WHERE id = \(comment.id)").first?.optionalString(
+            "body_html")
         #expect(stored == "<p>" + body + "</p>")
         // What the page shows is what was stored, not a second rendering: change the stored HTML and look.
         _ = try await site.site.temporary.database.execute("UPDATE comments SET body_html = '<p>stored once</p>' WHERE id = \(comment.id)")
@@ -72,11 +75,13 @@ struct HardeningTests {
         }
     }
 
-    @Test("only local paths are redirect targets", arguments: [
-        ("/papers/2511.00001", "/papers/2511.00001"), ("/\t/evil.example/", nil), ("//evil.example", nil), ("/\\evil.example", nil),
-        ("/\\/evil.example", nil), ("https://evil.example", nil), ("/a\nb", nil), ("/a\u{7F}b", nil), ("javascript:alert(1)", nil),
-        ("http://dailypapers.test/settings?x=1", "/settings?x=1"), ("/ok/\u{202E}", nil),
-    ] as [(String, String?)])
+    @Test(
+        "only local paths are redirect targets",
+        arguments: [
+            ("/papers/2511.00001", "/papers/2511.00001"), ("/\t/evil.example/", nil), ("//evil.example", nil), ("/\\evil.example", nil),
+            ("/\\/evil.example", nil), ("https://evil.example", nil), ("/a\nb", nil), ("/a\u{7F}b", nil), ("javascript:alert(1)", nil),
+            ("http://dailypapers.test/settings?x=1", "/settings?x=1"), ("/ok/\u{202E}", nil),
+        ] as [(String, String?)])
     func redirectTargets(candidate: String, expected: String?) {
         #expect(Guards.localPath(candidate) == expected)
     }

@@ -1,13 +1,15 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Ingestion
 import PapersCore
 import Presentation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Web
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 /// A corpus of hostile payloads imported through every format, then every page, feed and API answer that shows
 /// them: the HTML carries no executable markup, the XML parses, the JSON decodes, and nothing is a raw control.
@@ -26,19 +28,31 @@ struct HostileInputTests {
         let abstract = text + " " + huge
         func json(_ object: Any) throws -> String { String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self) }
         let organization = ["name": "hostile", "fullname": "Hostile <b onclick=alert(1)>Org</b> \u{1}"]
-        let seed = try json(["arxivId": "2501.00101", "title": "Seed " + text, "abstract": abstract, "authorCount": 3, "organization": organization,
-                             "publishedAt": "2025-01-10T00:00:00.000Z", "upvotes": 3, "codeUrls": ["javascript:alert(1)"], "position": 1])
-        let daily = try json(["arxivId": "2501.00102", "title": "Daily " + text, "abstract": abstract, "authors": payloads, "dailyDate": "2025-11-03",
-                              "submittedBy": "hostile_user", "githubRepo": "https://github.com/a/b\"onclick=\"x", "organization": organization])
-        let api = try json(["paper": ["id": "2501.00103", "title": "API " + text, "summary": abstract, "authors": payloads.map { ["name": $0] },
-                                      "submittedOnDailyAt": "2025-11-03T10:00:00.000Z", "upvotes": 1,
-                                      "submittedOnDailyBy": ["user": "hostile_user", "fullname": text, "avatarUrl": "https://a.example/x.png"]],
-                            "title": "API " + text, "numComments": 0, "thumbnail": "https://a.example/t.png"])
-        let arxiv = try json(["id": "2501.00104", "submitter": text, "authors": "A <i>B</i>, C \u{1}", "title": "arXiv " + text, "abstract": abstract,
-                              "categories": "cs.CL", "versions": [["version": "v1", "created": "Mon, 6 Jan 2025 10:00:00 GMT"]]])
-        let own = try json(["schema": "dailypapers.paper/1", "id": "2501.00105", "arxivId": "2501.00105", "title": "Own " + text, "abstract": abstract,
-                            "authors": payloads, "authorCount": payloads.count, "upvotes": 2, "numComments": 0, "featuredOn": "2025-11-03",
-                            "aiKeywords": [], "categories": [], "mediaUrls": [], "organization": organization, "projectPage": "https://example.org/p?a=<b>"])
+        let seed = try json([
+            "arxivId": "2501.00101", "title": "Seed " + text, "abstract": abstract, "authorCount": 3, "organization": organization,
+            "publishedAt": "2025-01-10T00:00:00.000Z", "upvotes": 3, "codeUrls": ["javascript:alert(1)"], "position": 1,
+        ])
+        let daily = try json([
+            "arxivId": "2501.00102", "title": "Daily " + text, "abstract": abstract, "authors": payloads, "dailyDate": "2025-11-03",
+            "submittedBy": "hostile_user", "githubRepo": "https://github.com/a/b\"onclick=\"x", "organization": organization,
+        ])
+        let api = try json([
+            "paper": [
+                "id": "2501.00103", "title": "API " + text, "summary": abstract, "authors": payloads.map { ["name": $0] },
+                "submittedOnDailyAt": "2025-11-03T10:00:00.000Z", "upvotes": 1,
+                "submittedOnDailyBy": ["user": "hostile_user", "fullname": text, "avatarUrl": "https://a.example/x.png"],
+            ],
+            "title": "API " + text, "numComments": 0, "thumbnail": "https://a.example/t.png",
+        ])
+        let arxiv = try json([
+            "id": "2501.00104", "submitter": text, "authors": "A <i>B</i>, C \u{1}", "title": "arXiv " + text, "abstract": abstract,
+            "categories": "cs.CL", "versions": [["version": "v1", "created": "Mon, 6 Jan 2025 10:00:00 GMT"]],
+        ])
+        let own = try json([
+            "schema": "dailypapers.paper/1", "id": "2501.00105", "arxivId": "2501.00105", "title": "Own " + text, "abstract": abstract,
+            "authors": payloads, "authorCount": payloads.count, "upvotes": 2, "numComments": 0, "featuredOn": "2025-11-03",
+            "aiKeywords": [], "categories": [], "mediaUrls": [], "organization": organization, "projectPage": "https://example.org/p?a=<b>",
+        ])
         return try [seed, daily, api, arxiv, own].enumerated().map { index, line in
             try temporaryFile(Data((line + "\n").utf8), name: "hostile-\(index).jsonl")
         }
@@ -59,7 +73,9 @@ struct HostileInputTests {
                 let value = String(pair.output[2].substring ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "\"' ")).lowercased()
                 if key.hasPrefix("on") { return "\(name) \(key)=" }
                 if key == "style" { return "\(name) style=" }
-                if ["href", "src", "action", "formaction"].contains(key), value.hasPrefix("javascript:") || value.hasPrefix("data:") { return "\(name) \(key)=\(value)" }
+                if ["href", "src", "action", "formaction"].contains(key), value.hasPrefix("javascript:") || value.hasPrefix("data:") {
+                    return "\(name) \(key)=\(value)"
+                }
                 if name == "script", key == "src", !value.hasPrefix("/assets/") { return "script src=\(value)" }
             }
             if name == "script", !attributes.contains("src=\"/assets/") { return "inline <script>" }
@@ -85,7 +101,8 @@ struct HostileInputTests {
         #expect(summary.counts.inserted == 5, "\(summary.rejections.map(\.description))")
         try await community.run { client in
             let ids = ["2501.00101", "2501.00102", "2501.00103", "2501.00104", "2501.00105"]
-            let pages = ["/", "/papers/date/2025-11-03", "/papers/trending", "/hostile", "/users/hostile_user", "/papers/search?q=script"]
+            let pages =
+                ["/", "/papers/date/2025-11-03", "/papers/trending", "/hostile", "/users/hostile_user", "/papers/search?q=script"]
                 + ids.map { "/papers/\($0)" }
             for path in pages {
                 let page = try await client.get(path)

@@ -2,8 +2,9 @@ import Foundation
 import HummingbirdTesting
 import PapersCore
 import Storage
-import Testing
 import TestSupport
+import Testing
+
 @testable import Web
 
 @Suite("arXiv's announcements on the site: /papers/new, categories, cat: in search")
@@ -12,13 +13,19 @@ struct ListingPageTests {
     static let monday = Day(iso: "2026-11-30")!
 
     static let papers: [Paper] = [
-        Paper(id: "2612.00011", arxivId: "2612.00011", title: "Sparse retrieval experts", abstract: "Routing queries to experts.", authors: ["Ada Lovelace"],
-              upvotes: 3, categories: ["cs.CL", "cs.IR"], announcement: Announcement(day: tuesday, kind: .new)),
-        Paper(id: "2612.00013", arxivId: "2612.00013", title: "Speech tokenisers compared", abstract: "Eleven tokenisers, forty languages.", authors: ["Claude Shannon"],
-              categories: ["eess.AS", "cs.CL"], announcement: Announcement(day: tuesday, kind: .cross)),
-        Paper(id: "2611.09999", arxivId: "2611.09999", title: "Gradient noise scales", abstract: "Noise during training.", authors: ["Emmy Noether"],
-              featuredOn: monday, categories: ["cs.LG"], announcement: Announcement(day: monday, kind: .new),
-              versions: ArxivVersions(count: 2, latestAt: Timestamp(day: tuesday), withdrawn: true)).licensed("http://creativecommons.org/licenses/by/4.0/"),
+        Paper(
+            id: "2612.00011", arxivId: "2612.00011", title: "Sparse retrieval experts", abstract: "Routing queries to experts.",
+            authors: ["Ada Lovelace"],
+            upvotes: 3, categories: ["cs.CL", "cs.IR"], announcement: Announcement(day: tuesday, kind: .new)),
+        Paper(
+            id: "2612.00013", arxivId: "2612.00013", title: "Speech tokenisers compared", abstract: "Eleven tokenisers, forty languages.",
+            authors: ["Claude Shannon"],
+            categories: ["eess.AS", "cs.CL"], announcement: Announcement(day: tuesday, kind: .cross)),
+        Paper(
+            id: "2611.09999", arxivId: "2611.09999", title: "Gradient noise scales", abstract: "Noise during training.", authors: ["Emmy Noether"],
+            featuredOn: monday, categories: ["cs.LG"], announcement: Announcement(day: monday, kind: .new),
+            versions: ArxivVersions(count: 2, latestAt: Timestamp(day: tuesday), withdrawn: true)
+        ).licensed("http://creativecommons.org/licenses/by/4.0/"),
     ]
 
     @Test("the newest announcement, filtered by category and type, with cards that offer 'Submit to daily'")
@@ -29,7 +36,8 @@ struct ListingPageTests {
             #expect(page.status == .ok)
             let html = page.text
             #expect(html.contains("<h1>New on arXiv · Tuesday, December 1, 2026</h1>"))
-            #expect(html.contains("Sparse retrieval experts") && html.contains("Speech tokenisers compared") && !html.contains("Gradient noise scales"))
+            #expect(
+                html.contains("Sparse retrieval experts") && html.contains("Speech tokenisers compared") && !html.contains("Gradient noise scales"))
             #expect(html.contains("2 new and cross-listed papers"))
             #expect(html.contains("href=\"/papers/submit?id=2612.00011\">Submit to daily</a>"))
             #expect(html.contains("<a rel=\"prev\" href=\"/papers/new?date=2026-11-30\">"))
@@ -122,8 +130,9 @@ struct ListingPageTests {
     @Test("a large announcement is paged 50 at a time")
     func paging() async throws {
         let many = (0..<60).map { n in
-            Paper(id: "2612.\(String(format: "%05d", 100 + n))", title: "Listed paper \(n)", abstract: "Text.", upvotes: 60 - n,
-                  categories: ["cs.LG"], announcement: Announcement(day: Self.tuesday, kind: .new))
+            Paper(
+                id: "2612.\(String(format: "%05d", 100 + n))", title: "Listed paper \(n)", abstract: "Text.", upvotes: 60 - n,
+                categories: ["cs.LG"], announcement: Announcement(day: Self.tuesday, kind: .new))
         }
         let site = try await TestSite(papers: many)
         try await site.run { client async throws in

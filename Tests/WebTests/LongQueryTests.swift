@@ -2,8 +2,9 @@ import Foundation
 import HummingbirdTesting
 import PapersCore
 import Search
-import Testing
 import TestSupport
+import Testing
+
 @testable import Web
 
 /// A pasted abstract is a search: accepted on the page and by the API with a mode, read by its most informative words
@@ -62,6 +63,8 @@ import TestSupport
         #expect(narrowed.terms == ["latent", "video", "diffusion", "footage"], "words no paper holds go first, then the commonest")
         #expect(KeywordQuery("few words").narrowed(to: 4) { _ in nil } == KeywordQuery("few words"), "a short query stays as typed")
         let hyphenated = KeywordQuery(query.meaningText + " few-shot").narrowed(to: 4) { ($0 == "fewshot" ? 1 : frequency[$0]) }
-        #expect(hyphenated.compounds == ["fewshot"] && hyphenated.terms == ["latent", "video", "footage"], "a hyphenated word competes for a place like any other")
+        #expect(
+            hyphenated.compounds == ["fewshot"] && hyphenated.terms == ["latent", "video", "footage"],
+            "a hyphenated word competes for a place like any other")
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import HummingbirdTesting
-import Testing
 import TestSupport
+import Testing
 import Web
 
 /// Golden files of every page kind (and the feeds), so that a change of markup shows in review as a diff of
@@ -12,7 +12,8 @@ import Web
         ("home", "/", 200), ("day", "/papers/date/2025-10-30", 200), ("week", "/papers/week/2025-W45", 200),
         ("month", "/papers/month/2025-11", 200), ("trending", "/papers/trending", 200), ("paper", "/papers/2511.00001", 200),
         ("old-style-paper", "/papers/quant-ph/0210005", 200), ("organization", "/nvidia", 200), ("search", "/papers/search?q=latest", 200),
-        ("member", "/users/ann", 200), ("submitter", "/users/akhaliq", 200), ("author", "/authors/Ada%20Lovelace", 200), ("login", "/login", 200), ("signup", "/signup", 200), ("api", "/api", 200),
+        ("member", "/users/ann", 200), ("submitter", "/users/akhaliq", 200), ("author", "/authors/Ada%20Lovelace", 200), ("login", "/login", 200),
+        ("signup", "/signup", 200), ("api", "/api", 200),
         ("not-found", "/papers/2599.99999", 404), ("feed-atom", "/papers/feed.atom", 200), ("feed-rss", "/papers/week/feed.rss", 200),
     ]
 
@@ -35,7 +36,9 @@ import Web
                 let golden = try? String(contentsOf: file, encoding: .utf8)
                 #expect(golden != nil, "no snapshot \(file.lastPathComponent): record it with SNAPSHOT_RECORD=1")
                 if let golden, golden != text {
-                    Issue.record("\(page.path) differs from \(file.lastPathComponent) at line \(Self.firstDifference(golden, text)); if intended, record again with SNAPSHOT_RECORD=1")
+                    Issue.record(
+                        "\(page.path) differs from \(file.lastPathComponent) at line \(Self.firstDifference(golden, text)); if intended, record again with SNAPSHOT_RECORD=1"
+                    )
                 }
             }
         }

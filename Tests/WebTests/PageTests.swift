@@ -4,8 +4,9 @@ import Hummingbird
 import HummingbirdTesting
 import PapersCore
 import Storage
-import Testing
 import TestSupport
+import Testing
+
 @testable import Web
 
 @Suite struct PageTests {
@@ -45,7 +46,10 @@ import TestSupport
         let site = try await TestSite(papers: WebFixtures.papers)
         try await site.run { client async throws in
             let day = try await client.get("/papers/date/2025-11-03").text
-            #expect(day.contains("<a href=\"/nvidia\"><span class=\"avatar small hue-\(Avatar.hue(of: "NVIDIA"))\" aria-hidden=\"true\">NV</span>NVIDIA</a> · <time"))
+            #expect(
+                day.contains(
+                    "<a href=\"/nvidia\"><span class=\"avatar small hue-\(Avatar.hue(of: "NVIDIA"))\" aria-hidden=\"true\">NV</span>NVIDIA</a> · <time"
+                ))
             let organization = try await client.get("/nvidia")
             #expect(organization.status == .ok)
             #expect(organization.text.contains("Latest top"))
@@ -97,8 +101,10 @@ import TestSupport
             #expect(response.status == .ok)
             let html = response.text
             for fragment in [
-                "<h1>Full paper</h1>", "<a href=\"/authors/Ada%20Lovelace\">Ada Lovelace</a>, <a href=\"/authors/Alan%20Turing\">Alan Turing</a>", "https://arxiv.org/abs/2511.00009", "https://arxiv.org/pdf/2511.00009",
-                "https://github.com/example/2511.00009", "https://example.org/project", "NVIDIA", "<dd><span data-upvotes=\"2511.00009\">12</span> (12 on Hugging Face, <span data-upvotes-here=\"2511.00009\">0</span> here)</dd>",
+                "<h1>Full paper</h1>", "<a href=\"/authors/Ada%20Lovelace\">Ada Lovelace</a>, <a href=\"/authors/Alan%20Turing\">Alan Turing</a>",
+                "https://arxiv.org/abs/2511.00009", "https://arxiv.org/pdf/2511.00009",
+                "https://github.com/example/2511.00009", "https://example.org/project", "NVIDIA",
+                "<dd><span data-upvotes=\"2511.00009\">12</span> (12 on Hugging Face, <span data-upvotes-here=\"2511.00009\">0</span> here)</dd>",
                 "<dd><a href=\"/users/akhaliq\">akhaliq (on Hugging Face)</a></dd>",
                 "Nov 3, 2025", "One sentence.", "Abstract of 2511.00009",
             ] {
@@ -163,7 +169,8 @@ import TestSupport
         try await site.run { client async throws in
             #expect(!(try await client.get("/papers/date/2025-11-03").text.contains("Arrived later")))
             let other = SQLPaperStore(database: try SQLiteDatabase(path: site.temporary.path))
-            _ = try await other.apply([SamplePapers.update(SamplePapers.paper("2511.00077", title: "Arrived later", featured: "2025-11-03"))], at: TestSite.now)
+            _ = try await other.apply(
+                [SamplePapers.update(SamplePapers.paper("2511.00077", title: "Arrived later", featured: "2025-11-03"))], at: TestSite.now)
             #expect(try await client.get("/papers/date/2025-11-03").text.contains("Arrived later"))
         }
     }

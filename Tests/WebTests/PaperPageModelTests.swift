@@ -1,7 +1,8 @@
 import PapersCore
 import Presentation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Web
 
 /// The paper page's model: what the page says about a paper, readable without parsing HTML.
@@ -13,7 +14,8 @@ import TestSupport
     }
 
     @Test func factsLinkWhereTheyLead() {
-        var paper = SamplePapers.paper("2511.00001", title: "A", featured: "2025-11-03", upvotes: 7, organization: Organization(name: "nvidia", fullname: "NVIDIA"))
+        var paper = SamplePapers.paper(
+            "2511.00001", title: "A", featured: "2025-11-03", upvotes: 7, organization: Organization(name: "nvidia", fullname: "NVIDIA"))
         paper.submittedBy = "akhaliq"
         paper.doi = "10.1000/x"
         let facts = model(paper).facts

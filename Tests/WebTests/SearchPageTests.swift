@@ -5,24 +5,40 @@ import HummingbirdTesting
 import PapersCore
 import Search
 import Storage
-import Testing
 import TestSupport
+import Testing
+
 @testable import Web
 
 /// The search page, its feeds and the search and similar-papers API, with the real model on a real SQLite file.
 @Suite struct SearchPageTests {
-    static func paper(_ id: String, _ title: String, _ abstract: String, published: String = "2025-06-01T00:00:00.000Z", upvotes: Int = 0, organization: Organization? = nil) -> Paper {
+    static func paper(
+        _ id: String, _ title: String, _ abstract: String, published: String = "2025-06-01T00:00:00.000Z", upvotes: Int = 0,
+        organization: Organization? = nil
+    ) -> Paper {
         var paper = SamplePapers.paper(id, title: title, featured: "2025-10-30", upvotes: upvotes, published: published, organization: organization)
         paper.abstract = abstract
         return paper
     }
 
-    static let papers: [Paper] = [
-        paper("2506.00001", "Teaching robot arms to grasp household objects", "A robot manipulator learns to pick up cups and bottles from camera images.", upvotes: 40),
-        paper("2506.00002", "Video generation with diffusion models", "We generate long videos with a latent diffusion model.", published: "2024-03-01T00:00:00.000Z", upvotes: 5),
-        paper("2506.00003", "Diffusion for image editing", "Editing photographs with a diffusion model; <script>alert(1)</script> stays text.", published: "2025-08-01T00:00:00.000Z", upvotes: 12, organization: Organization(name: "nvidia", fullname: "NVIDIA")),
-        paper("2506.00004", "Protein structure prediction", "Folding amino acid chains into three-dimensional shapes.", upvotes: 7),
-    ] + (1...24).map { paper(String(format: "2507.%05d", $0), "Sparse attention study \($0)", "Attention layers made sparse, part \($0).", published: String(format: "2025-07-%02dT00:00:00.000Z", $0)) }
+    static let papers: [Paper] =
+        [
+            paper(
+                "2506.00001", "Teaching robot arms to grasp household objects",
+                "A robot manipulator learns to pick up cups and bottles from camera images.", upvotes: 40),
+            paper(
+                "2506.00002", "Video generation with diffusion models", "We generate long videos with a latent diffusion model.",
+                published: "2024-03-01T00:00:00.000Z", upvotes: 5),
+            paper(
+                "2506.00003", "Diffusion for image editing", "Editing photographs with a diffusion model; <script>alert(1)</script> stays text.",
+                published: "2025-08-01T00:00:00.000Z", upvotes: 12, organization: Organization(name: "nvidia", fullname: "NVIDIA")),
+            paper("2506.00004", "Protein structure prediction", "Folding amino acid chains into three-dimensional shapes.", upvotes: 7),
+        ]
+        + (1...24).map {
+            paper(
+                String(format: "2507.%05d", $0), "Sparse attention study \($0)", "Attention layers made sparse, part \($0).",
+                published: String(format: "2025-07-%02dT00:00:00.000Z", $0))
+        }
 
     /// A site whose papers are all embedded, with search by meaning on.
     static func withSearch(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
@@ -47,7 +63,9 @@ import TestSupport
 
     @Test func aQuestionMarksTheWordsThatRankNotItsStopWordsOrShortPrefixes() {
         let marked = Highlighter(words: KeywordQuery("how can a robot learn to pick up cups").highlightedWords)
-        #expect(marked.highlight("A robot aims to pick up cups and bottles").rendered == "A <mark>robot</mark> aims to <mark>pick</mark> up <mark>cups</mark> and bottles")
+        #expect(
+            marked.highlight("A robot aims to pick up cups and bottles").rendered
+                == "A <mark>robot</mark> aims to <mark>pick</mark> up <mark>cups</mark> and bottles")
         #expect(Highlighter(words: ["ai"]).highlight("AI aims").rendered == "<mark>AI</mark> aims", "two letters mark only themselves")
         #expect(Highlighter(words: ["robot"]).highlight("Robots").rendered == "<mark>Robots</mark>")
     }
@@ -94,7 +112,10 @@ import TestSupport
 
     @Test func pastedIdsAndURLsOpenThePaper() async throws {
         try await Self.withSearch { client in
-            for pasted in ["2506.00004", "2506.00004v3", "https://arxiv.org/abs/2506.00004", "https://arxiv.org/pdf/2506.00004v1.pdf", "https://huggingface.co/papers/2506.00004"] {
+            for pasted in [
+                "2506.00004", "2506.00004v3", "https://arxiv.org/abs/2506.00004", "https://arxiv.org/pdf/2506.00004v1.pdf",
+                "https://huggingface.co/papers/2506.00004",
+            ] {
                 let response = try await client.get("/papers/search?q=\(TextEncoding.percentEncode(pasted))")
                 #expect(response.status == .seeOther, "\(pasted)")
                 #expect(response.headers[.location] == "/papers/2506.00004")
@@ -133,7 +154,9 @@ import TestSupport
             #expect(everything.status == .ok)
             #expect((try JSONSerialization.jsonObject(with: Data(everything.text.utf8)) as? [Any])?.count == 3)
             let byId = try await client.get("/api/papers/search?q=2506.00001").text
-            #expect(((try JSONSerialization.jsonObject(with: Data(byId.utf8)) as? [[String: Any]])?.first?["paper"] as? [String: Any])?["id"] as? String == "2506.00001")
+            #expect(
+                ((try JSONSerialization.jsonObject(with: Data(byId.utf8)) as? [[String: Any]])?.first?["paper"] as? [String: Any])?["id"] as? String
+                    == "2506.00001")
             #expect(try await client.get("/api/papers/search?q=x&limit=121").status == .badRequest)
             let typed = try await client.get("/api/papers/search?q=protein+struc&prefix=1&mode=keyword").text
             #expect(typed.contains("Protein structure prediction"))

@@ -6,8 +6,8 @@ import Logging
 import Mail
 import PapersCore
 import Storage
-import Testing
 import TestSupport
+import Testing
 import Web
 
 @Suite("Security")
@@ -36,11 +36,13 @@ struct SecurityTests {
         let site = try await CommunitySite()
         try await site.member("root", role: .admin)
         let target = try await site.member("target")
-        let comment = try await site.store.comments.addComment(paperId: "2511.00001", parentId: nil, userId: target.id, body: "hello", at: TestSite.now)
+        let comment = try await site.store.comments.addComment(
+            paperId: "2511.00001", parentId: nil, userId: target.id, body: "hello", at: TestSite.now)
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         let mailStore = SQLMailStore(database: site.site.temporary.database)
-        let setup = try await MailSetup(smtpURL: nil, from: "papers@example.org", siteURL: "http://dailypapers.test", unsubscribeMailbox: nil, store: mailStore)
+        let setup = try await MailSetup(
+            smtpURL: nil, from: "papers@example.org", siteURL: "http://dailypapers.test", unsubscribeMailbox: nil, store: mailStore)
         let dependencies = AppDependencies(
             store: site.site.temporary.store, cache: site.site.cache, clock: { TestSite.now }, logger: logger,
             mail: MailFeatures(setup: setup, store: mailStore, sendNow: {}), community: site.features
@@ -48,7 +50,10 @@ struct SecurityTests {
         let router = buildRouter(dependencies)
         let guarded = Route.examples.filter { $0.method != .get && !Self.isExempt($0) }.map { Self.concrete($0, commentId: comment.id) }
         #expect(guarded.count >= 30, "\(guarded.map(\.path))")
-        for expected: Route in [.paperAction(id: "2511.00001", .upvote), .logIn, .signUp, .changeSettings(.delete), .subscribe, .confirmSubscription, .memberAction(name: "target", .ban)] {
+        for expected: Route in [
+            .paperAction(id: "2511.00001", .upvote), .logIn, .signUp, .changeSettings(.delete), .subscribe, .confirmSubscription,
+            .memberAction(name: "target", .ban),
+        ] {
             #expect(guarded.contains(expected), "\(expected.path) is enumerated in \(guarded.map(\.path))")
         }
         let app = Application(router: router)
@@ -84,7 +89,9 @@ struct SecurityTests {
         try await site.run { client in
             let browser = Browser(client)
             let refused = try await browser.signUp("<script>alert(3)</script>")
-            #expect(refused.status == .badRequest && refused.text.contains("&lt;script&gt;alert(3)&lt;/script&gt;") && !refused.text.contains("<script>alert(3)"))
+            #expect(
+                refused.status == .badRequest && refused.text.contains("&lt;script&gt;alert(3)&lt;/script&gt;")
+                    && !refused.text.contains("<script>alert(3)"))
 
             try await browser.logIn("eve", password: "password-eve")
             try await browser.get("/papers/2511.04001")
@@ -92,7 +99,9 @@ struct SecurityTests {
             try await browser.get("/organizations/new")
             try await browser.post("/organizations/new", ["name": "evil", "fullname": "Evil \(payload)"])
 
-            for path in ["/papers/date/2025-11-03", "/papers/2511.04001", "/users/eve", "/evil", "/authors/Eve%20%3Cscript%3Ealert(1)%3C%2Fscript%3E"] {
+            for path in [
+                "/papers/date/2025-11-03", "/papers/2511.04001", "/users/eve", "/evil", "/authors/Eve%20%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+            ] {
                 for viewer in [client, nil] as [(any TestClientProtocol)?] {
                     let page = viewer == nil ? try await browser.get(path) : try await client.get(path)
                     #expect(page.status == .ok, "\(path)")

@@ -4,8 +4,8 @@ import Hummingbird
 import HummingbirdTesting
 import PapersCore
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 /// The smaller defects of the hardening issue.
 @Suite("Hardening: smaller defects")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Web
 
 /// The palettes' contrast by WCAG 2.x's formula, for each pair the pages put together.

@@ -4,8 +4,8 @@ import Hummingbird
 import HummingbirdTesting
 import PapersCore
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Submitting papers")
 struct SubmissionTests {
@@ -100,19 +100,23 @@ struct SubmissionTests {
                 try await browser.logIn("bot", password: "password-bot")
                 let token = try await VoteTests.apiToken(browser)
                 let auth: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
-                let indexed = try await client.execute(uri: "/api/papers/index", method: .post, headers: auth, body: ByteBuffer(string: #"{"arxivId":"2511.02001"}"#))
+                let indexed = try await client.execute(
+                    uri: "/api/papers/index", method: .post, headers: auth, body: ByteBuffer(string: #"{"arxivId":"2511.02001"}"#))
                 #expect(indexed.status == .created && indexed.text == "{}")
                 let stored = try await site.site.temporary.store.paper(id: "2511.02001")
                 #expect(stored?.title == "Defining Data Science" && stored?.featuredOn == nil)
 
-                let submitted = try await client.execute(uri: "/api/papers/submit", method: .post, headers: auth, body: ByteBuffer(string: #"{"paper_id":"2511.02002"}"#))
-                #expect(submitted.status == .created && submitted.text.contains(#""submittedOnDailyBy""#) && submitted.text.contains(#""user":"bot""#))
+                let submitted = try await client.execute(
+                    uri: "/api/papers/submit", method: .post, headers: auth, body: ByteBuffer(string: #"{"paper_id":"2511.02002"}"#))
+                #expect(
+                    submitted.status == .created && submitted.text.contains(#""submittedOnDailyBy""#) && submitted.text.contains(#""user":"bot""#))
                 let daily = try await client.get("/api/daily_papers?date=2025-11-05")
                 #expect(daily.text.contains("2511.02002"))
 
                 let bad = try await client.execute(uri: "/api/papers/submit", method: .post, headers: auth, body: ByteBuffer(string: "not json"))
                 #expect(bad.status == .badRequest && bad.text.contains("must be JSON"))
-                let anonymous = try await client.execute(uri: "/api/papers/index", method: .post, body: ByteBuffer(string: #"{"arxivId":"2511.02001"}"#))
+                let anonymous = try await client.execute(
+                    uri: "/api/papers/index", method: .post, body: ByteBuffer(string: #"{"arxivId":"2511.02001"}"#))
                 #expect(anonymous.status == .unauthorized)
             }
         }

@@ -2,8 +2,9 @@ import Community
 import Foundation
 import PapersCore
 import Search
-import Testing
 import TestSupport
+import Testing
+
 @testable import Web
 
 /// The listing, paging and account defects people met in the browser, each checked where the server decides it.
@@ -11,8 +12,9 @@ import TestSupport
     /// `count` papers of one organization, featured over the five days before 2025-10-31.
     static func organizationPapers(_ count: Int) -> [Paper] {
         (0..<count).map { index in
-            SamplePapers.paper(String(format: "2509.%05d", index + 1), title: "Lab paper \(index)",
-                               featured: Day(daysSinceEpoch: 20_387 + index % 5).description, organization: WebFixtures.nvidia)
+            SamplePapers.paper(
+                String(format: "2509.%05d", index + 1), title: "Lab paper \(index)",
+                featured: Day(daysSinceEpoch: 20_387 + index % 5).description, organization: WebFixtures.nvidia)
         }
     }
 
@@ -46,7 +48,8 @@ import TestSupport
 
     @Test("one pager for every listing: it keeps the listing's own query and names its directions")
     func pagerKeepsTheQuery() {
-        let ranked = PageLinks.render(path: "/papers/date/2025-11-03?has=code", page: 1, hasMore: true, previous: "← Higher ranked", next: "More papers →")
+        let ranked = PageLinks.render(
+            path: "/papers/date/2025-11-03?has=code", page: 1, hasMore: true, previous: "← Higher ranked", next: "More papers →")
         #expect(ranked.rendered.contains(#"rel="prev" href="/papers/date/2025-11-03?has=code">← Higher ranked</a>"#), "page 0 is the path itself")
         #expect(ranked.rendered.contains(#"rel="next" href="/papers/date/2025-11-03?has=code&amp;p=2">More papers →</a>"#))
         #expect(ranked.rendered.contains("<span>Page 2</span>"))
@@ -164,7 +167,8 @@ import TestSupport
         var withRepo = SamplePapers.paper("2511.00001", title: "Coded: A Toolkit", upvotes: 9, organization: WebFixtures.nvidia)
         withRepo.githubRepo = "https://github.com/example/toolkit"
         withRepo.githubStars = 1_234
-        withRepo.hub = HubDetails(organizationAvatar: "https://cdn-avatars.huggingface.co/nvidia.png", thumbnail: "https://cdn-thumbnails.huggingface.co/thumb.png")
+        withRepo.hub = HubDetails(
+            organizationAvatar: "https://cdn-avatars.huggingface.co/nvidia.png", thumbnail: "https://cdn-thumbnails.huggingface.co/thumb.png")
         var linked = SamplePapers.paper("2511.00002", title: "Linked in the abstract", upvotes: 5)
         linked.abstract = "See https://gitlab.com/example/code for the code."
         linked.githubRepo = nil
@@ -180,7 +184,8 @@ import TestSupport
         try await site.run { client in
             let all = try await client.get("/papers/date/2025-11-03").text
             #expect(all.contains("3 papers featured") && all.contains(#"href="/papers/date/2025-11-03?has=code">With code only</a>"#))
-            #expect(all.contains(#"<a href="https://github.com/example/toolkit" rel="nofollow">Code</a> <span aria-label="1234 stars">★ 1.2k</span>"#))
+            #expect(
+                all.contains(#"<a href="https://github.com/example/toolkit" rel="nofollow">Code</a> <span aria-label="1234 stars">★ 1.2k</span>"#))
             let coded = try await client.get("/papers/date/2025-11-03?has=code").text
             #expect(coded.contains("2 papers with code featured") && coded.contains("Coded: A Toolkit") && coded.contains("Linked in the abstract"))
             #expect(!coded.contains("No code at all"))
@@ -197,9 +202,12 @@ import TestSupport
             let day = try await client.get("/papers/date/2025-11-03").text
             #expect(day.contains(#"<img class="cover" src="https://cdn-thumbnails.huggingface.co/thumb.png" alt="""#))
             #expect(day.contains(#"<img class="avatar small" src="https://cdn-avatars.huggingface.co/nvidia.png" alt="""#))
-            #expect(day.contains(#"<span class="cover hue-\#(Avatar.hue(of: "2511.00003"))" aria-hidden="true">NC</span>"#), "an image from elsewhere is not loaded")
+            #expect(
+                day.contains(#"<span class="cover hue-\#(Avatar.hue(of: "2511.00003"))" aria-hidden="true">NC</span>"#),
+                "an image from elsewhere is not loaded")
             #expect(!day.contains("tracker.example.org"))
-            #expect(day.contains(#"<meta property="og:title" content="Nov 3, 2025">"#) && day.contains(#"<meta name="twitter:card" content="summary">"#))
+            #expect(
+                day.contains(#"<meta property="og:title" content="Nov 3, 2025">"#) && day.contains(#"<meta name="twitter:card" content="summary">"#))
             let paper = try await client.get("/papers/2511.00001").text
             #expect(paper.contains(#"<meta property="og:type" content="article">"#))
         }

@@ -34,17 +34,22 @@ struct VoteTests {
 
             let page = try await browser.get("/papers/2511.00001")
             #expect(page.text.contains(#"aria-pressed="true""#) && page.text.contains(#"<span class="count" data-upvotes="2511.00001">31</span>"#))
-            #expect(page.text.contains(#"<span data-upvotes="2511.00001">31</span> (30 on Hugging Face, <span data-upvotes-here="2511.00001">1</span> here)"#),
-                    "the facts list counts the member's upvote as ours")
+            #expect(
+                page.text.contains(
+                    #"<span data-upvotes="2511.00001">31</span> (30 on Hugging Face, <span data-upvotes-here="2511.00001">1</span> here)"#),
+                "the facts list counts the member's upvote as ours")
             let profile = try await browser.get("/users/alice")
             #expect(profile.text.contains("Latest top"), "\(profile.status) \(profile.text.suffix(1500))")
             #expect(try await client.get("/api/papers/2511.00001").text.contains(#""upvotes":31"#))
 
             // Without JavaScript: a plain form post answers with a redirect back to the card that was voted on.
-            let plain = try await browser.post("/papers/2511.00001/upvote", ["upvoted": "0"], headers: [.referer: "http://x.test/papers/date/2025-11-03"])
+            let plain = try await browser.post(
+                "/papers/2511.00001/upvote", ["upvoted": "0"], headers: [.referer: "http://x.test/papers/date/2025-11-03"])
             #expect(plain.status == .found && plain.headers[.location] == "/papers/date/2025-11-03#paper-2511.00001")
             #expect(try await browser.get("/papers/2511.00001").text.contains(#"<span class="count" data-upvotes="2511.00001">30</span>"#))
-            #expect(try await client.get("/papers/2511.00001").text.contains(#"<a class="vote" href="/login?next=/papers/2511.00001" aria-label="30 upvotes: log in to upvote">"#))
+            #expect(
+                try await client.get("/papers/2511.00001").text.contains(
+                    #"<a class="vote" href="/login?next=/papers/2511.00001" aria-label="30 upvotes: log in to upvote">"#))
         }
     }
 
@@ -60,7 +65,9 @@ struct VoteTests {
                 let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
                     for _ in 0..<100 {
                         group.addTask {
-                            try await client.execute(uri: "/api/papers/2511.00002/upvote", method: method, headers: [.authorization: "Bearer \(token)"]).status
+                            try await client.execute(
+                                uri: "/api/papers/2511.00002/upvote", method: method, headers: [.authorization: "Bearer \(token)"]
+                            ).status
                         }
                     }
                     return try await group.reduce(into: []) { $0.append($1) }
@@ -78,14 +85,16 @@ struct VoteTests {
         try await site.member("erin")
         try await site.run { client in
             #expect(try await client.execute(uri: "/api/papers/2511.00001/upvote", method: .post).status == .unauthorized)
-            let bad = try await client.execute(uri: "/api/papers/2511.00001/upvote", method: .post, headers: [.authorization: "Bearer dp_" + String(repeating: "0", count: 64)])
+            let bad = try await client.execute(
+                uri: "/api/papers/2511.00001/upvote", method: .post, headers: [.authorization: "Bearer dp_" + String(repeating: "0", count: 64)])
             #expect(bad.status == .unauthorized && bad.text.contains("unknown or revoked"))
             let browser = Browser(client)
             try await browser.logIn("erin", password: "password-erin")
             let token = try await Self.apiToken(browser)
             let missing = try await client.execute(uri: "/api/papers/2599.99999/upvote", method: .post, headers: [.authorization: "Bearer \(token)"])
             #expect(missing.status == .notFound && missing.text.contains("No paper with id"))
-            let oldStyle = try await client.execute(uri: "/api/papers/quant-ph/0210005/upvote", method: .post, headers: [.authorization: "Bearer \(token)"])
+            let oldStyle = try await client.execute(
+                uri: "/api/papers/quant-ph/0210005/upvote", method: .post, headers: [.authorization: "Bearer \(token)"])
             #expect(oldStyle.status == .ok && oldStyle.text.contains(#""upvotes":1"#))
             // A session cookie does not authenticate the API: a cross-site form could send it.
             let cookieOnly = try await client.execute(
@@ -105,7 +114,9 @@ struct VoteTests {
             try await browser.logIn("fast", password: "password-fast")
             let token = try await Self.apiToken(browser)
             for _ in 0..<3 {
-                #expect(try await client.execute(uri: "/api/papers/2511.00001/upvote", method: .post, headers: [.authorization: "Bearer \(token)"]).status == .ok)
+                #expect(
+                    try await client.execute(uri: "/api/papers/2511.00001/upvote", method: .post, headers: [.authorization: "Bearer \(token)"]).status
+                        == .ok)
             }
             let limited = try await client.execute(uri: "/api/papers/2511.00001/upvote", method: .post, headers: [.authorization: "Bearer \(token)"])
             #expect(limited.status == .tooManyRequests)

@@ -5,8 +5,8 @@ import Logging
 import PapersCore
 import Search
 import Storage
-import Testing
 import TestSupport
+import Testing
 import Web
 
 /// A running application on a temporary database holding `papers`, with a fixed clock.
@@ -33,7 +33,8 @@ struct TestSite {
     ) async throws -> T {
         var logger = Logger(label: "test")
         logger.logLevel = .critical
-        let dependencies = AppDependencies(store: temporary.store, cache: cache, clock: { now }, logger: logger, community: community, search: search,
+        let dependencies = AppDependencies(
+            store: temporary.store, cache: cache, clock: { now }, logger: logger, community: community, search: search,
             arxivCalendar: calendar, ingest: SQLIngestStore(database: temporary.database)
         )
         let app = buildApplication(dependencies, settings: ServerSettings(hostname: "127.0.0.1", port: 0))

@@ -11,7 +11,8 @@ import Web
 extension ApplicationBuilder {
     /// Subscriptions and mail; with `SMTP_URL` set, the mail service (digests and the outbox) joins the services.
     func mailFeatures(
-        _ database: OpenDatabase, store: SQLPaperStore, meaning: TopicMeaning?, clock: @escaping @Sendable () -> Timestamp, services: inout [any Service]
+        _ database: OpenDatabase, store: SQLPaperStore, meaning: TopicMeaning?, clock: @escaping @Sendable () -> Timestamp,
+        services: inout [any Service]
     ) async throws -> MailFeatures {
         let mailStore = SQLMailStore(database: database.sql)
         let setup = try await Self.mailSetup(configuration, store: mailStore)
@@ -20,7 +21,8 @@ extension ApplicationBuilder {
             return MailFeatures(setup: setup, store: mailStore, sendNow: {})
         }
         let service = try MailService(
-            publisher: DigestPublisher(papers: store, mail: mailStore, composer: setup.composer, meaning: meaning, calendar: configuration.arxivCalendar),
+            publisher: DigestPublisher(
+                papers: store, mail: mailStore, composer: setup.composer, meaning: meaning, calendar: configuration.arxivCalendar),
             sender: OutboxSender(store: mailStore, settings: smtp, envelopeSender: setup.sender.address, clock: clock, logger: logger),
             store: mailStore, digestTime: configuration.digestTime, clock: clock, logger: logger
         )
@@ -38,8 +40,11 @@ extension ApplicationBuilder {
     }
 
     /// Accounts, submissions, comments and moderation with the configured limits and password cost.
-    func communityFeatures(papers: SQLPaperStore, database: any SQLDatabase, mail: MailFeatures, clock: @escaping @Sendable () -> Timestamp) -> CommunityFeatures {
-        let mailer = mail.setup.isEnabled
+    func communityFeatures(
+        papers: SQLPaperStore, database: any SQLDatabase, mail: MailFeatures, clock: @escaping @Sendable () -> Timestamp
+    ) -> CommunityFeatures {
+        let mailer =
+            mail.setup.isEnabled
             ? AccountMailer(outbox: mail.store, mail: AccountMail(composer: mail.setup.composer), sendNow: mail.sendNow)
             : nil
         return CommunityFeatures.assemble(
@@ -60,6 +65,11 @@ extension ApplicationBuilder {
         let runner = HarvestRunner(settings: configuration.harvest, database: database.sql, clock: clock)
         let scheduler = HarvestScheduler(runner: runner, calendar: configuration.arxivCalendar, logger: logger, clock: clock)
         services.append(BackgroundService(every: .seconds(60)) { await scheduler.step() })
-        logger.info("harvest is on", metadata: ["categories": "\(configuration.harvest.categories.joined(separator: ","))", "feature_new": "\(configuration.harvest.featureMode.rawValue)"])
+        logger.info(
+            "harvest is on",
+            metadata: [
+                "categories": "\(configuration.harvest.categories.joined(separator: ","))",
+                "feature_new": "\(configuration.harvest.featureMode.rawValue)",
+            ])
     }
 }

@@ -22,7 +22,9 @@ public enum DatabaseLocation: Sendable, Equatable {
         if PostgresSettings.isPostgresURL(value) { return .postgres(try PostgresSettings(url: value)) }
         let path = value.hasPrefix("sqlite://") ? String(value.dropFirst(9)) : value.hasPrefix("sqlite:") ? String(value.dropFirst(7)) : value
         guard !path.isEmpty else { throw Invalid(reason: "The database path is empty") }
-        guard !path.contains("://") else { throw Invalid(reason: "Unsupported database URL '\(value)': use an SQLite file path, sqlite:PATH or postgres://…") }
+        guard !path.contains("://") else {
+            throw Invalid(reason: "Unsupported database URL '\(value)': use an SQLite file path, sqlite:PATH or postgres://…")
+        }
         return .sqlite(path: path)
     }
 

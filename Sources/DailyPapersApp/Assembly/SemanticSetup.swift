@@ -22,17 +22,21 @@ public struct SemanticSetup: Sendable {
         do {
             embedder = try SentenceEmbedder(directory: URL(fileURLWithPath: directory), threads: threads, backgroundNiceness: niceness)
         } catch {
-            logger.warning("search by meaning is off; searching by keywords only. Run `make models` to fetch the model", metadata: ["reason": "\(error)"])
-            return SemanticSetup(index: nil, notice: "Search by meaning is off on this server (the embedding model is not installed): results match your words.")
+            logger.warning(
+                "search by meaning is off; searching by keywords only. Run `make models` to fetch the model", metadata: ["reason": "\(error)"])
+            return SemanticSetup(
+                index: nil, notice: "Search by meaning is off on this server (the embedding model is not installed): results match your words.")
         }
         let index = SemanticIndex(embedder: embedder, database: database, exactLimit: exactLimit)
         let started = ContinuousClock.now
         let loaded = try await index.refresh()
         let coverage = index.coverage
-        logger.info("search by meaning is on", metadata: [
-            "model": "\(directory)", "vectors": "\(loaded)", "approximate": "\(index.vectors.isApproximate)",
-            "papers_to_embed": "\(coverage.total - coverage.embedded)", "load_time": "\(ContinuousClock.now - started)",
-        ])
+        logger.info(
+            "search by meaning is on",
+            metadata: [
+                "model": "\(directory)", "vectors": "\(loaded)", "approximate": "\(index.vectors.isApproximate)",
+                "papers_to_embed": "\(coverage.total - coverage.embedded)", "load_time": "\(ContinuousClock.now - started)",
+            ])
         return SemanticSetup(index: index, notice: nil)
     }
 

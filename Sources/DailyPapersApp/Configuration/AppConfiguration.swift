@@ -45,7 +45,8 @@ public struct AppConfiguration: Sendable {
         database = read.value(Settings.database, fallback: .sqlite(path: DatabaseLocation.defaultPath)) { try DatabaseLocation.parse($0) }
         server = Self.server(&read)
         publicURL = Self.publicURL(&read, server: server)
-        trustedProxies = Set((read.text(Settings.trustedProxies) ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        trustedProxies = Set(
+            (read.text(Settings.trustedProxies) ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         cacheBytes = read.integer(Settings.cacheBytes, in: 1...Int.max)
         logLevel = read.value(Settings.logLevel, fallback: .info) { Logger.Level(rawValue: $0.lowercased()) }
         clockStart = read.value(Settings.clockStart, fallback: nil) { Timestamp(iso: $0).map(Optional.some) }
@@ -53,10 +54,19 @@ public struct AppConfiguration: Sendable {
         bcryptCost = read.integer(Settings.bcryptCost, in: 4...16)
         submissionsPerDay = read.integer(Settings.submissionsPerDay, in: 1...Int.max)
         arxivAPIURL = read.webURL(Settings.arxivAPIURL) ?? ArxivClientSettings.defaultEndpoint
-        smtpURL = read.value(Settings.smtpURL, fallback: nil) { text in _ = try SMTPSettings(url: text); return text }
-        mailFrom = read.value(Settings.mailFrom, fallback: Settings.mailFrom.defaultValue ?? "") { text in _ = try MailSetup.mailbox(text); return text }
+        smtpURL = read.value(Settings.smtpURL, fallback: nil) { text in
+            _ = try SMTPSettings(url: text)
+            return text
+        }
+        mailFrom = read.value(Settings.mailFrom, fallback: Settings.mailFrom.defaultValue ?? "") { text in
+            _ = try MailSetup.mailbox(text)
+            return text
+        }
         unsubscribeMailbox = read.text(Settings.unsubscribeMailbox)
-        digestTime = read.value(Settings.digestTime, fallback: "21:00") { text in _ = try MailService.minuteOfDay(text); return text }
+        digestTime = read.value(Settings.digestTime, fallback: "21:00") { text in
+            _ = try MailService.minuteOfDay(text)
+            return text
+        }
         modelDirectory = read.text(Settings.model) ?? ""
         embeddingThreads = read.integer(Settings.embeddingThreads, in: 1...64)
         backgroundNice = read.integer(Settings.backgroundNice, in: 0...19)
@@ -69,7 +79,9 @@ public struct AppConfiguration: Sendable {
     }
 
     /// The configuration of this process: `flags` over its environment over its configuration file.
-    public static func load(flags: [String: String] = [:], environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) -> AppConfiguration {
+    public static func load(
+        flags: [String: String] = [:], environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(ConfigurationError) -> AppConfiguration {
         try AppConfiguration(ConfigurationLayers.load(flags: flags, environment: environment))
     }
 

@@ -34,7 +34,9 @@ public struct ConfigurationLayers: Sendable {
     }
 
     /// The layers of this process: `flags`, its environment, and the file `--config` or `DAILYPAPERS_CONFIG` names.
-    public static func load(flags: [String: String] = [:], environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) -> ConfigurationLayers {
+    public static func load(
+        flags: [String: String] = [:], environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(ConfigurationError) -> ConfigurationLayers {
         var layers = ConfigurationLayers(flags: flags, environment: environment)
         guard let path = layers.raw(Settings.configFile)?.text, !path.isEmpty else { return layers }
         let text: String
@@ -90,6 +92,7 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        "The configuration has \(problems.count == 1 ? "a problem" : "\(problems.count) problems"):\n" + problems.map { "  - " + $0 }.joined(separator: "\n")
+        "The configuration has \(problems.count == 1 ? "a problem" : "\(problems.count) problems"):\n"
+            + problems.map { "  - " + $0 }.joined(separator: "\n")
     }
 }

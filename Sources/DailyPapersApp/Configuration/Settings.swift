@@ -20,24 +20,33 @@ public enum Settings {
         "TRUSTED_PROXIES", flag: "trusted-proxies", default: "", group: .server,
         "Comma-separated addresses of reverse proxies whose X-Forwarded-For names the client (for rate limits)."
     )
-    public static let idleTimeout = Setting("IDLE_TIMEOUT", flag: "idle-timeout", default: "60", group: .server, "Seconds a keep-alive connection may stay idle before it is closed.")
-    public static let headerTimeout = Setting("HEADER_TIMEOUT", flag: "header-timeout", default: "10", group: .server, "Seconds a new connection has to send its first request's head.")
-    public static let maxConnections = Setting("MAX_CONNECTIONS", flag: "max-connections", default: "2048", group: .server, "Connections open at once past which new ones are closed.")
-    public static let cacheBytes = Setting("CACHE_BYTES", flag: "cache-bytes", default: "67108864", group: .server, "Bytes of rendered pages the response cache keeps at most (64 MiB).")
-    public static let logLevel = Setting("LOG_LEVEL", flag: "log-level", default: "info", group: .server, "Log level: trace, debug, info, notice, warning, error or critical.")
+    public static let idleTimeout = Setting(
+        "IDLE_TIMEOUT", flag: "idle-timeout", default: "60", group: .server, "Seconds a keep-alive connection may stay idle before it is closed.")
+    public static let headerTimeout = Setting(
+        "HEADER_TIMEOUT", flag: "header-timeout", default: "10", group: .server, "Seconds a new connection has to send its first request's head.")
+    public static let maxConnections = Setting(
+        "MAX_CONNECTIONS", flag: "max-connections", default: "2048", group: .server, "Connections open at once past which new ones are closed.")
+    public static let cacheBytes = Setting(
+        "CACHE_BYTES", flag: "cache-bytes", default: "67108864", group: .server, "Bytes of rendered pages the response cache keeps at most (64 MiB).")
+    public static let logLevel = Setting(
+        "LOG_LEVEL", flag: "log-level", default: "info", group: .server, "Log level: trace, debug, info, notice, warning, error or critical.")
     public static let clockStart = Setting(
         "CLOCK_START", flag: "clock-start", shown: "now", group: .server,
         "Run the site's clock from this instant (ISO 8601, e.g. 2026-12-04T21:31:00Z): for staging and tests of digests and feeds."
     )
 
     public static let rateLimits = Setting(
-        "RATE_LIMITS", flag: "rate-limits", default: "", shown: "pages=300/600,api=500/1000,login=10,signup=5,reset=5/3,submit=20,vote=300,comment=30",
+        "RATE_LIMITS", flag: "rate-limits", default: "",
+        shown: "pages=300/600,api=500/1000,login=10,signup=5,reset=5/3,submit=20,vote=300,comment=30",
         group: .community, "Requests per 5 minutes and client, as NAME=ANON/MEMBER or NAME=N; the names not given keep their defaults."
     )
-    public static let bcryptCost = Setting("BCRYPT_COST", flag: "bcrypt-cost", default: "12", group: .community, "bcrypt cost of new password hashes (4–16).")
-    public static let submissionsPerDay = Setting("SUBMISSIONS_PER_DAY", flag: "submissions-per-day", default: "5", group: .community, "Papers one member may submit per UTC day.")
+    public static let bcryptCost = Setting(
+        "BCRYPT_COST", flag: "bcrypt-cost", default: "12", group: .community, "bcrypt cost of new password hashes (4–16).")
+    public static let submissionsPerDay = Setting(
+        "SUBMISSIONS_PER_DAY", flag: "submissions-per-day", default: "5", group: .community, "Papers one member may submit per UTC day.")
     public static let arxivAPIURL = Setting(
-        "ARXIV_API_URL", flag: "arxiv-api-url", default: "https://export.arxiv.org/api/query", group: .community, "The arXiv API endpoint that submissions are looked up at."
+        "ARXIV_API_URL", flag: "arxiv-api-url", default: "https://export.arxiv.org/api/query", group: .community,
+        "The arXiv API endpoint that submissions are looked up at."
     )
     public static let password = Setting(
         "DAILYPAPERS_PASSWORD", flag: nil, group: .community, secret: true,
@@ -49,24 +58,28 @@ public enum Settings {
         "The SMTP server: smtp://[user:pass@]host[:port] uses STARTTLS when offered, smtp+starttls://… requires it, smtps://… is implicit TLS; ?ca=FILE trusts an extra CA, ?timeout=S sets the per-step timeout (30 s), ?helo=NAME. Unset: mail is off."
     )
     public static let mailFrom = Setting(
-        "MAIL_FROM", flag: "mail-from", default: "DailyPapers <papers@dailypapers.localhost>", group: .mail, "The sender of every mail, 'Name <address>' or an address."
+        "MAIL_FROM", flag: "mail-from", default: "DailyPapers <papers@dailypapers.localhost>", group: .mail,
+        "The sender of every mail, 'Name <address>' or an address."
     )
     public static let unsubscribeMailbox = Setting(
         "MAIL_UNSUBSCRIBE", flag: "unsubscribe-mailbox", group: .mail, "An address that handles List-Unsubscribe mailto requests, if you have one."
     )
-    public static let digestTime = Setting("DIGEST_TIME", flag: "digest-time", default: "21:00", group: .mail, "When the daily digest editions are composed and sent, HH:MM in UTC.")
+    public static let digestTime = Setting(
+        "DIGEST_TIME", flag: "digest-time", default: "21:00", group: .mail, "When the daily digest editions are composed and sent, HH:MM in UTC.")
 
     public static let model = Setting(
         "DAILYPAPERS_MODEL", flag: "model", default: "models/all-MiniLM-L6-v2", group: .search,
         "The all-MiniLM-L6-v2 folder (vocab.txt, model.safetensors; `make models` fetches it). Without it, search is by words only."
     )
-    public static let embeddingThreads = Setting("EMBEDDING_THREADS", flag: "embedding-threads", default: "1", group: .search, "Threads that embed new papers in the background (1–64).")
+    public static let embeddingThreads = Setting(
+        "EMBEDDING_THREADS", flag: "embedding-threads", default: "1", group: .search, "Threads that embed new papers in the background (1–64).")
     public static let backgroundNice = Setting(
         "BACKGROUND_NICE", flag: "background-nice", default: "19", group: .search,
         "The nice value (0–19) of the background embedding threads: 19, the lowest priority, leaves the cores to requests first."
     )
     public static let exactSearchLimit = Setting(
-        "EXACT_SEARCH_LIMIT", flag: "exact-search-limit", default: "50000", group: .search, "Up to this many papers, search by meaning scans every vector; above, an IVF index."
+        "EXACT_SEARCH_LIMIT", flag: "exact-search-limit", default: "50000", group: .search,
+        "Up to this many papers, search by meaning scans every vector; above, an IVF index."
     )
 
     /// Every setting, in the order of the documentation.
@@ -90,20 +103,28 @@ public enum Settings {
         "FEATURE_NEW", flag: "feature-new", default: "manual", group: .harvest,
         "manual: harvested papers wait on /papers/new for members to submit or upvote; all: every new paper in the categories is featured."
     )
-    public static let arxivOAIURL = Setting("ARXIV_OAI_URL", flag: "arxiv-oai-url", default: "https://oaipmh.arxiv.org/oai", group: .harvest, "arXiv's OAI-PMH base URL.")
-    public static let arxivListingURL = Setting("ARXIV_LISTING_URL", flag: "arxiv-listing-url", default: "https://rss.arxiv.org", group: .harvest, "The host of arXiv's RSS listings (/rss/CATS is added).")
+    public static let arxivOAIURL = Setting(
+        "ARXIV_OAI_URL", flag: "arxiv-oai-url", default: "https://oaipmh.arxiv.org/oai", group: .harvest, "arXiv's OAI-PMH base URL.")
+    public static let arxivListingURL = Setting(
+        "ARXIV_LISTING_URL", flag: "arxiv-listing-url", default: "https://rss.arxiv.org", group: .harvest,
+        "The host of arXiv's RSS listings (/rss/CATS is added).")
     public static let arxivInterval = Setting(
-        "ARXIV_INTERVAL", flag: "arxiv-interval", default: "3", group: .harvest, "Seconds between two requests to arXiv, across every instance on the database (arXiv asks for 3)."
+        "ARXIV_INTERVAL", flag: "arxiv-interval", default: "3", group: .harvest,
+        "Seconds between two requests to arXiv, across every instance on the database (arXiv asks for 3)."
     )
     public static let harvestTimeout = Setting(
-        "HARVEST_TIMEOUT", flag: "harvest-timeout", default: "60", group: .harvest, "Seconds a harvest request may wait for an answer before it is retried."
+        "HARVEST_TIMEOUT", flag: "harvest-timeout", default: "60", group: .harvest,
+        "Seconds a harvest request may wait for an answer before it is retried."
     )
     public static let arxivCalendar = Setting(
         "ARXIV_CALENDAR", flag: "arxiv-calendar", shown: "the built-in list", group: .harvest,
         "A file of arXiv's holidays (YYYY-MM-DD name per line, as Sources/DailyPapersApp/Resources/arxiv-holidays.txt) that replaces the built-in list."
     )
-    public static let hubURL = Setting("HF_URL", flag: "hf-url", default: "https://huggingface.co", group: .harvest, "The Hugging Face site whose daily list is mirrored (/api/daily_papers?date=).")
-    public static let hubFrom = Setting("HF_SYNC_FROM", flag: "hf-sync-from", shown: "today", group: .harvest, "The first day (YYYY-MM-DD) a first Hugging Face sync mirrors.")
+    public static let hubURL = Setting(
+        "HF_URL", flag: "hf-url", default: "https://huggingface.co", group: .harvest,
+        "The Hugging Face site whose daily list is mirrored (/api/daily_papers?date=).")
+    public static let hubFrom = Setting(
+        "HF_SYNC_FROM", flag: "hf-sync-from", shown: "today", group: .harvest, "The first day (YYYY-MM-DD) a first Hugging Face sync mirrors.")
 
     public static let all: [Setting] = [
         configFile, database,
@@ -111,7 +132,8 @@ public enum Settings {
         rateLimits, bcryptCost, submissionsPerDay, arxivAPIURL, password,
         smtpURL, mailFrom, unsubscribeMailbox, digestTime,
         model, embeddingThreads, backgroundNice, exactSearchLimit,
-        harvest, arxivCategories, arxivBackfillFrom, arxivContact, featureNew, arxivOAIURL, arxivListingURL, arxivInterval, harvestTimeout, arxivCalendar,
+        harvest, arxivCategories, arxivBackfillFrom, arxivContact, featureNew, arxivOAIURL, arxivListingURL, arxivInterval, harvestTimeout,
+        arxivCalendar,
         hubURL, hubFrom,
     ]
 

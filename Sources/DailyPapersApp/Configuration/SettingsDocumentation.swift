@@ -9,7 +9,8 @@ public enum SettingsDocumentation {
             let rows = Settings.all.filter { $0.group == group }.map { setting in
                 "| `\(setting.name)` | \(setting.flag.map { "`--\($0)`" } ?? "—") | \(setting.defaultValue?.isEmpty == false || setting.defaultText != nil ? "`\(cell(setting.documentedDefault))`" : setting.documentedDefault) | \(cell(setting.help)) |"
             }
-            return (["### \(group.rawValue)", "", "| Environment | Flag | Default | What it does |", "|---|---|---|---|"] + rows).joined(separator: "\n")
+            return (["### \(group.rawValue)", "", "| Environment | Flag | Default | What it does |", "|---|---|---|---|"] + rows).joined(
+                separator: "\n")
         }.joined(separator: "\n\n") + "\n"
     }
 

@@ -82,7 +82,7 @@ enum RFC822Date {
         var parts = text.split(separator: " ").map(String.init)
         if parts.first?.hasSuffix(",") == true { parts.removeFirst() }
         guard parts.count >= 4, let dayNumber = Int(parts[0]), let monthIndex = months.firstIndex(of: parts[1]),
-              let year = Int(parts[2]), let day = Day(year: year, month: monthIndex + 1, day: dayNumber)
+            let year = Int(parts[2]), let day = Day(year: year, month: monthIndex + 1, day: dayNumber)
         else { return nil }
         let clock = parts[3].split(separator: ":").compactMap { Int($0) }
         guard clock.count == 3, clock[0] < 24, clock[1] < 60, clock[2] < 61 else { return nil }

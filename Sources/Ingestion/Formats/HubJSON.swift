@@ -15,7 +15,8 @@ enum HubJSON {
         let organization = source.organization ?? item.organization
         let details = HubDetails(
             discussionId: try objectId(source.discussionId, field: "paper.discussionId"),
-            submitter: try (source.submittedOnDailyBy ?? item.submittedBy).flatMap { json throws(RecordError) in try user(json, field: "submittedBy") },
+            submitter: try (source.submittedOnDailyBy ?? item.submittedBy).flatMap { json throws(RecordError) in try user(json, field: "submittedBy")
+            },
             authorClaims: claims,
             organizationAvatar: try image(organization?.avatarAddress, field: "organization.avatar"),
             thumbnail: try image(item.thumbnail, field: "thumbnail"),

@@ -116,7 +116,8 @@ enum Validation {
     /// breaks stay: they are white space).
     static func withoutControls(_ text: String) -> String {
         guard TextEncoding.hasForbiddenControl(text) || text.unicodeScalars.contains(where: { $0.value == 0x7F }) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.filter { ($0.value >= 0x20 && $0.value != 0x7F) || $0 == "\t" || $0 == "\n" || $0 == "\r" }))
+        return String(
+            String.UnicodeScalarView(text.unicodeScalars.filter { ($0.value >= 0x20 && $0.value != 0x7F) || $0 == "\t" || $0 == "\n" || $0 == "\r" }))
     }
 
     private static func limit(_ value: String, field: String, to maximum: Int) throws(RecordError) {

@@ -74,11 +74,12 @@ public struct ArxivCalendar: Sendable, Equatable {
         let today = EasternTime.local(instant).day
         guard let silence = silence(on: today) else { return nil }
         let next = nextAnnouncementDay(from: today)
-        let reason = switch silence {
-            case .friday: "on Fridays"
-            case .saturday: "on Saturdays"
-            case .holiday(let name): "today (\(name))"
-        }
+        let reason =
+            switch silence {
+                case .friday: "on Fridays"
+                case .saturday: "on Saturdays"
+                case .holiday(let name): "today (\(name))"
+            }
         // Within the week a weekday is clear; further off (a run of holidays) the date says which one.
         let when = next.adding(days: -7) < today ? CardFormatting.weekdayName(next) : CardFormatting.weekdayDate(next)
         return QuietDay(
@@ -112,7 +113,8 @@ extension ArxivCalendar {
     public init(parsing text: String) throws(FileError) {
         var holidays: [Day: String] = [:]
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)?.trimmingWhitespace() ?? ""
+            let line =
+                rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)?.trimmingWhitespace() ?? ""
             guard !line.isEmpty else { continue }
             let date = line.prefix(10)
             guard let day = Day(iso: date) else {

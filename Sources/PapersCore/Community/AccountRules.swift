@@ -17,7 +17,9 @@ public enum AccountRules {
         guard usernameLength.contains(name.count) else {
             throw CommunityError.invalid("A \(what) has \(usernameLength.lowerBound) to \(usernameLength.upperBound) characters.")
         }
-        guard name.unicodeScalars.allSatisfy(isNameScalar), let first = name.unicodeScalars.first, first.properties.isAlphabetic || ("0"..."9").contains(first) else {
+        guard name.unicodeScalars.allSatisfy(isNameScalar), let first = name.unicodeScalars.first,
+            first.properties.isAlphabetic || ("0"..."9").contains(first)
+        else {
             throw CommunityError.invalid("A \(what) uses only the letters a–z and A–Z, digits, '-' and '_', and starts with a letter or digit.")
         }
         guard !reservedNames.contains(name.lowercased()) else {
@@ -41,7 +43,8 @@ public enum AccountRules {
     /// Why `password` cannot be used, if it cannot.
     public static func checkPassword(_ password: String, username: String = "") throws {
         guard passwordBytes.contains(password.utf8.count) else {
-            throw CommunityError.invalid("A password has \(passwordBytes.lowerBound) to \(passwordBytes.upperBound) bytes (most characters are one byte).")
+            throw CommunityError.invalid(
+                "A password has \(passwordBytes.lowerBound) to \(passwordBytes.upperBound) bytes (most characters are one byte).")
         }
         guard username.isEmpty || password.lowercased() != username.lowercased() else {
             throw CommunityError.invalid("The password must not be the username.")

@@ -46,7 +46,9 @@ public enum CommentRules {
     public static func validBody(_ text: String) throws -> String {
         let body = text.trimmingWhitespace()
         guard !body.isEmpty else { throw CommunityError.invalid("A comment cannot be empty.") }
-        guard body.count <= maxLength else { throw CommunityError.invalid("A comment has at most \(maxLength) characters; this one has \(body.count).") }
+        guard body.count <= maxLength else {
+            throw CommunityError.invalid("A comment has at most \(maxLength) characters; this one has \(body.count).")
+        }
         return body
     }
 

@@ -20,7 +20,9 @@ public struct SubmissionPolicy: Sendable, Equatable {
         }
         let age = today.daysSinceEpoch - published.daysSinceEpoch
         guard age <= maxAgeDays else {
-            throw CommunityError.invalid("Only papers first published within the last \(maxAgeDays) days can be submitted; this one was published on \(CardFormatting.fullDate(published)).")
+            throw CommunityError.invalid(
+                "Only papers first published within the last \(maxAgeDays) days can be submitted; this one was published on \(CardFormatting.fullDate(published))."
+            )
         }
         guard submittedToday < dailyCapPerUser else {
             throw CommunityError(.forbidden, "You have submitted \(submittedToday) papers today, the daily limit. Submit more tomorrow (UTC).")

@@ -22,7 +22,9 @@ public struct User: Sendable, Equatable, Codable {
     public var banned: Bool
     public var createdAt: Timestamp
 
-    public init(id: Int64, username: String, email: String, role: UserRole = .user, emailVerified: Bool = false, banned: Bool = false, createdAt: Timestamp) {
+    public init(
+        id: Int64, username: String, email: String, role: UserRole = .user, emailVerified: Bool = false, banned: Bool = false, createdAt: Timestamp
+    ) {
         self.id = id
         self.username = username
         self.email = email

@@ -11,7 +11,9 @@ public struct OutboxMessage: Sendable, Equatable {
     public var message: String
     public var attempts: Int
 
-    public init(id: Int64 = 0, key: String, subscriberId: Int64?, recipient: String, kind: String, edition: String?, message: String, attempts: Int = 0) {
+    public init(
+        id: Int64 = 0, key: String, subscriberId: Int64?, recipient: String, kind: String, edition: String?, message: String, attempts: Int = 0
+    ) {
         self.id = id
         self.key = key
         self.subscriberId = subscriberId

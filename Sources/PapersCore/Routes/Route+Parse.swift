@@ -39,7 +39,9 @@ struct RouteParser {
             case .get: return try getRoute()
             case .post: return postRoute()
             case .delete:
-                if segments.count >= 4, segments.prefix(2) == ["api", "papers"], segments.last == "upvote", let id = paperId(segments.dropFirst(2).dropLast()) {
+                if segments.count >= 4, segments.prefix(2) == ["api", "papers"], segments.last == "upvote",
+                    let id = paperId(segments.dropFirst(2).dropLast())
+                {
                     return .apiRemoveUpvote(id: id)
                 }
                 return nil
@@ -77,8 +79,13 @@ struct RouteParser {
         "verify-email": .verifyEmailForm, "forgot-password": .forgotPasswordForm, "reset-password": .resetPasswordForm,
         "subscribe": .subscribeForm, "subscription": .subscriptionSettings, "unsubscribe": .unsubscribeForm,
     ]
-    private static let paperPages: [String: Route] = ["date": .dayPicker, "week": .latestWeek, "month": .latestMonth, "trending": .trending, "search": .search, "submit": .submitForm, "new": .newPapers]
-    private static let apiPages: [String: Route] = ["openapi.json": .openAPI, "agent-harnesses": .agentHarnesses, "daily_papers": .apiDailyPapers, "papers": .apiPapers]
+    private static let paperPages: [String: Route] = [
+        "date": .dayPicker, "week": .latestWeek, "month": .latestMonth, "trending": .trending, "search": .search, "submit": .submitForm,
+        "new": .newPapers,
+    ]
+    private static let apiPages: [String: Route] = [
+        "openapi.json": .openAPI, "agent-harnesses": .agentHarnesses, "daily_papers": .apiDailyPapers, "papers": .apiPapers,
+    ]
 
     private func papersRoute(_ rest: [String]) throws(RouteError) -> Route? {
         switch rest.count {

@@ -3,9 +3,9 @@ extension Route {
     public var method: RouteMethod {
         switch self {
             case .signUp, .logIn, .logOut, .verifyEmail, .forgotPassword, .resetPassword, .submit, .createOrganization,
-                 .addOrganizationMember, .changeSettings, .revokeToken, .paperAction, .commentAction, .memberAction,
-                 .subscribe, .confirmSubscription, .saveSubscription, .unsubscribe, .apiSubmit, .apiIndex, .apiUpvote,
-                 .apiComment, .apiReply:
+                .addOrganizationMember, .changeSettings, .revokeToken, .paperAction, .commentAction, .memberAction,
+                .subscribe, .confirmSubscription, .saveSubscription, .unsubscribe, .apiSubmit, .apiIndex, .apiUpvote,
+                .apiComment, .apiReply:
                 return .post
             case .apiRemoveUpvote:
                 return .delete

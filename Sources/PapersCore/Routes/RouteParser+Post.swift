@@ -47,7 +47,8 @@ extension RouteParser {
         if tail.last == "upvote", let id = paperId(tail.dropLast()) { return .apiUpvote(id: id) }
         if tail.last == "comment", let id = paperId(tail.dropLast()) { return .apiComment(id: id) }
         if tail.count >= 4, tail.last == "reply", tail.dropLast().dropLast().last == "comment",
-           let id = paperId(tail.dropLast(3)), let comment = tail.dropLast().last {
+            let id = paperId(tail.dropLast(3)), let comment = tail.dropLast().last
+        {
             return .apiReply(id: id, comment: comment)
         }
         return nil

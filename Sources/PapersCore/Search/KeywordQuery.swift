@@ -40,7 +40,8 @@ public struct KeywordQuery: Sendable, Equatable {
         var seen = Set<String>()
         for token in QueryTokenizer.tokens(of: text) { add(token, seen: &seen) }
         if prefixLastWord, let last = text.unicodeScalars.last, !TextCase.isSeparator(last), let word = terms.last,
-           !text.hasSuffix("\"") {
+            !text.hasSuffix("\"")
+        {
             terms.removeLast()
             prefix = word
         }
@@ -116,7 +117,8 @@ public struct KeywordQuery: Sendable, Equatable {
                 publishedBefore = min(publishedBefore ?? day, day)
             case "year":
                 guard trimmed.count == 4, let year = Int(trimmed), let first = Day(year: year, month: 1, day: 1),
-                      let next = Day(year: year + 1, month: 1, day: 1) else { return false }
+                    let next = Day(year: year + 1, month: 1, day: 1)
+                else { return false }
                 publishedFrom = max(publishedFrom ?? first, first)
                 publishedBefore = min(publishedBefore ?? next, next)
             default:

@@ -95,7 +95,13 @@ private struct Stemmer {
             if measure() > 0 { k -= 1 }
         } else if (ends("ed") || ends("ing")) && hasVowelInStem() {
             k = j
-            if ends("at") { setTo("ate") } else if ends("bl") { setTo("ble") } else if ends("iz") { setTo("ize") } else if endsInDoubleConsonant(k) {
+            if ends("at") {
+                setTo("ate")
+            } else if ends("bl") {
+                setTo("ble")
+            } else if ends("iz") {
+                setTo("ize")
+            } else if endsInDoubleConsonant(k) {
                 k -= 1
                 if [UInt8(ascii: "l"), UInt8(ascii: "s"), UInt8(ascii: "z")].contains(b[k]) { k += 1 }
             } else {

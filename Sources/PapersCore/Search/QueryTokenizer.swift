@@ -59,7 +59,9 @@ public enum TextCase {
         var words: [String] = []
         var word = ""
         for character in text.lowercased() {
-            if character.isLetterOrDigit { word.append(character) } else if !word.isEmpty {
+            if character.isLetterOrDigit {
+                word.append(character)
+            } else if !word.isEmpty {
                 words.append(word)
                 word = ""
             }

@@ -98,7 +98,10 @@ struct TeXConverter {
         guard start < text.count, !text[start].isWhitespace, text[start] != "$" else { return nil }
         var position = start
         while position < text.count {
-            if text[position] == "\\" { position += 2; continue }
+            if text[position] == "\\" {
+                position += 2
+                continue
+            }
             if text[position] == "$" { break }
             position += 1
         }
@@ -126,7 +129,10 @@ struct TeXConverter {
     /// A backslash and what follows it: a named command, an escaped character, an accent, or `\(…\)` math.
     private mutating func command(until end: Int, math: Bool) {
         index += 1
-        guard index < end else { output.append("\\"); return }
+        guard index < end else {
+            output.append("\\")
+            return
+        }
         let next = text[index]
         guard next.isASCII && next.isLetter else {
             index += 1
@@ -215,7 +221,10 @@ struct TeXConverter {
         var open = 0
         while position < end {
             if text[position] == "{" { open += 1 }
-            if text[position] == "}" { open -= 1; if open == 0 { break } }
+            if text[position] == "}" {
+                open -= 1
+                if open == 0 { break }
+            }
             position += 1
         }
         index = min(position + 1, end)

@@ -112,7 +112,8 @@ public final class KeywordIndex: @unchecked Sendable {
             liveLength += analyzed.length
             let averageLength = self.averageLength
             for (term, frequency) in analyzed.terms {
-                let impact = filling ? UInt8(min(frequency, 255)) : BM25.impact(frequency: frequency, length: analyzed.length, averageLength: averageLength)
+                let impact =
+                    filling ? UInt8(min(frequency, 255)) : BM25.impact(frequency: frequency, length: analyzed.length, averageLength: averageLength)
                 entries.append(UInt64(term) << 32 | UInt64(offset) << 8 | UInt64(impact))
             }
         }

@@ -33,4 +33,3 @@ public struct SearchablePaper: Sendable, Equatable {
         self.organization = organization
     }
 }
-

@@ -40,7 +40,8 @@ public struct SQLModerationStore: Sendable {
 
     /// Hides a comment for a reason, takes it out of the paper's count and logs it, in one transaction.
     public func hideComment(id: Int64, on paperId: String, reason: HideReason, moderator: String, at now: Timestamp) async throws {
-        try await moderate(.hideComment, target: "comment \(id) on \(paperId)", reason: reason.rawValue, moderator: moderator, at: now) { connection in
+        try await moderate(.hideComment, target: "comment \(id) on \(paperId)", reason: reason.rawValue, moderator: moderator, at: now) {
+            connection in
             try await SQLCommentStore.removeComment(id: id, set: "hidden_reason = \(reason.rawValue)", on: connection)
         }
     }

@@ -76,9 +76,10 @@ public struct SQLOrganizationStore: Sendable {
 
     /// Throws (rolling the change back) when `organization` has no admin left.
     private static func requireAnAdmin(of organization: String, _ connection: any SQLConnection) async throws {
-        let admins = try await connection.query(
-            "SELECT COUNT(*) AS n FROM organization_members WHERE organization = \(organization) AND role = 'admin'"
-        ).first?.int("n") ?? 0
+        let admins =
+            try await connection.query(
+                "SELECT COUNT(*) AS n FROM organization_members WHERE organization = \(organization) AND role = 'admin'"
+            ).first?.int("n") ?? 0
         guard admins > 0 else {
             throw CommunityError.conflict("\(organization) would be left without an admin: make another member admin first.")
         }

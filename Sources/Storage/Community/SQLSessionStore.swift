@@ -68,7 +68,8 @@ public struct SQLSessionStore: Sendable {
 
     /// Marks a link used and answers whose it was; nil when it is unknown, expired, already used or for another purpose.
     /// One statement, so two clicks racing cannot both succeed.
-    public func consumeAccountToken(idHash: String, purpose: AccountTokenPurpose, now: Timestamp) async throws -> (userId: Int64, newEmail: String?)? {
+    public func consumeAccountToken(idHash: String, purpose: AccountTokenPurpose, now: Timestamp) async throws -> (userId: Int64, newEmail: String?)?
+    {
         let time = now.millisecondsSinceEpoch
         let rows = try await database.write(
             """

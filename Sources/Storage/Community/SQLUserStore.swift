@@ -63,7 +63,8 @@ public struct SQLUserStore: Sendable {
 
     /// The member with this address, in any letter case (addresses are compared case-insensitively everywhere).
     public func user(email: String) async throws -> User? {
-        try await database.query("SELECT \(unsafeRaw: UserRow.columns) FROM users u WHERE lower(u.email) = \(email.lowercased())").first.map(UserRow.user)
+        try await database.query("SELECT \(unsafeRaw: UserRow.columns) FROM users u WHERE lower(u.email) = \(email.lowercased())").first.map(
+            UserRow.user)
     }
 
     /// The member a login names (by username or e-mail address) and their password hash.
@@ -85,7 +86,8 @@ public struct SQLUserStore: Sendable {
     /// Sets a new password hash in one transaction with what recovering an account needs: every session of the
     /// member ends but `keepingSession`, every pending account link (reset, verification, address change) stops
     /// working, and with `revokingTokens` every API token is revoked.
-    public func setPassword(userId: Int64, hash: String, keepingSession: String? = nil, revokingTokens: Bool = false, at now: Timestamp) async throws {
+    public func setPassword(userId: Int64, hash: String, keepingSession: String? = nil, revokingTokens: Bool = false, at now: Timestamp) async throws
+    {
         try await database.transaction { connection in
             _ = try await connection.execute("UPDATE users SET password_hash = \(hash) WHERE id = \(userId)")
             _ = try await connection.execute("DELETE FROM sessions WHERE user_id = \(userId) AND id <> \(keepingSession ?? "")")

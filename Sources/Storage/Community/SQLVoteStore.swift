@@ -16,7 +16,8 @@ public struct SQLVoteStore: Sendable {
         return try await database.transaction { connection in
             let changed: Int
             do {
-                changed = upvoted
+                changed =
+                    upvoted
                     ? try await connection.execute(
                         """
                         INSERT INTO votes (user_id, paper_id, created_at) VALUES (\(userId), \(paperId), \(now.millisecondsSinceEpoch))
@@ -28,14 +29,16 @@ public struct SQLVoteStore: Sendable {
                 throw Self.noSuchPaper(paperId)
             }
             // Two statements in the common case: the vote row, then the count (which also proves the paper visible).
-            let total = changed > 0
+            let total =
+                changed > 0
                 ? try await connection.query(
                     """
                     UPDATE papers SET community_upvotes = community_upvotes + \(upvoted ? 1 : -1)
                     WHERE id = \(paperId) AND hidden_reason IS NULL RETURNING upvotes + community_upvotes AS total
                     """
                 )
-                : try await connection.query("SELECT upvotes + community_upvotes AS total FROM papers WHERE id = \(paperId) AND hidden_reason IS NULL")
+                : try await connection.query(
+                    "SELECT upvotes + community_upvotes AS total FROM papers WHERE id = \(paperId) AND hidden_reason IS NULL")
             guard let row = total.first else { throw Self.noSuchPaper(paperId) }
             return VoteResult(upvotes: try row.int("total"), upvoted: upvoted)
         }
@@ -44,17 +47,18 @@ public struct SQLVoteStore: Sendable {
     /// PostgreSQL: the same vote as one statement (data-modifying CTEs, committed on its own): one round trip
     /// instead of four. The vote row changes only for a visible paper, and the count moves only if it changed.
     private func setVoteInOneStatement(userId: Int64, paperId: String, upvoted: Bool, at now: Timestamp) async throws -> VoteResult {
-        let change: SQLQuery = upvoted
+        let change: SQLQuery =
+            upvoted
             ? """
-              INSERT INTO votes (user_id, paper_id, created_at)
-              SELECT \(userId), id, \(now.millisecondsSinceEpoch) FROM papers WHERE id = \(paperId) AND hidden_reason IS NULL
-              ON CONFLICT (user_id, paper_id) DO NOTHING RETURNING paper_id
-              """
+            INSERT INTO votes (user_id, paper_id, created_at)
+            SELECT \(userId), id, \(now.millisecondsSinceEpoch) FROM papers WHERE id = \(paperId) AND hidden_reason IS NULL
+            ON CONFLICT (user_id, paper_id) DO NOTHING RETURNING paper_id
+            """
             : """
-              DELETE FROM votes v USING papers p
-              WHERE v.user_id = \(userId) AND v.paper_id = \(paperId) AND p.id = v.paper_id AND p.hidden_reason IS NULL
-              RETURNING v.paper_id
-              """
+            DELETE FROM votes v USING papers p
+            WHERE v.user_id = \(userId) AND v.paper_id = \(paperId) AND p.id = v.paper_id AND p.hidden_reason IS NULL
+            RETURNING v.paper_id
+            """
         let rows = try await database.query(
             """
             WITH changed AS (\(change)),

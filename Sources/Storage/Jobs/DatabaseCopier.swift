@@ -70,8 +70,10 @@ public struct DatabaseCopier: Sendable {
     }
 
     /// Pages through one table in key order and inserts each page with one multi-row INSERT.
-    private static func copy(_ table: Table, from source: any SQLDatabase, to target: any SQLConnection, batchSize: Int,
-                             progress: @Sendable (String, Int) -> Void) async throws -> Int {
+    private static func copy(
+        _ table: Table, from source: any SQLDatabase, to target: any SQLConnection, batchSize: Int,
+        progress: @Sendable (String, Int) -> Void
+    ) async throws -> Int {
         let keyList = table.key.joined(separator: ", ")
         var last: [SQLValue]?
         var total = 0

@@ -28,7 +28,8 @@ public struct SQLMailStore: Sendable {
 
     /// Sets an instance setting.
     public func setSetting(_ key: String, _ value: String) async throws {
-        try await database.execute("INSERT INTO settings (key, value) VALUES (\(key), \(value)) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+        try await database.execute(
+            "INSERT INTO settings (key, value) VALUES (\(key), \(value)) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
     }
 
     // MARK: subscribers
@@ -60,7 +61,9 @@ public struct SQLMailStore: Sendable {
     }
 
     /// Adds confirmed subscribers in one transaction (migrating a list); existing addresses are left as they are.
-    public func importConfirmed(_ entries: [(email: String, frequency: Subscriber.Frequency, topics: [String])], at now: Timestamp) async throws -> Int {
+    public func importConfirmed(
+        _ entries: [(email: String, frequency: Subscriber.Frequency, topics: [String])], at now: Timestamp
+    ) async throws -> Int {
         let time = now.millisecondsSinceEpoch
         return try await database.transaction { connection in
             var added = 0
@@ -177,7 +180,8 @@ public struct SQLMailStore: Sendable {
 
     /// Records a message the server accepted.
     public func markSent(id: Int64, at now: Timestamp) async throws {
-        try await database.execute("UPDATE outbox SET status = 'sent', sent_at = \(now.millisecondsSinceEpoch), attempts = attempts + 1 WHERE id = \(id)")
+        try await database.execute(
+            "UPDATE outbox SET status = 'sent', sent_at = \(now.millisecondsSinceEpoch), attempts = attempts + 1 WHERE id = \(id)")
     }
 
     /// Records a temporary failure; the message is tried again at `retryAt`.

@@ -25,7 +25,7 @@ extension Migration {
                     CREATE TRIGGER paper_embeddings_stale AFTER UPDATE OF title, abstract ON papers
                     WHEN old.title IS NOT new.title OR old.abstract IS NOT new.abstract
                     BEGIN DELETE FROM paper_embeddings WHERE paper_id = new.id; END
-                    """,
+                    """
                 ]
             case .postgres:
                 return common + [

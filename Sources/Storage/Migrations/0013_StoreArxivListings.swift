@@ -3,20 +3,21 @@ extension Migration {
     /// (so category pages and `cat:` read an index instead of scanning JSON), each source's harvest state, and the
     /// request slots that keep every instance together within a source's politeness limit.
     static let storeArxivListings = Migration(version: 13, name: "store arXiv announcements, versions, categories and harvest state") { dialect in
-        let categories: SQLQuery = switch dialect {
-            case .sqlite:
-                """
-                INSERT INTO paper_categories (paper_id, category, position)
-                SELECT p.id, c.value, MIN(CAST(c.key AS INTEGER)) FROM papers p, json_each(p.categories) c
-                WHERE c.value <> '' GROUP BY p.id, c.value
-                """
-            case .postgres:
-                """
-                INSERT INTO paper_categories (paper_id, category, position)
-                SELECT p.id, c.value, MIN(c.ordinality) - 1 FROM papers p, jsonb_array_elements_text(p.categories::jsonb) WITH ORDINALITY c(value, ordinality)
-                WHERE c.value <> '' GROUP BY p.id, c.value
-                """
-        }
+        let categories: SQLQuery =
+            switch dialect {
+                case .sqlite:
+                    """
+                    INSERT INTO paper_categories (paper_id, category, position)
+                    SELECT p.id, c.value, MIN(CAST(c.key AS INTEGER)) FROM papers p, json_each(p.categories) c
+                    WHERE c.value <> '' GROUP BY p.id, c.value
+                    """
+                case .postgres:
+                    """
+                    INSERT INTO paper_categories (paper_id, category, position)
+                    SELECT p.id, c.value, MIN(c.ordinality) - 1 FROM papers p, jsonb_array_elements_text(p.categories::jsonb) WITH ORDINALITY c(value, ordinality)
+                    WHERE c.value <> '' GROUP BY p.id, c.value
+                    """
+            }
         return [
             "ALTER TABLE papers ADD COLUMN announced_on TEXT",
             "ALTER TABLE papers ADD COLUMN announce_type TEXT",

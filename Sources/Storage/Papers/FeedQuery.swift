@@ -19,7 +19,10 @@ public struct FeedQuery: Sendable, Equatable {
         case mostUpvoted
     }
 
-    public init(days: ClosedRange<Day>? = nil, submitter: String? = nil, organization: String? = nil, limit: Int = 50, offset: Int = 0, order: Order = .newestDayFirst) {
+    public init(
+        days: ClosedRange<Day>? = nil, submitter: String? = nil, organization: String? = nil, limit: Int = 50, offset: Int = 0,
+        order: Order = .newestDayFirst
+    ) {
         self.days = days
         self.submitter = submitter
         self.organization = organization

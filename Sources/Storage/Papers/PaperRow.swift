@@ -43,7 +43,7 @@ enum PaperRow {
 
     private static func announcement(_ row: SQLRow) -> Announcement? {
         guard let day = row.optionalString("announced_on").flatMap({ Day(iso: $0) }),
-              let kind = row.optionalString("announce_type").flatMap(Announcement.Kind.init(rawValue:))
+            let kind = row.optionalString("announce_type").flatMap(Announcement.Kind.init(rawValue:))
         else { return nil }
         return Announcement(day: day, kind: kind)
     }
@@ -61,25 +61,25 @@ enum PaperRow {
     static func upsert(_ papers: some Collection<Paper>, now: Timestamp) -> SQLQuery {
         let rows = SQLQuery.joined(papers.map { values($0, now: now) }, separator: ", ")
         return """
-        INSERT INTO papers (
-            id, arxiv_id, title, abstract, authors, author_count, published_at, featured_on, submitted_at, submitted_by,
-            upvotes, num_comments, organization, github_repo, github_stars, project_page, ai_summary, ai_keywords,
-            categories, arxiv_comments, journal_ref, doi, license, media_urls, position, hub, announced_on, announce_type,
-            version_count, latest_version_at, withdrawn, created_at, updated_at
-        ) VALUES \(rows)
-        ON CONFLICT (id) DO UPDATE SET
-            arxiv_id = excluded.arxiv_id, title = excluded.title, abstract = excluded.abstract, authors = excluded.authors,
-            author_count = excluded.author_count, published_at = excluded.published_at, featured_on = excluded.featured_on,
-            submitted_here = CASE WHEN papers.submitted_by = excluded.submitted_by THEN papers.submitted_here ELSE 0 END,
-            submitted_at = excluded.submitted_at, submitted_by = excluded.submitted_by, upvotes = excluded.upvotes,
-            num_comments = excluded.num_comments, organization = excluded.organization, github_repo = excluded.github_repo,
-            github_stars = excluded.github_stars, project_page = excluded.project_page, ai_summary = excluded.ai_summary,
-            ai_keywords = excluded.ai_keywords, categories = excluded.categories, arxiv_comments = excluded.arxiv_comments,
-            journal_ref = excluded.journal_ref, doi = excluded.doi, license = excluded.license,
-            media_urls = excluded.media_urls, position = excluded.position, hub = excluded.hub,
-            announced_on = excluded.announced_on, announce_type = excluded.announce_type, version_count = excluded.version_count,
-            latest_version_at = excluded.latest_version_at, withdrawn = excluded.withdrawn, updated_at = excluded.updated_at
-        """
+            INSERT INTO papers (
+                id, arxiv_id, title, abstract, authors, author_count, published_at, featured_on, submitted_at, submitted_by,
+                upvotes, num_comments, organization, github_repo, github_stars, project_page, ai_summary, ai_keywords,
+                categories, arxiv_comments, journal_ref, doi, license, media_urls, position, hub, announced_on, announce_type,
+                version_count, latest_version_at, withdrawn, created_at, updated_at
+            ) VALUES \(rows)
+            ON CONFLICT (id) DO UPDATE SET
+                arxiv_id = excluded.arxiv_id, title = excluded.title, abstract = excluded.abstract, authors = excluded.authors,
+                author_count = excluded.author_count, published_at = excluded.published_at, featured_on = excluded.featured_on,
+                submitted_here = CASE WHEN papers.submitted_by = excluded.submitted_by THEN papers.submitted_here ELSE 0 END,
+                submitted_at = excluded.submitted_at, submitted_by = excluded.submitted_by, upvotes = excluded.upvotes,
+                num_comments = excluded.num_comments, organization = excluded.organization, github_repo = excluded.github_repo,
+                github_stars = excluded.github_stars, project_page = excluded.project_page, ai_summary = excluded.ai_summary,
+                ai_keywords = excluded.ai_keywords, categories = excluded.categories, arxiv_comments = excluded.arxiv_comments,
+                journal_ref = excluded.journal_ref, doi = excluded.doi, license = excluded.license,
+                media_urls = excluded.media_urls, position = excluded.position, hub = excluded.hub,
+                announced_on = excluded.announced_on, announce_type = excluded.announce_type, version_count = excluded.version_count,
+                latest_version_at = excluded.latest_version_at, withdrawn = excluded.withdrawn, updated_at = excluded.updated_at
+            """
     }
 
     /// The most papers one statement writes (33 values each, within both engines' limits on bound values).
@@ -150,7 +150,10 @@ enum StringList {
         var inString = false
         while let scalar = scalars.next() {
             if !inString {
-                if scalar == "\"" { inString = true; current = String.UnicodeScalarView() }
+                if scalar == "\"" {
+                    inString = true
+                    current = String.UnicodeScalarView()
+                }
                 continue
             }
             switch scalar {

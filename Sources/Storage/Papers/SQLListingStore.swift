@@ -32,7 +32,8 @@ public struct SQLListingStore: Sendable {
         var conditions: [SQLQuery] = ["p.announced_on IS NOT NULL AND \(unsafeRaw: SQLPaperStore.visible)"]
         if let day { conditions.append("p.announced_on <= \(day.description)") }
         if !categories.isEmpty { conditions.append(SQLPaperStore.inCategories(categories)) }
-        let rows = try await database.query("SELECT MAX(p.announced_on) AS day FROM papers p WHERE \(SQLQuery.joined(conditions, separator: " AND "))")
+        let rows = try await database.query(
+            "SELECT MAX(p.announced_on) AS day FROM papers p WHERE \(SQLQuery.joined(conditions, separator: " AND "))")
         return rows.first?.optionalString("day").flatMap { Day(iso: $0) }
     }
 

@@ -41,7 +41,8 @@ public struct SQLPaperStore: Sendable {
     static let from = "papers p LEFT JOIN organizations o ON o.name = p.organization"
 
     public func paper(id: String) async throws -> Paper? {
-        let rows = try await database.query("SELECT \(unsafeRaw: Self.columns) FROM \(unsafeRaw: Self.from) WHERE p.id = \(id) AND \(unsafeRaw: Self.visible)")
+        let rows = try await database.query(
+            "SELECT \(unsafeRaw: Self.columns) FROM \(unsafeRaw: Self.from) WHERE p.id = \(id) AND \(unsafeRaw: Self.visible)")
         return try rows.first.map(PaperRow.decode)
     }
 
@@ -70,7 +71,8 @@ public struct SQLPaperStore: Sendable {
     }
 
     public func featuredDays() async throws -> [Day] {
-        let rows = try await database.query("SELECT DISTINCT featured_on FROM papers WHERE featured_on IS NOT NULL AND hidden_reason IS NULL ORDER BY featured_on")
+        let rows = try await database.query(
+            "SELECT DISTINCT featured_on FROM papers WHERE featured_on IS NOT NULL AND hidden_reason IS NULL ORDER BY featured_on")
         return rows.compactMap { $0.optionalString("featured_on").flatMap { Day(iso: $0) } }
     }
 
@@ -133,7 +135,9 @@ public struct SQLPaperStore: Sendable {
 
     /// What applying `updates` over the `stored` papers gives: the counts, each changed paper once (in order, as the
     /// last update left it) and the organizations to record. `apply` writes it; `preview` only counts it.
-    static func merge(_ updates: [PaperUpdate], into stored: [String: Paper]) -> (counts: ApplyCounts, changed: [Paper], organizations: [String: (asOf: String, organization: Organization)]) {
+    static func merge(
+        _ updates: [PaperUpdate], into stored: [String: Paper]
+    ) -> (counts: ApplyCounts, changed: [Paper], organizations: [String: (asOf: String, organization: Organization)]) {
         var existing = stored
         var counts = ApplyCounts()
         var organizations: [String: (asOf: String, organization: Organization)] = [:]
@@ -159,7 +163,9 @@ public struct SQLPaperStore: Sendable {
     }
 
     /// Keeps, per organization, the record an upsert would keep: the newest day, ties to the greater name.
-    private static func note(_ organization: Organization, asOf day: Day?, in organizations: inout [String: (asOf: String, organization: Organization)]) {
+    private static func note(
+        _ organization: Organization, asOf day: Day?, in organizations: inout [String: (asOf: String, organization: Organization)]
+    ) {
         let asOf = day?.description ?? ""
         if let kept = organizations[organization.name], (kept.asOf, kept.organization.fullname) >= (asOf, organization.fullname) { return }
         organizations[organization.name] = (asOf, organization)
@@ -203,7 +209,8 @@ public struct SQLPaperStore: Sendable {
         }
         for start in stride(from: 0, to: rows.count, by: SQLQuery.maximumListLength) {
             let chunk = Array(rows[start..<min(start + SQLQuery.maximumListLength, rows.count)])
-            try await connection.execute("INSERT INTO paper_categories (paper_id, category, position) VALUES \(SQLQuery.joined(chunk, separator: ", "))")
+            try await connection.execute(
+                "INSERT INTO paper_categories (paper_id, category, position) VALUES \(SQLQuery.joined(chunk, separator: ", "))")
         }
     }
 

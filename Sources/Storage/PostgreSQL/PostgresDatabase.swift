@@ -1,7 +1,7 @@
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import PostgresNIO
-import NIOConcurrencyHelpers
 import Synchronization
 
 /// A PostgreSQL database behind a pool of connections (PostgresNIO's `PostgresClient`).
@@ -27,7 +27,9 @@ public final class PostgresDatabase: SQLDatabase {
         configuration.options.keepAliveBehavior = .init(frequency: .seconds(30))
         var parameters: [(String, String)] = [("application_name", "dailypapers")]
         if let schema = settings.schema { parameters.append(("search_path", schema)) }
-        if let limit = settings.statementTimeout { parameters.append(("statement_timeout", "\(limit.components.seconds * 1000 + limit.components.attoseconds / 1_000_000_000_000_000)")) }
+        if let limit = settings.statementTimeout {
+            parameters.append(("statement_timeout", "\(limit.components.seconds * 1000 + limit.components.attoseconds / 1_000_000_000_000_000)"))
+        }
         configuration.options.additionalStartupParameters = parameters
         client = PostgresClient(configuration: configuration, backgroundLogger: logger)
     }
@@ -38,8 +40,10 @@ public final class PostgresDatabase: SQLDatabase {
     }
 
     /// Opens a pool, runs `body` with it and closes it.
-    public static func with<T: Sendable>(_ settings: PostgresSettings, logger: Logger = Logger(label: "dailypapers.postgres"),
-                                         _ body: (PostgresDatabase) async throws -> T) async throws -> T {
+    public static func with<T: Sendable>(
+        _ settings: PostgresSettings, logger: Logger = Logger(label: "dailypapers.postgres"),
+        _ body: (PostgresDatabase) async throws -> T
+    ) async throws -> T {
         let database = PostgresDatabase(settings: settings, logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await database.run() }
@@ -58,18 +62,20 @@ public final class PostgresDatabase: SQLDatabase {
         var attempt = 1
         while true {
             do {
-                return try await withoutActuallyEscaping(body) { body in try await leased { connection in
-                    let wrapped = PostgresSQLConnection(connection: connection, logger: self.logger)
-                    _ = try await wrapped.execute("BEGIN")
-                    do {
-                        let result = try await body(wrapped)
-                        _ = try await wrapped.execute("COMMIT")
-                        return result
-                    } catch {
-                        _ = try? await wrapped.execute("ROLLBACK")
-                        throw error
+                return try await withoutActuallyEscaping(body) { body in
+                    try await leased { connection in
+                        let wrapped = PostgresSQLConnection(connection: connection, logger: self.logger)
+                        _ = try await wrapped.execute("BEGIN")
+                        do {
+                            let result = try await body(wrapped)
+                            _ = try await wrapped.execute("COMMIT")
+                            return result
+                        } catch {
+                            _ = try? await wrapped.execute("ROLLBACK")
+                            throw error
+                        }
                     }
-                } }
+                }
             } catch SQLError.conflict(let message) where attempt < 5 {
                 // A deadlock or serialization failure: the server rolled the transaction back; running it again is safe.
                 logger.debug("transaction retried", metadata: ["attempt": "\(attempt)", "reason": "\(message)"])
@@ -155,15 +161,19 @@ struct PostgresSQLConnection: SQLConnection {
         let sql = query.sql(for: .postgres)
         let collected = NIOLockedValueBox((rows: [SQLRow](), changed: 0, columns: SQLColumns?.none))
         do {
-            try await connection.query(sql, query.binds.map(PostgresValues.data), onMetadata: { metadata in
-                collected.withLockedValue { $0.changed = metadata.rows ?? 0 }
-            }, onRow: { row in
-                collected.withLockedValue { state in
-                    let columns = state.columns ?? SQLColumns(names: row.map(\.columnName))
-                    state.columns = columns
-                    state.rows.append(SQLRow(columns: columns, values: row.map(PostgresValues.value)))
+            try await connection.query(
+                sql, query.binds.map(PostgresValues.data),
+                onMetadata: { metadata in
+                    collected.withLockedValue { $0.changed = metadata.rows ?? 0 }
+                },
+                onRow: { row in
+                    collected.withLockedValue { state in
+                        let columns = state.columns ?? SQLColumns(names: row.map(\.columnName))
+                        state.columns = columns
+                        state.rows.append(SQLRow(columns: columns, values: row.map(PostgresValues.value)))
+                    }
                 }
-            }).get()
+            ).get()
         } catch {
             throw PostgresErrors.translate(error, sql: sql)
         }

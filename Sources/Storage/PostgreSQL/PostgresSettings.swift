@@ -70,7 +70,10 @@ public struct PostgresSettings: Sendable, Equatable {
                 let limit = try seconds()
                 statementTimeout = limit == 0 ? nil : .milliseconds(Int(limit * 1000))
             case "sslmode" where value == "disable": break
-            default: throw InvalidURL(url: url, reason: "unknown option \(name) (known: schema, pool, acquire_timeout, connect_timeout, statement_timeout, sslmode=disable)")
+            default:
+                throw InvalidURL(
+                    url: url,
+                    reason: "unknown option \(name) (known: schema, pool, acquire_timeout, connect_timeout, statement_timeout, sslmode=disable)")
         }
     }
 

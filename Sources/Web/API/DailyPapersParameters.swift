@@ -33,7 +33,9 @@ struct DailyPapersParameters: Equatable {
             window = .month(parsed)
         }
         if let submitter = query["submitter"] {
-            guard !submitter.isEmpty, submitter.count <= 100 else { throw .badRequest("Invalid submitter: expected a username of 1 to 100 characters") }
+            guard !submitter.isEmpty, submitter.count <= 100 else {
+                throw .badRequest("Invalid submitter: expected a username of 1 to 100 characters")
+            }
             self.submitter = submitter
         }
         if let sort = query["sort"] {

@@ -81,7 +81,9 @@ enum HFPaperDTO {
     static func authors(_ paper: Paper) -> [Hub.Author] {
         let claims = Dictionary((paper.hub?.authorClaims ?? []).map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
         return paper.authors.enumerated().map { index, name in
-            Hub.Author(_id: ObjectID.make("author:\(paper.id):\(index)"), name: name, hidden: false, user: claims[index].map { user($0.user) }, status: claims[index]?.status)
+            Hub.Author(
+                _id: ObjectID.make("author:\(paper.id):\(index)"), name: name, hidden: false, user: claims[index].map { user($0.user) },
+                status: claims[index]?.status)
         }
     }
 
@@ -97,11 +99,14 @@ enum HFPaperDTO {
     }
 
     static func user(_ hub: HubUser) -> Hub.User {
-        Hub.User(_id: hub.id ?? ObjectID.make("user:" + hub.username), avatarUrl: hub.avatarUrl ?? "", fullname: hub.fullname, username: hub.username, isPro: hub.isPro)
+        Hub.User(
+            _id: hub.id ?? ObjectID.make("user:" + hub.username), avatarUrl: hub.avatarUrl ?? "", fullname: hub.fullname, username: hub.username,
+            isPro: hub.isPro)
     }
 
     static func organization(_ organization: Organization, avatar: String? = nil) -> Hub.Organization {
-        Hub.Organization(_id: ObjectID.make("org:" + organization.name), name: organization.name, fullname: organization.fullname, avatarUrl: avatar ?? "")
+        Hub.Organization(
+            _id: ObjectID.make("org:" + organization.name), name: organization.name, fullname: organization.fullname, avatarUrl: avatar ?? "")
     }
 
     /// A comment as the API answers a new one.

@@ -23,7 +23,9 @@ struct AccountController: Sendable {
 
     func verifyEmailForm(_ request: Request, _ context: AppRequestContext) throws -> Response {
         let change = request.queryItems["change"] == "1"
-        return try anonymousForm(request, context) { AccountViews.verifyEmail(token: request.queryItems["token"] ?? "", change: change, csrf: $0, viewer: context.viewer) }
+        return try anonymousForm(request, context) {
+            AccountViews.verifyEmail(token: request.queryItems["token"] ?? "", change: change, csrf: $0, viewer: context.viewer)
+        }
     }
 
     func forgotPasswordForm(_ request: Request, _ context: AppRequestContext) throws -> Response {
@@ -36,12 +38,16 @@ struct AccountController: Sendable {
 
     func signUp(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let fields = try await Guards.form(request, context)
-        guard context.session == nil else { throw PageError(status: .conflict, message: "You are signed in already: log out before creating another account.") }
+        guard context.session == nil else {
+            throw PageError(status: .conflict, message: "You are signed in already: log out before creating another account.")
+        }
         let csrf = fields[CSRF.fieldName] ?? ""
         let username = fields["username"] ?? "", email = fields["email"] ?? ""
         func again(_ message: String, status: HTTPResponse.Status) -> Response {
             // What was typed stays in the form (but the password): a refusal never costs the visitor their work.
-            Pages.html(AccountViews.signUp(username: username, email: email, csrf: csrf, notice: .init(error: message), viewer: context.viewer), status: status)
+            Pages.html(
+                AccountViews.signUp(username: username, email: email, csrf: csrf, notice: .init(error: message), viewer: context.viewer),
+                status: status)
         }
         do {
             try community.limits.checkAccountAction(.signup, context, target: email, now: clock())
@@ -52,7 +58,8 @@ struct AccountController: Sendable {
         }
         do {
             let user = try await accounts.signUp(username: username, email: email, password: fields["password"] ?? "")
-            let text = community.accounts.requiresVerifiedEmail
+            let text =
+                community.accounts.requiresVerifiedEmail
                 ? "We sent a link to \(user?.email ?? email.trimmingWhitespace()): follow it to confirm your address, then you can submit papers and comment."
                 : "Your account is ready."
             let title = "Welcome, \(user?.username ?? username.trimmingWhitespace())!"
@@ -81,7 +88,9 @@ struct AccountController: Sendable {
             response.headers.append(HTTPField(name: .setCookie, value: sessionCookie(ticket)))
             return response
         } catch let error as CommunityError {
-            let page = AccountViews.logIn(login: fields["login"] ?? "", next: next, csrf: fields[CSRF.fieldName] ?? "", notice: .init(error: error.message), viewer: context.viewer)
+            let page = AccountViews.logIn(
+                login: fields["login"] ?? "", next: next, csrf: fields[CSRF.fieldName] ?? "", notice: .init(error: error.message),
+                viewer: context.viewer)
             return Pages.html(page, status: error.kind.status)
         }
     }
@@ -98,7 +107,10 @@ struct AccountController: Sendable {
         let fields = try await Guards.form(request, context)
         let token = fields["token"] ?? ""
         let user = fields["change"] == "1" ? try await accounts.confirmEmailChange(secret: token) : try await accounts.verifyEmail(secret: token)
-        return Pages.html(MessagePage.render("Address confirmed", "\(user.email) is confirmed for \(user.username).", link: ("Go to today's papers", Route.home.path), viewer: context.viewer))
+        return Pages.html(
+            MessagePage.render(
+                "Address confirmed", "\(user.email) is confirmed for \(user.username).", link: ("Go to today's papers", Route.home.path),
+                viewer: context.viewer))
     }
 
     func forgotPassword(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -107,10 +119,14 @@ struct AccountController: Sendable {
         do {
             try await accounts.requestPasswordReset(email: fields["email"] ?? "")
         } catch let error as CommunityError {
-            return Pages.html(AccountViews.forgotPassword(csrf: fields[CSRF.fieldName] ?? "", notice: .init(error: error.message), viewer: context.viewer), status: error.kind.status)
+            return Pages.html(
+                AccountViews.forgotPassword(csrf: fields[CSRF.fieldName] ?? "", notice: .init(error: error.message), viewer: context.viewer),
+                status: error.kind.status)
         }
         // The same answer whether or not an account has the address.
-        return Pages.html(MessagePage.render("Check your inbox", "If an account uses that address, a link to choose a new password is on its way.", viewer: context.viewer))
+        return Pages.html(
+            MessagePage.render(
+                "Check your inbox", "If an account uses that address, a link to choose a new password is on its way.", viewer: context.viewer))
     }
 
     func resetPassword(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -119,9 +135,15 @@ struct AccountController: Sendable {
         let token = fields["token"] ?? ""
         do {
             let user = try await accounts.resetPassword(secret: token, newPassword: fields["password"] ?? "")
-            return Pages.html(MessagePage.render("Password changed", "\(user.username) has a new password; every session was logged out.", link: ("Log in", Route.logInForm.path), viewer: context.viewer))
+            return Pages.html(
+                MessagePage.render(
+                    "Password changed", "\(user.username) has a new password; every session was logged out.", link: ("Log in", Route.logInForm.path),
+                    viewer: context.viewer))
         } catch let error as CommunityError {
-            return Pages.html(AccountViews.resetPassword(token: token, csrf: fields[CSRF.fieldName] ?? "", notice: .init(error: error.message), viewer: context.viewer), status: error.kind.status)
+            return Pages.html(
+                AccountViews.resetPassword(
+                    token: token, csrf: fields[CSRF.fieldName] ?? "", notice: .init(error: error.message), viewer: context.viewer),
+                status: error.kind.status)
         }
     }
 

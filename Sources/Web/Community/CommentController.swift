@@ -61,7 +61,8 @@ enum APIInput {
         var request = request
         let body = try await request.collectBody(upTo: 65_536)
         guard !body.readableBytesView.containsJSONControlEscape else {
-            throw APIError.badRequest("The request body holds a NUL or another control character (\\u0000–\\u001f but tab and line breaks), which no field may contain.")
+            throw APIError.badRequest(
+                "The request body holds a NUL or another control character (\\u0000–\\u001f but tab and line breaks), which no field may contain.")
         }
         do {
             return try JSONDecoder().decode(T.self, from: Data(buffer: body))
@@ -82,8 +83,11 @@ extension ByteBufferView {
                 index += 1
                 continue
             }
-            if index + 5 < bytes.count, bytes[index + 1] == UInt8(ascii: "u"), bytes[index + 2] == UInt8(ascii: "0"), bytes[index + 3] == UInt8(ascii: "0"),
-               let code = UInt8(String(decoding: bytes[(index + 4)...(index + 5)], as: UTF8.self), radix: 16), code < 0x20, ![0x09, 0x0A, 0x0D].contains(code) {
+            if index + 5 < bytes.count, bytes[index + 1] == UInt8(ascii: "u"), bytes[index + 2] == UInt8(ascii: "0"),
+                bytes[index + 3] == UInt8(ascii: "0"),
+                let code = UInt8(String(decoding: bytes[(index + 4)...(index + 5)], as: UTF8.self), radix: 16), code < 0x20,
+                ![0x09, 0x0A, 0x0D].contains(code)
+            {
                 return true
             }
             index += 2

@@ -40,7 +40,8 @@ extension CommunityFeatures {
         let (users, comments) = (SQLUserStore(database: database), SQLCommentStore(database: database))
         return CommunityFeatures(
             accounts: AccountService(users: users, sessions: SQLSessionStore(database: database), hasher: hasher, mailer: mailer, clock: clock),
-            submissions: SubmissionService(papers: papers, submissions: SQLSubmissionStore(database: database), arxiv: arxiv, policy: policy, clock: clock),
+            submissions: SubmissionService(
+                papers: papers, submissions: SQLSubmissionStore(database: database), arxiv: arxiv, policy: policy, clock: clock),
             comments: CommentService(store: comments, clock: clock),
             moderation: ModerationService(store: SQLModerationStore(database: database), comments: comments, clock: clock),
             votes: VoteService(store: SQLVoteStore(database: database), clock: clock),

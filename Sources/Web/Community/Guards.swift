@@ -56,7 +56,9 @@ enum Guards {
     /// Members must confirm their address before submitting and commenting, when the server can mail them.
     static func verifiedEmail(_ user: User, _ community: CommunityFeatures) throws {
         guard user.emailVerified || !community.accounts.requiresVerifiedEmail else {
-            throw PageError(status: .forbidden, message: "Confirm your e-mail address first: follow the link we mailed you (your settings page can send it again).")
+            throw PageError(
+                status: .forbidden,
+                message: "Confirm your e-mail address first: follow the link we mailed you (your settings page can send it again).")
         }
     }
 

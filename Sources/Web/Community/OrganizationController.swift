@@ -19,7 +19,8 @@ struct OrganizationController: Sendable {
             let organization = try await organizations.create(name: fields["name"] ?? "", fullname: fields["fullname"] ?? "", by: session.user)
             return Responses.redirect(to: Route.organization(organization.name).path).response
         } catch let error as CommunityError {
-            let page = CommunityPageViews.newOrganization(viewer: Viewer(session), name: fields["name"] ?? "", fullname: fields["fullname"] ?? "", error: error.message)
+            let page = CommunityPageViews.newOrganization(
+                viewer: Viewer(session), name: fields["name"] ?? "", fullname: fields["fullname"] ?? "", error: error.message)
             return Pages.html(page, status: error.kind.status)
         }
     }

@@ -27,6 +27,7 @@ struct ProfileController: Sendable {
         let page = try PageNumber.of(request)
         let (limit, offset) = PageNumber.fetch(page)
         let (papers, hasMore) = PageNumber.trim(try await catalog.byAuthor(name, limit: limit, offset: offset))
-        return Responses.html(CommunityPageViews.author(name, papers: papers, page: page, hasMore: hasMore, currentYear: clock().day.year, viewer: viewer))
+        return Responses.html(
+            CommunityPageViews.author(name, papers: papers, page: page, hasMore: hasMore, currentYear: clock().day.year, viewer: viewer))
     }
 }

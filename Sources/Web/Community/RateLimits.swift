@@ -22,7 +22,8 @@ public struct RateLimits: Sendable {
     private let limiters: [Bucket: (anonymous: RateLimiter, member: RateLimiter)]
 
     public static let defaults: [Bucket: (anonymous: Int, member: Int)] = [
-        .pages: (300, 600), .api: (500, 1000), .login: (10, 10), .signup: (5, 5), .reset: (5, 3), .submit: (20, 20), .vote: (300, 300), .comment: (30, 30),
+        .pages: (300, 600), .api: (500, 1000), .login: (10, 10), .signup: (5, 5), .reset: (5, 3), .submit: (20, 20), .vote: (300, 300),
+        .comment: (30, 30),
     ]
 
     public init(_ limits: [Bucket: (anonymous: Int, member: Int)] = Self.defaults, windowSeconds: Int = 300) {
@@ -41,7 +42,9 @@ public struct RateLimits: Sendable {
         for item in text.split(separator: ",") {
             let pair = item.split(separator: "=", maxSplits: 1).map { String($0).trimmingWhitespace() }
             guard pair.count == 2, let bucket = Bucket(rawValue: pair[0]) else {
-                throw CommunityError.invalid("'\(item)' is not a rate limit: use NAME=N or NAME=ANON/MEMBER with NAME one of \(Bucket.allCases.map(\.rawValue).joined(separator: ", ")).")
+                throw CommunityError.invalid(
+                    "'\(item)' is not a rate limit: use NAME=N or NAME=ANON/MEMBER with NAME one of \(Bucket.allCases.map(\.rawValue).joined(separator: ", "))."
+                )
             }
             let numbers = pair[1].split(separator: "/").compactMap { Int($0) }
             guard (1...2).contains(numbers.count), numbers.allSatisfy({ $0 > 0 }) else {

@@ -11,19 +11,23 @@ struct SettingsController: Sendable {
 
     func change(_ action: SettingsAction, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         switch action {
-            case .password: return try await change(request, context) { session, fields in
-                let revoke = fields["revoke_tokens"] == "1"
-                try await accounts.changePassword(session, current: fields["current"] ?? "", new: fields["new"] ?? "", revokingTokens: revoke)
-                return "Password changed. Your other sessions were logged out\(revoke ? " and your API tokens revoked" : "")."
-            }
-            case .email: return try await change(request, context) { session, fields in
-                try await accounts.requestEmailChange(session.user, password: fields["password"] ?? "", newEmail: fields["email"] ?? "")
-                return accounts.requiresVerifiedEmail ? "We sent a confirmation link to the new address; your account keeps the old one until you follow it." : "Address changed."
-            }
-            case .verify: return try await change(request, context) { session, _ in
-                try await accounts.sendVerification(to: session.user)
-                return "We sent the confirmation link to \(session.user.email) again."
-            }
+            case .password:
+                return try await change(request, context) { session, fields in
+                    let revoke = fields["revoke_tokens"] == "1"
+                    try await accounts.changePassword(session, current: fields["current"] ?? "", new: fields["new"] ?? "", revokingTokens: revoke)
+                    return "Password changed. Your other sessions were logged out\(revoke ? " and your API tokens revoked" : "")."
+                }
+            case .email:
+                return try await change(request, context) { session, fields in
+                    try await accounts.requestEmailChange(session.user, password: fields["password"] ?? "", newEmail: fields["email"] ?? "")
+                    return accounts.requiresVerifiedEmail
+                        ? "We sent a confirmation link to the new address; your account keeps the old one until you follow it." : "Address changed."
+                }
+            case .verify:
+                return try await change(request, context) { session, _ in
+                    try await accounts.sendVerification(to: session.user)
+                    return "We sent the confirmation link to \(session.user.email) again."
+                }
             case .createToken: return try await createToken(request, context)
             case .delete: return try await deleteAccount(request, context)
         }
@@ -42,7 +46,7 @@ struct SettingsController: Sendable {
     func revoke(_ text: String, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (session, _) = try await Guards.memberForm(request, context)
         guard let id = Int64(text),
-              try await community.accounts.revokeAPIToken(id, of: session.user)
+            try await community.accounts.revokeAPIToken(id, of: session.user)
         else { throw PageError.notFound("You have no such token.") }
         return try await settings(session, notice: .init(success: "Token revoked."))
     }
@@ -54,8 +58,9 @@ struct SettingsController: Sendable {
         } catch let error as CommunityError {
             return try await settings(session, notice: .init(error: error.message), status: error.kind.status)
         }
-        return Pages.html(MessagePage.render("Account deleted", "The account \(session.user.username) is gone.", viewer: nil),
-                          setCookie: SessionCookie.expired(secure: community.secureCookies))
+        return Pages.html(
+            MessagePage.render("Account deleted", "The account \(session.user.username) is gone.", viewer: nil),
+            setCookie: SessionCookie.expired(secure: community.secureCookies))
     }
 
     /// Runs a settings form's action and shows the page again with its outcome.
@@ -76,7 +81,9 @@ struct SettingsController: Sendable {
         try await settings(try Guards.member(request, context))
     }
 
-    private func settings(_ session: SignedIn, newToken: String? = nil, notice: AccountViews.Notice = .none, status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func settings(
+        _ session: SignedIn, newToken: String? = nil, notice: AccountViews.Notice = .none, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let user = try await community.accounts.current(session.user)
         let tokens = try await community.accounts.apiTokens(of: user)
         return Pages.html(AccountViews.settings(user, tokens: tokens, viewer: Viewer(session), newToken: newToken, notice: notice), status: status)

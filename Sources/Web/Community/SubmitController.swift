@@ -19,7 +19,8 @@ struct SubmitController: Sendable {
             let paper = try await submit(fields["paper"] ?? "", user: session.user, context)
             return Responses.redirect(to: Route.paper(id: paper.id).path).response
         } catch let error as CommunityError {
-            let page = SubmitViews.form(viewer: Viewer(session), policy: community.submissions.policy, value: fields["paper"] ?? "", error: error.message)
+            let page = SubmitViews.form(
+                viewer: Viewer(session), policy: community.submissions.policy, value: fields["paper"] ?? "", error: error.message)
             return Pages.html(page, status: error.kind.status)
         }
     }
@@ -53,7 +54,8 @@ struct SubmitController: Sendable {
 
         func reference() throws -> String {
             guard let reference = arxivId ?? paper_id ?? url else {
-                throw APIError.badRequest("Name the paper: {\"arxivId\": \"2410.11779\"} (or \"paper_id\", or \"url\" with an arXiv or Hugging Face URL).")
+                throw APIError.badRequest(
+                    "Name the paper: {\"arxivId\": \"2410.11779\"} (or \"paper_id\", or \"url\" with an arXiv or Hugging Face URL).")
             }
             return reference
         }

@@ -11,7 +11,7 @@ struct CompressionMiddleware<Context: RequestContext>: RouterMiddleware {
         guard request.method != .head, Gzip.isCompressible(response.headers[.contentType]) else { return response }
         Self.addVary(&response.headers)
         guard Gzip.isAccepted(request.headers[.acceptEncoding]), response.headers[.contentEncoding] == nil,
-              let length = response.body.contentLength, (Gzip.minimumSize...Gzip.maximumSize).contains(length)
+            let length = response.body.contentLength, (Gzip.minimumSize...Gzip.maximumSize).contains(length)
         else { return response }
         let collector = BodyCollector()
         try await response.body.write(collector)

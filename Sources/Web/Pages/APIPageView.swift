@@ -16,11 +16,13 @@ enum APIPageView {
 
     static func render(viewer: Viewer?) -> HTML {
         let rows = endpoints.map { "<tr><td><code>\($0.method)</code></td><td><code>\($0.path)</code></td><td>\($0.what)</td></tr>" as HTML }
-        return Layout.page(title: "JSON API", viewer: viewer, content: """
-            <h1>JSON API</h1>
-            <p class="sub">Compatible with huggingface.co's papers API: point <code>HF_ENDPOINT</code> of <code>huggingface_hub</code> or the <code>hf</code> command line here.</p>
-            <p>The whole API is described in OpenAPI 3.1 at <a href="/api/openapi.json">/api/openapi.json</a>. Writes take an API token from your settings page as <code>Authorization: Bearer dp_…</code>; reads need none.</p>
-            <table><thead><tr><th>Method</th><th>Path</th><th>What</th></tr></thead><tbody>\(rows)</tbody></table>
-            """)
+        return Layout.page(
+            title: "JSON API", viewer: viewer,
+            content: """
+                <h1>JSON API</h1>
+                <p class="sub">Compatible with huggingface.co's papers API: point <code>HF_ENDPOINT</code> of <code>huggingface_hub</code> or the <code>hf</code> command line here.</p>
+                <p>The whole API is described in OpenAPI 3.1 at <a href="/api/openapi.json">/api/openapi.json</a>. Writes take an API token from your settings page as <code>Authorization: Bearer dp_…</code>; reads need none.</p>
+                <table><thead><tr><th>Method</th><th>Path</th><th>What</th></tr></thead><tbody>\(rows)</tbody></table>
+                """)
     }
 }

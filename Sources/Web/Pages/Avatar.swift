@@ -19,7 +19,8 @@ enum Avatar {
     static func render(_ name: String, image: String? = nil, size: Size = .small) -> HTML {
         if let image, isShown(image) {
             let pixels = size == .small ? 20 : 56
-            return "<img class=\"avatar \(size.rawValue)\" src=\"\(image)\" alt=\"\" width=\"\(pixels)\" height=\"\(pixels)\" loading=\"lazy\" referrerpolicy=\"no-referrer\">"
+            return
+                "<img class=\"avatar \(size.rawValue)\" src=\"\(image)\" alt=\"\" width=\"\(pixels)\" height=\"\(pixels)\" loading=\"lazy\" referrerpolicy=\"no-referrer\">"
         }
         return "<span class=\"avatar \(size.rawValue) hue-\(hue(of: name))\" aria-hidden=\"true\">\(initials(name))</span>"
     }

@@ -4,7 +4,10 @@ import Presentation
 /// The daily, weekly and monthly listings.
 enum FeedPageView {
     /// `quietNotice`: on the front page, arXiv's plain words on a day without an announcement.
-    static func render(_ page: PaperCatalog.FeedPage, hasCode: Bool = false, pageNumber: Int, pageSize: Int, currentYear: Int, subscribeBox: Bool = false, quietNotice: QuietDay? = nil, viewer: Viewer?) -> HTML {
+    static func render(
+        _ page: PaperCatalog.FeedPage, hasCode: Bool = false, pageNumber: Int, pageSize: Int, currentYear: Int, subscribeBox: Bool = false,
+        quietNotice: QuietDay? = nil, viewer: Viewer?
+    ) -> HTML {
         let title = CardFormatting.title(of: page.window)
         let quiet = quietNotice.map { QuietDayView.render($0, then: "These are the papers of \(title).") } ?? ""
         let content: HTML = """
@@ -38,8 +41,12 @@ enum FeedPageView {
     }
 
     private static func pager(_ page: PaperCatalog.FeedPage, hasCode: Bool) -> HTML {
-        let previous: HTML = page.previous.map { "<a rel=\"prev\" href=\"\(Route.feed($0).path + query(hasCode))\">← \(CardFormatting.title(of: $0))</a>" } ?? "<span></span>"
-        let next: HTML = page.next.map { "<a rel=\"next\" href=\"\(Route.feed($0).path + query(hasCode))\">\(CardFormatting.title(of: $0)) →</a>" } ?? "<span></span>"
+        let previous: HTML =
+            page.previous.map { "<a rel=\"prev\" href=\"\(Route.feed($0).path + query(hasCode))\">← \(CardFormatting.title(of: $0))</a>" }
+            ?? "<span></span>"
+        let next: HTML =
+            page.next.map { "<a rel=\"next\" href=\"\(Route.feed($0).path + query(hasCode))\">\(CardFormatting.title(of: $0)) →</a>" }
+            ?? "<span></span>"
         return "<nav class=\"pager\" aria-label=\"Other days\">\(previous)\(datePicker(page.window))\(next)</nav>"
     }
 

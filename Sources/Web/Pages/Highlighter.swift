@@ -44,7 +44,8 @@ struct Highlighter {
 
     private func matches(_ word: String) -> Bool {
         words.contains { query in
-            word == query || (query.count >= 3 && word.hasPrefix(query)) || (query.count >= 4 && query.hasPrefix(word) && query.count - word.count <= 2)
+            word == query || (query.count >= 3 && word.hasPrefix(query))
+                || (query.count >= 4 && query.hasPrefix(word) && query.count - word.count <= 2)
                 || (query.count >= 5 && word.count >= 5 && Self.commonPrefix(word, query) >= max(query.count, word.count) - 3)
         }
     }

@@ -5,10 +5,14 @@ import Presentation
 enum IngestStatusView {
     static func render(_ states: [IngestState], now: Timestamp, viewer: Viewer?) -> HTML {
         let rows = states.map { state -> HTML in
-            let last: HTML = state.lastRunAt.map { "<time datetime=\"\($0.description)\">\($0.description)</time> — \(state.lastError == nil ? "completed" : "failed")" } ?? "never run"
+            let last: HTML =
+                state.lastRunAt.map {
+                    "<time datetime=\"\($0.description)\">\($0.description)</time> — \(state.lastError == nil ? "completed" : "failed")"
+                } ?? "never run"
             let did = RunCounts(added: state.added, updated: state.updated, skipped: state.skipped, requests: state.requests).line
             let error: HTML = state.lastError.map { "<p class=\"error\">\($0)</p>" } ?? ""
-            let running: HTML = state.runStartedAt.map { "<p>In progress since <time datetime=\"\($0.description)\">\($0.description)</time>.</p>" } ?? ""
+            let running: HTML =
+                state.runStartedAt.map { "<p>In progress since <time datetime=\"\($0.description)\">\($0.description)</time>.</p>" } ?? ""
             return """
                 <section class="source"><h2>\(state.source.title)</h2>
                 <dl class="facts"><dt>Last run</dt><dd>\(last)</dd><dt>It did</dt><dd>\(state.lastRunAt == nil ? "—" : did)</dd>

@@ -13,7 +13,9 @@ extension Layout.Alternate {
     /// The Atom and RSS versions of one feed; `query` (already encoded) follows each path.
     static func both(_ title: String, query: String = "", _ route: (FeedFormat) -> Route) -> [Layout.Alternate] {
         let suffix = query.isEmpty ? "" : "?" + query
-        return [Layout.Alternate(title: title + " (Atom)", path: route(.atom).path + suffix, type: FeedFormat.atom.mediaType),
-                Layout.Alternate(title: title + " (RSS)", path: route(.rss).path + suffix, type: FeedFormat.rss.mediaType)]
+        return [
+            Layout.Alternate(title: title + " (Atom)", path: route(.atom).path + suffix, type: FeedFormat.atom.mediaType),
+            Layout.Alternate(title: title + " (RSS)", path: route(.rss).path + suffix, type: FeedFormat.rss.mediaType),
+        ]
     }
 }

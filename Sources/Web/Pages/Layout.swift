@@ -14,45 +14,47 @@ enum Layout {
     }
 
     /// The whole page around `content`, for `viewer` (nil: a visitor, whose pages are cached and shared).
-    static func page(title: String, description: String? = nil, tab: Tab = .none, alternates: [Alternate]? = nil, viewer: Viewer?, content: HTML) -> HTML {
+    static func page(
+        title: String, description: String? = nil, tab: Tab = .none, alternates: [Alternate]? = nil, viewer: Viewer?, content: HTML
+    ) -> HTML {
         let feeds = alternates ?? Layout.Alternate.feeds(of: tab)
         let summary = description ?? "Daily Papers — the papers the research community found worth reading, ranked by upvotes."
         return """
-        <!doctype html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(title) · DailyPapers</title>
-        <meta name="description" content="\(summary)">
-        <meta property="og:site_name" content="DailyPapers"><meta property="og:title" content="\(title)">
-        <meta property="og:description" content="\(summary)"><meta property="og:type" content="\(description == nil ? "website" : "article")">
-        <meta name="twitter:card" content="summary"><meta name="color-scheme" content="light dark">
-        \(HTML(joining: feeds.map { "<link rel=\"alternate\" type=\"\($0.type)\" title=\"\($0.title)\" href=\"\($0.path)\">" }))
-        <link rel="stylesheet" href="\(Assets.stylesheet.path)">
-        <link rel="icon" href="\(Assets.favicon.path)" type="image/svg+xml">
-        </head>
-        <body>
-        <a class="skip" href="#main">Skip to the content</a>
-        <header class="site">
-        <div class="wrap">
-        <a class="brand" href="\(Route.home.path)"><span class="logo" aria-hidden="true">▤</span> Daily Papers</a>
-        <span class="tagline">— by the research community</span>
-        <nav class="tabs" aria-label="Feeds">\(navigation(current: tab))</nav>
-        <form class="header-search" method="get" action="\(Route.search.path)" role="search"><input type="search" name="q" placeholder="Search papers  /" aria-label="Search papers" aria-keyshortcuts="/" maxlength="\(SearchParameters.maximumQueryLength)"></form>
-        <nav class="account" aria-label="Account">\(accountLinks(viewer))</nav>
-        </div>
-        </header>
-        <main id="main" class="wrap">
-        \(content)
-        </main>
-        <footer class="wrap site">DailyPapers · open source, self-hostable · <a href="\(Route.apiPage.path)">JSON API</a> · <a href="\(Route.moderation.path)">Moderation log</a>
-        <p class="keys">Keys: <kbd>j</kbd> <kbd>k</kbd> next and previous paper · <kbd>u</kbd> upvote it · <kbd>/</kbd> search</p></footer>
-        <script src="\(Assets.keys.path)" defer></script>
-        \(viewer == nil ? "" : HTML(unescaped: "<script src=\"\(Assets.votes.path)\" defer></script>"))
-        </body>
-        </html>
-        """
+            <!doctype html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(title) · DailyPapers</title>
+            <meta name="description" content="\(summary)">
+            <meta property="og:site_name" content="DailyPapers"><meta property="og:title" content="\(title)">
+            <meta property="og:description" content="\(summary)"><meta property="og:type" content="\(description == nil ? "website" : "article")">
+            <meta name="twitter:card" content="summary"><meta name="color-scheme" content="light dark">
+            \(HTML(joining: feeds.map { "<link rel=\"alternate\" type=\"\($0.type)\" title=\"\($0.title)\" href=\"\($0.path)\">" }))
+            <link rel="stylesheet" href="\(Assets.stylesheet.path)">
+            <link rel="icon" href="\(Assets.favicon.path)" type="image/svg+xml">
+            </head>
+            <body>
+            <a class="skip" href="#main">Skip to the content</a>
+            <header class="site">
+            <div class="wrap">
+            <a class="brand" href="\(Route.home.path)"><span class="logo" aria-hidden="true">▤</span> Daily Papers</a>
+            <span class="tagline">— by the research community</span>
+            <nav class="tabs" aria-label="Feeds">\(navigation(current: tab))</nav>
+            <form class="header-search" method="get" action="\(Route.search.path)" role="search"><input type="search" name="q" placeholder="Search papers  /" aria-label="Search papers" aria-keyshortcuts="/" maxlength="\(SearchParameters.maximumQueryLength)"></form>
+            <nav class="account" aria-label="Account">\(accountLinks(viewer))</nav>
+            </div>
+            </header>
+            <main id="main" class="wrap">
+            \(content)
+            </main>
+            <footer class="wrap site">DailyPapers · open source, self-hostable · <a href="\(Route.apiPage.path)">JSON API</a> · <a href="\(Route.moderation.path)">Moderation log</a>
+            <p class="keys">Keys: <kbd>j</kbd> <kbd>k</kbd> next and previous paper · <kbd>u</kbd> upvote it · <kbd>/</kbd> search</p></footer>
+            <script src="\(Assets.keys.path)" defer></script>
+            \(viewer == nil ? "" : HTML(unescaped: "<script src=\"\(Assets.votes.path)\" defer></script>"))
+            </body>
+            </html>
+            """
     }
 
     /// "Log in · Sign up" for visitors; the member's name, submit, settings and log out for members.

@@ -3,7 +3,9 @@ import Presentation
 
 /// `/papers/new`, arXiv's latest announcement in the harvested categories, and the category pages.
 enum NewPapersView {
-    static func render(_ page: PaperCatalog.ListingPage?, filter: ListingFilter, categories: [String], notice: QuietDay?, currentYear: Int, viewer: Viewer?) -> HTML {
+    static func render(
+        _ page: PaperCatalog.ListingPage?, filter: ListingFilter, categories: [String], notice: QuietDay?, currentYear: Int, viewer: Viewer?
+    ) -> HTML {
         let quiet = notice.map { QuietDayView.render($0) } ?? ""
         guard let page else {
             let content: HTML = """
@@ -45,8 +47,11 @@ enum NewPapersView {
     /// Cards with a "Submit to daily" link on papers not featured yet.
     private static func list(_ papers: [Paper], currentYear: Int, viewer: Viewer?) -> HTML {
         let cards = papers.map { paper -> HTML in
-            let kind: HTML = paper.announcement.map { " · <span class=\"announce\">\($0.kind == .cross ? "cross-list" : $0.kind.rawValue)</span>" } ?? ""
-            let submit: HTML = paper.featuredOn == nil ? " · <a href=\"\(Route.submitForm.path)?id=\(TextEncoding.percentEncode(paper.id))\">Submit to daily</a>" : ""
+            let kind: HTML =
+                paper.announcement.map { " · <span class=\"announce\">\($0.kind == .cross ? "cross-list" : $0.kind.rawValue)</span>" } ?? ""
+            let submit: HTML =
+                paper.featuredOn == nil
+                ? " · <a href=\"\(Route.submitForm.path)?id=\(TextEncoding.percentEncode(paper.id))\">Submit to daily</a>" : ""
             return PaperCardView.card(paper, currentYear: currentYear, viewer: viewer, extra: "\(kind)\(submit)")
         }
         return "<ol class=\"cards\">\(cards)</ol>"
@@ -61,7 +66,8 @@ enum NewPapersView {
         func link(_ label: String, _ query: String, current: Bool) -> HTML {
             "<a href=\"\(Route.newPapers.path)\(query)\"\(current ? " aria-current=\"true\"" : "")>\(label)</a>"
         }
-        let byCategory = [link("All categories", filter.query(category: .some(nil)), current: filter.category == nil)]
+        let byCategory =
+            [link("All categories", filter.query(category: .some(nil)), current: filter.category == nil)]
             + categories.map { link($0, filter.query(category: .some($0)), current: filter.category == $0) }
         let byKind = [
             link("New and cross-lists", filter.query(kind: .some(nil)), current: filter.kind == nil),
@@ -88,8 +94,13 @@ enum NewPapersView {
     }
 
     private static func pager(_ page: PaperCatalog.ListingPage, filter: ListingFilter) -> HTML {
-        let previous: HTML = page.previous.map { "<a rel=\"prev\" href=\"\(Route.newPapers.path)\(filter.query(day: .some($0)))\">← \(CardFormatting.fullDate($0))</a>" } ?? "<span></span>"
-        let next: HTML = page.next.map { "<a rel=\"next\" href=\"\(Route.newPapers.path)\(filter.query(day: .some($0)))\">\(CardFormatting.fullDate($0)) →</a>" } ?? "<span></span>"
+        let previous: HTML =
+            page.previous.map {
+                "<a rel=\"prev\" href=\"\(Route.newPapers.path)\(filter.query(day: .some($0)))\">← \(CardFormatting.fullDate($0))</a>"
+            } ?? "<span></span>"
+        let next: HTML =
+            page.next.map { "<a rel=\"next\" href=\"\(Route.newPapers.path)\(filter.query(day: .some($0)))\">\(CardFormatting.fullDate($0)) →</a>" }
+            ?? "<span></span>"
         return "<nav class=\"pager\" aria-label=\"Other announcements\">\(previous)\(next)</nav>"
     }
 }

@@ -29,9 +29,10 @@ enum PaperCardView {
     /// " · submitted by ak on Nov 3": who put the paper on the daily feed, and on which day.
     private static func submission(_ paper: Paper, currentYear: Int) -> HTML {
         guard paper.submittedBy != nil else { return "" }
-        let day: HTML = paper.featuredOn.map {
-            " on <time datetime=\"\($0.description)\">\(CardFormatting.shortDate($0, currentYear: currentYear))</time>"
-        } ?? ""
+        let day: HTML =
+            paper.featuredOn.map {
+                " on <time datetime=\"\($0.description)\">\(CardFormatting.shortDate($0, currentYear: currentYear))</time>"
+            } ?? ""
         return " · submitted by \(SubmitterLink.render(paper))\(day)"
     }
 
@@ -83,7 +84,8 @@ enum PaperCardView {
 enum VoteButton {
     static func render(_ paper: Paper, viewer: Viewer?) -> HTML {
         guard let viewer else {
-            return "<a class=\"vote\" href=\"\(Route.logInForm.path)?next=\(Route.paper(id: paper.id).path)\" aria-label=\"\(paper.upvotes) upvotes: log in to upvote\">▲ <span class=\"count\">\(paper.upvotes)</span><small>upvotes</small></a>"
+            return
+                "<a class=\"vote\" href=\"\(Route.logInForm.path)?next=\(Route.paper(id: paper.id).path)\" aria-label=\"\(paper.upvotes) upvotes: log in to upvote\">▲ <span class=\"count\">\(paper.upvotes)</span><small>upvotes</small></a>"
         }
         let upvoted = viewer.upvoted.contains(paper.id)
         return """

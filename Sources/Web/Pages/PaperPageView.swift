@@ -23,8 +23,9 @@ enum PaperPageView {
             \(discussion)
             </article>
             """
-        return Layout.page(title: TeXText.plain(paper.title), description: CardFormatting.snippet(TeXText.plain(paper.abstract), limit: 200),
-                           viewer: model.viewer, content: content)
+        return Layout.page(
+            title: TeXText.plain(paper.title), description: CardFormatting.snippet(TeXText.plain(paper.abstract), limit: 200),
+            viewer: model.viewer, content: content)
     }
 
     private static func similarSection(_ model: PaperPageModel) -> HTML {
@@ -35,7 +36,8 @@ enum PaperPageView {
             <span class="meta">\(PaperPageModel.similarity(entry.similarity)) · \(PaperCardView.meta(entry.paper, currentYear: model.currentYear))</span></li>
             """ as HTML
         }
-        return "<section class=\"similar\" aria-labelledby=\"similar-heading\"><h2 id=\"similar-heading\">Similar papers</h2><ol class=\"similar\">\(HTML(joining: items))</ol></section>"
+        return
+            "<section class=\"similar\" aria-labelledby=\"similar-heading\"><h2 id=\"similar-heading\">Similar papers</h2><ol class=\"similar\">\(HTML(joining: items))</ol></section>"
     }
 
     private static func authors(_ model: PaperPageModel) -> HTML {

@@ -7,6 +7,7 @@ enum QuietDayView {
     /// `then`: what the page shows instead, said after the whole sentence.
     static func render(_ quiet: QuietDay, then: String = "") -> HTML {
         let rest: HTML = then.isEmpty ? "" : " \(then)"
-        return "<p class=\"notice-muted quiet-day\" role=\"status\"><span class=\"wide-only\">\(quiet.notice)\(rest)</span><span class=\"narrow-only\">\(quiet.brief)</span></p>"
+        return
+            "<p class=\"notice-muted quiet-day\" role=\"status\"><span class=\"wide-only\">\(quiet.notice)\(rest)</span><span class=\"narrow-only\">\(quiet.brief)</span></p>"
     }
 }

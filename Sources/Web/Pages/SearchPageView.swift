@@ -71,16 +71,21 @@ enum SearchPageView {
         return "<p class=\"notice-muted\" role=\"status\">Your query is long: \(parts.joined(separator: "; ")).</p>"
     }
 
-    private static func resultsSection(_ results: SearchResults, parameters: SearchParameters, pageSize: Int, currentYear: Int, feeds: [Layout.Alternate], viewer: Viewer?) -> HTML {
+    private static func resultsSection(
+        _ results: SearchResults, parameters: SearchParameters, pageSize: Int, currentYear: Int, feeds: [Layout.Alternate], viewer: Viewer?
+    ) -> HTML {
         let highlighter = Highlighter(words: results.query.highlightedWords)
         let first = parameters.page * pageSize
-        let count: HTML = "\(results.total >= PaperSearch.candidates ? "Top \(results.total)" : "\(results.total)") result\(results.total == 1 ? "" : "s")"
-        let summary: HTML = results.total == 0
+        let count: HTML =
+            "\(results.total >= PaperSearch.candidates ? "Top \(results.total)" : "\(results.total)") result\(results.total == 1 ? "" : "s")"
+        let summary: HTML =
+            results.total == 0
             ? "No paper matches. Try fewer words, another spelling, or search by meaning."
             : results.papers.isEmpty
-            ? "\(count) · page \(parameters.page + 1) is past the last one: <a href=\"\(Route.search.path)?\(parameters.queryString(page: 0))\">back to the first page</a>"
-            : "\(count) · \(first + 1)–\(first + results.papers.count)"
-        let feedLinks = HTML(joining: feeds.map { "<a href=\"\($0.path)\">\($0.type.contains("atom") ? "Atom" : "RSS")</a>" as HTML }, separator: " · ")
+                ? "\(count) · page \(parameters.page + 1) is past the last one: <a href=\"\(Route.search.path)?\(parameters.queryString(page: 0))\">back to the first page</a>"
+                : "\(count) · \(first + 1)–\(first + results.papers.count)"
+        let feedLinks = HTML(
+            joining: feeds.map { "<a href=\"\($0.path)\">\($0.type.contains("atom") ? "Atom" : "RSS")</a>" as HTML }, separator: " · ")
         let cards = results.papers.map { card($0.paper, result: $0.result, highlighter: highlighter, currentYear: currentYear, viewer: viewer) }
         return """
             <p class="sub">\(summary) · \(feedLinks)</p>
@@ -92,7 +97,8 @@ enum SearchPageView {
     }
 
     private static func card(_ paper: Paper, result: HybridRanker.Ranked, highlighter: Highlighter, currentYear: Int, viewer: Viewer?) -> HTML {
-        let similarity: HTML = result.similarity.map { " · <span title=\"cosine similarity to your query\">\(Int(($0 * 100).rounded()))% similar</span>" } ?? ""
+        let similarity: HTML =
+            result.similarity.map { " · <span title=\"cosine similarity to your query\">\(Int(($0 * 100).rounded()))% similar</span>" } ?? ""
         return """
             <li class="card" id="\(PaperCardView.anchor(paper.id))">
             <div class="votes">\(VoteButton.render(paper, viewer: viewer))</div>
@@ -114,15 +120,20 @@ enum SearchPageView {
     /// While the embedder is still reading the papers: how far it is, and what the ranking did about it.
     private static func incomplete(_ coverage: IndexCoverage, mode: SearchMode) -> HTML {
         let done = "Search by meaning has read \(coverage.embedded) of \(coverage.total) papers so far"
-        let effect = mode == .semantic
+        let effect =
+            mode == .semantic
             ? "these results come from those papers only."
             : "until it has read them all, results rank by words."
         return "<p class=\"notice-muted\" role=\"status\">\(done): \(effect)</p>"
     }
 
     private static func pager(_ parameters: SearchParameters, total: Int, pageSize: Int) -> HTML {
-        let previous: HTML = parameters.page > 0 ? "<a rel=\"prev\" href=\"\(Route.search.path)?\(parameters.queryString(page: parameters.page - 1))\">← Previous</a>" : "<span></span>"
-        let next: HTML = (parameters.page + 1) * pageSize < total ? "<a rel=\"next\" href=\"\(Route.search.path)?\(parameters.queryString(page: parameters.page + 1))\">Next →</a>" : ""
+        let previous: HTML =
+            parameters.page > 0
+            ? "<a rel=\"prev\" href=\"\(Route.search.path)?\(parameters.queryString(page: parameters.page - 1))\">← Previous</a>" : "<span></span>"
+        let next: HTML =
+            (parameters.page + 1) * pageSize < total
+            ? "<a rel=\"next\" href=\"\(Route.search.path)?\(parameters.queryString(page: parameters.page + 1))\">Next →</a>" : ""
         return "<nav class=\"pager\" aria-label=\"Pages\">\(previous)\(next)</nav>"
     }
 

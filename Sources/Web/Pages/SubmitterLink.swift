@@ -17,6 +17,7 @@ enum HubLinks {
     static func comments(_ paper: Paper, count: Int) -> HTML {
         let text = CardFormatting.comments(count) + " on HF"
         guard let arxivId = paper.arxivId else { return "<span>\(text)</span>" }
-        return "<a href=\"https://huggingface.co/papers/\(TextEncoding.percentEncode(arxivId, allowing: "/"))#community\" rel=\"nofollow\" title=\"Comments on Hugging Face\">\(text)</a>"
+        return
+            "<a href=\"https://huggingface.co/papers/\(TextEncoding.percentEncode(arxivId, allowing: "/"))#community\" rel=\"nofollow\" title=\"Comments on Hugging Face\">\(text)</a>"
     }
 }

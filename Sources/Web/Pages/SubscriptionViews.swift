@@ -17,15 +17,21 @@ enum SubscriptionViews {
         """
     }
 
-    static func subscribe(email: String, frequency: Subscriber.Frequency, topics: String, csrf: String, mailEnabled: Bool, error: String? = nil, viewer: Viewer?) -> HTML {
+    static func subscribe(
+        email: String, frequency: Subscriber.Frequency, topics: String, csrf: String, mailEnabled: Bool, error: String? = nil, viewer: Viewer?
+    ) -> HTML {
         guard mailEnabled else {
-            return page("Subscribe", viewer: viewer, """
+            return page(
+                "Subscribe", viewer: viewer,
+                """
                 <h1>Subscribe</h1>
                 <p class="empty">Mail is off on this server: its operator has not configured an SMTP server (SMTP_URL), so no digest can be sent.
                 The <a href="\(Route.dailyFeed(.atom).path)">Atom</a> and <a href="\(Route.dailyFeed(.rss).path)">RSS</a> feeds work without it.</p>
                 """)
         }
-        return page("Subscribe", viewer: viewer, """
+        return page(
+            "Subscribe", viewer: viewer,
+            """
             <h1>Get trending papers in your email inbox</h1>
             <p class="sub">The most upvoted papers, daily on weekdays with new papers, or once a week. We send a confirmation link first; nothing else arrives before you follow it.</p>
             \(error.map { "<p class=\"error\" role=\"alert\">\($0)</p>" as HTML })
@@ -40,7 +46,9 @@ enum SubscriptionViews {
     }
 
     static func settings(_ subscriber: Subscriber, token: String, csrf: String, saved: Bool = false, error: String? = nil, viewer: Viewer?) -> HTML {
-        page("Subscription settings", viewer: viewer, """
+        page(
+            "Subscription settings", viewer: viewer,
+            """
             <h1>Subscription settings</h1>
             <p class="sub">For \(subscriber.email) · status: \(subscriber.status.rawValue)</p>
             \(saved ? "<p class=\"notice\" role=\"status\">Saved.</p>" as HTML : "")
@@ -57,7 +65,9 @@ enum SubscriptionViews {
     }
 
     static func confirm(token: String, csrf: String, viewer: Viewer?) -> HTML {
-        page("Confirm your subscription", viewer: viewer, """
+        page(
+            "Confirm your subscription", viewer: viewer,
+            """
             <h1>Confirm your subscription</h1>
             <form method="post" action="\(Route.confirmSubscription.path)">\(CSRF.hiddenField(csrf))<input type="hidden" name="token" value="\(token)">
             <button type="submit">Yes, send me the digest</button></form>
@@ -65,7 +75,9 @@ enum SubscriptionViews {
     }
 
     static func unsubscribe(token: String, viewer: Viewer?) -> HTML {
-        page("Unsubscribe", viewer: viewer, """
+        page(
+            "Unsubscribe", viewer: viewer,
+            """
             <h1>Unsubscribe</h1>
             <p class="sub">You will get no more digests at this address.</p>
             <form method="post" action="\(Route.unsubscribe.path)?token=\(token)"><button type="submit">Unsubscribe</button></form>

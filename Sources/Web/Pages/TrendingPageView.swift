@@ -6,10 +6,12 @@ enum TrendingPageView {
     static func render(papers: [Paper], page: Int = 0, hasMore: Bool = false, referenceTime: Timestamp, currentYear: Int, viewer: Viewer?) -> HTML {
         let cards = papers.map { paper in
             let score = Trending.score(of: paper, at: referenceTime)
-            return PaperCardView.card(paper, currentYear: currentYear, viewer: viewer, extra: " · <span title=\"trending score\">score \(formatted(score))</span>")
+            return PaperCardView.card(
+                paper, currentYear: currentYear, viewer: viewer, extra: " · <span title=\"trending score\">score \(formatted(score))</span>")
         }
         let path = Route.trending.path
-        let list: HTML = papers.isEmpty
+        let list: HTML =
+            papers.isEmpty
             ? PageLinks.empty(path: path, page: page, empty: "<p class=\"empty\">No papers were featured in the trending window.</p>")
             : "<ol class=\"cards\">\(cards)</ol>\(PageLinks.render(path: path, page: page, hasMore: hasMore))"
         let content: HTML = """

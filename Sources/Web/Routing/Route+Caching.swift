@@ -38,12 +38,12 @@ extension Route {
             case .apiPapers: .shared(["cursor", "limit"])
             case .apiPaper: .shared()
             case .dayPicker, .latestWeek, .latestMonth, .search, .moderation, .ingestStatus, .searchFeed, .signUpForm, .signUp,
-                 .logInForm, .logIn, .logOut, .verifyEmailForm, .verifyEmail, .forgotPasswordForm, .forgotPassword, .resetPasswordForm,
-                 .resetPassword, .submitForm, .submit, .newOrganizationForm, .createOrganization, .addOrganizationMember, .settings,
-                 .changeSettings, .revokeToken, .paperAction, .commentAction, .memberAction, .subscribeForm, .subscribe,
-                 .confirmSubscriptionForm, .confirmSubscription, .subscriptionSettings, .saveSubscription, .unsubscribeForm, .unsubscribe,
-                 .apiPage, .openAPI, .agentHarnesses, .apiSearch, .apiSimilar, .apiSubmit, .apiIndex, .apiUpvote, .apiRemoveUpvote,
-                 .apiComment, .apiReply, .health, .asset:
+                .logInForm, .logIn, .logOut, .verifyEmailForm, .verifyEmail, .forgotPasswordForm, .forgotPassword, .resetPasswordForm,
+                .resetPassword, .submitForm, .submit, .newOrganizationForm, .createOrganization, .addOrganizationMember, .settings,
+                .changeSettings, .revokeToken, .paperAction, .commentAction, .memberAction, .subscribeForm, .subscribe,
+                .confirmSubscriptionForm, .confirmSubscription, .subscriptionSettings, .saveSubscription, .unsubscribeForm, .unsubscribe,
+                .apiPage, .openAPI, .agentHarnesses, .apiSearch, .apiSimilar, .apiSubmit, .apiIndex, .apiUpvote, .apiRemoveUpvote,
+                .apiComment, .apiReply, .health, .asset:
                 nil
         }
     }

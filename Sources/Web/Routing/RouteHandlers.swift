@@ -27,12 +27,15 @@ struct RouteHandlers: Sendable {
         let (clock, site) = (dependencies.clock, dependencies.site)
         let search = dependencies.search ?? PaperSearch(store: dependencies.store, semantic: nil)
         pages = PageController(
-            catalog: catalog, clock: clock, subscribeBox: dependencies.mail?.setup.isEnabled == true, community: dependencies.community, search: search
+            catalog: catalog, clock: clock, subscribeBox: dependencies.mail?.setup.isEnabled == true, community: dependencies.community,
+            search: search
         )
         feeds = FeedController(catalog: catalog, clock: clock, site: site)
-        listings = ListingController(catalog: catalog, clock: clock, site: site, categories: dependencies.listingCategories, ingest: dependencies.ingest)
+        listings = ListingController(
+            catalog: catalog, clock: clock, site: site, categories: dependencies.listingCategories, ingest: dependencies.ingest)
         api = APIController(catalog: catalog, clock: clock, site: site)
-        let notice = dependencies.semanticNotice ?? (search.semantic == nil ? "Search by meaning is off on this server: results match your words." : nil)
+        let notice =
+            dependencies.semanticNotice ?? (search.semantic == nil ? "Search by meaning is off on this server: results match your words." : nil)
         self.search = SearchController(search: search, catalog: catalog, clock: clock, site: site, semanticNotice: notice)
         subscriptions = dependencies.mail.map { SubscriptionController(mail: $0, clock: clock) }
         let community = dependencies.community

@@ -35,11 +35,15 @@ struct RouteTable: RouterMiddleware {
             case .latestMonth: return try await h.pages.redirectToLatest { .month(YearMonth(year: $0.year, month: $0.month)) }.response
             case .trending: return try await cached(route, request, viewer) { _ in try await h.pages.trending(request, viewer) }
             case .paper(let id):
-                return try await cached(route, request, viewer) { _ in try await h.pages.paper(id, markdown: PageController.wantsMarkdown(request), viewer) }
+                return try await cached(route, request, viewer) { _ in
+                    try await h.pages.paper(id, markdown: PageController.wantsMarkdown(request), viewer)
+                }
             case .paperMarkdown(let id): return try await cached(route, request, viewer) { _ in try await h.pages.paper(id, markdown: true, viewer) }
-            case .organization(let name): return try await cached(route, request, viewer) { _ in try await h.pages.organization(name, request, viewer) }
+            case .organization(let name):
+                return try await cached(route, request, viewer) { _ in try await h.pages.organization(name, request, viewer) }
             case .user(let name): return try await cached(route, request, viewer) { _ in try await available(h.profiles).user(name, viewer) }
-            case .author(let name): return try await cached(route, request, viewer) { _ in try await available(h.profiles).author(name, request, viewer) }
+            case .author(let name):
+                return try await cached(route, request, viewer) { _ in try await available(h.profiles).author(name, request, viewer) }
             case .search: return try await h.search.page(request, viewer: viewer)
             case .moderation: return try await available(h.moderation).overview(context)
             case .newPapers: return try await cached(route, request, viewer) { try await h.listings.newPapers(request, quiet: $0.quietDay, viewer) }
@@ -49,10 +53,13 @@ struct RouteTable: RouterMiddleware {
             case .dailyFeed(let format): return try await feed(format, route, request) { try await h.feeds.daily(route) }
             case .weekFeed(let format): return try await feed(format, route, request) { try await h.feeds.weekly(route) }
             case .trendingFeed(let format): return try await feed(format, route, request) { try await h.feeds.trending(route) }
-            case .organizationFeed(let name, let format): return try await feed(format, route, request) { try await h.feeds.organization(name, route) }
+            case .organizationFeed(let name, let format):
+                return try await feed(format, route, request) { try await h.feeds.organization(name, route) }
             case .searchFeed(let format): return try await h.search.feed(request, format: format)
-            case .newPapersFeed(let format): return try await feed(format, route, request) { try await h.listings.newPapersFeed(request, route: route) }
-            case .categoryFeed(let name, let format): return try await feed(format, route, request) { try await h.listings.categoryFeed(name, route: route) }
+            case .newPapersFeed(let format):
+                return try await feed(format, route, request) { try await h.listings.newPapersFeed(request, route: route) }
+            case .categoryFeed(let name, let format):
+                return try await feed(format, route, request) { try await h.listings.categoryFeed(name, route: route) }
 
             case .signUpForm: return try available(h.accounts).signUpForm(request, context)
             case .signUp: return try await available(h.accounts).signUp(request, context)

@@ -26,10 +26,14 @@ struct SearchController: Sendable {
         if let pastedId, try await catalog.paper(id: pastedId) != nil {
             return Response(status: .seeOther, headers: [.location: Route.paper(id: pastedId).path])
         }
-        let results = parameters.isEmpty ? nil : try await search.search(SearchRequest(
-            text: parameters.effectiveQuery, mode: parameters.mode, sort: parameters.sort,
-            limit: Self.pageSize, offset: parameters.page * Self.pageSize
-        ))
+        let results =
+            parameters.isEmpty
+            ? nil
+            : try await search.search(
+                SearchRequest(
+                    text: parameters.effectiveQuery, mode: parameters.mode, sort: parameters.sort,
+                    limit: Self.pageSize, offset: parameters.page * Self.pageSize
+                ))
         let html = SearchPageView.render(
             parameters: parameters, results: results, pageSize: Self.pageSize, missingArxivId: pastedId,
             semanticNotice: semanticNotice, currentYear: clock().day.year, viewer: viewer
@@ -43,7 +47,8 @@ struct SearchController: Sendable {
         let parameters = try pageParameters(request)
         guard !parameters.isEmpty else { throw PageError.badRequest("A search feed needs a query: add ?q=words.") }
         // A feed announces new papers: the newest matches first.
-        let results = try await search.search(SearchRequest(text: parameters.effectiveQuery, mode: parameters.mode, sort: .date, limit: FeedController.maxItems))
+        let results = try await search.search(
+            SearchRequest(text: parameters.effectiveQuery, mode: parameters.mode, sort: .date, limit: FeedController.maxItems))
         let query = parameters.queryString()
         let feed = SyndicationFeed(
             title: "“\(parameters.effectiveQuery)” · Daily Papers", description: "New papers matching “\(parameters.effectiveQuery)”.",
@@ -74,10 +79,11 @@ struct SearchController: Sendable {
         if parameters.page == 0, let id = try? PaperReference.arxivId(from: parameters.text), let paper = try await catalog.paper(id: id) {
             return try Responses.json([HFPaperDTO.dailyItem(paper)])
         }
-        let results = try await search.search(SearchRequest(
-            text: parameters.effectiveQuery, mode: parameters.mode, sort: parameters.sort, limit: limit, offset: parameters.page * limit,
-            prefixLastWord: query["prefix"] == "1" || query["prefix"] == "true"
-        ))
+        let results = try await search.search(
+            SearchRequest(
+                text: parameters.effectiveQuery, mode: parameters.mode, sort: parameters.sort, limit: limit, offset: parameters.page * limit,
+                prefixLastWord: query["prefix"] == "1" || query["prefix"] == "true"
+            ))
         return try Responses.json(results.papers.map { HFPaperDTO.dailyItem($0.paper) })
     }
 

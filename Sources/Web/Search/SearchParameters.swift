@@ -26,11 +26,15 @@ struct SearchParameters: Sendable, Equatable {
             throw .badRequest("The query is \(text.count) characters long; at most \(limit) are searched\(longer).")
         }
         if let value = query["mode"], !value.isEmpty {
-            guard let mode = SearchMode(rawValue: value) else { throw .badRequest("mode must be hybrid, keyword or semantic, not '\(value.prefix(40))'.") }
+            guard let mode = SearchMode(rawValue: value) else {
+                throw .badRequest("mode must be hybrid, keyword or semantic, not '\(value.prefix(40))'.")
+            }
             self.mode = mode
         }
         if let value = query["sort"], !value.isEmpty {
-            guard let sort = SearchSort(rawValue: value) else { throw .badRequest("sort must be relevance, date or upvotes, not '\(value.prefix(40))'.") }
+            guard let sort = SearchSort(rawValue: value) else {
+                throw .badRequest("sort must be relevance, date or upvotes, not '\(value.prefix(40))'.")
+            }
             self.sort = sort
         }
         if let value = query["p"], !value.isEmpty {

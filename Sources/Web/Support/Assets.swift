@@ -63,14 +63,15 @@ enum Assets {
         responses[name == "favicon.ico" ? favicon.path : Route.asset(name).path]?.response
     }
 
-    private static let responses: [String: Rendered] = Dictionary(uniqueKeysWithValues: all.map { asset in
-        let response = Rendered(
-            status: .ok,
-            headers: [.contentType: asset.contentType, .cacheControl: "public, max-age=31536000, immutable"],
-            body: ByteBuffer(string: asset.body)
-        )
-        return (asset.path, response)
-    })
+    private static let responses: [String: Rendered] = Dictionary(
+        uniqueKeysWithValues: all.map { asset in
+            let response = Rendered(
+                status: .ok,
+                headers: [.contentType: asset.contentType, .cacheControl: "public, max-age=31536000, immutable"],
+                body: ByteBuffer(string: asset.body)
+            )
+            return (asset.path, response)
+        })
 
     /// Progressive enhancement of the vote forms: post in the background and update the count in place.
     /// Without JavaScript the forms post normally and the page reloads.

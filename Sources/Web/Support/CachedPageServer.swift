@@ -27,7 +27,10 @@ final class CachedPageServer: Sendable {
     private let templates = Mutex<[Int: HTTPHeaders]>([:])
     private static let templateLimit = 4_096
 
-    init(cache: ResponseCache, keys: CacheKeys, limits: RateLimits?, clock: @escaping @Sendable () -> Timestamp, trustedProxies: Set<String>, security: SecurityHeaders, serverName: String) {
+    init(
+        cache: ResponseCache, keys: CacheKeys, limits: RateLimits?, clock: @escaping @Sendable () -> Timestamp, trustedProxies: Set<String>,
+        security: SecurityHeaders, serverName: String
+    ) {
         self.cache = cache
         self.keys = keys
         self.limits = limits
@@ -45,13 +48,16 @@ final class CachedPageServer: Sendable {
         guard target.utf8.first == UInt8(ascii: "/"), !target.utf8.containsNULEscape else { return nil }
         let uri = URI(target)
         guard let route = try? Route(method: .get, path: uri.path),
-              let variant = keys.variant(of: route, uri: uri, member: false, wantsMarkdown: false),
-              let cached = cache.rendered(for: variant.key)
+            let variant = keys.variant(of: route, uri: uri, member: false, wantsMarkdown: false),
+            let cached = cache.rendered(for: variant.key)
         else { return nil }
         var limit: RateLimitState?
         if let limits {
-            let forwarded = trustedProxies.isEmpty
-                ? nil : ClientAddress.forwarded(remote: remote, forwardedFor: head.headers[ClientAddress.forwardedFor.rawName].last, trusted: trustedProxies)
+            let forwarded =
+                trustedProxies.isEmpty
+                ? nil
+                : ClientAddress.forwarded(
+                    remote: remote, forwardedFor: head.headers[ClientAddress.forwardedFor.rawName].last, trusted: trustedProxies)
             let bucket: RateLimits.Bucket = route.isAPI ? .api : .pages
             guard let state = try? limits.check(bucket, key: "ip:" + (forwarded ?? peer), member: false, now: clock()) else { return nil }
             limit = state
@@ -68,7 +74,9 @@ final class CachedPageServer: Sendable {
 
     /// Requests without what changes their answer: a session, a token, a condition, a wish for Markdown.
     private static func isPlain(_ headers: HTTPHeaders) -> Bool {
-        if headers.contains(name: "authorization") || headers.contains(name: "if-none-match") || headers.contains(name: "if-modified-since") { return false }
+        if headers.contains(name: "authorization") || headers.contains(name: "if-none-match") || headers.contains(name: "if-modified-since") {
+            return false
+        }
         let session = SessionCookie.name + "="
         if headers["cookie"].contains(where: { $0.contains(session) }) { return false }
         return !headers["accept"].contains { $0.contains("text/markdown") }

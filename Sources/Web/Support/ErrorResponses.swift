@@ -1,6 +1,6 @@
+import Community
 import HTTPTypes
 import Hummingbird
-import Community
 import Logging
 import NIOCore
 import PapersCore
@@ -33,11 +33,15 @@ enum ErrorResponses {
                 response.headers.append(contentsOf: error.headers)
                 return response
             case is NIOTooManyBytesError:
-                return render(status: .contentTooLarge, message: "The request body is too large: forms take at most 16 KiB and JSON bodies 64 KiB.", for: request)
+                return render(
+                    status: .contentTooLarge, message: "The request body is too large: forms take at most 16 KiB and JSON bodies 64 KiB.",
+                    for: request)
             case let error as SQLError where error.isTemporary:
                 // The database is restarting, unreachable or overloaded: say so and when to retry, never hang or crash.
                 logger.warning("database unavailable", metadata: ["path": "\(request.uri.path)", "error": "\(error)", "request_id": "\(requestID)"])
-                var response = render(status: .serviceUnavailable, message: "The database is unavailable for a moment. Please try again in a few seconds.", for: request)
+                var response = render(
+                    status: .serviceUnavailable, message: "The database is unavailable for a moment. Please try again in a few seconds.", for: request
+                )
                 response.headers[.retryAfter] = "5"
                 return response
             default:
@@ -56,7 +60,8 @@ enum ErrorResponses {
         if isAPI(request) {
             var response = (try? Responses.json(HFPaperDTO.ErrorBody(error: message), status: status))?.response ?? Response(status: status)
             // huggingface_hub shows this header's text in the exception it raises.
-            response.headers[.xErrorMessage] = String(message.unicodeScalars.filter { $0.isASCII && $0.value >= 0x20 }.map(Character.init).prefix(300))
+            response.headers[.xErrorMessage] = String(
+                message.unicodeScalars.filter { $0.isASCII && $0.value >= 0x20 }.map(Character.init).prefix(300))
             if status == .unauthorized { response.headers[.wwwAuthenticate] = #"Bearer realm="DailyPapers""# }
             return response
         }

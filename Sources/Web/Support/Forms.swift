@@ -55,7 +55,7 @@ enum CSRF {
     /// Throws 403 unless the form's token equals the cookie's.
     static func verify(_ request: Request, fields: [String: String]) throws {
         guard let cookie = request.cookies[cookieName]?.value, isWellFormed(cookie), let field = fields[fieldName],
-              Secrets.constantTimeEquals(cookie, field)
+            Secrets.constantTimeEquals(cookie, field)
         else {
             throw rejected
         }

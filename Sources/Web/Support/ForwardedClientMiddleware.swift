@@ -25,7 +25,7 @@ enum ClientAddress {
     /// The address a trusted proxy reported for the client (the last one it appended), or nil.
     static func forwarded(remote: SocketAddress?, forwardedFor header: String?, trusted: Set<String>) -> String? {
         guard !trusted.isEmpty, let peer = remote?.ipAddress, trusted.contains(peer), let header,
-              let client = header.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !client.isEmpty
+            let client = header.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !client.isEmpty
         else { return nil }
         return client
     }

@@ -31,7 +31,9 @@ public final class RateLimiter: Sendable {
         guard count > limit else { return state }
         var headers = state.headers
         headers[.retryAfter] = String(state.reset)
-        throw HTTPError(.tooManyRequests, headers: headers, message: "Too many requests: at most \(limit) every \(windowSeconds / 60) minutes. Try again in \(state.reset) s.")
+        throw HTTPError(
+            .tooManyRequests, headers: headers,
+            message: "Too many requests: at most \(limit) every \(windowSeconds / 60) minutes. Try again in \(state.reset) s.")
     }
 }
 

@@ -115,12 +115,14 @@ public final class ResponseCache: Sendable {
     func store(_ key: String, status: HTTPResponse.Status, headers: HTTPFields, body: ByteBuffer) {
         // Compressed here, once per stored page, not once per request.
         let gzipped = Gzip.isCompressible(headers[.contentType]) && body.readableBytes >= Gzip.minimumSize ? Gzip.compress(body) : nil
-        let size = key.utf8.count + body.readableBytes + (gzipped?.readableBytes ?? 0)
+        let size =
+            key.utf8.count + body.readableBytes + (gzipped?.readableBytes ?? 0)
             + headers.reduce(0) { $0 + $1.name.rawName.utf8.count + $1.value.utf8.count + 4 }
         guard size <= byteLimit / 4 else { return }
         let now = ContinuousClock.now
         state.withLock { state in
-            let entry = Entry(status: status, headers: headers, body: body, gzipped: gzipped, storedAt: now, bytes: size, sequence: state.nextSequence)
+            let entry = Entry(
+                status: status, headers: headers, body: body, gzipped: gzipped, storedAt: now, bytes: size, sequence: state.nextSequence)
             state.nextSequence += 1
             if let old = state.entries.removeValue(forKey: key) { state.bytes -= old.bytes }
             if state.bytes + size > byteLimit { dropExpired(&state, now: now) }

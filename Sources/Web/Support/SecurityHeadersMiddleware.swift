@@ -19,7 +19,9 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         let id = security.ids.next()
         do {
             // A NUL in the address would reach parameters and queries that C libraries read only up to it.
-            if request.uri.description.utf8.containsNULEscape { throw PageError.badRequest("The address holds a NUL character (%00), which nothing here accepts.") }
+            if request.uri.description.utf8.containsNULEscape {
+                throw PageError.badRequest("The address holds a NUL character (%00), which nothing here accepts.")
+            }
             response = try await next(request, context)
         } catch {
             response = ErrorResponses.response(for: error, request, requestID: id, logger: logger)

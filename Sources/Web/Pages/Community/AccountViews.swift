@@ -21,7 +21,9 @@ enum AccountViews {
     }
 
     static func signUp(username: String = "", email: String = "", csrf: String, notice: Notice = .none, viewer: Viewer?) -> HTML {
-        page("Sign up", viewer: viewer, """
+        page(
+            "Sign up", viewer: viewer,
+            """
             <h1>Sign up</h1>
             <p class="sub">Upvote, submit and discuss papers. Already a member? <a href="\(Route.logInForm.path)">Log in</a>.</p>
             \(notice.html)
@@ -35,7 +37,9 @@ enum AccountViews {
     }
 
     static func logIn(login: String = "", next: String, csrf: String, notice: Notice = .none, viewer: Viewer?) -> HTML {
-        page("Log in", viewer: viewer, """
+        page(
+            "Log in", viewer: viewer,
+            """
             <h1>Log in</h1>
             \(notice.html)
             <form class="stack" method="post" action="\(Route.logIn.path)">\(CSRF.hiddenField(csrf))
@@ -49,7 +53,9 @@ enum AccountViews {
     }
 
     static func forgotPassword(csrf: String, notice: Notice = .none, viewer: Viewer?) -> HTML {
-        page("Forgot password", viewer: viewer, """
+        page(
+            "Forgot password", viewer: viewer,
+            """
             <h1>Forgot your password?</h1>
             <p class="sub">We will mail a link to choose a new one. It works once, for \(AccountMail.linkLifetimeHours) hours.</p>
             \(notice.html)
@@ -61,7 +67,9 @@ enum AccountViews {
     }
 
     static func resetPassword(token: String, csrf: String, notice: Notice = .none, viewer: Viewer?) -> HTML {
-        page("Choose a new password", viewer: viewer, """
+        page(
+            "Choose a new password", viewer: viewer,
+            """
             <h1>Choose a new password</h1>
             \(notice.html)
             <form class="stack" method="post" action="\(Route.resetPassword.path)">\(CSRF.hiddenField(csrf))
@@ -73,7 +81,9 @@ enum AccountViews {
     }
 
     static func verifyEmail(token: String, change: Bool, csrf: String, viewer: Viewer?) -> HTML {
-        page("Confirm your address", viewer: viewer, """
+        page(
+            "Confirm your address", viewer: viewer,
+            """
             <h1>Confirm your address</h1>
             <form method="post" action="\(Route.verifyEmail.path)">\(CSRF.hiddenField(csrf))
             <input type="hidden" name="token" value="\(token)"><input type="hidden" name="change" value="\(change ? "1" : "0")">
@@ -83,14 +93,20 @@ enum AccountViews {
 
     static func settings(_ user: User, tokens: [APITokenInfo], viewer: Viewer, newToken: String? = nil, notice: Notice = .none) -> HTML {
         let csrf = viewer.csrf
-        let verify: HTML = user.emailVerified ? "" : """
+        let verify: HTML =
+            user.emailVerified
+            ? ""
+            : """
             <p class="error">Your address is not confirmed yet.</p>
             <form method="post" action="\(Route.changeSettings(.verify).path)">\(CSRF.hiddenField(csrf))<button>Send the confirmation mail again</button></form>
             """
-        let created: HTML = newToken.map {
-            "<p class=\"notice\">Your new token (copy it now: it is not shown again): <code>\($0)</code></p>" as HTML
-        } ?? ""
-        return page("Settings", viewer: viewer, """
+        let created: HTML =
+            newToken.map {
+                "<p class=\"notice\">Your new token (copy it now: it is not shown again): <code>\($0)</code></p>" as HTML
+            } ?? ""
+        return page(
+            "Settings", viewer: viewer,
+            """
             <h1>Settings</h1>
             \(notice.html)
             <h2>Account</h2>

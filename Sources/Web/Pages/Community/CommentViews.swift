@@ -6,7 +6,8 @@ enum CommentViews {
     static func section(paper: Paper, comments: [Comment], now: Timestamp, viewer: Viewer?) -> HTML {
         let threads = CommentRules.threads(comments)
         let visibleCount = comments.filter(\.isVisible).count
-        let list: HTML = threads.isEmpty
+        let list: HTML =
+            threads.isEmpty
             ? "<p class=\"empty\">No comments yet.</p>"
             : "<ol class=\"comments\">\(threads.map { thread in item(thread.comment, replies: thread.replies, paper: paper, now: now, viewer: viewer) })</ol>"
         return """
@@ -19,7 +20,8 @@ enum CommentViews {
     }
 
     private static func item(_ comment: Comment, replies: [Comment], paper: Paper, now: Timestamp, viewer: Viewer?) -> HTML {
-        let nested: HTML = replies.isEmpty ? "" : "<ol class=\"replies\">\(replies.map { item($0, replies: [], paper: paper, now: now, viewer: viewer) })</ol>"
+        let nested: HTML =
+            replies.isEmpty ? "" : "<ol class=\"replies\">\(replies.map { item($0, replies: [], paper: paper, now: now, viewer: viewer) })</ol>"
         let reply: HTML? = comment.parentId == nil && comment.isVisible ? replyBox(paperId: paper.id, parentId: comment.id, viewer: viewer) : nil
         return """
             <li class="comment" id="comment-\(Int(comment.id))">
@@ -55,15 +57,19 @@ enum CommentViews {
         let id = Int(comment.id)
         if comment.author == viewer.user.username {
             if CommentRules.isEditable(comment, now: now) {
-                parts.append("""
+                parts.append(
+                    """
                     <details><summary>Edit</summary><form method="post" action="\(Route.commentAction(id: String(id), .edit).path)">\(CSRF.hiddenField(viewer.csrf))\
                     <textarea name="body" required maxlength="\(CommentRules.maxLength)">\(comment.body)</textarea><button>Save</button></form></details>
                     """)
             }
-            parts.append("<form class=\"inline\" method=\"post\" action=\"\(Route.commentAction(id: String(id), .delete).path)\">\(CSRF.hiddenField(viewer.csrf))<button class=\"link\">Delete</button></form>")
+            parts.append(
+                "<form class=\"inline\" method=\"post\" action=\"\(Route.commentAction(id: String(id), .delete).path)\">\(CSRF.hiddenField(viewer.csrf))<button class=\"link\">Delete</button></form>"
+            )
         }
         if viewer.user.role.canModerate {
-            parts.append("""
+            parts.append(
+                """
                 <form class="inline" method="post" action="\(Route.commentAction(id: String(id), .hide).path)">\(CSRF.hiddenField(viewer.csrf))\
                 <select name="reason" aria-label="Reason">\(reasonOptions())</select> <button class="link">Hide</button></form>
                 """)

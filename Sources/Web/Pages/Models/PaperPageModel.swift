@@ -63,7 +63,10 @@ struct PaperPageModel {
         }
         if let announcement = paper.announcement {
             let kind = announcement.kind == .cross ? "cross-listed" : "new"
-            facts.append(Fact(label: "Announced on arXiv", value: "\(CardFormatting.fullDate(announcement.day)) (\(kind))", href: Route.newPapers.path + "?date=\(announcement.day)"))
+            facts.append(
+                Fact(
+                    label: "Announced on arXiv", value: "\(CardFormatting.fullDate(announcement.day)) (\(kind))",
+                    href: Route.newPapers.path + "?date=\(announcement.day)"))
         }
         if let license = paper.license {
             facts.append(Fact(label: "Licence", value: Self.licenceName(license), href: TextEncoding.isWebURL(license) ? license : nil))
