@@ -171,7 +171,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Presentation", "Storage", "Ingestion", "PapersCore", "TestSupport", "Community", "Arxiv", "Mail", "Search",
+                "Web", "DailyPapersApp", "Presentation", "Storage", "Ingestion", "PapersCore", "TestSupport", "Community", "Arxiv", "Mail", "Search",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

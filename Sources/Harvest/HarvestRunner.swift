@@ -21,18 +21,19 @@ public struct HarvestRunner: Sendable {
     private let recordsHarvester: OAIHarvester
     private let hubSync: HubDailySync
 
-    public init(settings: HarvestSettings, database: any SQLDatabase, clock: @escaping @Sendable () -> Timestamp = { .now }) {
+    public init(settings: HarvestSettings, database: any SQLDatabase, clock: @escaping @Sendable () -> Timestamp) {
         self.settings = settings
         self.database = database
         self.clock = clock
         let store = SQLPaperStore(database: database)
         ingest = SQLIngestStore(database: database)
         let arxivPacer = SlotPacer(database: database, name: SlotPacer.arxiv, interval: settings.arxivInterval)
-        let arxiv = HarvestContext(settings: settings, store: store, ingest: ingest, source: "arXiv", pacer: arxivPacer)
+        let arxiv = HarvestContext(settings: settings, store: store, ingest: ingest, source: "arXiv", pacer: arxivPacer, clock: clock)
         listingHarvester = ListingHarvester(arxiv)
         recordsHarvester = OAIHarvester(arxiv)
         let hubPacer = SlotPacer(database: database, name: SlotPacer.huggingface, interval: settings.hubInterval)
-        hubSync = HubDailySync(HarvestContext(settings: settings, store: store, ingest: ingest, source: "Hugging Face", pacer: hubPacer))
+        hubSync = HubDailySync(
+            HarvestContext(settings: settings, store: store, ingest: ingest, source: "Hugging Face", pacer: hubPacer, clock: clock))
     }
 
     /// The lock names: one arXiv harvest and one Hugging Face sync at a time, across instances.

@@ -11,7 +11,7 @@ public struct HarvestScheduler: Sendable {
     let logger: Logger
     let clock: @Sendable () -> Timestamp
 
-    public init(runner: HarvestRunner, calendar: ArxivCalendar, logger: Logger, clock: @escaping @Sendable () -> Timestamp = { .now }) {
+    public init(runner: HarvestRunner, calendar: ArxivCalendar, logger: Logger, clock: @escaping @Sendable () -> Timestamp) {
         self.runner = runner
         schedule = HarvestSchedule(calendar: calendar)
         self.logger = logger

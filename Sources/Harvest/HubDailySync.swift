@@ -67,7 +67,7 @@ public struct HubDailySync: Sendable {
             featured.fields.insert(.featuredOn)
             return featured
         }
-        let applied = dryRun ? try await context.store.preview(updates) : try await context.store.apply(updates, at: .now)
+        let applied = dryRun ? try await context.store.preview(updates) : try await context.store.apply(updates, at: context.clock())
         counts.added += applied.inserted
         counts.updated += applied.updated
         counts.skipped += applied.unchanged + read.rejections.count

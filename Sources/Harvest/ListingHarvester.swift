@@ -38,7 +38,7 @@ public struct ListingHarvester: Sendable {
         guard let day = listing.day else { return Outcome(day: nil, counts: counts) }
         var updates = listing.items.map { $0.update(listingDay: day) }
         if settings.featureMode == .all { updates = try await featuring(updates, on: day) }
-        let applied = dryRun ? try await context.store.preview(updates) : try await context.store.apply(updates, at: .now)
+        let applied = dryRun ? try await context.store.preview(updates) : try await context.store.apply(updates, at: context.clock())
         counts.added = applied.inserted
         counts.updated = applied.updated
         counts.skipped = applied.unchanged

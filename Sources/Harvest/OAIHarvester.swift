@@ -94,7 +94,7 @@ public struct OAIHarvester: Sendable {
             updates.append(record.update)
         }
         counts.skipped += page.deletedIds.count
-        let applied = dryRun ? try await context.store.preview(updates) : try await context.store.apply(updates, at: .now)
+        let applied = dryRun ? try await context.store.preview(updates) : try await context.store.apply(updates, at: context.clock())
         counts.added += applied.inserted
         counts.updated += applied.updated
         counts.skipped += applied.unchanged

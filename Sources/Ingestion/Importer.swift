@@ -30,7 +30,7 @@ public struct Importer: Sendable {
     }
 
     /// Imports `files`, reporting each rejected record and the progress as it goes.
-    public func run(files: [String], now: Timestamp = .now, report: ImportReporter = .silent) async throws -> ImportSummary {
+    public func run(files: [String], now: Timestamp, report: ImportReporter = .silent) async throws -> ImportSummary {
         var summary = ImportSummary()
         var accepted: [PaperUpdate] = []
         for file in files {

@@ -15,36 +15,36 @@ public struct AppDependencies: Sendable {
     public let logger: Logger
     /// The site's public address, for absolute links in feeds, mail and `Link` headers.
     public let site: SiteAddress
-    /// Subscriptions and mail; nil when the server runs without the mail tables (never in `serve`).
-    public let mail: MailFeatures?
-    /// Accounts, votes, submissions, comments and moderation; nil for a read-only site.
-    public let community: CommunityFeatures?
+    /// Subscriptions and mail (whose setup says whether SMTP is configured).
+    public let mail: MailFeatures
+    /// Accounts, votes, submissions, comments and moderation.
+    public let community: CommunityFeatures
     /// Addresses of reverse proxies (nginx) whose `X-Forwarded-For` names the real client, for rate limits.
     public let trustedProxies: Set<String>
-    /// Search by words and meaning; nil searches by words alone over `store` (when it is an SQL store).
-    public let search: PaperSearch?
+    /// Search by words and meaning.
+    public let search: PaperSearch
     /// Why search by meaning is off (the model is missing), shown on the search page; nil when it is on.
     public let semanticNotice: String?
     /// The harvested categories, offered as filters of `/papers/new`, and arXiv's calendar, for its quiet days.
     public let listingCategories: [String]
     public let arxivCalendar: ArxivCalendar
-    /// What each harvest source last did, for the operators' page; nil on a store without the harvest tables.
-    public let ingest: SQLIngestStore?
+    /// What each harvest source last did, for the operators' page.
+    public let ingest: SQLIngestStore
 
     public init(
         store: SQLPaperStore,
         cache: ResponseCache,
-        clock: @escaping @Sendable () -> Timestamp = { .now },
+        clock: @escaping @Sendable () -> Timestamp,
         logger: Logger,
-        siteURL: String = "http://127.0.0.1:8080",
-        mail: MailFeatures? = nil,
-        community: CommunityFeatures? = nil,
-        trustedProxies: Set<String> = [],
-        search: PaperSearch? = nil,
-        semanticNotice: String? = nil,
-        listingCategories: [String] = [],
-        arxivCalendar: ArxivCalendar = ArxivCalendar(),
-        ingest: SQLIngestStore? = nil
+        siteURL: String,
+        mail: MailFeatures,
+        community: CommunityFeatures,
+        trustedProxies: Set<String>,
+        search: PaperSearch,
+        semanticNotice: String?,
+        listingCategories: [String],
+        arxivCalendar: ArxivCalendar,
+        ingest: SQLIngestStore
     ) {
         self.ingest = ingest
         self.listingCategories = listingCategories
@@ -74,8 +74,7 @@ public struct ServerSettings: Sendable {
     public var maxConnections: Int
 
     public init(
-        hostname: String = "127.0.0.1", port: Int = 8080, idleTimeout: Duration = .seconds(60), headerTimeout: Duration = .seconds(10),
-        maxConnections: Int = 2_048
+        hostname: String, port: Int, idleTimeout: Duration, headerTimeout: Duration, maxConnections: Int
     ) {
         self.hostname = hostname
         self.port = port
@@ -96,9 +95,7 @@ func buildRouter(_ dependencies: AppDependencies, security: SecurityHeaders, key
     router.add(middleware: SecurityHeadersMiddleware(security: security, logger: dependencies.logger))
     router.add(middleware: RoutingMiddleware())
     if !dependencies.trustedProxies.isEmpty { router.add(middleware: ForwardedClientMiddleware(trustedProxies: dependencies.trustedProxies)) }
-    if let community = dependencies.community {
-        router.add(middleware: CommunityMiddleware(community: community, cache: dependencies.cache, clock: dependencies.clock))
-    }
+    router.add(middleware: CommunityMiddleware(community: dependencies.community, cache: dependencies.cache, clock: dependencies.clock))
     router.add(middleware: RouteTable(handlers: RouteHandlers(dependencies), cache: dependencies.cache, keys: keys))
     return router
 }
@@ -111,7 +108,7 @@ public func buildApplication(_ dependencies: AppDependencies, settings: ServerSe
     let security = SecurityHeaders(strictTransport: dependencies.site.isHTTPS)
     let keys = CacheKeys(dependencies)
     let cachedPages = CachedPageServer(
-        cache: dependencies.cache, keys: keys, limits: dependencies.community?.limits, clock: dependencies.clock,
+        cache: dependencies.cache, keys: keys, limits: dependencies.community.limits, clock: dependencies.clock,
         trustedProxies: dependencies.trustedProxies, security: security, serverName: serverName
     )
     let connections = ConnectionGuard(

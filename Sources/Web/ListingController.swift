@@ -10,14 +10,14 @@ struct ListingController: Sendable {
     let site: SiteAddress
     /// The harvested categories, offered as filters.
     let categories: [String]
-    /// Each source's state; nil on a store without the harvest tables.
-    let ingest: SQLIngestStore?
+    /// Each source's state.
+    let ingest: SQLIngestStore
     static let pageSize = 50
 
     /// The operators' page: what each source did last (moderators only).
     func ingestStatus(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         _ = try Guards.moderator(request, context)
-        let states = try await ingest?.states() ?? []
+        let states = try await ingest.states()
         return Responses.html(IngestStatusView.render(states, now: clock(), viewer: context.viewer)).response
     }
 

@@ -11,10 +11,10 @@ struct PageController: Sendable {
     let clock: @Sendable () -> Timestamp
     /// Whether feed pages show the subscribe box (only when mail works: no dead controls).
     let subscribeBox: Bool
-    /// Comments and organization members, when the server runs with the community features.
-    let community: CommunityFeatures?
-    /// Finds the similar papers each paper page lists; nil (or without a model) lists none.
-    let search: PaperSearch?
+    /// Comments and organization members.
+    let community: CommunityFeatures
+    /// Finds the similar papers each paper page lists (none without the model).
+    let search: PaperSearch
     static let similarCount = 5
 
     func latestDay(_ request: Request, quiet: QuietDay?, _ viewer: Viewer?) async throws -> Rendered {
@@ -56,8 +56,8 @@ struct PageController: Sendable {
             throw PageError.notFound("No paper with id '\(id)' is in DailyPapers.")
         }
         if wantsMarkdown { return Responses.body(PaperMarkdown.render(paper), contentType: Responses.markdownType) }
-        let comments = try await community?.comments.thread(of: paper.id)
-        let similar = try await search?.similar(to: paper.id, count: Self.similarCount) ?? []
+        let comments = try await community.comments.thread(of: paper.id)
+        let similar = try await search.similar(to: paper.id, count: Self.similarCount)
         return Responses.html(
             PaperPageView.render(
                 PaperPageModel(paper: paper, comments: comments, similar: similar, currentYear: clock().day.year, now: clock(), viewer: viewer)))
@@ -67,16 +67,13 @@ struct PageController: Sendable {
         let pageNumber = try PageNumber.of(request)
         let (limit, offset) = PageNumber.fetch(pageNumber)
         let (papers, hasMore) = PageNumber.trim(try await catalog.organizationPapers(name, limit: limit, offset: offset))
-        let registered = try await community?.organizations.organization(named: name)
+        let registered = try await community.organizations.organization(named: name)
         var claimed = papers.first?.organization
         if claimed == nil, registered == nil { claimed = try await catalog.organizationPapers(name, limit: 1).first?.organization }
         guard let organization = registered ?? claimed else { throw PageError.notFound("There is no organization called \(name).") }
         let path = Route.organization(organization.name).path
-        var members: HTML = ""
-        if let community {
-            members = CommunityPageViews.members(
-                organization.name, members: try await community.organizations.members(of: organization.name), viewer: viewer)
-        }
+        let members = CommunityPageViews.members(
+            organization.name, members: try await community.organizations.members(of: organization.name), viewer: viewer)
         let list: HTML =
             papers.isEmpty
             ? PageLinks.empty(path: path, page: pageNumber, empty: "<p class=\"empty\">No papers are attributed to \(organization.fullname) yet.</p>")

@@ -48,32 +48,28 @@ struct Digest: AsyncParsableCommand {
         }
 
         /// Topics by meaning when the model is installed; otherwise topics match by their words, as the note says.
-        private func topicMeaning(_ database: any SQLDatabase) async throws -> TopicMeaning? {
+        private func topicMeaning(_ database: any SQLDatabase, _ builder: ApplicationBuilder) async throws -> TopicMeaning? {
             guard case .success(let embedder) = try modelOptions.load() else {
                 Terminal.error("note: the embedding model is not installed, so topics match by their words only")
                 return nil
             }
-            let index = SemanticIndex(embedder: embedder, database: database)
-            try await index.refresh()
-            return SemanticSetup.topicMeaning(index)
+            return SemanticSetup.topicMeaning(try await builder.semanticIndex(embedder, on: database))
         }
 
         func run(database: any SQLDatabase) async throws {
-            let day = date.flatMap { Day(iso: $0) } ?? Timestamp.now.day
-            let mailStore = SQLMailStore(database: database)
-            let configuration = try AppConfiguration.load(flags: databaseOptions.flags.merging(mailOptions.flags) { given, _ in given })
-            let setup = try await ApplicationBuilder.mailSetup(configuration, store: mailStore)
+            let builder = try ApplicationBuilder.command(flags: databaseOptions.flags.merging(mailOptions.flags) { given, _ in given })
+            let clock = builder.siteClock()
+            let day = date.flatMap { Day(iso: $0) } ?? clock().day
+            let (setup, publisher, sender) = try await builder.digestPipeline(on: database, meaning: try await topicMeaning(database, builder))
             guard setup.isEnabled || dryRun else { throw CommandFailure("Mail is off: set SMTP_URL (or --smtp-url) to send digests") }
-            let publisher = DigestPublisher(
-                papers: SQLPaperStore(database: database), mail: mailStore, composer: setup.composer, meaning: try await topicMeaning(database),
-                calendar: configuration.arxivCalendar
-            )
             let editions = try await publisher.editions(dueOn: day)
             if editions.isEmpty { print("No edition is due on \(day) (no arXiv mailing that day, or no papers featured).") }
             for edition in editions {
                 let bar = ProgressBar(label: "composing \(edition.key)")
                 let started = ContinuousClock.now
-                let summary = try await publisher.compose(edition, now: .now, dryRun: dryRun) { bar.update($0.subscribers, max($0.subscribers, 1)) }
+                let summary = try await publisher.compose(edition, now: clock(), dryRun: dryRun) {
+                    bar.update($0.subscribers, max($0.subscribers, 1))
+                }
                 let seconds = (ContinuousClock.now - started).seconds
                 bar.finish()
                 let verb = dryRun ? "would queue" : "queued"
@@ -84,8 +80,8 @@ struct Digest: AsyncParsableCommand {
                     "  composed in \(String(format: "%.2f", seconds)) s (\(Int(Double(summary.subscribers) / max(seconds, 0.000_001))) subscribers/s)"
                 )
             }
-            guard !dryRun, let smtp = setup.smtp else { return }
-            let sender = OutboxSender(store: mailStore, settings: smtp, envelopeSender: setup.sender.address, logger: AppLogger.make(level: .warning))
+            guard !dryRun, let sender else { return }
+            let mailStore = SQLMailStore(database: database)
             let bar = ProgressBar(label: "sending")
             let pending = try await mailStore.outboxCounts()["pending"] ?? 0
             let result: OutboxSender.Summary
@@ -152,7 +148,7 @@ struct Subscribers: AsyncParsableCommand {
                     Terminal.error("\(file):line \(number + 1): \(error)")
                 }
             }
-            let added = try await SQLMailStore(database: database).importConfirmed(entries, at: .now)
+            let added = try await SQLMailStore(database: database).importConfirmed(entries, at: try databaseOptions.siteClock()())
             print("Added \(added) subscribers, \(entries.count - added) already present, \(rejected) rejected.")
         }
     }

@@ -15,7 +15,7 @@ struct Export: AsyncParsableCommand {
     var output: String?
 
     func run() async throws {
-        try await databaseOptions.withMigrated { try await self.run(database: $0) }
+        try await databaseOptions.withCurrentSchema { try await self.run(database: $0) }
     }
 
     func run(database: any SQLDatabase) async throws {

@@ -43,9 +43,9 @@ struct ArxivHarvest: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let settings = try HarvestOptions.settings(databaseOptions)
+        let builder = try HarvestOptions.builder(databaseOptions)
         try await databaseOptions.withMigrated { database in
-            let runner = HarvestRunner(settings: settings, database: database)
+            let runner = builder.harvestRunner(on: database)
             let progress = ProgressBar(label: "harvesting arXiv")
             let part = HarvestRunner.ArxivPart(rawValue: only) ?? .both
             do {
@@ -70,9 +70,10 @@ struct ArxivHarvest: AsyncParsableCommand {
 
 /// What the harvest commands share: the configuration they read, the progress they draw, the summary they print.
 enum HarvestOptions {
-    static func settings(_ options: DatabaseOptions) throws -> HarvestSettings {
+    /// The application builder of a harvest command, from its flags and the configuration.
+    static func builder(_ options: DatabaseOptions) throws -> ApplicationBuilder {
         do {
-            return try AppConfiguration.load(flags: options.flags).harvest
+            return try ApplicationBuilder.command(flags: options.flags)
         } catch {
             throw CommandFailure("\(error)")
         }

@@ -61,7 +61,7 @@ struct Import: AsyncParsableCommand {
         let started = ContinuousClock.now
         do {
             let summary = try await importer.run(
-                files: files,
+                files: files, now: try databaseOptions.siteClock()(),
                 report: ImportReporter(
                     rejected: { rejection in Terminal.error(rejection.description) },
                     progress: { done, total in progress.update(done, total) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DailyPapersApp
 import Harvest
 import PapersCore
 import Storage
@@ -19,9 +20,10 @@ struct IngestStatus: AsyncParsableCommand {
     @OptionGroup var databaseOptions: DatabaseOptions
 
     func run() async throws {
-        try await databaseOptions.withMigrated { database in
+        let clock = try ApplicationBuilder.command(flags: databaseOptions.flags).siteClock()
+        try await databaseOptions.withCurrentSchema { database in
             for state in try await SQLIngestStore(database: database).states() {
-                print(IngestStatusText.lines(state, now: .now).joined(separator: "\n"))
+                print(IngestStatusText.lines(state, now: clock()).joined(separator: "\n"))
                 print()
             }
         }

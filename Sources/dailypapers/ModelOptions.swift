@@ -8,6 +8,9 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .customLong("model"), help: Settings.model.argumentHelp)
     var model: String?
 
+    /// The setting as a flag, for commands that load the whole configuration.
+    var flags: [String: String] { model.map { [Settings.model.name: $0] } ?? [:] }
+
     func directory() throws -> String {
         try SettingFlags.text(Settings.model, flag: model) ?? ""
     }

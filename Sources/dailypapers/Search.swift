@@ -1,4 +1,5 @@
 import ArgumentParser
+import DailyPapersApp
 import Foundation
 import PapersCore
 import Search
@@ -50,16 +51,12 @@ struct SearchCommand: AsyncParsableCommand {
         }
         let searchMode = SearchMode(rawValue: mode) ?? .hybrid
         let embedder = searchMode == .keyword ? nil : try modelOptions.required()
-        try await databaseOptions.withMigrated { database in
-            let semantic = embedder.map { SemanticIndex(embedder: $0, database: database) }
-            try await semantic?.refresh()
-            let store = SQLPaperStore(database: database)
-            // The SQL keyword index follows the change log; `serve` applies it every second, a one-off search here.
-            try await store.catchUpSearchIndex()
+        let builder = try ApplicationBuilder.command(flags: databaseOptions.flags.merging(modelOptions.flags) { given, _ in given })
+        try await databaseOptions.withCurrentSchema { database in
+            var semantic: SemanticIndex?
+            if let embedder { semantic = try await builder.semanticIndex(embedder, on: database) }
             // A batch of queries is worth indexing the papers in memory first, as `serve` does.
-            let keywords = batch == nil || sqlRanking ? nil : KeywordIndexUpdater(index: KeywordIndex(), store: store)
-            try await keywords?.catchUp()
-            let search = PaperSearch(store: store, semantic: semantic, keywords: keywords?.index)
+            let search = try await builder.paperSearch(on: database, semantic: semantic, inMemoryKeywords: batch != nil && !sqlRanking)
             for text in queries {
                 let ranked = try await search.rank(KeywordQuery(text), mode: searchMode).prefix(limit)
                 if batch != nil {

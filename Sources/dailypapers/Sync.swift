@@ -42,9 +42,9 @@ struct HubSync: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let settings = try HarvestOptions.settings(databaseOptions)
+        let builder = try HarvestOptions.builder(databaseOptions)
         try await databaseOptions.withMigrated { database in
-            let runner = HarvestRunner(settings: settings, database: database)
+            let runner = builder.harvestRunner(on: database)
             let progress = ProgressBar(label: "syncing days")
             do {
                 let counts = try await runner.huggingface(

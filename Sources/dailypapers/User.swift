@@ -37,7 +37,7 @@ struct UserCommand: AsyncParsableCommand {
             let cost = try AppConfiguration.load(flags: bcryptCost.map { [Settings.bcryptCost.name: $0] } ?? [:]).bcryptCost
             let accounts = AccountService(
                 users: SQLUserStore(database: database), sessions: SQLSessionStore(database: database), hasher: PasswordHasher(cost: UInt8(cost)),
-                mailer: nil, clock: { .now })
+                mailer: nil, clock: try databaseOptions.siteClock())
             let role: UserRole = admin ? .admin : moderator ? .moderator : .user
             do {
                 let user = try await accounts.createAccount(username: username, email: email, password: password, role: role)
@@ -77,7 +77,8 @@ struct UserCommand: AsyncParsableCommand {
             guard let user = try await SQLUserStore(database: database).user(named: username) else {
                 throw CommandFailure("There is no member called \(username)")
             }
-            try await SQLModerationStore(database: database).setRole(of: user, to: newRole, moderator: "(command line)", at: .now)
+            try await SQLModerationStore(database: database).setRole(
+                of: user, to: newRole, moderator: "(command line)", at: try databaseOptions.siteClock()())
             print("\(user.username) is now \(newRole.rawValue).")
         }
     }

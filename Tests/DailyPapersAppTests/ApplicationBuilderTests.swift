@@ -47,8 +47,8 @@ import Web
             let open = Self.opened(temporary)
             let parts = try await builder.parts(on: open)
             #expect(parts.dependencies.site.base == "https://papers.example")
-            #expect(parts.dependencies.community?.secureCookies == true, "https public URL: Secure cookies")
-            #expect(parts.dependencies.mail?.setup.isEnabled == false, "no SMTP_URL: mail off")
+            #expect(parts.dependencies.community.secureCookies == true, "https public URL: Secure cookies")
+            #expect(parts.dependencies.mail.setup.isEnabled == false, "no SMTP_URL: mail off")
             #expect(parts.services.count == 2, "the FTS catch-up and the keyword index; no embedder without the model")
             let app = try await builder.build(on: open)
             try await app.test(.router) { client in

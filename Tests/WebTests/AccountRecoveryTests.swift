@@ -130,8 +130,7 @@ struct AccountRecoveryTests {
 
     @Test("limited responses carry RateLimit headers before the limit is met, as Hugging Face sends them")
     func rateLimitHeadersOnEveryLimitedResponse() async throws {
-        let site = try await CommunitySite(
-            limits: RateLimits(Dictionary(uniqueKeysWithValues: RateLimits.Bucket.allCases.map { ($0, (500, 1_000)) })))
+        let site = try await CommunitySite(limits: RateLimits.Bucket.allCases.map { "\($0.rawValue)=500/1000" }.joined(separator: ","))
         try await site.run { client in
             let reset = 300 - TestSite.now.millisecondsSinceEpoch / 1000 % 300
             let first = try await client.get("/api/daily_papers")

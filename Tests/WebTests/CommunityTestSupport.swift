@@ -1,5 +1,6 @@
 import Arxiv
 import Community
+import DailyPapersApp
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -10,43 +11,42 @@ import Storage
 import TestSupport
 import Web
 
-/// A test site with the community features on: members, an outbox to read account mail from, an arXiv endpoint.
+/// A test site with the community features as `serve` configures them, mail going to the outbox (read from it, never
+/// sent), and submissions looked up at an arXiv endpoint of the test's own.
 struct CommunitySite {
     let site: TestSite
     let features: CommunityFeatures
     let outbox: SQLMailStore
+    /// The settings on top of the test site's, and how submissions reach arXiv.
+    let environment: [String: String]
+    let arxiv: ArxivClientSettings
 
-    /// Limits high enough that only tests about limits meet them.
-    static let generousLimits = RateLimits(Dictionary(uniqueKeysWithValues: RateLimits.Bucket.allCases.map { ($0, (100_000, 100_000)) }))
-
-    /// Generous limits but for `bucket`, which allows `limits` (anonymous, per member or target).
-    static func limits(_ bucket: RateLimits.Bucket, _ limits: (Int, Int)) -> RateLimits {
-        RateLimits(Dictionary(uniqueKeysWithValues: RateLimits.Bucket.allCases.map { ($0, $0 == bucket ? limits : (100_000, 100_000)) }))
+    /// Generous limits but for `bucket`, which allows `limits` (anonymous, per member or target), as `RATE_LIMITS`.
+    static func limits(_ bucket: RateLimits.Bucket, _ limits: (Int, Int)) -> String {
+        TestSite.generousLimits + ",\(bucket.rawValue)=\(limits.0)/\(limits.1)"
     }
 
     init(
         papers: [Paper] = WebFixtures.papers, arxiv: URL = URL(string: "http://127.0.0.1:9/api/query") ?? ArxivClientSettings.defaultEndpoint,
-        limits: RateLimits = Self.generousLimits, mail: Bool = true
+        limits: String = TestSite.generousLimits, mail: Bool = true
     ) async throws {
         site = try await TestSite(papers: papers)
-        let database = site.temporary.database
-        outbox = SQLMailStore(database: database)
-        let clock: @Sendable () -> Timestamp = { TestSite.now }
-        let sender = MailMessage.Mailbox(address: try EmailAddress("papers@dailypapers.test"))
-        let composer = DigestComposer(siteURL: "http://dailypapers.test", sender: sender, signer: LinkSigner(secret: "test-secret"))
-        let mailer = mail ? AccountMailer(outbox: outbox, mail: AccountMail(composer: composer), sendNow: {}) : nil
-        let client = ArxivClient(settings: ArxivClientSettings(endpoint: arxiv, minimumInterval: .zero, maxAttempts: 1, timeout: .seconds(5)))
-        features = CommunityFeatures.assemble(
-            papers: site.temporary.store, database: database, hasher: PasswordHasher(cost: 4), mailer: mailer, arxiv: client,
-            policy: SubmissionPolicy(dailyCapPerUser: 3), limits: limits, secureCookies: false, clock: clock
-        )
+        outbox = SQLMailStore(database: site.temporary.database)
+        var environment = ["RATE_LIMITS": limits, "SUBMISSIONS_PER_DAY": "3"]
+        // Nothing listens there: the outbox keeps every mail for the tests to read, as no sender runs.
+        if mail { environment.merge(["SMTP_URL": "smtp://127.0.0.1:9", "MAIL_FROM": "papers@dailypapers.test"]) { _, given in given } }
+        self.environment = environment
+        self.arxiv = ArxivClientSettings(endpoint: arxiv, minimumInterval: .zero, maxAttempts: 1, timeout: .seconds(5))
+        features = try await site.parts(environment: environment, overrides: .init(arxiv: self.arxiv)).dependencies.community
     }
 
     /// The store behind the services, for setting up and checking what the tests need (the pages never use it).
     var store: CommunityStores { CommunityStores(database: site.temporary.database) }
 
-    func run<T: Sendable>(_ body: @Sendable @escaping (any TestClientProtocol) async throws -> T) async throws -> T {
-        try await site.run(community: features, body)
+    func run<T: Sendable>(
+        now: Timestamp = TestSite.now, testing: TestingSetup = .router, _ body: @Sendable @escaping (any TestClientProtocol) async throws -> T
+    ) async throws -> T {
+        try await site.run(environment: environment, now: now, overrides: .init(arxiv: arxiv), testing: testing, body)
     }
 
     /// A member created directly (verified address), with the password "password-\(name)".

@@ -12,9 +12,9 @@ import Testing
 /// Every cacheable route is answered from the event loop's cache on its second request, on a day arXiv announces,
 /// on a quiet day and on a holiday: the fast path and the route table derive one key from the route's own policy.
 @Suite struct FastPathTests {
-    static let calendar = ArxivCalendar(holidays: [Day(iso: "2025-11-27")!: "Thanksgiving Day"])
-    /// (what kind of day, the site's clock): a Wednesday, a Saturday and Thanksgiving, each at noon in New York.
-    static let days = [("announcing", "2025-11-05T17:00:00.000Z"), ("quiet", "2025-11-08T17:00:00.000Z"), ("holiday", "2025-11-27T17:00:00.000Z")]
+    /// (what kind of day, the site's clock): a Wednesday, a Saturday and Thanksgiving (on the built-in list of
+    /// arXiv's holidays), each at noon in New York.
+    static let days = [("announcing", "2026-11-04T17:00:00.000Z"), ("quiet", "2026-11-07T17:00:00.000Z"), ("holiday", "2026-11-26T17:00:00.000Z")]
     static let xCache = HTTPField.Name("X-Cache")!
 
     /// A paper that every example route with a value finds: its id, organization, submitter, author and category.
@@ -32,12 +32,12 @@ import Testing
     @Test(arguments: days)
     func everyCacheableRouteComesFromTheFastPathTheSecondTime(kind: String, instant: String) async throws {
         let now = try #require(Timestamp(iso: instant))
-        let notice = Self.calendar.quietDayNotice(at: now)
-        #expect((notice == nil) == (kind == "announcing"), "the calendar says what kind of day \(instant) is")
         let site = try await CommunitySite(papers: WebFixtures.papers + [Self.examplePaper])
+        let notice = try site.site.builder().configuration.arxivCalendar.quietDayNotice(at: now)
+        #expect((notice == nil) == (kind == "announcing"), "the calendar says what kind of day \(instant) is")
         let cacheable = Route.examples.filter { $0.caching != nil }
         #expect(cacheable.count >= 25)
-        try await site.site.run(community: site.features, now: now, calendar: Self.calendar, testing: .live) { client in
+        try await site.run(now: now, testing: .live) { client in
             for route in cacheable {
                 let first = try await client.get(route.path)
                 #expect(first.status == .ok, "\(route.path) answers 200, so it can be cached")
@@ -54,7 +54,7 @@ import Testing
 
     @Test func junkParametersAndOtherSpellingsShareTheRoutesEntry() async throws {
         let site = try await CommunitySite(papers: WebFixtures.papers)
-        try await site.site.run(community: site.features, testing: .live) { client in
+        try await site.run(testing: .live) { client in
             _ = try await client.get("/papers/2511.00001")
             for spelling in ["/papers/2511.00001?q=1", "/papers/%32511.00001", "/papers/2511.00001?utm_source=x&p=3"] {
                 let answer = try await client.get(spelling)
@@ -69,7 +69,7 @@ import Testing
     @Test func membersPagesAreNeverServedFromTheCache() async throws {
         let site = try await CommunitySite(papers: WebFixtures.papers)
         try await site.member("ann")
-        try await site.site.run(community: site.features, testing: .live) { client in
+        try await site.run(testing: .live) { client in
             let browser = Browser(client)
             try await browser.logIn("ann", password: "password-ann")
             _ = try await client.get("/")

@@ -1,3 +1,4 @@
+import DailyPapersApp
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -188,11 +189,13 @@ struct HardeningTests {
         #expect(cache.response(for: "/api/daily_papers?p=0") == nil)
 
         let site = try await TestSite(papers: WebFixtures.papers)
-        try await site.run { client in
+        let builder = try site.builder()
+        let parts = try await builder.parts(on: site.opened)
+        try await buildApplication(parts.dependencies, settings: builder.configuration.server).test(.router) { client in
             for junk in 0..<50 { _ = try await client.get("/api/daily_papers?limit=2&utm=\(junk)") }
             _ = try await client.get("/api/daily_papers?utm=x&limit=2")
         }
-        #expect(site.cache.usage.entries == 1)
+        #expect(parts.dependencies.cache.usage.entries == 1)
     }
 
     @Test("a control character in an organization's name leaves every feed valid XML")

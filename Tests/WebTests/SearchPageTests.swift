@@ -48,7 +48,7 @@ import Testing
         _ = try await EmbeddingJob(embedder: embedder, database: database).run()
         let semantic = SemanticIndex(embedder: embedder, database: database)
         try await semantic.refresh()
-        try await site.run(search: PaperSearch(store: site.temporary.store, semantic: semantic), body)
+        try await site.run(semantic: semantic, body)
     }
 
     @Test func resultsMarkTheSearchedWordsAndEscapeEverythingElse() async throws {

@@ -1,3 +1,4 @@
+import DailyPapersApp
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -38,16 +39,8 @@ struct SecurityTests {
         let target = try await site.member("target")
         let comment = try await site.store.comments.addComment(
             paperId: "2511.00001", parentId: nil, userId: target.id, body: "hello", at: TestSite.now)
-        var logger = Logger(label: "test")
-        logger.logLevel = .critical
-        let mailStore = SQLMailStore(database: site.site.temporary.database)
-        let setup = try await MailSetup(
-            smtpURL: nil, from: "papers@example.org", siteURL: "http://dailypapers.test", unsubscribeMailbox: nil, store: mailStore)
-        let dependencies = AppDependencies(
-            store: site.site.temporary.store, cache: site.site.cache, clock: { TestSite.now }, logger: logger,
-            mail: MailFeatures(setup: setup, store: mailStore, sendNow: {}), community: site.features
-        )
-        let router = buildRouter(dependencies)
+        let parts = try await site.site.parts(environment: site.environment, overrides: .init(arxiv: site.arxiv))
+        let router = buildRouter(parts.dependencies)
         let guarded = Route.examples.filter { $0.method != .get && !Self.isExempt($0) }.map { Self.concrete($0, commentId: comment.id) }
         #expect(guarded.count >= 30, "\(guarded.map(\.path))")
         for expected: Route in [

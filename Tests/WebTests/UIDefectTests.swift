@@ -148,7 +148,7 @@ import Testing
         try await semantic.refresh()
         #expect(semantic.coverage == IndexCoverage(embedded: 5, total: 70) && !semantic.coverage.isComplete)
         #expect(IndexCoverage(embedded: 9_830, total: 9_877).isComplete, "a few dozen new papers do not count")
-        try await site.run(search: PaperSearch(store: site.temporary.store, semantic: semantic)) { client in
+        try await site.run(semantic: semantic) { client in
             let hybrid = try await client.get("/papers/search?q=sparse+attention").text
             #expect(hybrid.contains("Search by meaning has read 5 of 70 papers so far: until it has read them all, results rank by words."))
             #expect(!hybrid.contains("% similar"), "ranked by words alone")

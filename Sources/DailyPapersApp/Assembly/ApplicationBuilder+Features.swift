@@ -11,20 +11,17 @@ import Web
 extension ApplicationBuilder {
     /// Subscriptions and mail; with `SMTP_URL` set, the mail service (digests and the outbox) joins the services.
     func mailFeatures(
-        _ database: OpenDatabase, store: SQLPaperStore, meaning: TopicMeaning?, clock: @escaping @Sendable () -> Timestamp,
+        _ database: OpenDatabase, meaning: TopicMeaning?, clock: @escaping @Sendable () -> Timestamp,
         services: inout [any Service]
     ) async throws -> MailFeatures {
         let mailStore = SQLMailStore(database: database.sql)
-        let setup = try await Self.mailSetup(configuration, store: mailStore)
-        guard let smtp = setup.smtp else {
+        let (setup, publisher, sender) = try await digestPipeline(on: database.sql, meaning: meaning)
+        guard let smtp = setup.smtp, let sender else {
             logger.warning("mail is off: set SMTP_URL to send digests and confirmation mails; the subscribe page says so")
             return MailFeatures(setup: setup, store: mailStore, sendNow: {})
         }
         let service = try MailService(
-            publisher: DigestPublisher(
-                papers: store, mail: mailStore, composer: setup.composer, meaning: meaning, calendar: configuration.arxivCalendar),
-            sender: OutboxSender(store: mailStore, settings: smtp, envelopeSender: setup.sender.address, clock: clock, logger: logger),
-            store: mailStore, digestTime: configuration.digestTime, clock: clock, logger: logger
+            publisher: publisher, sender: sender, store: mailStore, digestTime: configuration.digestTime, clock: clock, logger: logger
         )
         services.append(service)
         logger.info("mail is on", metadata: ["smtp": "\(smtp.host):\(smtp.port)", "digest_time_utc": "\(configuration.digestTime)"])
@@ -50,10 +47,11 @@ extension ApplicationBuilder {
         return CommunityFeatures.assemble(
             papers: papers, database: database, hasher: PasswordHasher(cost: UInt8(configuration.bcryptCost)), mailer: mailer,
             // Submissions' look-ups count against arXiv's limit with the harvest's requests, on every instance.
-            arxiv: ArxivClient(
-                settings: ArxivClientSettings(endpoint: configuration.arxivAPIURL, userAgent: configuration.harvest.userAgent),
-                pacer: SlotPacer(database: database, name: SlotPacer.arxiv, interval: configuration.harvest.arxivInterval)
-            ),
+            arxiv: overrides.arxiv.map { ArxivClient(settings: $0) }
+                ?? ArxivClient(
+                    settings: ArxivClientSettings(endpoint: configuration.arxivAPIURL, userAgent: configuration.harvest.userAgent),
+                    pacer: SlotPacer(database: database, name: SlotPacer.arxiv, interval: configuration.harvest.arxivInterval)
+                ),
             policy: SubmissionPolicy(dailyCapPerUser: configuration.submissionsPerDay), limits: configuration.rateLimits,
             secureCookies: configuration.publicURL.hasPrefix("https://"), clock: clock
         )
@@ -62,7 +60,7 @@ extension ApplicationBuilder {
     /// With `HARVEST=on`, the scheduled harvest of arXiv and Hugging Face joins the services (one step a minute).
     func harvestFeatures(_ database: OpenDatabase, clock: @escaping @Sendable () -> Timestamp, services: inout [any Service]) {
         guard configuration.harvesting else { return }
-        let runner = HarvestRunner(settings: configuration.harvest, database: database.sql, clock: clock)
+        let runner = harvestRunner(on: database.sql)
         let scheduler = HarvestScheduler(runner: runner, calendar: configuration.arxivCalendar, logger: logger, clock: clock)
         services.append(BackgroundService(every: .seconds(60)) { await scheduler.step() })
         logger.info(

@@ -1,3 +1,4 @@
+import Arxiv
 import Embeddings
 import Foundation
 import Hummingbird
@@ -23,10 +24,19 @@ public struct ApplicationBuilder: Sendable {
         public var clock: (@Sendable () -> Timestamp)?
         /// How often the response cache asks whether the data changed; nil keeps the production second.
         public var cacheCheckInterval: Duration?
+        /// An index of vectors the test embedded already, instead of the model `DAILYPAPERS_MODEL` names.
+        public var semantic: SemanticIndex?
+        /// How submissions reach arXiv (a recorded stand-in, no pauses); nil paces them with the harvest's slots.
+        public var arxiv: ArxivClientSettings?
 
-        public init(clock: (@Sendable () -> Timestamp)? = nil, cacheCheckInterval: Duration? = nil) {
+        public init(
+            clock: (@Sendable () -> Timestamp)? = nil, cacheCheckInterval: Duration? = nil, semantic: SemanticIndex? = nil,
+            arxiv: ArxivClientSettings? = nil
+        ) {
             self.clock = clock
             self.cacheCheckInterval = cacheCheckInterval
+            self.semantic = semantic
+            self.arxiv = arxiv
         }
     }
 
@@ -54,10 +64,7 @@ public struct ApplicationBuilder: Sendable {
         let clock = siteClock()
         var services: [any Service] = []
         let cache = await responseCache(database, services: &services)
-        let semantic = try await SemanticSetup.load(
-            directory: configuration.modelDirectory, threads: configuration.embeddingThreads, niceness: Int32(configuration.backgroundNice),
-            exactLimit: configuration.exactSearchLimit, database: database.sql, logger: logger
-        )
+        let semantic = try await semanticSetup(database)
         services.append(BackgroundService(every: .seconds(1)) { [logger] in await Self.catchUpSearchIndex(store, logger: logger) })
         let keywords = KeywordIndexUpdater(index: KeywordIndex(), store: store)
         services.append(BackgroundService(every: .seconds(1)) { [logger] in await Self.catchUp(keywords, logger: logger) })
@@ -65,7 +72,7 @@ public struct ApplicationBuilder: Sendable {
             let embedder = SemanticSetup.backgroundEmbedder(index, database: database.sql)
             services.append(BackgroundService(every: .seconds(2)) { [logger] in await SemanticSetup.backgroundRound(embedder, logger: logger) })
         }
-        let mail = try await mailFeatures(database, store: store, meaning: semantic.topicMeaning, clock: clock, services: &services)
+        let mail = try await mailFeatures(database, meaning: semantic.topicMeaning, clock: clock, services: &services)
         let community = communityFeatures(papers: store, database: database.sql, mail: mail, clock: clock)
         harvestFeatures(database, clock: clock, services: &services)
         let dependencies = AppDependencies(
@@ -76,6 +83,15 @@ public struct ApplicationBuilder: Sendable {
             ingest: SQLIngestStore(database: database.sql)
         )
         return Parts(dependencies: dependencies, services: services)
+    }
+
+    /// The model and the vectors stored, or the test's own index.
+    private func semanticSetup(_ database: OpenDatabase) async throws -> SemanticSetup {
+        if let index = overrides.semantic { return SemanticSetup(index: index, notice: nil) }
+        return try await SemanticSetup.load(
+            directory: configuration.modelDirectory, threads: configuration.embeddingThreads, niceness: Int32(configuration.backgroundNice),
+            exactLimit: configuration.exactSearchLimit, database: database.sql, logger: logger
+        )
     }
 
     /// The response cache, told of changes by SQLite's data version or, on PostgreSQL, by the change watcher.
@@ -90,8 +106,9 @@ public struct ApplicationBuilder: Sendable {
         return ResponseCache(byteLimit: configuration.cacheBytes, checkInterval: interval) { watcher.version() }
     }
 
-    /// The wall clock: the override, or running from `CLOCK_START`, or now.
-    func siteClock() -> @Sendable () -> Timestamp {
+    /// The site's clock: the override, or the real time running from `CLOCK_START`, or the real time. Pages, mail,
+    /// the harvest and every command read "now" from it.
+    public func siteClock() -> @Sendable () -> Timestamp {
         if let clock = overrides.clock { return clock }
         guard let start = configuration.clockStart else { return { .now } }
         let offset = start.millisecondsSinceEpoch - Timestamp.now.millisecondsSinceEpoch

@@ -14,6 +14,11 @@ public struct SemanticSetup: Sendable {
     /// Why search by meaning is off, for the search page; nil when it is on.
     public let notice: String?
 
+    init(index: SemanticIndex?, notice: String?) {
+        self.index = index
+        self.notice = notice
+    }
+
     /// Loads the model (or explains in the log why not) and the vectors already stored.
     static func load(
         directory: String, threads: Int, niceness: Int32, exactLimit: Int, database: any SQLDatabase, logger: Logger

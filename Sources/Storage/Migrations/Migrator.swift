@@ -17,6 +17,21 @@ public struct Migrator: Sendable {
         return try rows.map { try $0.int("version") }
     }
 
+    /// The migrations not yet applied, found without writing anything (no ledger is a database with none applied):
+    /// what a command that only reads checks.
+    public func pendingWithoutWriting() async throws -> [Migration] {
+        let applied: Set<Int>
+        do {
+            applied = Set(try await database.query("SELECT version FROM schema_migrations").map { try $0.int("version") })
+        } catch let error as SQLError {
+            if case .unavailable = error { throw error }
+            applied = []
+        } catch {
+            applied = []
+        }
+        return migrations.filter { !applied.contains($0.version) }
+    }
+
     /// The migrations not yet applied, in order.
     public func pending() async throws -> [Migration] {
         let applied = Set(try await appliedVersions())

@@ -6,7 +6,6 @@ import PapersCore
 /// answered through `cached`, keyed as its `CachePolicy` (Route+Caching.swift) declares.
 ///
 /// It runs as the innermost middleware: routing is `Route(method:path:)`, the same type that prints every link.
-/// A route whose feature is off on this server (no mail, no accounts) answers 404 like an unknown address.
 struct RouteTable: RouterMiddleware {
     typealias Context = AppRequestContext
 
@@ -41,11 +40,11 @@ struct RouteTable: RouterMiddleware {
             case .paperMarkdown(let id): return try await cached(route, request, viewer) { _ in try await h.pages.paper(id, markdown: true, viewer) }
             case .organization(let name):
                 return try await cached(route, request, viewer) { _ in try await h.pages.organization(name, request, viewer) }
-            case .user(let name): return try await cached(route, request, viewer) { _ in try await available(h.profiles).user(name, viewer) }
+            case .user(let name): return try await cached(route, request, viewer) { _ in try await h.profiles.user(name, viewer) }
             case .author(let name):
-                return try await cached(route, request, viewer) { _ in try await available(h.profiles).author(name, request, viewer) }
+                return try await cached(route, request, viewer) { _ in try await h.profiles.author(name, request, viewer) }
             case .search: return try await h.search.page(request, viewer: viewer)
-            case .moderation: return try await available(h.moderation).overview(context)
+            case .moderation: return try await h.moderation.overview(context)
             case .newPapers: return try await cached(route, request, viewer) { try await h.listings.newPapers(request, quiet: $0.quietDay, viewer) }
             case .category(let name): return try await cached(route, request, viewer) { _ in try await h.listings.category(name, request, viewer) }
             case .ingestStatus: return try await h.listings.ingestStatus(request, context)
@@ -61,44 +60,44 @@ struct RouteTable: RouterMiddleware {
             case .categoryFeed(let name, let format):
                 return try await feed(format, route, request) { try await h.listings.categoryFeed(name, route: route) }
 
-            case .signUpForm: return try available(h.accounts).signUpForm(request, context)
-            case .signUp: return try await available(h.accounts).signUp(request, context)
-            case .logInForm: return try available(h.accounts).logInForm(request, context)
-            case .logIn: return try await available(h.accounts).logIn(request, context)
-            case .logOut: return try await available(h.accounts).logOut(request, context)
-            case .verifyEmailForm: return try available(h.accounts).verifyEmailForm(request, context)
-            case .verifyEmail: return try await available(h.accounts).verifyEmail(request, context)
-            case .forgotPasswordForm: return try available(h.accounts).forgotPasswordForm(request, context)
-            case .forgotPassword: return try await available(h.accounts).forgotPassword(request, context)
-            case .resetPasswordForm: return try available(h.accounts).resetPasswordForm(request, context)
-            case .resetPassword: return try await available(h.accounts).resetPassword(request, context)
-            case .submitForm: return try available(h.submissions).form(request, context)
-            case .submit: return try await available(h.submissions).pageSubmit(request, context)
-            case .newOrganizationForm: return try available(h.organizations).newForm(request, context)
-            case .createOrganization: return try await available(h.organizations).create(request, context)
-            case .addOrganizationMember(let name): return try await available(h.organizations).setMember(of: name, request, context)
-            case .settings: return try await available(h.settings).settings(request, context)
-            case .changeSettings(let action): return try await available(h.settings).change(action, request, context)
-            case .revokeToken(let id): return try await available(h.settings).revoke(id, request, context)
-            case .paperAction(let id, .upvote): return try await available(h.votes).pageVote(id, request, context)
-            case .paperAction(let id, .comment): return try await available(h.comments).pagePost(on: id, request, context)
-            case .paperAction(let id, .organization): return try await available(h.organizations).attribute(id, request, context)
-            case .paperAction(let id, .hide): return try await available(h.moderation).hidePaper(id, request, context)
-            case .paperAction(let id, .show): return try await available(h.moderation).showPaper(id, request, context)
-            case .commentAction(let id, .edit): return try await available(h.comments).edit(try CommentController.commentId(id), request, context)
-            case .commentAction(let id, .delete): return try await available(h.comments).delete(try CommentController.commentId(id), request, context)
-            case .commentAction(let id, .hide): return try await available(h.moderation).hideComment(id, request, context)
-            case .memberAction(let name, .ban): return try await available(h.moderation).setBanned(true, name, request, context)
-            case .memberAction(let name, .unban): return try await available(h.moderation).setBanned(false, name, request, context)
-            case .memberAction(let name, .role): return try await available(h.moderation).setRole(name, request, context)
-            case .subscribeForm: return try available(h.subscriptions).showSubscribe(request, context)
-            case .subscribe: return try await available(h.subscriptions).subscribe(request, context: context)
-            case .confirmSubscriptionForm: return try available(h.subscriptions).confirmForm(request, context)
-            case .confirmSubscription: return try await available(h.subscriptions).confirm(request, context)
-            case .subscriptionSettings: return try await available(h.subscriptions).showSettings(request, context)
-            case .saveSubscription: return try await available(h.subscriptions).saveSettings(request, context)
-            case .unsubscribeForm: return try available(h.subscriptions).unsubscribeForm(request, context)
-            case .unsubscribe: return try await available(h.subscriptions).unsubscribe(request, context)
+            case .signUpForm: return try h.accounts.signUpForm(request, context)
+            case .signUp: return try await h.accounts.signUp(request, context)
+            case .logInForm: return try h.accounts.logInForm(request, context)
+            case .logIn: return try await h.accounts.logIn(request, context)
+            case .logOut: return try await h.accounts.logOut(request, context)
+            case .verifyEmailForm: return try h.accounts.verifyEmailForm(request, context)
+            case .verifyEmail: return try await h.accounts.verifyEmail(request, context)
+            case .forgotPasswordForm: return try h.accounts.forgotPasswordForm(request, context)
+            case .forgotPassword: return try await h.accounts.forgotPassword(request, context)
+            case .resetPasswordForm: return try h.accounts.resetPasswordForm(request, context)
+            case .resetPassword: return try await h.accounts.resetPassword(request, context)
+            case .submitForm: return try h.submissions.form(request, context)
+            case .submit: return try await h.submissions.pageSubmit(request, context)
+            case .newOrganizationForm: return try h.organizations.newForm(request, context)
+            case .createOrganization: return try await h.organizations.create(request, context)
+            case .addOrganizationMember(let name): return try await h.organizations.setMember(of: name, request, context)
+            case .settings: return try await h.settings.settings(request, context)
+            case .changeSettings(let action): return try await h.settings.change(action, request, context)
+            case .revokeToken(let id): return try await h.settings.revoke(id, request, context)
+            case .paperAction(let id, .upvote): return try await h.votes.pageVote(id, request, context)
+            case .paperAction(let id, .comment): return try await h.comments.pagePost(on: id, request, context)
+            case .paperAction(let id, .organization): return try await h.organizations.attribute(id, request, context)
+            case .paperAction(let id, .hide): return try await h.moderation.hidePaper(id, request, context)
+            case .paperAction(let id, .show): return try await h.moderation.showPaper(id, request, context)
+            case .commentAction(let id, .edit): return try await h.comments.edit(try CommentController.commentId(id), request, context)
+            case .commentAction(let id, .delete): return try await h.comments.delete(try CommentController.commentId(id), request, context)
+            case .commentAction(let id, .hide): return try await h.moderation.hideComment(id, request, context)
+            case .memberAction(let name, .ban): return try await h.moderation.setBanned(true, name, request, context)
+            case .memberAction(let name, .unban): return try await h.moderation.setBanned(false, name, request, context)
+            case .memberAction(let name, .role): return try await h.moderation.setRole(name, request, context)
+            case .subscribeForm: return try h.subscriptions.showSubscribe(request, context)
+            case .subscribe: return try await h.subscriptions.subscribe(request, context: context)
+            case .confirmSubscriptionForm: return try h.subscriptions.confirmForm(request, context)
+            case .confirmSubscription: return try await h.subscriptions.confirm(request, context)
+            case .subscriptionSettings: return try await h.subscriptions.showSettings(request, context)
+            case .saveSubscription: return try await h.subscriptions.saveSettings(request, context)
+            case .unsubscribeForm: return try h.subscriptions.unsubscribeForm(request, context)
+            case .unsubscribe: return try await h.subscriptions.unsubscribe(request, context)
 
             case .apiPage: return Responses.html(APIPageView.render(viewer: viewer)).response
             case .openAPI: return APIController.openAPI.response
@@ -108,13 +107,13 @@ struct RouteTable: RouterMiddleware {
             case .apiPaper(let id): return try await cached(route, request, viewer) { _ in try await h.api.paper(id) }
             case .apiSearch: return try await h.search.api(request).response
             case .apiSimilar(let id): return try await h.search.similar(id, request).response
-            case .apiSubmit: return try await available(h.submissions).apiSubmit(request, context)
-            case .apiIndex: return try await available(h.submissions).apiIndex(request, context)
-            case .apiUpvote(let id): return try await available(h.votes).apiVote(id, upvoted: true, context)
-            case .apiRemoveUpvote(let id): return try await available(h.votes).apiVote(id, upvoted: false, context)
-            case .apiComment(let id): return try await available(h.comments).apiPost(on: id, parent: nil, request, context)
+            case .apiSubmit: return try await h.submissions.apiSubmit(request, context)
+            case .apiIndex: return try await h.submissions.apiIndex(request, context)
+            case .apiUpvote(let id): return try await h.votes.apiVote(id, upvoted: true, context)
+            case .apiRemoveUpvote(let id): return try await h.votes.apiVote(id, upvoted: false, context)
+            case .apiComment(let id): return try await h.comments.apiPost(on: id, parent: nil, request, context)
             case .apiReply(let id, let comment):
-                return try await available(h.comments).apiPost(on: id, parent: try CommentController.commentId(comment), request, context)
+                return try await h.comments.apiPost(on: id, parent: try CommentController.commentId(comment), request, context)
 
             case .health: return try await h.health()
             case .asset(let name): return try available(Assets.response(named: name))
@@ -141,9 +140,9 @@ struct RouteTable: RouterMiddleware {
         return ConditionalGET.isNotModified(request, response) ? ConditionalGET.notModified(response) : response
     }
 
-    /// A feature this server runs, or the 404 of an address no route has.
-    private func available<Handler>(_ handler: Handler?) throws -> Handler {
-        guard let handler else { throw HTTPError(.notFound) }
-        return handler
+    /// An asset this server has, else the 404 of an address no route has.
+    private func available(_ asset: Response?) throws -> Response {
+        guard let asset else { throw HTTPError(.notFound) }
+        return asset
     }
 }

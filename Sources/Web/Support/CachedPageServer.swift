@@ -17,7 +17,7 @@ import Synchronization
 final class CachedPageServer: Sendable {
     let cache: ResponseCache
     let keys: CacheKeys
-    let limits: RateLimits?
+    let limits: RateLimits
     let clock: @Sendable () -> Timestamp
     let trustedProxies: Set<String>
     let security: SecurityHeaders
@@ -28,7 +28,7 @@ final class CachedPageServer: Sendable {
     private static let templateLimit = 4_096
 
     init(
-        cache: ResponseCache, keys: CacheKeys, limits: RateLimits?, clock: @escaping @Sendable () -> Timestamp, trustedProxies: Set<String>,
+        cache: ResponseCache, keys: CacheKeys, limits: RateLimits, clock: @escaping @Sendable () -> Timestamp, trustedProxies: Set<String>,
         security: SecurityHeaders, serverName: String
     ) {
         self.cache = cache
@@ -51,21 +51,17 @@ final class CachedPageServer: Sendable {
             let variant = keys.variant(of: route, uri: uri, member: false, wantsMarkdown: false),
             let cached = cache.rendered(for: variant.key)
         else { return nil }
-        var limit: RateLimitState?
-        if let limits {
-            let forwarded =
-                trustedProxies.isEmpty
-                ? nil
-                : ClientAddress.forwarded(
-                    remote: remote, forwardedFor: head.headers[ClientAddress.forwardedFor.rawName].last, trusted: trustedProxies)
-            let bucket: RateLimits.Bucket = route.isAPI ? .api : .pages
-            guard let state = try? limits.check(bucket, key: "ip:" + (forwarded ?? peer), member: false, now: clock()) else { return nil }
-            limit = state
-        }
+        let forwarded =
+            trustedProxies.isEmpty
+            ? nil
+            : ClientAddress.forwarded(remote: remote, forwardedFor: head.headers[ClientAddress.forwardedFor.rawName].last, trusted: trustedProxies)
+        let bucket: RateLimits.Bucket = route.isAPI ? .api : .pages
+        // A refusal takes the normal path, which renders the 429 page.
+        guard let limit = try? limits.check(bucket, key: "ip:" + (forwarded ?? peer), member: false, now: clock()) else { return nil }
         // The compressed bytes to whoever takes gzip (every browser), the plain ones to the rest.
         let gzip = cached.gzipped != nil && Gzip.isAccepted(head.headers.first(name: "accept-encoding"))
         var headers = template(for: cached, gzip: gzip, limit: limit)
-        if let limit { headers.add(name: HTTPField.Name.rateLimit.rawName, value: limit.fieldValue) }
+        headers.add(name: HTTPField.Name.rateLimit.rawName, value: limit.fieldValue)
         headers.add(name: HTTPField.Name.xRequestID.rawName, value: security.ids.next())
         headers.add(name: "Date", value: currentDate())
         let body = gzip ? cached.gzipped ?? cached.body : cached.body
@@ -85,7 +81,7 @@ final class CachedPageServer: Sendable {
     /// The headers every answer from one cache entry carries: its own, the security headers, `Server`,
     /// `Content-Length` and the rate-limit policy. Built once per entry: building header lists per request was a
     /// sixth of this path's CPU in the profile.
-    private func template(for cached: Rendered, gzip: Bool, limit: RateLimitState?) -> HTTPHeaders {
+    private func template(for cached: Rendered, gzip: Bool, limit: RateLimitState) -> HTTPHeaders {
         // Two templates an entry: plain and compressed.
         let number = cached.storeNumber.map { $0 * 2 + (gzip ? 1 : 0) }
         if let number, let known = templates.withLock({ $0[number] }) { return known }
@@ -98,7 +94,7 @@ final class CachedPageServer: Sendable {
         if gzip { fields.append(HTTPField(name: .contentEncoding, value: "gzip")) }
         let body = gzip ? cached.gzipped ?? cached.body : cached.body
         fields.append(HTTPField(name: .contentLength, value: String(body.readableBytes)))
-        if let limit { fields.append(limit.policyField) }
+        fields.append(limit.policyField)
         let headers = HTTPHeaders(fields.map { ($0.name.rawName, $0.value) })
         if let number {
             templates.withLock { templates in
