@@ -119,7 +119,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             // The OpenAPI description of the JSON API, served at /api/openapi.json from the binary itself.
-            resources: [.embedInCode("API/openapi.json")]
+            resources: [.embedInCode("Controllers/API/openapi.json")]
         ),
         // The application assembled: one typed configuration of every setting, and the builder that turns it into the
         // running server with its background services. `serve` and the tests both build through it.
@@ -154,6 +154,7 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "PapersCoreTests", dependencies: ["PapersCore"]),
+        .testTarget(name: "HubFormatTests", dependencies: ["HubFormat", "TestSupport"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Storage", "PapersCore", "Embeddings", "Ingestion", "TestSupport"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "PapersCore", "TestSupport"]),

@@ -19,10 +19,8 @@ public struct ArxivClientSettings: Sendable {
     public var timeout: Duration
     public var userAgent: String
 
-    public static let defaultEndpoint = URL(string: "https://export.arxiv.org/api/query") ?? URL(fileURLWithPath: "/")
-
     public init(
-        endpoint: URL = Self.defaultEndpoint, minimumInterval: Duration = .seconds(3), maxAttempts: Int = 3,
+        endpoint: URL, minimumInterval: Duration = .seconds(3), maxAttempts: Int = 3,
         initialBackoff: Duration = .seconds(3), timeout: Duration = .seconds(15),
         userAgent: String = "DailyPapers/1.0 (self-hosted paper feed; https://github.com/dailypapers/dailypapers)"
     ) {
@@ -42,7 +40,7 @@ public struct ArxivClient: Sendable {
     public let settings: ArxivClientSettings
     private let fetcher: PoliteFetcher
 
-    public init(settings: ArxivClientSettings = ArxivClientSettings(), pacer: (any RequestPacer)? = nil) {
+    public init(settings: ArxivClientSettings, pacer: (any RequestPacer)? = nil) {
         self.settings = settings
         let policy = FetchPolicy(
             sourceName: "arXiv", userAgent: settings.userAgent, timeout: settings.timeout, maxAttempts: settings.maxAttempts,

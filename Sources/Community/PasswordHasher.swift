@@ -9,7 +9,7 @@ public struct PasswordHasher: Sendable {
     /// A hash of a random password at the same cost, checked when a login names no account so timing tells nothing.
     let decoyHash: String
 
-    public init(cost: UInt8 = 12) {
+    public init(cost: UInt8) {
         self.cost = cost
         decoyHash = Bcrypt.hash(Secrets.make(), cost: cost)
     }

@@ -14,7 +14,7 @@ public struct SubmissionService: Sendable {
 
     public init(
         papers: SQLPaperStore, submissions: SQLSubmissionStore, arxiv: ArxivClient, lookups: LookupQueue = LookupQueue(),
-        policy: SubmissionPolicy = SubmissionPolicy(), clock: @escaping @Sendable () -> Timestamp
+        policy: SubmissionPolicy, clock: @escaping @Sendable () -> Timestamp
     ) {
         self.papers = papers
         self.lookups = lookups

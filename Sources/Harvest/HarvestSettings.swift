@@ -36,16 +36,10 @@ public struct HarvestSettings: Sendable {
     public var initialBackoff: Duration
     public var timeout: Duration
 
-    public static let defaultCategories = ["cs.AI", "cs.CL", "cs.CV", "cs.LG"]
-
     public init(
-        categories: [String] = Self.defaultCategories,
-        oaiURL: URL = URL(string: "https://oaipmh.arxiv.org/oai") ?? URL(fileURLWithPath: "/"),
-        listingURL: URL = URL(string: "https://rss.arxiv.org") ?? URL(fileURLWithPath: "/"),
-        metadataPrefix: String = "arXivRaw", backfillFrom: Day? = nil, contact: String = "",
-        featureMode: FeatureMode = .manual, arxivInterval: Duration = .seconds(3),
-        hubURL: URL = URL(string: "https://huggingface.co") ?? URL(fileURLWithPath: "/"), hubInterval: Duration = .seconds(1),
-        hubFrom: Day? = nil, maxAttempts: Int = 5, initialBackoff: Duration = .seconds(5), timeout: Duration = .seconds(60)
+        categories: [String], oaiURL: URL, listingURL: URL, metadataPrefix: String = "arXivRaw", backfillFrom: Day?, contact: String,
+        featureMode: FeatureMode, arxivInterval: Duration, hubURL: URL, hubInterval: Duration = .seconds(1), hubFrom: Day?,
+        maxAttempts: Int = 5, initialBackoff: Duration = .seconds(5), timeout: Duration
     ) {
         self.categories = categories
         self.oaiURL = oaiURL

@@ -21,7 +21,7 @@ struct DatabaseOptions: ParsableArguments {
 
     /// The database the flag, the environment, the file or the default names.
     func location() throws -> DatabaseLocation {
-        let text = try SettingFlags.text(Settings.database, flag: database) ?? DatabaseLocation.defaultPath
+        let text = try SettingFlags.text(Settings.database, flag: database) ?? Settings.database.defaultValue ?? ""
         do { return try DatabaseLocation.parse(text) } catch { throw ValidationError("\(Settings.database.name): \(error)") }
     }
 

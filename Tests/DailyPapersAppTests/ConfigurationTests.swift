@@ -82,13 +82,17 @@ import Web
         let flags = Settings.all.compactMap(\.flag)
         #expect(Set(flags).count == flags.count)
         let defaults = try AppConfiguration(ConfigurationLayers())
-        #expect(defaults.cacheBytes == ResponseCache.defaultByteLimit)
-        #expect(defaults.arxivAPIURL == ArxivClientSettings.defaultEndpoint)
+        // Every default lives in the settings list alone: the configuration reads it from there.
+        #expect(defaults.cacheBytes == 64 << 20 && defaults.submissionsPerDay == 5 && defaults.bcryptCost == 12)
+        #expect(defaults.arxivAPIURL.absoluteString == Settings.arxivAPIURL.defaultValue)
+        #expect(defaults.harvest.categories == ["cs.AI", "cs.CL", "cs.CV", "cs.LG"] && defaults.harvest.arxivInterval == .seconds(3))
         let shown = RateLimits.Bucket.allCases.map { bucket -> String in
-            let limit = RateLimits.defaults[bucket] ?? (0, 0)
+            let limit = defaults.rateLimits.limits[bucket] ?? (0, 0)
             return limit.anonymous == limit.member ? "\(bucket.rawValue)=\(limit.anonymous)" : "\(bucket.rawValue)=\(limit.anonymous)/\(limit.member)"
         }
         #expect(Settings.rateLimits.defaultText == shown.joined(separator: ","))
+        let changed = try AppConfiguration(ConfigurationLayers(environment: ["RATE_LIMITS": "login=3"]))
+        #expect(changed.rateLimits.limits[.login]?.anonymous == 3 && changed.rateLimits.limits[.pages]?.member == 600, "the others keep theirs")
     }
 
     @Test func theReadmeAndEnvExampleAreMadeFromTheSettings() throws {

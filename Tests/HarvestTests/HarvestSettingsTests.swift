@@ -7,7 +7,10 @@ import Testing
 struct HarvestSettingsTests {
     @Test("categories map to OAI-PMH sets, and the User-Agent names the contact")
     func setsAndAgent() {
-        let settings = HarvestSettings(categories: ["cs.CL", "cs.LG", "stat.ML", "hep-th"], contact: "ops@example.org")
+        let site = URL(fileURLWithPath: "/")
+        let settings = HarvestSettings(
+            categories: ["cs.CL", "cs.LG", "stat.ML", "hep-th"], oaiURL: site, listingURL: site, backfillFrom: nil, contact: "ops@example.org",
+            featureMode: .manual, arxivInterval: .zero, hubURL: site, hubFrom: nil, timeout: .seconds(5))
         #expect(settings.oaiSets == ["cs", "stat", "physics:hep-th"])
         #expect(settings.userAgent.contains("mailto:ops@example.org"))
         #expect(settings.wants(["stat.ML", "math.ST"]) && !settings.wants(["math.AG"]))

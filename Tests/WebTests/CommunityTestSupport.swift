@@ -27,7 +27,7 @@ struct CommunitySite {
     }
 
     init(
-        papers: [Paper] = WebFixtures.papers, arxiv: URL = URL(string: "http://127.0.0.1:9/api/query") ?? ArxivClientSettings.defaultEndpoint,
+        papers: [Paper] = WebFixtures.papers, arxiv: URL = URL(string: "http://127.0.0.1:9/api/query")!,
         limits: String = TestSite.generousLimits, mail: Bool = true
     ) async throws {
         site = try await TestSite(papers: papers)

@@ -46,10 +46,14 @@ public struct ApplicationBuilder: Sendable {
         public let services: [any Service]
     }
 
+    /// The site's clock, made once: every part of one application (and every step of one command) reads the same time.
+    private let clock: @Sendable () -> Timestamp
+
     public init(configuration: AppConfiguration, overrides: Overrides = Overrides(), logger: Logger) {
         self.configuration = configuration
         self.overrides = overrides
         self.logger = logger
+        clock = overrides.clock ?? Self.clock(startingAt: configuration.clockStart)
     }
 
     /// The application on `database` (migrated already), ready to run.
@@ -109,8 +113,12 @@ public struct ApplicationBuilder: Sendable {
     /// The site's clock: the override, or the real time running from `CLOCK_START`, or the real time. Pages, mail,
     /// the harvest and every command read "now" from it.
     public func siteClock() -> @Sendable () -> Timestamp {
-        if let clock = overrides.clock { return clock }
-        guard let start = configuration.clockStart else { return { .now } }
+        clock
+    }
+
+    /// The real time, or the real time shifted to read `start` now.
+    private static func clock(startingAt start: Timestamp?) -> @Sendable () -> Timestamp {
+        guard let start else { return { .now } }
         let offset = start.millisecondsSinceEpoch - Timestamp.now.millisecondsSinceEpoch
         return { Timestamp(millisecondsSinceEpoch: Timestamp.now.millisecondsSinceEpoch + offset) }
     }

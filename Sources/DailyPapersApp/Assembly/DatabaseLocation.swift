@@ -7,8 +7,6 @@ public enum DatabaseLocation: Sendable, Equatable {
     case sqlite(path: String)
     case postgres(PostgresSettings)
 
-    public static let defaultPath = "data/dailypapers.sqlite"
-
     /// How logs and `dailypapers config` name it (no password).
     public var description: String {
         switch self {

@@ -5,29 +5,29 @@ import PapersCore
 extension AppConfiguration {
     /// The harvest settings, each validated by name.
     static func harvest(_ read: inout SettingReader) -> HarvestSettings {
-        var settings = HarvestSettings()
-        settings.categories = read.value(Settings.arxivCategories, fallback: HarvestSettings.defaultCategories) { text in
+        let categories: [String] = read.value(Settings.arxivCategories, fallback: []) { text in
             let categories = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             guard !categories.isEmpty, categories.allSatisfy(ArxivCategory.isValid) else {
                 throw SettingProblem("give arXiv categories such as cs.CL,cs.LG,stat.ML,hep-th, separated by commas")
             }
             return categories
         }
-        settings.backfillFrom = read.value(Settings.arxivBackfillFrom, fallback: nil) { Day(iso: $0).map(Optional.some) }
-        settings.contact = read.value(Settings.arxivContact, fallback: "") { text in
+        let contact = read.value(Settings.arxivContact, fallback: "") { text in
             guard text.isEmpty || (text.contains("@") && !text.contains(where: { $0.isWhitespace || $0 == ")" || $0 == "(" })) else {
                 throw SettingProblem("give an e-mail address, e.g. ops@example.org")
             }
             return text
         }
-        settings.featureMode = read.value(Settings.featureNew, fallback: .manual) { HarvestSettings.FeatureMode(rawValue: $0) }
-        settings.oaiURL = read.webURL(Settings.arxivOAIURL) ?? settings.oaiURL
-        settings.listingURL = read.webURL(Settings.arxivListingURL) ?? settings.listingURL
-        settings.arxivInterval = .seconds(read.integer(Settings.arxivInterval, in: 0...3600))
-        settings.timeout = .seconds(read.integer(Settings.harvestTimeout, in: 1...3600))
-        settings.hubURL = read.webURL(Settings.hubURL) ?? settings.hubURL
-        settings.hubFrom = read.value(Settings.hubFrom, fallback: nil) { Day(iso: $0).map(Optional.some) }
-        return settings
+        return HarvestSettings(
+            categories: categories, oaiURL: read.webURL(Settings.arxivOAIURL) ?? SettingReader.refused,
+            listingURL: read.webURL(Settings.arxivListingURL) ?? SettingReader.refused,
+            backfillFrom: read.value(Settings.arxivBackfillFrom, fallback: nil) { Day(iso: $0).map(Optional.some) }, contact: contact,
+            featureMode: read.value(Settings.featureNew, fallback: .manual) { HarvestSettings.FeatureMode(rawValue: $0) },
+            arxivInterval: .seconds(read.integer(Settings.arxivInterval, in: 0...3600)),
+            hubURL: read.webURL(Settings.hubURL) ?? SettingReader.refused,
+            hubFrom: read.value(Settings.hubFrom, fallback: nil) { Day(iso: $0).map(Optional.some) },
+            timeout: .seconds(read.integer(Settings.harvestTimeout, in: 1...3600))
+        )
     }
 
     /// arXiv's holidays: the built-in list, or the file `ARXIV_CALENDAR` names (a missing or broken file is a

@@ -42,7 +42,7 @@ public struct AppConfiguration: Sendable {
     /// The configuration of `layers`; throws every invalid setting at once.
     public init(_ layers: ConfigurationLayers) throws(ConfigurationError) {
         var read = SettingReader(layers)
-        database = read.value(Settings.database, fallback: .sqlite(path: DatabaseLocation.defaultPath)) { try DatabaseLocation.parse($0) }
+        database = read.value(Settings.database, fallback: .sqlite(path: read.defaultText(Settings.database))) { try DatabaseLocation.parse($0) }
         server = Self.server(&read)
         publicURL = Self.publicURL(&read, server: server)
         trustedProxies = Set(
@@ -50,20 +50,20 @@ public struct AppConfiguration: Sendable {
         cacheBytes = read.integer(Settings.cacheBytes, in: 1...Int.max)
         logLevel = read.value(Settings.logLevel, fallback: .info) { Logger.Level(rawValue: $0.lowercased()) }
         clockStart = read.value(Settings.clockStart, fallback: nil) { Timestamp(iso: $0).map(Optional.some) }
-        rateLimits = read.value(Settings.rateLimits, fallback: RateLimits()) { try RateLimits(parsing: $0) }
+        rateLimits = Self.rateLimits(&read)
         bcryptCost = read.integer(Settings.bcryptCost, in: 4...16)
         submissionsPerDay = read.integer(Settings.submissionsPerDay, in: 1...Int.max)
-        arxivAPIURL = read.webURL(Settings.arxivAPIURL) ?? ArxivClientSettings.defaultEndpoint
+        arxivAPIURL = read.webURL(Settings.arxivAPIURL) ?? SettingReader.refused
         smtpURL = read.value(Settings.smtpURL, fallback: nil) { text in
             _ = try SMTPSettings(url: text)
             return text
         }
-        mailFrom = read.value(Settings.mailFrom, fallback: Settings.mailFrom.defaultValue ?? "") { text in
+        mailFrom = read.value(Settings.mailFrom, fallback: read.defaultText(Settings.mailFrom)) { text in
             _ = try MailSetup.mailbox(text)
             return text
         }
         unsubscribeMailbox = read.text(Settings.unsubscribeMailbox)
-        digestTime = read.value(Settings.digestTime, fallback: "21:00") { text in
+        digestTime = read.value(Settings.digestTime, fallback: read.defaultText(Settings.digestTime)) { text in
             _ = try MailService.minuteOfDay(text)
             return text
         }
@@ -85,9 +85,20 @@ public struct AppConfiguration: Sendable {
         try AppConfiguration(ConfigurationLayers.load(flags: flags, environment: environment))
     }
 
+    /// The limits the settings list gives, with those `RATE_LIMITS` names in their place.
+    private static func rateLimits(_ read: inout SettingReader) -> RateLimits {
+        do {
+            let defaults = try RateLimits(parsing: Settings.defaultRateLimits)
+            return read.value(Settings.rateLimits, fallback: defaults) { $0.isEmpty ? defaults : try RateLimits(parsing: $0, over: defaults) }
+        } catch {
+            // A constant of the settings list, parsed by ConfigurationTests: never reached.
+            preconditionFailure("the settings list's RATE_LIMITS default is invalid: \(error)")
+        }
+    }
+
     private static func server(_ read: inout SettingReader) -> ServerSettings {
         ServerSettings(
-            hostname: read.text(Settings.host) ?? "127.0.0.1",
+            hostname: read.text(Settings.host) ?? read.defaultText(Settings.host),
             port: read.integer(Settings.port, in: 0...65_535),
             idleTimeout: .seconds(read.integer(Settings.idleTimeout, in: 1...Int.max)),
             headerTimeout: .seconds(read.integer(Settings.headerTimeout, in: 1...Int.max)),

@@ -45,6 +45,15 @@ struct SettingReader {
         return value
     }
 
+    /// What a refused URL reads as while the other settings are checked: never used, since a configuration with a
+    /// problem is refused whole.
+    static let refused = URL(fileURLWithPath: "/")
+
+    /// The setting's default from the settings list, for a value that was refused.
+    func defaultText(_ setting: Setting) -> String {
+        setting.defaultValue ?? ""
+    }
+
     /// An http(s) URL with a host.
     mutating func webURL(_ setting: Setting) -> URL? {
         guard let text = text(setting) else { return nil }

@@ -35,9 +35,10 @@ public enum Settings {
         "Run the site's clock from this instant (ISO 8601, e.g. 2026-12-04T21:31:00Z): for staging and tests of digests and feeds."
     )
 
+    /// Every bucket's limit, which `RATE_LIMITS` changes name by name.
+    public static let defaultRateLimits = "pages=300/600,api=500/1000,login=10,signup=5,reset=5/3,submit=20,vote=300,comment=30"
     public static let rateLimits = Setting(
-        "RATE_LIMITS", flag: "rate-limits", default: "",
-        shown: "pages=300/600,api=500/1000,login=10,signup=5,reset=5/3,submit=20,vote=300,comment=30",
+        "RATE_LIMITS", flag: "rate-limits", default: "", shown: defaultRateLimits,
         group: .community, "Requests per 5 minutes and client, as NAME=ANON/MEMBER or NAME=N; the names not given keep their defaults."
     )
     public static let bcryptCost = Setting(

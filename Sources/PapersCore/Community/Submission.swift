@@ -5,7 +5,7 @@ public struct SubmissionPolicy: Sendable, Equatable {
     /// How many papers one member may submit per UTC day.
     public var dailyCapPerUser: Int
 
-    public init(maxAgeDays: Int = 14, dailyCapPerUser: Int = 5) {
+    public init(maxAgeDays: Int = 14, dailyCapPerUser: Int) {
         self.maxAgeDays = maxAgeDays
         self.dailyCapPerUser = dailyCapPerUser
     }

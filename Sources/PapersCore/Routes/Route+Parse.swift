@@ -35,6 +35,7 @@ struct RouteParser {
     }
 
     func route() throws(RouteError) -> Route? {
+        if let fixed = Self.fixedRoutes[method]?[segments.joined(separator: "/")] { return fixed }
         switch method {
             case .get: return try getRoute()
             case .post: return postRoute()
@@ -48,8 +49,12 @@ struct RouteParser {
         }
     }
 
+    /// `Route.fixedPaths` by method and path (without its leading `/`): fixed text wins over any value.
+    private static let fixedRoutes: [RouteMethod: [String: Route]] = Dictionary(grouping: Route.fixedPaths, by: \.key.method)
+        .mapValues { entries in Dictionary(uniqueKeysWithValues: entries.map { (String($0.value.dropFirst()), $0.key) }) }
+
     private func getRoute() throws(RouteError) -> Route? {
-        guard let first = segments.first else { return .home }
+        guard let first = segments.first else { return nil }
         let rest = Array(segments.dropFirst())
         switch (first, rest.count) {
             case ("papers", _): return try papersRoute(rest)
@@ -59,52 +64,18 @@ struct RouteParser {
             case ("assets", 1): return .asset(rest[0])
             // What browsers ask for when a document (a feed, the Markdown view) names no icon.
             case ("favicon.ico", 0): return .asset("favicon.ico")
-            case ("organizations", 1) where rest[0] == "new": return .newOrganizationForm
-            case ("settings", 0): return .settings
-            case ("moderation", 1) where rest[0] == "ingest": return .ingestStatus
-            case ("subscribe", 1) where rest[0] == "confirm": return .confirmSubscriptionForm
-            case (_, 0): return fixedPage(first) ?? (Route.reservedNames.contains(first) ? nil : .organization(first))
+            case (_, 0): return Route.reservedNames.contains(first) ? nil : .organization(first)
             case (_, 1): return Self.feedFormat(rest[0]).map { .organizationFeed(first, $0) }
             default: return nil
         }
     }
 
-    private func fixedPage(_ name: String) -> Route? {
-        Self.fixedPages[name]
-    }
-
-    // Built once: every uncached request is parsed.
-    private static let fixedPages: [String: Route] = [
-        "healthz": .health, "moderation": .moderation, "signup": .signUpForm, "login": .logInForm,
-        "verify-email": .verifyEmailForm, "forgot-password": .forgotPasswordForm, "reset-password": .resetPasswordForm,
-        "subscribe": .subscribeForm, "subscription": .subscriptionSettings, "unsubscribe": .unsubscribeForm,
-    ]
-    private static let paperPages: [String: Route] = [
-        "date": .dayPicker, "week": .latestWeek, "month": .latestMonth, "trending": .trending, "search": .search, "submit": .submitForm,
-        "new": .newPapers,
-    ]
-    private static let apiPages: [String: Route] = [
-        "openapi.json": .openAPI, "agent-harnesses": .agentHarnesses, "daily_papers": .apiDailyPapers, "papers": .apiPapers,
-    ]
-
     private func papersRoute(_ rest: [String]) throws(RouteError) -> Route? {
         switch rest.count {
-            case 0: return .papers
             case 1:
                 let name = rest[0]
-                if let route = Self.paperPages[name] { return route }
-                if let format = Self.feedFormat(name) { return .dailyFeed(format) }
                 return name.hasSuffix(".md") && name.count > 3 ? .paperMarkdown(id: String(name.dropLast(3))) : .paper(id: name)
             case 2:
-                if let format = Self.feedFormat(rest[1]) {
-                    switch rest[0] {
-                        case "week": return .weekFeed(format)
-                        case "trending": return .trendingFeed(format)
-                        case "search": return .searchFeed(format)
-                        case "new": return .newPapersFeed(format)
-                        default: break
-                    }
-                }
                 if rest[0] == "category" { return .category(rest[1]) }
                 if let window = try Self.window(rest[0], rest[1]) { return window }
                 let id = rest[0] + "/" + rest[1]
@@ -131,12 +102,10 @@ struct RouteParser {
 
     private func apiGetRoute(_ rest: [String]) -> Route? {
         switch rest.count {
-            case 0: return .apiPage
-            case 1: return Self.apiPages[rest[0]]
+            case 0, 1: return nil
             default:
                 guard rest[0] == "papers" else { return nil }
                 let tail = rest.dropFirst()
-                if tail == ["search"] { return .apiSearch }
                 if tail.last == "similar", let id = paperId(tail.dropLast()) { return .apiSimilar(id: id) }
                 return paperId(tail).map { .apiPaper(id: $0) }
         }

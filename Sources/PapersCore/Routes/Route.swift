@@ -83,41 +83,78 @@ public enum Route: Hashable, Sendable {
     case asset(String)
 }
 
-/// The HTTP methods the site answers.
-public enum RouteMethod: String, Sendable {
-    case get = "GET", post = "POST", delete = "DELETE"
-}
+extension Route {
+    /// The name of the organization, member and author in `examples`.
+    static let exampleName = "example-org"
 
-/// The two syndication formats every feed comes in.
-public enum FeedFormat: String, CaseIterable, Sendable {
-    case atom, rss
-}
+    /// One route of every case, with values that need escaping where a case takes text: the reserved names are
+    /// derived from it, and the tests check that each one prints a path that parses back to itself.
+    public static let examples: [Route] = pages + feeds + forms + api + [.health, .asset("site-0123456789ab.css")]
 
-/// What a form on a paper page does (`POST /papers/{id}/{action}`).
-public enum PaperAction: String, CaseIterable, Sendable {
-    case upvote, comment = "comments", organization, hide, show
-}
+    private static let pages: [Route] = [
+        .home, .papers, .day(Day(daysSinceEpoch: 20_395)), .dayPicker, .latestWeek, .week(ISOWeek(containing: Day(daysSinceEpoch: 20_395))),
+        .latestMonth,
+        .month(YearMonth(year: 2025, month: 11)), .trending, .paper(id: "2410.11779"), .paper(id: "quant-ph/0210005"),
+        .paperMarkdown(id: "2410.11779"), .paperMarkdown(id: "quant-ph/0210005"), .organization(exampleName), .user(exampleName),
+        .author("Yangyong Zhu / 朱"), .search, .moderation, .newPapers, .category("cs.CL"), .ingestStatus,
+    ]
 
-/// What a form on a comment does (`POST /comments/{id}/{action}`).
-public enum CommentAction: String, CaseIterable, Sendable {
-    case edit, delete, hide
-}
-
-/// What a moderator does to a member (`POST /users/{name}/{action}`).
-public enum MemberAction: String, CaseIterable, Sendable {
-    case ban, unban, role
-}
-
-/// The forms of the settings page (`POST /settings/{action}`).
-public enum SettingsAction: String, CaseIterable, Sendable {
-    case password, email, verify, createToken = "tokens", delete
-}
-
-/// A path that names a route but carries a value the route cannot take (a date that is no date).
-public struct RouteError: Error, Sendable, Equatable {
-    public let message: String
-
-    public init(message: String) {
-        self.message = message
+    private static let feeds: [Route] = FeedFormat.allCases.flatMap { format -> [Route] in
+        [
+            .dailyFeed(format), .weekFeed(format), .trendingFeed(format), .organizationFeed(exampleName, format), .searchFeed(format),
+            .newPapersFeed(format), .categoryFeed("cs.CL", format),
+        ]
     }
+
+    private static let forms: [Route] =
+        [
+            .signUpForm, .signUp, .logInForm, .logIn, .logOut, .verifyEmailForm, .verifyEmail, .forgotPasswordForm, .forgotPassword,
+            .resetPasswordForm, .resetPassword, .submitForm, .submit, .newOrganizationForm, .createOrganization,
+            .addOrganizationMember(organization: exampleName), .settings, .revokeToken(id: "12"),
+            .subscribeForm, .subscribe, .confirmSubscriptionForm, .confirmSubscription, .subscriptionSettings, .saveSubscription,
+            .unsubscribeForm, .unsubscribe,
+        ] + SettingsAction.allCases.map { .changeSettings($0) }
+        + PaperAction.allCases.flatMap { [.paperAction(id: "2410.11779", $0), .paperAction(id: "quant-ph/0210005", $0)] }
+        + CommentAction.allCases.map { .commentAction(id: "7", $0) }
+        + MemberAction.allCases.map { .memberAction(name: exampleName, $0) }
+
+    private static let api: [Route] = [
+        .apiPage, .openAPI, .agentHarnesses, .apiDailyPapers, .apiPapers, .apiPaper(id: "2410.11779"), .apiPaper(id: "quant-ph/0210005"),
+        .apiSearch, .apiSimilar(id: "2410.11779"), .apiSubmit, .apiIndex, .apiUpvote(id: "2410.11779"), .apiRemoveUpvote(id: "quant-ph/0210005"),
+        .apiComment(id: "2410.11779"), .apiReply(id: "2410.11779", comment: "7"),
+    ]
+}
+
+extension Route {
+    /// Every route whose address is fixed text, with that address: parsing and printing both read this one table,
+    /// so a page at a fixed address is declared here and nowhere else (a form's page and where it posts share one).
+    static let fixedPaths: [Route: String] = {
+        var paths: [Route: String] = [
+            .home: "/", .papers: "/papers", .dayPicker: "/papers/date", .latestWeek: "/papers/week", .latestMonth: "/papers/month",
+            .trending: "/papers/trending", .search: "/papers/search", .newPapers: "/papers/new", .moderation: "/moderation",
+            .ingestStatus: "/moderation/ingest", .settings: "/settings", .health: "/healthz", .logOut: "/logout",
+            .apiPage: "/api", .openAPI: "/api/openapi.json", .agentHarnesses: "/api/agent-harnesses", .apiDailyPapers: "/api/daily_papers",
+            .apiPapers: "/api/papers", .apiSearch: "/api/papers/search", .apiSubmit: "/api/papers/submit", .apiIndex: "/api/papers/index",
+        ]
+        let forms: [(page: Route, post: Route, path: String)] = [
+            (.signUpForm, .signUp, "/signup"), (.logInForm, .logIn, "/login"), (.verifyEmailForm, .verifyEmail, "/verify-email"),
+            (.forgotPasswordForm, .forgotPassword, "/forgot-password"), (.resetPasswordForm, .resetPassword, "/reset-password"),
+            (.submitForm, .submit, "/papers/submit"), (.newOrganizationForm, .createOrganization, "/organizations/new"),
+            (.subscribeForm, .subscribe, "/subscribe"), (.confirmSubscriptionForm, .confirmSubscription, "/subscribe/confirm"),
+            (.subscriptionSettings, .saveSubscription, "/subscription"), (.unsubscribeForm, .unsubscribe, "/unsubscribe"),
+        ]
+        for form in forms {
+            paths[form.page] = form.path
+            paths[form.post] = form.path
+        }
+        for format in FeedFormat.allCases {
+            let file = feedFile(format)
+            paths[.dailyFeed(format)] = "/papers/" + file
+            paths[.weekFeed(format)] = "/papers/week/" + file
+            paths[.trendingFeed(format)] = "/papers/trending/" + file
+            paths[.searchFeed(format)] = "/papers/search/" + file
+            paths[.newPapersFeed(format)] = "/papers/new/" + file
+        }
+        return paths
+    }()
 }

@@ -13,22 +13,11 @@ extension RouteParser {
             case "users":
                 guard rest.count == 2, let action = MemberAction(rawValue: rest[1]) else { return nil }
                 return .memberAction(name: rest[0], action)
-            case "organizations": return rest == ["new"] ? .createOrganization : nil
-            case "subscribe": return rest.isEmpty ? .subscribe : rest == ["confirm"] ? .confirmSubscription : nil
-            default:
-                if rest == ["members"] { return .addOrganizationMember(organization: first) }
-                return rest.isEmpty ? Self.forms[first] : nil
+            default: return rest == ["members"] ? .addOrganizationMember(organization: first) : nil
         }
     }
 
-    private static let forms: [String: Route] = [
-        "signup": .signUp, "login": .logIn, "logout": .logOut, "verify-email": .verifyEmail,
-        "forgot-password": .forgotPassword, "reset-password": .resetPassword,
-        "subscription": .saveSubscription, "unsubscribe": .unsubscribe,
-    ]
-
     private func paperForm(_ rest: ArraySlice<String>) -> Route? {
-        if rest == ["submit"] { return .submit }
         guard let last = rest.last, let action = PaperAction(rawValue: last), let id = paperId(rest.dropLast()) else { return nil }
         return .paperAction(id: id, action)
     }
@@ -42,8 +31,6 @@ extension RouteParser {
     private func apiPostRoute(_ rest: ArraySlice<String>) -> Route? {
         guard rest.first == "papers" else { return nil }
         let tail = rest.dropFirst()
-        if tail == ["submit"] { return .apiSubmit }
-        if tail == ["index"] { return .apiIndex }
         if tail.last == "upvote", let id = paperId(tail.dropLast()) { return .apiUpvote(id: id) }
         if tail.last == "comment", let id = paperId(tail.dropLast()) { return .apiComment(id: id) }
         if tail.count >= 4, tail.last == "reply", tail.dropLast().dropLast().last == "comment",

@@ -157,12 +157,14 @@ public struct SQLMailStore: Sendable {
         return found
     }
 
-    /// Messages due for sending, oldest first.
+    /// Messages due for sending, oldest first: every message not tried yet, and those whose retry time has come. A
+    /// new message does not wait for the clock, so processes whose clocks differ a little (instances, a `digest send`
+    /// run, a staging clock) never hold one back.
     public func dueMessages(at now: Timestamp, limit: Int) async throws -> [OutboxMessage] {
         let rows = try await database.query(
             """
             SELECT \(unsafeRaw: Self.outboxColumns) FROM outbox
-            WHERE status = 'pending' AND next_attempt_at <= \(now.millisecondsSinceEpoch) ORDER BY id LIMIT \(limit)
+            WHERE status = 'pending' AND (attempts = 0 OR next_attempt_at <= \(now.millisecondsSinceEpoch)) ORDER BY id LIMIT \(limit)
             """
         )
         return try rows.map(Self.outboxMessage)

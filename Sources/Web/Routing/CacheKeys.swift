@@ -59,3 +59,25 @@ final class CacheKeys: Sendable {
         return quiet
     }
 }
+
+/// What a cacheable route's answer varies by besides its path. Each route declares it here, in one exhaustive
+/// switch, and `CacheKeys` derives every cache key from it: the fast path and the normal path cannot disagree.
+struct CachePolicy: Sendable, Equatable {
+    /// The query items the route reads; any other cannot change the answer, so it cannot make a new entry either.
+    let queryItems: [String]
+    /// The answer shows arXiv's quiet-day notice, which changes with the site's clock, not with the data.
+    let calendar: Bool
+    /// Members see pages of their own (their votes, their forms): only visitors' answers are kept.
+    let visitorsOnly: Bool
+    /// `Accept: text/markdown` asks for another body (a paper page as Markdown), kept apart.
+    let markdownByAccept: Bool
+
+    static func page(_ queryItems: [String] = [], calendar: Bool = false, markdownByAccept: Bool = false) -> CachePolicy {
+        CachePolicy(queryItems: queryItems.sorted(), calendar: calendar, visitorsOnly: true, markdownByAccept: markdownByAccept)
+    }
+
+    /// Feeds and JSON answers are the same for everyone.
+    static func shared(_ queryItems: [String] = []) -> CachePolicy {
+        CachePolicy(queryItems: queryItems.sorted(), calendar: false, visitorsOnly: false, markdownByAccept: false)
+    }
+}

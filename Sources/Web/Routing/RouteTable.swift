@@ -3,7 +3,7 @@ import PapersCore
 
 /// The one place requests meet handlers: one exhaustive `switch` from each `Route` to the handler that answers it,
 /// so a new route does not compile until it has one, and nothing else registers a handler. A cacheable route is
-/// answered through `cached`, keyed as its `CachePolicy` (Route+Caching.swift) declares.
+/// answered through `cached`, keyed as its `CachePolicy` (`Route.caching`, at the end of this file) declares.
 ///
 /// It runs as the innermost middleware: routing is `Route(method:path:)`, the same type that prints every link.
 struct RouteTable: RouterMiddleware {
@@ -144,5 +144,33 @@ struct RouteTable: RouterMiddleware {
     private func available(_ asset: Response?) throws -> Response {
         guard let asset else { throw HTTPError(.notFound) }
         return asset
+    }
+}
+
+extension Route {
+    /// How the route's answer is cached; nil when it never is (forms, writes, search, member pages). Beside the
+    /// handlers, so a route's handler and its caching are declared together.
+    var caching: CachePolicy? {
+        switch self {
+            case .home, .papers: .page(["p", "has"], calendar: true)
+            case .day, .week, .month: .page(["p", "has"])
+            case .trending, .organization, .author, .category: .page(["p"])
+            case .paper: .page(markdownByAccept: true)
+            case .paperMarkdown, .user: .page()
+            case .newPapers: .page(["category", "type", "date", "p"], calendar: true)
+            case .dailyFeed, .weekFeed, .trendingFeed, .organizationFeed, .categoryFeed: .shared()
+            case .newPapersFeed: .shared(["category", "type"])
+            case .apiDailyPapers: .shared(Array(DailyPapersParameters.names))
+            case .apiPapers: .shared(["cursor", "limit"])
+            case .apiPaper: .shared()
+            case .dayPicker, .latestWeek, .latestMonth, .search, .moderation, .ingestStatus, .searchFeed, .signUpForm, .signUp,
+                .logInForm, .logIn, .logOut, .verifyEmailForm, .verifyEmail, .forgotPasswordForm, .forgotPassword, .resetPasswordForm,
+                .resetPassword, .submitForm, .submit, .newOrganizationForm, .createOrganization, .addOrganizationMember, .settings,
+                .changeSettings, .revokeToken, .paperAction, .commentAction, .memberAction, .subscribeForm, .subscribe,
+                .confirmSubscriptionForm, .confirmSubscription, .subscriptionSettings, .saveSubscription, .unsubscribeForm, .unsubscribe,
+                .apiPage, .openAPI, .agentHarnesses, .apiSearch, .apiSimilar, .apiSubmit, .apiIndex, .apiUpvote, .apiRemoveUpvote,
+                .apiComment, .apiReply, .health, .asset:
+                nil
+        }
     }
 }

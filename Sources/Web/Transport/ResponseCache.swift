@@ -45,12 +45,9 @@ public final class ResponseCache: Sendable {
     private let maxAge: Duration
     public let byteLimit: Int
 
-    /// The default bound: a few thousand pages of the feed.
-    public static let defaultByteLimit = 64 << 20
-
     /// - Parameter version: a number that changes whenever the stored data changes.
     public init(
-        byteLimit: Int = ResponseCache.defaultByteLimit, checkInterval: Duration = .seconds(1), maxAge: Duration = .seconds(300),
+        byteLimit: Int, checkInterval: Duration = .seconds(1), maxAge: Duration = .seconds(300),
         version: @escaping @Sendable () -> Int?
     ) {
         self.byteLimit = byteLimit

@@ -1,5 +1,4 @@
 import Community
-import Hummingbird
 import PapersCore
 import Presentation
 

@@ -8,8 +8,8 @@ import TestSupport
 import Testing
 
 /// The smaller defects of the hardening issue.
-@Suite("Hardening: smaller defects")
-struct SmallerDefectTests {
+@Suite("Organizations keep an admin; submitters' and the search page's links lead somewhere")
+struct OrganizationAndLinkTests {
     @Test("the last admin of an organization can neither remove nor demote themselves")
     func anOrganizationKeepsAnAdmin() async throws {
         let site = try await CommunitySite()

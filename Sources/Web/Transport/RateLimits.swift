@@ -21,24 +21,21 @@ public struct RateLimits: Sendable {
     public let windowSeconds: Int
     private let limiters: [Bucket: (anonymous: RateLimiter, member: RateLimiter)]
 
-    public static let defaults: [Bucket: (anonymous: Int, member: Int)] = [
-        .pages: (300, 600), .api: (500, 1000), .login: (10, 10), .signup: (5, 5), .reset: (5, 3), .submit: (20, 20), .vote: (300, 300),
-        .comment: (30, 30),
-    ]
-
-    public init(_ limits: [Bucket: (anonymous: Int, member: Int)] = Self.defaults, windowSeconds: Int = 300) {
-        var merged = Self.defaults
-        for (bucket, limit) in limits { merged[bucket] = limit }
-        self.limits = merged
+    /// `limits` must name every bucket (the settings list's `RATE_LIMITS` default does).
+    init(_ limits: [Bucket: (anonymous: Int, member: Int)], windowSeconds: Int) throws(CommunityError) {
+        let missing = Bucket.allCases.filter { limits[$0] == nil }.map(\.rawValue)
+        guard missing.isEmpty else { throw CommunityError.invalid("No rate limit is given for \(missing.joined(separator: ", ")).") }
+        self.limits = limits
         self.windowSeconds = windowSeconds
-        self.limiters = merged.mapValues { limit in
+        self.limiters = limits.mapValues { limit in
             (RateLimiter(limit: limit.anonymous, windowSeconds: windowSeconds), RateLimiter(limit: limit.member, windowSeconds: windowSeconds))
         }
     }
 
-    /// Parses `name=N` or `name=ANON/MEMBER` pairs, comma-separated; unknown names and bad numbers are errors.
-    public init(parsing text: String, windowSeconds: Int = 300) throws {
-        var limits: [Bucket: (anonymous: Int, member: Int)] = [:]
+    /// Parses `name=N` or `name=ANON/MEMBER` pairs, comma-separated, over the limits of `base` (the buckets it does
+    /// not name keep those); unknown names, bad numbers and a bucket left without a limit are errors.
+    public init(parsing text: String, over base: RateLimits? = nil, windowSeconds: Int = 300) throws {
+        var limits = base?.limits ?? [:]
         for item in text.split(separator: ",") {
             let pair = item.split(separator: "=", maxSplits: 1).map { String($0).trimmingWhitespace() }
             guard pair.count == 2, let bucket = Bucket(rawValue: pair[0]) else {
@@ -52,7 +49,7 @@ public struct RateLimits: Sendable {
             }
             limits[bucket] = (numbers[0], numbers.last ?? numbers[0])
         }
-        self.init(limits, windowSeconds: windowSeconds)
+        try self.init(limits, windowSeconds: windowSeconds)
     }
 
     /// Counts one request in `bucket` and returns what is left; throws 429 with `RateLimit` headers when the window
