@@ -47,6 +47,7 @@ bench: release models
 	scripts/install-deps.sh bench
 	SHARED_DATA=$(SHARED_DATA) scripts/bench.sh $(abspath $(RELEASE_BIN))
 	SHARED_DATA=$(SHARED_DATA) scripts/bench-serve.sh $(abspath $(RELEASE_BIN))
+	SHARED_DATA=$(SHARED_DATA) scripts/bench-calendar.sh $(abspath $(RELEASE_BIN))
 	SHARED_DATA=$(SHARED_DATA) scripts/bench-mail.sh $(abspath $(RELEASE_BIN))
 	SHARED_DATA=$(SHARED_DATA) scripts/bench-votes.sh $(abspath $(RELEASE_BIN))
 	SHARED_DATA=$(SHARED_DATA) scripts/bench-scale.sh $(abspath $(RELEASE_BIN))

@@ -37,14 +37,14 @@ public struct OrganizationService: Sendable {
         }
     }
 
-    /// Attributes a paper to an organization (nil: to none): its submitter, an author or an admin, who must belong
-    /// to the organization (site admins need not).
     /// Whether `user` may attribute `paper` to an organization: an admin, the member who submitted it here, or
     /// one of its authors.
     public static func mayAttribute(_ paper: Paper, user: User) -> Bool {
         user.role == .admin || (paper.submittedHere && paper.submittedBy == user.username) || AccountRules.isAuthor(user.username, of: paper)
     }
 
+    /// Attributes a paper to an organization (nil: to none): its submitter, an author or an admin, who must belong
+    /// to the organization (site admins need not).
     public func attribute(_ paperId: String, to name: String?, by user: User) async throws {
         guard let paper = try await papers.paper(id: paperId) else {
             throw CommunityError.notFound("No paper with id '\(paperId)' is in DailyPapers.")
