@@ -47,7 +47,7 @@ for kind in announcing quiet holiday; do
         location = /gz { default_type "text/html; charset=utf-8"; add_header Content-Encoding gzip; add_header Vary Accept-Encoding; try_files /index.html.gz =404; }'
     ours=$(rounds "ours-$kind" "$port" / "X-Bench: plain"); nginx=$(rounds "nginx-$kind" "$nginx_port" / "X-Bench: plain")
     ours_gzip=$(rounds "ours-gz-$kind" "$port" / "Accept-Encoding: gzip"); nginx_gzip=$(rounds "nginx-gz-$kind" "$nginx_port" /gz "Accept-Encoding: gzip")
-    rows+=("$(row "$kind day" "$ours" "$nginx")" "$(row "$kind day, gzip" "$ours_gzip" "$nginx_gzip")")
+    rows+=("$(row "$kind" "$ours" "$nginx")" "$(row "$kind, gzip" "$ours_gzip" "$nginx_gzip")")
     echo "${rows[-2]}"; echo "${rows[-1]}"
     kill "$nginx_pid"; wait "$nginx_pid" 2>/dev/null || true; nginx_pid=""
     kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""

@@ -113,6 +113,7 @@ public struct PoliteFetcher: Sendable {
     static func retryAfter(_ value: String) -> Duration? {
         if let seconds = Int(value.trimmingCharacters(in: .whitespaces)) { return .seconds(max(0, seconds)) }
         guard let date = InternetDate.parseHTTP(value.trimmingCharacters(in: .whitespaces)) else { return nil }
+        // The server's date is real time, so the wait is measured against the real clock, not the site's.
         return .milliseconds(max(0, date.millisecondsSinceEpoch - Timestamp.now.millisecondsSinceEpoch))
     }
 

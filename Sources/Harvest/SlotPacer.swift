@@ -20,6 +20,8 @@ public struct SlotPacer: RequestPacer {
     }
 
     public func waitForTurn() async throws {
+        // Real time, not the site's clock: the slots space requests by real seconds for every instance, whatever
+        // CLOCK_START each one runs from.
         let start = try await slots.book(name, interval: interval, at: .now)
         let wait = start.millisecondsSinceEpoch - Timestamp.now.millisecondsSinceEpoch
         if wait > 0 { try await Task.sleep(for: .milliseconds(wait)) }

@@ -24,7 +24,7 @@ public struct MailService: Service {
 
     public init(
         publisher: DigestPublisher, sender: OutboxSender, store: SQLMailStore, digestTime: String,
-        clock: @escaping @Sendable () -> Timestamp = { .now }, logger: Logger, instance: String = InstanceName.current
+        clock: @escaping @Sendable () -> Timestamp, logger: Logger, instance: String = InstanceName.current
     ) throws {
         self.publisher = publisher
         self.sender = sender

@@ -38,7 +38,7 @@ public struct OutboxSender: Sendable {
     let logger: Logger
 
     public init(
-        store: SQLMailStore, settings: SMTPSettings, envelopeSender: EmailAddress, clock: @escaping @Sendable () -> Timestamp = { .now },
+        store: SQLMailStore, settings: SMTPSettings, envelopeSender: EmailAddress, clock: @escaping @Sendable () -> Timestamp,
         logger: Logger
     ) {
         self.store = store

@@ -74,7 +74,7 @@ import Testing
                 smtpURL: "smtp://127.0.0.1:1", from: "papers@example.org", siteURL: "http://127.0.0.1", unsubscribeMailbox: nil, store: store)
             let publisher = DigestPublisher(papers: papers, mail: store, composer: setup.composer)
             let sender = OutboxSender(
-                store: store, settings: try #require(setup.smtp), envelopeSender: setup.sender.address, logger: Logger(label: "test"))
+                store: store, settings: try #require(setup.smtp), envelopeSender: setup.sender.address, clock: { now }, logger: Logger(label: "test"))
             func service(at time: String) throws -> MailService {
                 let instant = try #require(Timestamp(iso: time))
                 return try MailService(
