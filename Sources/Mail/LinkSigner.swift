@@ -90,3 +90,10 @@ enum Base64URL {
         return Data(base64Encoded: base64)
     }
 }
+
+extension LinkSigner: CustomStringConvertible, CustomDebugStringConvertible {
+    /// Never the key.
+    public var description: String { "LinkSigner(key redacted)" }
+
+    public var debugDescription: String { description }
+}

@@ -1,4 +1,5 @@
 import AsyncAlgorithms
+import Foundation
 import Logging
 import PapersCore
 import ServiceLifecycle
@@ -96,5 +97,12 @@ public struct MailService: Service {
     public struct InvalidDigestTime: Error, CustomStringConvertible {
         let text: String
         public var description: String { "DIGEST_TIME '\(text)' is not a time of day as HH:MM (UTC)" }
+    }
+}
+
+extension MailService: CustomStringConvertible {
+    /// How ServiceLifecycle's logs name the service: its schedule, never its settings (they hold the SMTP password).
+    public var description: String {
+        "MailService(digests at \(digestMinuteOfDay / 60):\(String(format: "%02d", digestMinuteOfDay % 60)) UTC, instance \(instance))"
     }
 }

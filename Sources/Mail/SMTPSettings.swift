@@ -85,3 +85,12 @@ public struct SMTPSettings: Sendable, Equatable {
         }
     }
 }
+
+extension SMTPSettings: CustomStringConvertible, CustomDebugStringConvertible {
+    /// The server as logs show it: never the password (ServiceLifecycle prints services at debug level).
+    public var description: String {
+        "SMTPSettings(\(security) \(username.map { "\($0):***@" } ?? "")\(host):\(port), timeout \(timeoutSeconds) s)"
+    }
+
+    public var debugDescription: String { description }
+}

@@ -42,7 +42,7 @@ struct DatabaseOptions: ParsableArguments {
             let pending = try await Migrator(database: open.sql).pendingWithoutWriting()
             guard pending.isEmpty else {
                 throw CommandFailure(
-                    "The database \(location.description) lacks \(pending.count) migration(s) of this version: run `dailypapers migrate` first (this command only reads)."
+                    "The database \(location) lacks \(pending.count) migration(s) of this version: run `dailypapers migrate` first (this command only reads)."
                 )
             }
             return try await body(open.sql)

@@ -9,6 +9,8 @@ import Testing
     @Test(arguments: [
         ("gzip", true), ("gzip, deflate, br", true), ("br;q=1.0, gzip;q=0.8", true), ("*", true), ("GZIP", true),
         ("gzip;q=0", false), ("gzip; q=0.0", false), ("deflate, br", false), ("identity", false), ("", false),
+        // An explicit gzip weight wins over the wildcard's, in either order (RFC 9110).
+        ("*;q=1, gzip;q=0", false), ("gzip;q=0, *;q=1", false), ("*;q=0, gzip;q=0.5", true), ("br;q=1, *;q=0.1", true),
     ])
     func acceptEncodingIsRead(value: String, accepted: Bool) {
         #expect(Gzip.isAccepted(value) == accepted, "\(value)")

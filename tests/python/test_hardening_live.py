@@ -245,3 +245,43 @@ def test_pipelined_requests_are_answered_in_order(limited_server):
     assert len(daily) == 17 and all(item["publishedAt"].startswith("2026-08-21") for item in daily), "the second answer is the day's list"
     assert [item["paper"]["id"] for item in first] != [item["paper"]["id"] for item in daily]
     assert isinstance(last, list)
+
+
+def test_no_secret_reaches_the_logs_at_trace_level(tmp_path):
+    """The SMTP password, a member's password and session, and the link-signing key never appear in the log, even at
+    trace level, where ServiceLifecycle prints every service it starts."""
+    import sqlite3
+    from conftest import API_FIXTURES, BINARY, free_port, wait_until_healthy
+    from test_community_live import Browser
+
+    database = str(tmp_path / "secrets.sqlite")
+    subprocess.run([BINARY, "import", "--database", database, *map(str, API_FIXTURES)], check=True, capture_output=True)
+    smtp_password, member_password = "smtp-Pa55word-never-logged", "member-Pa55word-never-logged"
+    port = free_port()
+    environment = {**os.environ, "SMTP_URL": f"smtp://mailer:{smtp_password}@127.0.0.1:{free_port()}?timeout=1",
+                   "MAIL_FROM": "papers@example.org"}
+    log = open(tmp_path / "serve.log", "w+")
+    process = subprocess.Popen([BINARY, "serve", "--database", database, "--port", str(port), "--log-level", "trace",
+                                "--model", str(tmp_path / "no-model")], env=environment, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_healthy(url, process)
+        member = Browser(url)
+        member.get("/signup")
+        member.post("/signup", {"username": "quiet", "email": "quiet@example.org", "password": member_password})
+        member.get("/settings")
+        urllib.request.urlopen(url + "/papers/trending", timeout=10).read()
+        time.sleep(1.5)  # the outbox tries the closed SMTP port and logs that
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+    log.seek(0)
+    text = log.read()
+    with sqlite3.connect(database) as connection:
+        key = connection.execute("SELECT value FROM settings WHERE key = 'link_signing_key'").fetchone()[0]
+    assert "trace" in text.lower() or "debug" in text.lower(), "the log was written at a verbose level"
+    secrets = {"the SMTP password": smtp_password, "the member's password": member_password, "the link-signing key": key}
+    secrets.update({f"the cookie {cookie.name}": cookie.value for cookie in member.jar if len(cookie.value) >= 16})
+    assert any(cookie.name == "dp_session" for cookie in member.jar), "the member signed up and has a session"
+    for what, secret in secrets.items():
+        assert secret not in text, f"{what} is in the log"

@@ -3,6 +3,7 @@ import json
 import os
 import re
 import subprocess
+import urllib.error
 import urllib.request
 
 from openapi_spec_validator import validate
@@ -34,6 +35,21 @@ def test_the_description_is_valid_openapi_and_covers_every_api_route(server_url)
         assert route in documented, route
     with urllib.request.urlopen(server_url + "/api", timeout=5) as page:
         assert 'href="/api/openapi.json"' in page.read().decode()
+
+
+def test_every_documented_maximum_of_search_is_the_servers_own(server_url):
+    with urllib.request.urlopen(server_url + "/api/openapi.json", timeout=5) as response:
+        spec = json.load(response)
+    parameters = {p["name"]: p["schema"] for p in spec["paths"]["/api/papers/search"]["get"]["parameters"] if "schema" in p}
+    for name in ("p", "limit"):
+        highest = parameters[name]["maximum"]
+        with urllib.request.urlopen(f"{server_url}/api/papers/search?q=model&{name}={highest}", timeout=10) as answer:
+            assert answer.status == 200, name
+        try:
+            urllib.request.urlopen(f"{server_url}/api/papers/search?q=model&{name}={highest + 1}", timeout=10)
+            raise AssertionError(f"{name}={highest + 1} was accepted past the documented maximum")
+        except urllib.error.HTTPError as error:
+            assert error.code == 400, name
 
 
 def test_schemathesis_finds_no_server_error_and_no_response_outside_the_schema():

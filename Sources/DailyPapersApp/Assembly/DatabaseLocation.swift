@@ -3,7 +3,7 @@ import Logging
 import Storage
 
 /// Where the database is: an SQLite file or a PostgreSQL server.
-public enum DatabaseLocation: Sendable, Equatable {
+public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     case sqlite(path: String)
     case postgres(PostgresSettings)
 

@@ -89,3 +89,10 @@ public struct PostgresSettings: Sendable, Equatable {
         public var description: String { "Invalid PostgreSQL URL: \(reason)" }
     }
 }
+
+extension PostgresSettings: CustomStringConvertible, CustomDebugStringConvertible {
+    /// The server as logs show it, with the password masked.
+    public var description: String { redacted }
+
+    public var debugDescription: String { redacted }
+}

@@ -46,14 +46,16 @@ enum Gzip {
         if !acceptEncoding.utf8.contains(UInt8(ascii: ";")) {
             return namesGzip(acceptEncoding.utf8) || acceptEncoding.utf8.contains(UInt8(ascii: "*"))
         }
-        let value = acceptEncoding.lowercased()
-        for part in value.split(separator: ",") {
+        // An explicit weight for gzip wins over the wildcard's, whatever their order (RFC 9110 §12.5.3).
+        var gzip: Double?
+        var wildcard: Double?
+        for part in acceptEncoding.lowercased().split(separator: ",") {
             let pieces = part.split(separator: ";").map { String($0).trimmingWhitespace() }
             guard let coding = pieces.first, coding == "gzip" || coding == "*" else { continue }
             let quality = pieces.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
-            return quality > 0
+            if coding == "gzip" { gzip = quality } else { wildcard = quality }
         }
-        return false
+        return (gzip ?? wildcard ?? 0) > 0
     }
 
     /// Whether the bytes hold "gzip" in any letter case.
