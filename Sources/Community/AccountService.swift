@@ -61,12 +61,15 @@ public struct AccountService: Sendable {
     }
 
     /// The member whose username or address and password these are. Unknown names cost a hash too, so timing
-    /// does not tell which accounts exist.
-    public func logIn(login: String, password: String) async throws -> User {
+    /// does not tell which accounts exist. `beforeTrying` sees the account the login names — `user:ID` whichever
+    /// of its name or address was typed, else the typed text — before the password is tried (the rate limit).
+    public func logIn(login: String, password: String, beforeTrying: (String) throws -> Void = { _ in }) async throws -> User {
         try Self.refuseControls(login, password)
         let name = login.trimmingWhitespace()
         let key = name.contains("@") ? ((try? EmailAddress(name))?.value ?? name) : name
-        guard let found = try await users.credentials(login: key) else {
+        let found = try await users.credentials(login: key)
+        try beforeTrying(found.map { "user:\($0.user.id)" } ?? "login:" + key.lowercased())
+        guard let found else {
             _ = try await hasher.verify(password, hash: hasher.decoyHash)
             throw CommunityError(.unauthorized, "The username, e-mail address or password is wrong.")
         }

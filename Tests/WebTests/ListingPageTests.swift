@@ -55,6 +55,22 @@ struct ListingPageTests {
         }
     }
 
+    @Test("the feed of /papers/new builds its links from its filter, so a query string cannot poison the cached feed")
+    func theNewPapersFeedCannotBePoisoned() async throws {
+        let site = try await TestSite(papers: Self.papers)
+        try await site.run(environment: ["ARXIV_CATEGORIES": "cs.CL,cs.LG"]) { client in
+            let hostile = "/papers/new/feed.rss?category=cs.CL&x=%22%3E%3Cscript%3Ealert(1)%3C/script%3E&utm=evil.example"
+            let poisoned = try await client.get(hostile)
+            #expect(poisoned.status == .ok)
+            let plain = try await client.get("/papers/new/feed.rss?category=cs.CL")
+            #expect(plain.text == poisoned.text, "the junk shares the filter's entry and body")
+            for text in [poisoned.text, plain.text] {
+                #expect(!text.contains("alert(1)") && !text.contains("evil.example") && !text.contains("utm="))
+                #expect(text.contains("/papers/new/feed.rss?category=cs.CL") && text.contains("/papers/new?category=cs.CL"))
+            }
+        }
+    }
+
     @Test("category pages and feeds; the paper page names its categories, announcement and versions")
     func categories() async throws {
         let site = try await TestSite(papers: Self.papers)

@@ -66,10 +66,11 @@ public struct RateLimits: Sendable {
     }
 
     /// Counts an account action (log-in, sign-up, reset) by the client's address, signed in or not, and by the
-    /// account it targets (a username or address, in any letter case).
-    func checkAccountAction(_ bucket: Bucket, _ context: AppRequestContext, target: String, now: Timestamp) throws {
+    /// account it targets (a username or address, in any letter case) — from this client only with `perClient`.
+    func checkAccountAction(_ bucket: Bucket, _ context: AppRequestContext, target: String, perClient: Bool = false, now: Timestamp) throws {
         guard let pair = limiters[bucket] else { return }
-        let (address, account) = Self.accountKeys(context, target: target)
+        var (address, account) = Self.accountKeys(context, target: target)
+        if perClient { account = account.map { $0 + "|" + address } }
         let seconds = now.millisecondsSinceEpoch / 1000
         try pair.anonymous.check(address, nowSeconds: seconds)
         if let account { try pair.member.check(account, nowSeconds: seconds) }

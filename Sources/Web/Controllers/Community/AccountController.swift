@@ -77,10 +77,13 @@ struct AccountController: Sendable {
 
     func logIn(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let fields = try await Guards.form(request, context)
-        try community.limits.checkAccountAction(.login, context, target: fields["login"] ?? "", now: clock())
         let next = Guards.localPath(fields["next"] ?? "/") ?? "/"
         do {
-            let user = try await accounts.logIn(login: fields["login"] ?? "", password: fields["password"] ?? "")
+            // Counted by the client's address, and by the account together with the address: a stranger's wrong
+            // tries cannot lock a member out, and a member's name and address share one budget.
+            let user = try await accounts.logIn(login: fields["login"] ?? "", password: fields["password"] ?? "") { account in
+                try community.limits.checkAccountAction(.login, context, target: account, perClient: true, now: clock())
+            }
             // A new session id on every log-in: a session the browser brought along (planted or not) is ended.
             if let old = context.session { try await accounts.endSession(old) }
             let ticket = try await accounts.startSession(for: user)
