@@ -191,6 +191,28 @@ import Testing
         try limiter.check("another client", nowSeconds: 1_000)
         try limiter.check("client", nowSeconds: 1_200)
     }
+
+    @Test func theTableIsBoundedAndANewWindowStartsEmpty() throws {
+        let limiter = RateLimiter(limit: 3, maxKeys: 100)
+        for client in 0..<99 { try limiter.check("ip:10.0.0.\(client)", nowSeconds: 1_000) }
+        #expect(limiter.keyCount == 99)
+        // Past the bound, fresh clients share one count: the table stops growing and the flood is limited as one.
+        for client in 0..<3 { try limiter.check("ip:10.1.0.\(client)", nowSeconds: 1_000) }
+        #expect(throws: HTTPError.self) { try limiter.check("ip:10.2.0.1", nowSeconds: 1_000) }
+        #expect(limiter.keyCount == 100)
+        try limiter.check("ip:10.0.0.1", nowSeconds: 1_000)
+        try limiter.check("ip:10.2.0.1", nowSeconds: 1_300)
+        #expect(limiter.keyCount == 1, "the next window starts from an empty table")
+    }
+
+    @Test func anIPv6NetworkCountsAsOneClient() {
+        #expect(ClientAddress.limitKey("2001:db8:1:2:3:4:5:6") == ClientAddress.limitKey("2001:db8:1:2:ffff::1"), "one /64")
+        #expect(ClientAddress.limitKey("2001:db8:1:2::1") == "ip6:20010db800010002::/64")
+        #expect(ClientAddress.limitKey("2001:db8:1:3::1") != ClientAddress.limitKey("2001:db8:1:2::1"), "the next /64 is another client")
+        #expect(ClientAddress.limitKey("203.0.113.9") == "ip:203.0.113.9")
+        #expect(ClientAddress.limitKey("::ffff:203.0.113.9") == "ip:203.0.113.9", "an IPv4-mapped address is its IPv4")
+        #expect(ClientAddress.limitKey("unknown") == "ip:unknown")
+    }
 }
 
 @Suite struct StylesheetTests {

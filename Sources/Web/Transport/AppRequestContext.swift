@@ -35,6 +35,6 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
 
     /// What rate limits count by: the member when signed in, the address otherwise.
     var limitKey: String {
-        user.map { "user:\($0.id)" } ?? "ip:" + clientKey
+        user.map { "user:\($0.id)" } ?? ClientAddress.limitKey(clientKey)
     }
 }

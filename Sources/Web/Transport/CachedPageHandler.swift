@@ -25,7 +25,7 @@ final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private var swallowing = false
     /// A request passed on is still arriving (its end has not come).
     private var forwarding = false
-    /// The peer's address as text, the rate limits' key.
+    /// The peer's rate-limit key (`ClientAddress.limitKey` of its address).
     private var peer: String?
     private var lastActive = NIODeadline.now()
     private var idleCheck: Scheduled<Void>?
@@ -51,7 +51,7 @@ final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
         switch unwrapInboundIn(data) {
             case .head(let head):
                 let remote = context.channel.remoteAddress
-                if peer == nil { peer = remote?.ipAddress ?? "unknown" }
+                if peer == nil { peer = ClientAddress.limitKey(remote?.ipAddress ?? "unknown") }
                 if passedOn == 0, let answer = server.response(to: head, from: remote, peer: peer ?? "unknown") {
                     answering = answer
                     swallowing = true

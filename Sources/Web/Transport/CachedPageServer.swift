@@ -41,7 +41,7 @@ final class CachedPageServer: Sendable {
     }
 
     /// The full response to `head` when the cache holds it and nothing about the request needs the normal path.
-    /// `peer` is the connection's address as text, worked out once per connection (formatting it costs).
+    /// `peer` is the connection's rate-limit key (`ClientAddress.limitKey`), worked out once per connection (formatting it costs).
     func response(to head: HTTPRequestHead, from remote: SocketAddress?, peer: String) -> (HTTPResponseHead, ByteBuffer)? {
         guard head.method == .GET, head.version == .http1_1, head.isKeepAlive, Self.isPlain(head.headers) else { return nil }
         let target = head.uri
@@ -57,7 +57,9 @@ final class CachedPageServer: Sendable {
             : ClientAddress.forwarded(remote: remote, forwardedFor: head.headers[ClientAddress.forwardedFor.rawName].last, trusted: trustedProxies)
         let bucket: RateLimits.Bucket = route.isAPI ? .api : .pages
         // A refusal takes the normal path, which renders the 429 page.
-        guard let limit = try? limits.check(bucket, key: "ip:" + (forwarded ?? peer), member: false, now: clock()) else { return nil }
+        guard let limit = try? limits.check(bucket, key: forwarded.map(ClientAddress.limitKey) ?? peer, member: false, now: clock()) else {
+            return nil
+        }
         // The compressed bytes to whoever takes gzip (every browser), the plain ones to the rest.
         let gzip = cached.gzipped != nil && Gzip.isAccepted(head.headers.first(name: "accept-encoding"))
         var headers = template(for: cached, gzip: gzip, limit: limit)

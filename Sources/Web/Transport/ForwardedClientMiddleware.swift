@@ -30,6 +30,20 @@ enum ClientAddress {
         return client
     }
 
+    /// The key rate limits count an address by: an IPv4 address as it is, an IPv6 address by its /64 (the block one
+    /// subscriber gets, so one network cannot give itself endless budgets), an IPv4-mapped one as its IPv4.
+    static func limitKey(_ address: String) -> String {
+        guard address.contains(":") else { return "ip:" + address }
+        var parsed = in6_addr()
+        guard inet_pton(AF_INET6, address, &parsed) == 1 else { return "ip:" + address }
+        let octets = withUnsafeBytes(of: &parsed) { Array($0) }
+        if octets[0..<10].allSatisfy({ $0 == 0 }), octets[10] == 0xff, octets[11] == 0xff {
+            return "ip:" + octets[12...].map { String($0) }.joined(separator: ".")
+        }
+        let hex = Array("0123456789abcdef")
+        return "ip6:" + String(octets[0..<8].flatMap { [hex[Int($0 >> 4)], hex[Int($0 & 15)]] }) + "::/64"
+    }
+
     /// The client's address: the forwarded one, else the peer's.
     static func key(remote: SocketAddress?, forwardedFor header: String?, trusted: Set<String>) -> String {
         forwarded(remote: remote, forwardedFor: header, trusted: trusted) ?? remote?.ipAddress ?? "unknown"

@@ -8,26 +8,33 @@ import Synchronization
 public final class RateLimiter: Sendable {
     public let limit: Int
     public let windowSeconds: Int
-    private let windows = Mutex<[String: (windowStart: Int64, count: Int)]>([:])
+    /// The most clients counted apart in one window; past it, new clients share one count (`overflowKey`), so the
+    /// table's memory is bounded and a flood of fresh addresses is limited as one client.
+    public let maxKeys: Int
+    /// The counts of the current window only: a new window starts from an empty table, in O(1).
+    private let window = Mutex<(start: Int64, counts: [String: Int])>((-1, [:]))
+    static let overflowKey = "(every other client)"
 
-    public init(limit: Int, windowSeconds: Int = 300) {
+    public init(limit: Int, windowSeconds: Int = 300, maxKeys: Int = 100_000) {
         self.limit = limit
         self.windowSeconds = windowSeconds
+        self.maxKeys = maxKeys
     }
 
     /// Counts one request by `key` at `nowSeconds` and returns what is left; throws a 429 `HTTPError` when the
     /// window is used up.
     @discardableResult
     func check(_ key: String, nowSeconds: Int64) throws -> RateLimitState {
-        let window = Int64(windowSeconds)
-        let start = nowSeconds - nowSeconds % window
-        let count = windows.withLock { windows -> Int in
-            if windows.count > 100_000 { windows = windows.filter { $0.value.windowStart == start } }
-            let current = windows[key].flatMap { $0.windowStart == start ? $0.count : nil } ?? 0
-            windows[key] = (start, current + 1)
-            return current + 1
+        let length = Int64(windowSeconds)
+        let start = nowSeconds - nowSeconds % length
+        let count = window.withLock { window -> Int in
+            if window.start != start { window = (start, [:]) }
+            let counted = window.counts[key] != nil || window.counts.count < maxKeys - 1 ? key : Self.overflowKey
+            let count = (window.counts[counted] ?? 0) + 1
+            window.counts[counted] = count
+            return count
         }
-        let state = RateLimitState(limit: limit, windowSeconds: windowSeconds, remaining: max(0, limit - count), reset: start + window - nowSeconds)
+        let state = RateLimitState(limit: limit, windowSeconds: windowSeconds, remaining: max(0, limit - count), reset: start + length - nowSeconds)
         guard count > limit else { return state }
         var headers = state.headers
         headers[.retryAfter] = String(state.reset)
@@ -35,6 +42,9 @@ public final class RateLimiter: Sendable {
             .tooManyRequests, headers: headers,
             message: "Too many requests: at most \(limit) every \(windowSeconds / 60) minutes. Try again in \(state.reset) s.")
     }
+
+    /// How many clients the current window counts apart.
+    var keyCount: Int { window.withLock { $0.counts.count } }
 }
 
 extension RateLimiter {
@@ -42,9 +52,9 @@ extension RateLimiter {
     /// mistyped, which should not use up a person's tries.
     func refund(_ key: String, nowSeconds: Int64) {
         let start = nowSeconds - nowSeconds % Int64(windowSeconds)
-        windows.withLock { windows in
-            guard let current = windows[key], current.windowStart == start, current.count > 0 else { return }
-            windows[key] = (start, current.count - 1)
+        window.withLock { window in
+            guard window.start == start, let count = window.counts[key], count > 0 else { return }
+            window.counts[key] = count - 1
         }
     }
 }

@@ -88,6 +88,6 @@ public struct RateLimits: Sendable {
     /// An account action counts by the client's address and by the account it names (none when it names none).
     private static func accountKeys(_ context: AppRequestContext, target: String) -> (address: String, account: String?) {
         let key = target.trimmingWhitespace().lowercased()
-        return ("ip:" + context.clientKey, key.isEmpty ? nil : "target:" + key)
+        return (ClientAddress.limitKey(context.clientKey), key.isEmpty ? nil : "target:" + key)
     }
 }
