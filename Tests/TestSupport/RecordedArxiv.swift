@@ -53,24 +53,7 @@ public final class RecordedArxiv: Sendable {
     public func serve<T: Sendable>(_ body: @Sendable (URL) async throws -> T) async throws -> T {
         let router = Router()
         router.get("/api/query") { request, _ in try await self.respond(to: request) }
-        let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) }
-        )
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask {
-                try await app.run()
-                return nil
-            }
-            var ports = portStream.makeAsyncIterator()
-            guard let port = await ports.next(), let url = URL(string: "http://127.0.0.1:\(port)/api/query") else {
-                throw CancellationError()
-            }
-            let result = try await body(url)
-            group.cancelAll()
-            return result
-        }
+        return try await LocalServer.serve(router) { base in try await body(base.appendingPathComponent("api/query")) }
     }
 
     private func respond(to request: Request) async throws -> Response {

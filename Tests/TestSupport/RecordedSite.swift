@@ -20,22 +20,7 @@ public final class RecordedSite: Sendable {
     public func serve<T: Sendable>(_ body: @Sendable (URL) async throws -> T) async throws -> T {
         let router = Router()
         router.get("**") { request, _ in self.respond(to: request) }
-        let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) }
-        )
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask {
-                try await app.run()
-                return nil
-            }
-            var ports = portStream.makeAsyncIterator()
-            guard let port = await ports.next(), let url = URL(string: "http://127.0.0.1:\(port)") else { throw CancellationError() }
-            let result = try await body(url)
-            group.cancelAll()
-            return result
-        }
+        return try await LocalServer.serve(router, body)
     }
 
     private func respond(to request: Request) -> Response {
