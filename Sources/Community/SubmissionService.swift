@@ -11,11 +11,14 @@ public struct SubmissionService: Sendable {
     public let lookups: LookupQueue
     public let policy: SubmissionPolicy
     let clock: @Sendable () -> Timestamp
+    /// How long a member waits for arXiv at most, retries included: past it the answer is a 503 that says so.
+    let lookupDeadline: Duration
 
     public init(
         papers: SQLPaperStore, submissions: SQLSubmissionStore, arxiv: ArxivClient, lookups: LookupQueue = LookupQueue(),
-        policy: SubmissionPolicy, clock: @escaping @Sendable () -> Timestamp
+        policy: SubmissionPolicy, clock: @escaping @Sendable () -> Timestamp, lookupDeadline: Duration = .seconds(20)
     ) {
+        self.lookupDeadline = lookupDeadline
         self.papers = papers
         self.lookups = lookups
         self.submissions = submissions
@@ -45,12 +48,7 @@ public struct SubmissionService: Sendable {
 
     /// The paper from arXiv, stored the way an import stores it.
     private func fetchAndStore(_ id: String) async throws -> Paper {
-        let fetched: Paper?
-        do {
-            fetched = try await arxiv.paper(arxivId: id)
-        } catch let error as ArxivError {
-            throw CommunityError(.unavailable, error.description)
-        }
+        let fetched = try await withinDeadline { try await arxiv.paper(arxivId: id) }
         guard let fetched else { throw CommunityError.notFound("arXiv has no paper with the id \(id).") }
         let fields: Set<PaperField> = [
             .arxivId, .title, .abstract, .authors, .authorCount, .publishedAt, .categories, .arxivComments, .journalRef, .doi,
@@ -58,5 +56,23 @@ public struct SubmissionService: Sendable {
         _ = try await papers.apply([PaperUpdate(paper: fetched, fields: fields)], at: clock())
         guard let stored = try await papers.paper(id: id) else { throw CommunityError.notFound("The paper \(id) is hidden by moderators.") }
         return stored
+    }
+
+    /// arXiv's answer, or a 503 that says arXiv is slow once `lookupDeadline` has passed (the look-up is cancelled).
+    private func withinDeadline(_ lookup: @escaping @Sendable () async throws -> Paper?) async throws -> Paper? {
+        let deadline = lookupDeadline
+        do {
+            return try await withThrowingTaskGroup(of: Paper?.self) { group in
+                group.addTask { try await lookup() }
+                group.addTask {
+                    try await Task.sleep(for: deadline)
+                    throw CommunityError(.unavailable, "arXiv did not answer within \(deadline.components.seconds) s; try again in a few minutes.")
+                }
+                defer { group.cancelAll() }
+                return try await group.next() ?? nil
+            }
+        } catch let error as ArxivError {
+            throw CommunityError(.unavailable, error.description)
+        }
     }
 }
