@@ -37,8 +37,9 @@ public final class SentenceEmbedder: Sendable {
     }
 
     /// The embedding of one text (a search query), on the calling thread and every other core.
-    public func embed(_ text: String) -> [Float] {
-        encoder.embed([tokenizer.encode(text)], team: team)[0]
+    /// `splitOverCores` false keeps it on the calling thread: a search worker must leave the other cores to pages.
+    public func embed(_ text: String, splitOverCores: Bool = true) -> [Float] {
+        encoder.embed([tokenizer.encode(text)], team: splitOverCores ? team : nil)[0]
     }
 
     /// The embeddings of `texts`, in order. Texts of similar length are packed together into batches of about

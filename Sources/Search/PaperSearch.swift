@@ -67,11 +67,14 @@ public struct PaperSearch: Sendable {
     public let semantic: SemanticIndex?
     /// The in-memory keyword index, when this process keeps one; SQL answers what it cannot (and until it is filled).
     public let keywords: KeywordIndex?
+    /// Where the CPU-heavy part of a search runs when the site serves (nil: on the caller, as commands and tests do).
+    public let workers: SearchWorkers?
 
-    public init(store: SQLPaperStore, semantic: SemanticIndex?, keywords: KeywordIndex? = nil) {
+    public init(store: SQLPaperStore, semantic: SemanticIndex?, keywords: KeywordIndex? = nil, workers: SearchWorkers? = nil) {
         self.store = store
         self.semantic = semantic
         self.keywords = keywords
+        self.workers = workers
     }
 
     public func search(_ request: SearchRequest) async throws -> SearchResults {
@@ -111,11 +114,14 @@ public struct PaperSearch: Sendable {
         guard let semantic, mode != .keyword, query.hasWords else {
             return keyword.map { .init(paperId: $0.paperId, score: $0.score, keywordScore: $0.score, similarity: nil) }
         }
-        let vector = semantic.embedQuery(query.meaningText)
-        var similarities: [String: Float] = [:]
         // Phrases are a demand for those exact words: meaning then only reorders what the words found.
+        let (vector, nearest) = try await compute { crowded in
+            let vector = semantic.embedQuery(query.meaningText, splitOverCores: !crowded)
+            let nearest = query.phrases.isEmpty ? semantic.vectors.nearest(to: vector, count: Self.candidates) : []
+            return (vector, nearest.filter { $0.similarity >= Self.minimumSimilarity })
+        }
+        var similarities: [String: Float] = [:]
         if query.phrases.isEmpty {
-            let nearest = semantic.vectors.nearest(to: vector, count: Self.candidates).filter { $0.similarity >= Self.minimumSimilarity }
             let passing =
                 query.hasFilters || !query.excluded.isEmpty
                 ? try await store.ids(nearest.map(\.paperId), passingFiltersOf: query) : nil
@@ -147,8 +153,17 @@ public struct PaperSearch: Sendable {
 
     /// The best keyword candidates: from the in-memory index when it can answer, else from SQL.
     private func keywordHits(_ query: KeywordQuery) async throws -> [KeywordHit] {
-        if let hits = keywords?.search(query, limit: Self.candidates) { return hits }
+        if let keywords, keywords.isReady, let hits = try await compute({ _ in keywords.search(query, limit: Self.candidates) }) {
+            return hits
+        }
         return try await store.keywordSearch(query, limit: Self.candidates)
+    }
+
+    /// `body` on a search worker when there are workers, else here. `body` learns whether other searches are waiting
+    /// (`crowded`), in which case it keeps to one core.
+    private func compute<T: Sendable>(_ body: @escaping @Sendable (_ crowded: Bool) -> T) async throws -> T {
+        guard let workers else { return body(false) }
+        return try await workers.run { body(workers.load > 1) }
     }
 
     /// One page of the candidates, with their papers, in the requested order.

@@ -42,9 +42,9 @@ public final class SemanticIndex: Sendable {
     }
 
     /// The query's embedding; recent queries are remembered (paging through results embeds once).
-    public func embedQuery(_ text: String) -> [Float] {
+    public func embedQuery(_ text: String, splitOverCores: Bool = true) -> [Float] {
         if let cached = queries.vector(for: text) { return cached }
-        let vector = embedder.embed(text)
+        let vector = embedder.embed(text, splitOverCores: splitOverCores)
         queries.remember(text, vector)
         return vector
     }

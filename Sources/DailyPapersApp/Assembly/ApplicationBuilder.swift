@@ -82,7 +82,10 @@ public struct ApplicationBuilder: Sendable {
         let dependencies = AppDependencies(
             store: store, cache: cache, clock: clock, logger: logger, siteURL: configuration.publicURL, mail: mail, community: community,
             trustedProxies: configuration.trustedProxies,
-            search: PaperSearch(store: store, semantic: semantic.index, keywords: keywords.index), semanticNotice: semantic.notice,
+            search: PaperSearch(
+                store: store, semantic: semantic.index, keywords: keywords.index,
+                workers: SearchWorkers(count: configuration.searchWorkers, queueLimit: configuration.searchQueue)),
+            semanticNotice: semantic.notice,
             listingCategories: configuration.harvest.categories, arxivCalendar: configuration.arxivCalendar,
             ingest: SQLIngestStore(database: database.sql)
         )

@@ -31,6 +31,9 @@ public struct AppConfiguration: Sendable {
     public var embeddingThreads: Int
     public var backgroundNice: Int
     public var exactSearchLimit: Int
+    /// Threads that run searches, and searches that may wait for one.
+    public var searchWorkers: Int
+    public var searchQueue: Int
     /// Whether `serve` harvests by itself (`HARVEST=on`).
     public var harvesting: Bool
     public var harvest: HarvestSettings
@@ -71,6 +74,9 @@ public struct AppConfiguration: Sendable {
         embeddingThreads = read.integer(Settings.embeddingThreads, in: 1...64)
         backgroundNice = read.integer(Settings.backgroundNice, in: 0...19)
         exactSearchLimit = read.integer(Settings.exactSearchLimit, in: 1...Int.max)
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        searchWorkers = read.text(Settings.searchWorkers) == nil ? max(1, cores - 1) : read.integer(Settings.searchWorkers, in: 1...64)
+        searchQueue = read.integer(Settings.searchQueue, in: 0...10_000)
         harvesting = read.value(Settings.harvest, fallback: false) { ["on": true, "off": false][$0.lowercased()] }
         harvest = Self.harvest(&read)
         arxivCalendar = Self.calendar(&read)
@@ -102,7 +108,9 @@ public struct AppConfiguration: Sendable {
             port: read.integer(Settings.port, in: 0...65_535),
             idleTimeout: .seconds(read.integer(Settings.idleTimeout, in: 1...Int.max)),
             headerTimeout: .seconds(read.integer(Settings.headerTimeout, in: 1...Int.max)),
-            maxConnections: read.integer(Settings.maxConnections, in: 1...Int.max)
+            requestTimeout: .seconds(read.integer(Settings.requestTimeout, in: 1...Int.max)),
+            maxConnections: read.integer(Settings.maxConnections, in: 1...Int.max),
+            maxConnectionsPerClient: read.integer(Settings.maxConnectionsPerClient, in: 1...Int.max)
         )
     }
 

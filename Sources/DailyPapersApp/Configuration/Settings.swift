@@ -24,8 +24,15 @@ public enum Settings {
         "IDLE_TIMEOUT", flag: "idle-timeout", default: "60", group: .server, "Seconds a keep-alive connection may stay idle before it is closed.")
     public static let headerTimeout = Setting(
         "HEADER_TIMEOUT", flag: "header-timeout", default: "10", group: .server, "Seconds a new connection has to send its first request's head.")
+    public static let requestTimeout = Setting(
+        "REQUEST_TIMEOUT", flag: "request-timeout", default: "30", group: .server,
+        "Seconds a request's body has to arrive whole once its head has come (a trickling upload is cut off).")
     public static let maxConnections = Setting(
-        "MAX_CONNECTIONS", flag: "max-connections", default: "2048", group: .server, "Connections open at once past which new ones are closed.")
+        "MAX_CONNECTIONS", flag: "max-connections", default: "2048", group: .server,
+        "Connections open at once; past it a new one replaces an idle keep-alive connection, or is closed when none is idle.")
+    public static let maxConnectionsPerClient = Setting(
+        "MAX_CONNECTIONS_PER_CLIENT", flag: "max-connections-per-client", default: "64", group: .server,
+        "Connections one client address (an IPv6 /64) may hold open; trusted proxies are not limited.")
     public static let cacheBytes = Setting(
         "CACHE_BYTES", flag: "cache-bytes", default: "67108864", group: .server, "Bytes of rendered pages the response cache keeps at most (64 MiB).")
     public static let logLevel = Setting(
@@ -82,6 +89,14 @@ public enum Settings {
         "EXACT_SEARCH_LIMIT", flag: "exact-search-limit", default: "50000", group: .search,
         "Up to this many papers, search by meaning scans every vector; above, an IVF index."
     )
+    public static let searchWorkers = Setting(
+        "SEARCH_WORKERS", flag: "search-workers", shown: "cores − 1, at least 1", group: .search,
+        "Threads that run searches (1–64): fewer than the cores, so pages are served while people search."
+    )
+    public static let searchQueue = Setting(
+        "SEARCH_QUEUE", flag: "search-queue", default: "16", group: .search,
+        "Searches that may wait for a search thread; past them a search is answered 503 with Retry-After."
+    )
 
     /// Every setting, in the order of the documentation.
     public static let harvest = Setting(
@@ -129,10 +144,11 @@ public enum Settings {
 
     public static let all: [Setting] = [
         configFile, database,
-        host, port, publicURL, trustedProxies, idleTimeout, headerTimeout, maxConnections, cacheBytes, logLevel, clockStart,
+        host, port, publicURL, trustedProxies, idleTimeout, headerTimeout, requestTimeout, maxConnections, maxConnectionsPerClient, cacheBytes,
+        logLevel, clockStart,
         rateLimits, bcryptCost, submissionsPerDay, arxivAPIURL, password,
         smtpURL, mailFrom, unsubscribeMailbox, digestTime,
-        model, embeddingThreads, backgroundNice, exactSearchLimit,
+        model, embeddingThreads, backgroundNice, exactSearchLimit, searchWorkers, searchQueue,
         harvest, arxivCategories, arxivBackfillFrom, arxivContact, featureNew, arxivOAIURL, arxivListingURL, arxivInterval, harvestTimeout,
         arxivCalendar,
         hubURL, hubFrom,

@@ -70,17 +70,24 @@ public struct ServerSettings: Sendable {
     public var idleTimeout: Duration
     /// A new connection must send its first request's head within this time.
     public var headerTimeout: Duration
-    /// Connections past this many open at once are closed when accepted.
+    /// A request's body must have arrived whole this long after its head.
+    public var requestTimeout: Duration
+    /// Past this many connections open at once, a new one replaces an idle keep-alive one, or is closed.
     public var maxConnections: Int
+    /// Connections one client (an address, an IPv6 /64) may hold open; trusted proxies are not limited.
+    public var maxConnectionsPerClient: Int
 
     public init(
-        hostname: String, port: Int, idleTimeout: Duration, headerTimeout: Duration, maxConnections: Int
+        hostname: String, port: Int, idleTimeout: Duration, headerTimeout: Duration, requestTimeout: Duration, maxConnections: Int,
+        maxConnectionsPerClient: Int
     ) {
         self.hostname = hostname
         self.port = port
         self.idleTimeout = idleTimeout
         self.headerTimeout = headerTimeout
+        self.requestTimeout = requestTimeout
         self.maxConnections = maxConnections
+        self.maxConnectionsPerClient = maxConnectionsPerClient
     }
 }
 
@@ -112,7 +119,9 @@ public func buildApplication(_ dependencies: AppDependencies, settings: ServerSe
         trustedProxies: dependencies.trustedProxies, security: security, serverName: serverName
     )
     let connections = ConnectionGuard(
-        maxConnections: settings.maxConnections, headerTimeout: .init(settings.headerTimeout), idleTimeout: .init(settings.idleTimeout),
+        table: ConnectionTable(maxConnections: settings.maxConnections, maxPerClient: settings.maxConnectionsPerClient),
+        timeouts: ConnectionTimeouts(
+            header: .init(settings.headerTimeout), idle: .init(settings.idleTimeout), request: .init(settings.requestTimeout)),
         cachedPages: cachedPages
     )
     // No idle timeout of Hummingbird's: cached answers never reach its handler, so the cached-page handler keeps it.

@@ -23,9 +23,6 @@ final class CachedPageServer: Sendable {
     let security: SecurityHeaders
     let serverName: String
     private let date = Mutex<(second: Int64, text: String)>((-1, ""))
-    /// `template(for:limit:)` by the entry's store number; numbers are never reused, so a stale one is only unused.
-    private let templates = Mutex<[Int: HTTPHeaders]>([:])
-    private static let templateLimit = 4_096
 
     init(
         cache: ResponseCache, keys: CacheKeys, limits: RateLimits, clock: @escaping @Sendable () -> Timestamp, trustedProxies: Set<String>,
@@ -81,30 +78,23 @@ final class CachedPageServer: Sendable {
     }
 
     /// The headers every answer from one cache entry carries: its own, the security headers, `Server`,
-    /// `Content-Length` and the rate-limit policy. Built once per entry: building header lists per request was a
-    /// sixth of this path's CPU in the profile.
+    /// `Content-Length` and the rate-limit policy. Built once per entry and kept with it: building header lists per
+    /// request was a sixth of this path's CPU in the profile.
     private func template(for cached: Rendered, gzip: Bool, limit: RateLimitState) -> HTTPHeaders {
-        // Two templates an entry: plain and compressed.
-        let number = cached.storeNumber.map { $0 * 2 + (gzip ? 1 : 0) }
-        if let number, let known = templates.withLock({ $0[number] }) { return known }
-        var fields = cached.headers
-        fields.append(contentsOf: security.fields)
-        fields.append(HTTPField(name: .server, value: serverName))
-        // Tells operators (and the tests) that the answer came from the event loop's cache.
-        fields.append(HTTPField(name: .xCache, value: "HIT"))
-        if cached.gzipped != nil { fields.append(HTTPField(name: .vary, value: "Accept-Encoding")) }
-        if gzip { fields.append(HTTPField(name: .contentEncoding, value: "gzip")) }
-        let body = gzip ? cached.gzipped ?? cached.body : cached.body
-        fields.append(HTTPField(name: .contentLength, value: String(body.readableBytes)))
-        fields.append(limit.policyField)
-        let headers = HTTPHeaders(fields.map { ($0.name.rawName, $0.value) })
-        if let number {
-            templates.withLock { templates in
-                if templates.count >= Self.templateLimit { templates.removeAll(keepingCapacity: true) }
-                templates[number] = headers
-            }
+        let make = { [self] in
+            var fields = cached.headers
+            fields.append(contentsOf: security.fields)
+            fields.append(HTTPField(name: .server, value: serverName))
+            // Tells operators (and the tests) that the answer came from the event loop's cache.
+            fields.append(HTTPField(name: .xCache, value: "HIT"))
+            if cached.gzipped != nil { fields.append(HTTPField(name: .vary, value: "Accept-Encoding")) }
+            if gzip { fields.append(HTTPField(name: .contentEncoding, value: "gzip")) }
+            let body = gzip ? cached.gzipped ?? cached.body : cached.body
+            fields.append(HTTPField(name: .contentLength, value: String(body.readableBytes)))
+            fields.append(limit.policyField)
+            return HTTPHeaders(fields.map { ($0.name.rawName, $0.value) })
         }
-        return headers
+        return cached.entry?.template(gzip: gzip, make: make) ?? make()
     }
 
     private func currentDate() -> String {
@@ -116,9 +106,9 @@ final class CachedPageServer: Sendable {
         }
     }
 
-    /// A handler for one connection, joining it when its first request (`passedOn`, already on its way to the
-    /// application) has been read.
-    func handler(idleTimeout: TimeAmount, passedOn: Int) -> CachedPageHandler {
-        CachedPageHandler(server: self, idleTimeout: idleTimeout, passedOn: passedOn)
+    /// A handler for one connection, joining it when its first request, already on its way to the application, has
+    /// been read.
+    func handler(timeouts: ConnectionTimeouts, connection: ConnectionTable.Entry) -> CachedPageHandler {
+        CachedPageHandler(server: self, timeouts: timeouts, connection: connection)
     }
 }

@@ -2,42 +2,41 @@ import HummingbirdCore
 import NIOCore
 import NIOHTTPTypes
 import NIOHTTPTypesHTTP1
-import Synchronization
 
-/// Bounds what idle or hostile clients can hold: at most `maxConnections` open at once (a connection past the cap
-/// is closed as soon as it is accepted), and a connection must send its first request's head within `headerTimeout`
-/// (a client that trickles header bytes is closed). After that head, idle connections are closed by the cached-page
-/// handler after `idleTimeout`.
+/// Bounds what idle or hostile clients can hold: the connection table's caps (in all and per client), and a new
+/// connection must send its first request's head within `timeouts.header` (a client that trickles header bytes is
+/// closed). After that head, the cached-page handler keeps the idle and request deadlines.
 final class ConnectionGuard: Sendable {
-    let maxConnections: Int
-    let headerTimeout: TimeAmount
-    let idleTimeout: TimeAmount
+    let table: ConnectionTable
+    let timeouts: ConnectionTimeouts
     /// Answers cached requests on the event loop; its handler joins each connection with the first request.
     let cachedPages: CachedPageServer
-    private let open = Atomic<Int>(0)
 
-    init(maxConnections: Int, headerTimeout: TimeAmount, idleTimeout: TimeAmount, cachedPages: CachedPageServer) {
-        self.maxConnections = maxConnections
-        self.headerTimeout = headerTimeout
-        self.idleTimeout = idleTimeout
+    init(table: ConnectionTable, timeouts: ConnectionTimeouts, cachedPages: CachedPageServer) {
+        self.table = table
+        self.timeouts = timeouts
         self.cachedPages = cachedPages
     }
-
-    /// The connections open now.
-    var openConnections: Int { open.load(ordering: .relaxed) }
 
     /// A handler for one new connection's pipeline.
     func handler() -> Handler {
         Handler(guard: self)
     }
 
-    /// Counts the connection until it closes, closes it when it is over the cap or its first request head is too
-    /// slow, and leaves the pipeline once that head has come (so later requests do not pass through it).
+    /// The peer's key in the per-client count; none for a trusted proxy (it speaks for many clients).
+    fileprivate func client(of channel: any Channel) -> String? {
+        guard let address = channel.remoteAddress?.ipAddress else { return "unknown" }
+        return cachedPages.trustedProxies.contains(address) ? nil : ClientAddress.limitKey(address)
+    }
+
+    /// Admits the connection or closes it, closes it when its first request head is too slow, and leaves the
+    /// pipeline once that head has come (so later requests do not pass through it).
     final class Handler: ChannelInboundHandler, RemovableChannelHandler {
         typealias InboundIn = HTTPRequestPart
         typealias InboundOut = HTTPRequestPart
 
         private let owner: ConnectionGuard
+        private var entry: ConnectionTable.Entry?
         private var headerDeadline: Scheduled<Void>?
 
         init(guard owner: ConnectionGuard) {
@@ -45,15 +44,16 @@ final class ConnectionGuard: Sendable {
         }
 
         func handlerAdded(context: ChannelHandlerContext) {
-            let count = owner.open.wrappingAdd(1, ordering: .relaxed).newValue
-            let owner = self.owner
-            context.channel.closeFuture.whenComplete { _ in owner.open.wrappingSubtract(1, ordering: .relaxed) }
-            guard count <= owner.maxConnections else {
+            let channel = context.channel
+            let table = owner.table
+            guard case .admitted(let entry, let victim) = table.admit(channel, client: owner.client(of: channel)) else {
                 context.close(promise: nil)
                 return
             }
-            let channel = context.channel
-            headerDeadline = context.eventLoop.scheduleTask(in: owner.headerTimeout) { channel.close(promise: nil) }
+            self.entry = entry
+            victim?.close(promise: nil)
+            channel.closeFuture.whenComplete { _ in table.remove(entry) }
+            headerDeadline = context.eventLoop.scheduleTask(in: owner.timeouts.header) { channel.close(promise: nil) }
         }
 
         func handlerRemoved(context: ChannelHandlerContext) {
@@ -62,7 +62,7 @@ final class ConnectionGuard: Sendable {
         }
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-            guard case .head = unwrapInboundIn(data), headerDeadline != nil else {
+            guard case .head = unwrapInboundIn(data), headerDeadline != nil, let entry else {
                 context.fireChannelRead(data)
                 return
             }
@@ -72,10 +72,21 @@ final class ConnectionGuard: Sendable {
             // has passed it already, on its way to the application.
             let pipeline = context.pipeline.syncOperations
             if let codec = try? pipeline.handler(type: HTTP1ToHTTPServerCodec.self) {
-                try? pipeline.addHandler(owner.cachedPages.handler(idleTimeout: owner.idleTimeout, passedOn: 1), position: .before(codec))
+                let pages = owner.cachedPages.handler(timeouts: owner.timeouts, connection: entry)
+                try? pipeline.addHandler(pages, position: .before(codec))
             }
             context.fireChannelRead(data)
             pipeline.removeHandler(context: context, promise: nil)
         }
     }
+}
+
+/// How long a connection may take: for its first request's head, idle between requests, and for a request's body.
+struct ConnectionTimeouts: Sendable {
+    /// A new connection sends its first request's head within this.
+    let header: TimeAmount
+    /// Nothing moving in either direction for this long closes the connection.
+    let idle: TimeAmount
+    /// A request arrives whole (its body's last byte) within this after its head, however it trickles.
+    let request: TimeAmount
 }

@@ -5,33 +5,23 @@ import Synchronization
 
 /// Rendered responses kept in memory, dropped whenever the database changes, bounded by bytes.
 ///
-/// At most `byteLimit` bytes of bodies and headers are kept: storing past it first drops expired entries, then
-/// the oldest ones. Keys are canonical (`CacheKeys`): parameters a route does not read are not part of them, so
-/// junk query strings cannot multiply entries.
+/// At most `byteLimit` bytes are kept, counted as `CacheEntry.bytes` (what an entry really holds). Room is made
+/// by a CLOCK (second chance): the hand takes the oldest entry; one read since the hand last passed is moved to the
+/// back, any other is dropped — a read costs one flag, a store amortized O(1), and pages people keep reading stay.
+/// Keys are canonical (`CacheKeys`): parameters a route does not read are not part of them, so junk query strings
+/// cannot multiply entries.
 ///
 /// Change detection asks `version` at most once per `checkInterval`: a change made by another process
 /// (an import while serving) shows within that bound; entries also expire after `maxAge` so day-relative
 /// wording ("Mar 24" vs "Mar 24, 2025") never outlives a new year by long.
 public final class ResponseCache: Sendable {
-    struct Entry: Sendable {
-        let status: HTTPResponse.Status
-        let headers: HTTPFields
-        let body: ByteBuffer
-        /// The body compressed once, when it is text worth compressing.
-        let gzipped: ByteBuffer?
-        let storedAt: ContinuousClock.Instant
-        let bytes: Int
-        /// Its place in `State.order`.
-        let sequence: Int
-    }
-
     struct State {
-        var entries: [String: Entry] = [:]
-        /// Keys with their sequence numbers in the order they were stored; a place whose number is not its entry's
-        /// (the key was stored again, or dropped) is stale and skipped.
-        var order: [(key: String, sequence: Int)] = []
+        var entries: [String: CacheEntry] = [:]
+        /// The clock's ring: keys with their entries' sequence numbers, oldest first from `handAt`; a place whose
+        /// number is not its entry's (the key was stored again, or dropped) is stale and skipped.
+        var ring: [(key: String, sequence: Int)] = []
+        var handAt = 0
         var nextSequence = 0
-        var orderStart = 0
         var bytes = 0
         /// Keys being rendered now, with the requests waiting for that rendering.
         var inFlight: [String: [CheckedContinuation<Rendered?, any Error>]] = [:]
@@ -76,7 +66,7 @@ public final class ResponseCache: Sendable {
         if let shared { return shared.response }
         do {
             let rendered = try await render()
-            if rendered.status == .ok { store(key, status: rendered.status, headers: rendered.headers, body: rendered.body) }
+            if rendered.status == .ok { store(key, rendered) }
             for waiter in takeWaiters(key) { waiter.resume(returning: rendered) }
             return rendered.response
         } catch {
@@ -105,30 +95,27 @@ public final class ResponseCache: Sendable {
             entry = state.withLock { $0.entries[key] }
         }
         guard let entry, now - entry.storedAt < maxAge else { return nil }
-        return Rendered(status: entry.status, headers: entry.headers, body: entry.body, storeNumber: entry.sequence, gzipped: entry.gzipped)
+        entry.touch()
+        return entry.rendered
     }
 
-    /// Keeps a response body for `key`, making room by dropping expired, then the oldest, entries.
-    func store(_ key: String, status: HTTPResponse.Status, headers: HTTPFields, body: ByteBuffer) {
-        // Compressed here, once per stored page, not once per request.
-        let gzipped = Gzip.isCompressible(headers[.contentType]) && body.readableBytes >= Gzip.minimumSize ? Gzip.compress(body) : nil
-        let size =
-            key.utf8.count + body.readableBytes + (gzipped?.readableBytes ?? 0)
-            + headers.reduce(0) { $0 + $1.name.rawName.utf8.count + $1.value.utf8.count + 4 }
-        guard size <= byteLimit / 4 else { return }
+    /// Keeps a response for `key`, making room by the clock.
+    func store(_ key: String, _ rendered: Rendered) {
         let now = ContinuousClock.now
+        let sequence = state.withLock { state in
+            defer { state.nextSequence += 1 }
+            return state.nextSequence
+        }
+        let entry = CacheEntry(key: key, rendered: rendered, storedAt: now, sequence: sequence)
+        guard entry.bytes <= byteLimit / 4 else { return }
         state.withLock { state in
-            let entry = Entry(
-                status: status, headers: headers, body: body, gzipped: gzipped, storedAt: now, bytes: size, sequence: state.nextSequence)
-            state.nextSequence += 1
             if let old = state.entries.removeValue(forKey: key) { state.bytes -= old.bytes }
-            if state.bytes + size > byteLimit { dropExpired(&state, now: now) }
-            while state.bytes + size > byteLimit, state.orderStart < state.order.count { dropOldest(&state) }
+            while state.bytes + entry.bytes > byteLimit, state.handAt < state.ring.count { advanceHand(&state, now: now) }
             state.entries[key] = entry
-            state.order.append((key, entry.sequence))
-            state.bytes += size
-            // The order list holds stale places of replaced entries; compact it before it outgrows the entries.
-            if state.order.count - state.orderStart > 2 * state.entries.count + 64 { compactOrder(&state) }
+            state.ring.append((key, sequence))
+            state.bytes += entry.bytes
+            // The ring holds stale places of replaced entries; compact it before it outgrows the entries.
+            if state.ring.count - state.handAt > 2 * state.entries.count + 64 { compactRing(&state) }
         }
     }
 
@@ -137,27 +124,25 @@ public final class ResponseCache: Sendable {
         state.withLock { ($0.bytes, $0.entries.count) }
     }
 
-    private func dropExpired(_ state: inout State, now: ContinuousClock.Instant) {
-        for (key, entry) in state.entries where now - entry.storedAt >= maxAge {
-            state.entries[key] = nil
-            state.bytes -= entry.bytes
-        }
-    }
-
-    private func dropOldest(_ state: inout State) {
-        let place = state.order[state.orderStart]
-        state.orderStart += 1
+    /// Takes the oldest place: drops its entry, unless it was read since and is still fresh, which goes to the back.
+    private func advanceHand(_ state: inout State, now: ContinuousClock.Instant) {
+        let place = state.ring[state.handAt]
+        state.handAt += 1
         if let entry = state.entries[place.key], entry.sequence == place.sequence {
-            state.entries[place.key] = nil
-            state.bytes -= entry.bytes
+            if entry.takeReference(), now - entry.storedAt < maxAge {
+                state.ring.append(place)
+            } else {
+                state.entries[place.key] = nil
+                state.bytes -= entry.bytes
+            }
         }
-        if state.orderStart > 1_024, state.orderStart * 2 > state.order.count { compactOrder(&state) }
+        if state.handAt > 1_024, state.handAt * 2 > state.ring.count { compactRing(&state) }
     }
 
-    private func compactOrder(_ state: inout State) {
+    private func compactRing(_ state: inout State) {
         let entries = state.entries
-        state.order = state.order[state.orderStart...].filter { entries[$0.key]?.sequence == $0.sequence }
-        state.orderStart = 0
+        state.ring = state.ring[state.handAt...].filter { entries[$0.key]?.sequence == $0.sequence }
+        state.handAt = 0
     }
 
     /// Forgets everything (after a write made by this process).
@@ -167,8 +152,8 @@ public final class ResponseCache: Sendable {
 
     private static func clear(_ state: inout State) {
         state.entries.removeAll(keepingCapacity: true)
-        state.order.removeAll(keepingCapacity: true)
-        state.orderStart = 0
+        state.ring.removeAll(keepingCapacity: true)
+        state.handAt = 0
         state.bytes = 0
     }
 

@@ -7,10 +7,10 @@ struct Rendered: Sendable {
     var status: HTTPResponse.Status
     var headers: HTTPFields
     var body: ByteBuffer
-    /// Which storing of the response cache this is (numbers are never reused), for what is derived from an entry.
-    var storeNumber: Int? = nil
     /// The body gzip-compressed, kept beside it by the response cache for the clients that accept gzip.
     var gzipped: ByteBuffer? = nil
+    /// The response cache's entry this came from, which keeps what the fast path derives from it.
+    var entry: CacheEntry? = nil
 
     var response: Response {
         Response(status: status, headers: headers, body: .init(byteBuffer: body))
