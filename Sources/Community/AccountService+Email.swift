@@ -4,14 +4,23 @@ import Storage
 
 /// Changing a member's address: the account keeps the old one until the link mailed to the new one is followed.
 extension AccountService {
-    /// Mails a confirmation link to the new address; the account keeps the old one until it is followed.
+    /// Mails a confirmation link to the new address; the account keeps the old one until it is followed. When another
+    /// account holds the address, its owner gets a notice instead, and the member sees the same answer.
     public func requestEmailChange(_ user: User, password: String, newEmail rawEmail: String) async throws {
         try await checkPassword(password, of: user)
         let email = try Self.validEmail(rawEmail)
         guard email.lowercased() != user.email.lowercased() else { throw CommunityError.invalid("That is already your address.") }
-        if try await users.user(email: email) != nil { throw CommunityError.conflict("Another account uses \(email).") }
+        let owner = try await users.user(email: email)
         guard let mailer else {
+            // Without mail there is nobody to tell in private: the member learns it here.
+            if owner != nil { throw CommunityError.conflict("Another account uses \(email).") }
             try await users.setEmail(userId: user.id, email: email, at: clock())
+            return
+        }
+        // A taken address gets a notice instead of a link, and the member the same answer: the form does not tell
+        // who is a member.
+        if let owner {
+            try await queue(try mailer.mail.emailChangeAttempt(username: owner.username, email: owner.email, requesterId: user.id, now: clock()))
             return
         }
         let secret = try await newLink(for: user.id, purpose: .changeEmail, newEmail: email)

@@ -31,15 +31,24 @@ public struct AccountService: Sendable {
     // MARK: sign-up and log-in
 
     /// Creates an account and mails the verification link. When the address belongs to an account already and mail
-    /// is on, nothing is created and the owner is told by mail instead: the answer is nil, and the page says what
-    /// it says to a new member, so sign-up does not tell who is a member.
+    /// is on, nothing is created and the owner is told by mail instead: the answer is nil, after the same checks and
+    /// the same bcrypt time, and the page says what it says to a new member, so sign-up does not tell who is a member.
     public func signUp(username: String, email: String, password: String) async throws -> User? {
-        if let mailer, let owner = try await users.user(email: try Self.validEmail(email)) {
-            try await queue(try mailer.mail.signUpAttempt(username: owner.username, email: owner.email, userId: owner.id, now: clock()))
+        guard let mailer else { return try await register(username: username, email: email, password: password, role: .user, emailVerified: false) }
+        try Self.refuseControls(username, email, password)
+        let name = try AccountRules.validUsername(username)
+        let address = try Self.validEmail(email)
+        try AccountRules.checkPassword(password, username: name)
+        // Usernames are public (every member has a page), so a taken one is said, and before the address is looked at.
+        if try await users.user(named: name) != nil { throw CommunityError.conflict("The username '\(name)' is taken.") }
+        if let owner = try await users.user(email: address) {
+            _ = try await hasher.hash(password)
+            try await queue(
+                try mailer.mail.signUpAttempt(username: owner.username, email: owner.email, userId: owner.id, now: clock()), quietly: true)
             return nil
         }
-        let user = try await register(username: username, email: email, password: password, role: .user, emailVerified: false)
-        try await sendVerification(to: user)
+        let user = try await register(username: name, email: address, password: password, role: .user, emailVerified: false)
+        try await sendVerification(to: user, quietly: true)
         return user
     }
 
@@ -106,11 +115,11 @@ public struct AccountService: Sendable {
     // MARK: e-mail verification
 
     /// Mails a new verification link (no-op when mail is off or the address is verified).
-    public func sendVerification(to user: User) async throws {
+    public func sendVerification(to user: User, quietly: Bool = false) async throws {
         guard let mailer, !user.emailVerified else { return }
         let secret = try await newLink(for: user.id, purpose: .verifyEmail)
         let message = try mailer.mail.verification(username: user.username, email: user.email, userId: user.id, secret: secret, now: clock())
-        try await queue(message)
+        try await queue(message, quietly: quietly)
     }
 
     /// Confirms an address from its link; the link works once.
@@ -130,7 +139,8 @@ public struct AccountService: Sendable {
         let email = try Self.validEmail(rawEmail)
         guard let user = try await users.user(email: email), !user.banned else { return }
         let secret = try await newLink(for: user.id, purpose: .resetPassword)
-        try await queue(try mailer.mail.passwordReset(username: user.username, email: user.email, userId: user.id, secret: secret, now: clock()))
+        let message = try mailer.mail.passwordReset(username: user.username, email: user.email, userId: user.id, secret: secret, now: clock())
+        try await queue(message, quietly: true)
     }
 
     /// Sets a new password from a reset link (which then stops working) and ends every session of the account.
@@ -197,9 +207,14 @@ public struct AccountService: Sendable {
         return claim
     }
 
-    func queue(_ message: OutboxMessage) async throws {
+    /// Queues `message` within the mail limits. Past one, a mail the member asked for is refused with a 429 that
+    /// says which; a mail a stranger's form caused (`quietly`) is dropped, and the page reads as if it were sent.
+    func queue(_ message: OutboxMessage, quietly: Bool = false) async throws {
         guard let mailer else { return }
-        _ = try await mailer.outbox.enqueue([message], at: clock())
+        if let exceeded = try await mailer.outbox.enqueue(message, within: mailer.limits, at: clock()) {
+            guard quietly else { throw CommunityError(.tooManyRequests, exceeded.message, retryAfterSeconds: 3_600) }
+            return
+        }
         mailer.sendNow()
     }
 

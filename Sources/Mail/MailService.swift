@@ -6,12 +6,15 @@ import ServiceLifecycle
 import Storage
 
 /// The long-running mail work inside `serve`: sends the outbox as messages arrive (confirmations, retries) and
-/// composes the digest editions once a day at the configured time (UTC).
+/// composes the digest editions once a day at the configured time (UTC), then deletes the mail sent more than
+/// `retentionDays` ago.
 public struct MailService: Service {
     let publisher: DigestPublisher
     let sender: OutboxSender
     let store: SQLMailStore
     let digestMinuteOfDay: Int
+    /// Days sent mail stays in the outbox.
+    let retentionDays: Int
     let clock: @Sendable () -> Timestamp
     let logger: Logger
     let leases: JobLeases
@@ -24,9 +27,10 @@ public struct MailService: Service {
     static let pollInterval = Duration.seconds(10)
 
     public init(
-        publisher: DigestPublisher, sender: OutboxSender, store: SQLMailStore, digestTime: String,
+        publisher: DigestPublisher, sender: OutboxSender, store: SQLMailStore, digestTime: String, retentionDays: Int,
         clock: @escaping @Sendable () -> Timestamp, logger: Logger, instance: String = InstanceName.current
     ) throws {
+        self.retentionDays = retentionDays
         self.publisher = publisher
         self.sender = sender
         self.store = store
@@ -76,6 +80,9 @@ public struct MailService: Service {
                 logger.info("digest composed", metadata: ["edition": "\(edition.key)", "queued": "\(summary.queued)"])
             }
             try await store.setSetting("digest_composed_on", today.description)
+            let cutoff = Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch - Int64(retentionDays) * 86_400_000)
+            let purged = try await store.purgeOutbox(before: cutoff)
+            if purged > 0 { logger.info("outbox purged", metadata: ["messages": "\(purged)", "older_than_days": "\(retentionDays)"]) }
         }
         try await leases.release(Self.composeJob, owner: instance)
     }

@@ -6,24 +6,27 @@ import Storage
 public struct SubscriptionService: Sendable {
     let store: SQLMailStore
     let mail: SubscriptionMail
+    let limits: MailLimits
     /// Asks the mail service to send the outbox now.
     let sendNow: @Sendable () -> Void
 
-    public init(store: SQLMailStore, composer: DigestComposer, sendNow: @escaping @Sendable () -> Void) {
+    public init(store: SQLMailStore, composer: DigestComposer, limits: MailLimits, sendNow: @escaping @Sendable () -> Void) {
         self.store = store
         mail = SubscriptionMail(composer: composer)
+        self.limits = limits
         self.sendNow = sendNow
     }
 
     /// Records a pending subscription and mails its confirmation link, or, for an address already subscribed, a link
-    /// to its settings: the caller answers the same either way, so the form reveals nothing about who subscribes.
+    /// to its settings: the caller answers the same either way, so the form reveals nothing about who subscribes. Past
+    /// the mail limits for the address (or the site), nothing is sent, and the caller still answers the same.
     public func subscribe(_ address: EmailAddress, frequency: Subscriber.Frequency, topics: [String], at now: Timestamp) async throws {
         let subscriber = try await store.upsertPending(email: address.value, frequency: frequency, topics: topics, at: now)
         let message =
             subscriber.status == .confirmed
             ? try mail.alreadySubscribed(subscriber, now: now)
             : try mail.confirmation(for: subscriber, now: now)
-        try await store.enqueue([message], at: now)
+        guard try await store.enqueue(message, within: limits, at: now) == nil else { return }
         sendNow()
     }
 

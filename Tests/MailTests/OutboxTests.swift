@@ -78,7 +78,8 @@ import Testing
             func service(at time: String) throws -> MailService {
                 let instant = try #require(Timestamp(iso: time))
                 return try MailService(
-                    publisher: publisher, sender: sender, store: store, digestTime: "21:00", clock: { instant }, logger: Logger(label: "test"))
+                    publisher: publisher, sender: sender, store: store, digestTime: "21:00", retentionDays: 30, clock: { instant },
+                    logger: Logger(label: "test"))
             }
             try await service(at: "2026-08-21T20:59:00Z").composeDueEditions()
             #expect(try await store.outboxCounts().isEmpty, "nothing before the digest time")

@@ -138,6 +138,7 @@ struct AccountRecoveryTests {
         try await site.run { client in
             let browser = Browser(client)
             #expect(try await browser.signUp("first").status == .ok)
+            try await browser.logIn("first", password: "a-long-password")
             let again = try await browser.signUp("second")
             #expect(again.status == .conflict)
             #expect(again.text.contains("signed in already"))
@@ -159,6 +160,30 @@ struct AccountRecoveryTests {
             let page = try await client.get("/")
             #expect(page.headers[.rateLimit] == "limit=500, remaining=499, reset=\(reset)", "pages are counted apart from the API")
             #expect(try await client.get("/api/papers").headers[.rateLimit] == "limit=500, remaining=498, reset=\(reset)")
+        }
+    }
+
+    @Test("an e-mail change to a taken address answers as for a free one; the owner gets a notice, nobody a link")
+    func emailChangeDoesNotTellWhoIsAMember() async throws {
+        let site = try await CommunitySite()
+        try await site.member("hana")
+        try await site.member("ivan")
+        try await site.run { client in
+            let browser = Browser(client)
+            try await browser.logIn("hana", password: "password-hana")
+            try await browser.get("/settings")
+            let taken = try await browser.post("/settings/email", ["email": "ivan@example.org", "password": "password-hana"])
+            try await browser.get("/settings")
+            let free = try await browser.post("/settings/email", ["email": "hana@new.example", "password": "password-hana"])
+            #expect(taken.status == .ok && free.status == .ok)
+            #expect(taken.text.contains("We sent a confirmation link to the new address") && !taken.text.contains("Another account"))
+            let strip = { (text: String) in text.replacingOccurrences(of: #"value="[0-9a-f]{32,}""#, with: "", options: .regularExpression) }
+            #expect(strip(taken.text) == strip(free.text), "the two answers are the same page")
+            #expect(try await site.mailedTokens(to: "ivan@example.org", kind: "change-email").isEmpty)
+            let notices = try await site.site.temporary.database.query("SELECT recipient FROM outbox WHERE kind = 'change-email-attempt'")
+            #expect(notices.map { $0.optionalString("recipient") } == ["ivan@example.org"])
+            #expect(try await site.mailedTokens(to: "hana@new.example", kind: "change-email").count == 1)
+            #expect(try await site.store.users.user(named: "hana")?.email == "hana@example.org", "nothing changes before the link is followed")
         }
     }
 }

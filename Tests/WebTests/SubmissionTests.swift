@@ -81,6 +81,7 @@ struct SubmissionTests {
         try await site.run { client in
             let browser = Browser(client)
             try await browser.signUp("newbie")
+            try await browser.logIn("newbie", password: "a-long-password")
             try await browser.get("/papers/submit")
             let response = try await browser.post("/papers/submit", ["paper": "2511.01001"])
             #expect(response.status == .forbidden && response.text.contains("Confirm your e-mail address first"))

@@ -34,13 +34,15 @@ def signed_up_reader(browser, site, mail_sink):
     browser.find("input[name=password]").send_keys(password)
     browser.follow("main form button")
     assert browser.text("h1") == f"Welcome, {username}!"
-    assert browser.text("details.menu summary") == username, "the header shows the new member"
-    assert not [link for link in browser.find_all("header a") if link.text == "Sign up"]
+    assert "then log in" in browser.text("main"), "no session before the address is confirmed"
+    assert [link.text for link in browser.find_all("nav.account a")] == ["Log in", "Sign up"]
     [mail] = mail_sink.wait_for(email)
     link = re.search(r"(http://127\.0\.0\.1:\d+/verify-email\?token=[0-9a-f]{64})", mail["message"].get_content()).group(1)
     browser.open(link)
     browser.follow("main form button")
     assert "is confirmed" in browser.text("main")
+    browser.log_in(site, username, password)
+    assert browser.text("details.menu summary") == username, "the header shows the new member"
     site.reader_ready = True
 
 

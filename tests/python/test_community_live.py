@@ -118,13 +118,12 @@ def test_sign_up_verify_vote_submit_comment_moderate(community_server, mail_sink
     result = server.run("user", "create", "root", "--email", "root@example.org", "--admin")
     assert "Created admin root" in result.stdout
 
-    # Sign up; the session cookie is HttpOnly and SameSite=Lax.
+    # Sign up: no session until the address is confirmed (a taken address gets this same page).
     alice = Browser(server.url)
     alice.get("/signup")
     status, page, headers = alice.post("/signup", {"username": "alice", "email": "alice@example.org", "password": "alice-password-1"})
     assert status == 200 and "Welcome, alice!" in page
-    session_header = next(value for value in headers.get_all("Set-Cookie") if value.startswith("dp_session="))
-    assert "HttpOnly" in session_header and "SameSite=Lax" in session_header
+    assert not any(value.startswith("dp_session=") for value in headers.get_all("Set-Cookie") or [])
 
     # The verification mail reaches the SMTP server; its link confirms the address once.
     [mail] = mail_sink.wait_for("alice@example.org")
@@ -137,10 +136,13 @@ def test_sign_up_verify_vote_submit_comment_moderate(community_server, mail_sink
     status, page, _ = alice.post("/verify-email", {"token": token})
     assert status == 200 and "is confirmed for alice" in page
 
-    # Log in again in a fresh browser; vote on the latest day's top paper through the page's form, as its script does.
+    # Log in in a fresh browser: the session cookie is HttpOnly and SameSite=Lax. Vote on the latest day's top paper
+    # through the page's form, as its script does.
     alice = Browser(server.url)
     status, _, headers = alice.log_in("alice", "alice-password-1")
     assert status == 302
+    session_header = next(value for value in headers.get_all("Set-Cookie") if value.startswith("dp_session="))
+    assert "HttpOnly" in session_header and "SameSite=Lax" in session_header
     status, feed, _ = alice.get("/")
     paper_path = re.search(r'<form class="vote" method="post" action="(/papers/[^"]+)/upvote" data-paper="[^"]+">', feed).group(1)
     before = json.loads(urllib.request.urlopen(server.url + "/api" + paper_path).read())["upvotes"]

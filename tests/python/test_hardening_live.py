@@ -269,6 +269,7 @@ def test_no_secret_reaches_the_logs_at_trace_level(tmp_path):
         member = Browser(url)
         member.get("/signup")
         member.post("/signup", {"username": "quiet", "email": "quiet@example.org", "password": member_password})
+        member.log_in("quiet", member_password)
         member.get("/settings")
         urllib.request.urlopen(url + "/papers/trending", timeout=10).read()
         time.sleep(1.5)  # the outbox tries the closed SMTP port and logs that
@@ -282,6 +283,6 @@ def test_no_secret_reaches_the_logs_at_trace_level(tmp_path):
     assert "trace" in text.lower() or "debug" in text.lower(), "the log was written at a verbose level"
     secrets = {"the SMTP password": smtp_password, "the member's password": member_password, "the link-signing key": key}
     secrets.update({f"the cookie {cookie.name}": cookie.value for cookie in member.jar if len(cookie.value) >= 16})
-    assert any(cookie.name == "dp_session" for cookie in member.jar), "the member signed up and has a session"
+    assert any(cookie.name == "dp_session" for cookie in member.jar), "the member signed up, logged in and has a session"
     for what, secret in secrets.items():
         assert secret not in text, f"{what} is in the log"

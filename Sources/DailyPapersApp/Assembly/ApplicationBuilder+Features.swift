@@ -18,14 +18,15 @@ extension ApplicationBuilder {
         let (setup, publisher, sender) = try await digestPipeline(on: database.sql, meaning: meaning)
         guard let smtp = setup.smtp, let sender else {
             logger.warning("mail is off: set SMTP_URL to send digests and confirmation mails; the subscribe page says so")
-            return MailFeatures(setup: setup, store: mailStore, sendNow: {})
+            return MailFeatures(setup: setup, store: mailStore, limits: configuration.mailLimits, sendNow: {})
         }
         let service = try MailService(
-            publisher: publisher, sender: sender, store: mailStore, digestTime: configuration.digestTime, clock: clock, logger: logger
+            publisher: publisher, sender: sender, store: mailStore, digestTime: configuration.digestTime,
+            retentionDays: configuration.mailRetentionDays, clock: clock, logger: logger
         )
         services.append(service)
         logger.info("mail is on", metadata: ["smtp": "\(smtp.host):\(smtp.port)", "digest_time_utc": "\(configuration.digestTime)"])
-        return MailFeatures(setup: setup, store: mailStore, sendNow: { service.wake() })
+        return MailFeatures(setup: setup, store: mailStore, limits: configuration.mailLimits, sendNow: { service.wake() })
     }
 
     /// The sender, the SMTP server (nil: mail is off) and the composer of links, from the configuration.
@@ -42,7 +43,8 @@ extension ApplicationBuilder {
     ) -> CommunityFeatures {
         let mailer =
             mail.setup.isEnabled
-            ? AccountMailer(outbox: mail.store, mail: AccountMail(composer: mail.setup.composer), sendNow: mail.sendNow)
+            ? AccountMailer(
+                outbox: mail.store, mail: AccountMail(composer: mail.setup.composer), limits: configuration.mailLimits, sendNow: mail.sendNow)
             : nil
         return CommunityFeatures.assemble(
             papers: papers, database: database, hasher: PasswordHasher(cost: UInt8(configuration.bcryptCost)), mailer: mailer,

@@ -27,6 +27,8 @@ public struct AppConfiguration: Sendable {
     public var mailFrom: String
     public var unsubscribeMailbox: String?
     public var digestTime: String
+    public var mailLimits: MailLimits
+    public var mailRetentionDays: Int
     public var modelDirectory: String
     public var embeddingThreads: Int
     public var backgroundNice: Int
@@ -66,6 +68,10 @@ public struct AppConfiguration: Sendable {
             return text
         }
         unsubscribeMailbox = read.text(Settings.unsubscribeMailbox)
+        mailLimits = MailLimits(
+            perAddress: read.integer(Settings.mailPerAddress, in: 1...Int.max), perMember: read.integer(Settings.mailPerMember, in: 1...Int.max),
+            total: read.integer(Settings.mailPerHour, in: 1...Int.max))
+        mailRetentionDays = read.integer(Settings.mailRetentionDays, in: 1...36_500)
         digestTime = read.value(Settings.digestTime, fallback: read.defaultText(Settings.digestTime)) { text in
             _ = try MailService.minuteOfDay(text)
             return text

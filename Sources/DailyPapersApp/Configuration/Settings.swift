@@ -74,6 +74,16 @@ public enum Settings {
     )
     public static let digestTime = Setting(
         "DIGEST_TIME", flag: "digest-time", default: "21:00", group: .mail, "When the daily digest editions are composed and sent, HH:MM in UTC.")
+    public static let mailPerAddress = Setting(
+        "MAIL_PER_ADDRESS", flag: "mail-per-address", default: "5", group: .mail,
+        "Mails (confirmations, account links, notices; not digests) one address may get in an hour.")
+    public static let mailPerMember = Setting(
+        "MAIL_PER_MEMBER", flag: "mail-per-member", default: "10", group: .mail, "Mails one member's actions may cause in an hour.")
+    public static let mailPerHour = Setting(
+        "MAIL_PER_HOUR", flag: "mail-per-hour", default: "1000", group: .mail, "Mails other than digests the site sends in an hour, in all.")
+    public static let mailRetentionDays = Setting(
+        "MAIL_RETENTION_DAYS", flag: "mail-retention-days", default: "30", group: .mail,
+        "Days sent mail stays in the outbox (without its one-time links) before it is deleted.")
 
     public static let model = Setting(
         "DAILYPAPERS_MODEL", flag: "model", default: "models/all-MiniLM-L6-v2", group: .search,
@@ -147,7 +157,7 @@ public enum Settings {
         host, port, publicURL, trustedProxies, idleTimeout, headerTimeout, requestTimeout, maxConnections, maxConnectionsPerClient, cacheBytes,
         logLevel, clockStart,
         rateLimits, bcryptCost, submissionsPerDay, arxivAPIURL, password,
-        smtpURL, mailFrom, unsubscribeMailbox, digestTime,
+        smtpURL, mailFrom, unsubscribeMailbox, digestTime, mailPerAddress, mailPerMember, mailPerHour, mailRetentionDays,
         model, embeddingThreads, backgroundNice, exactSearchLimit, searchWorkers, searchQueue,
         harvest, arxivCategories, arxivBackfillFrom, arxivContact, featureNew, arxivOAIURL, arxivListingURL, arxivInterval, harvestTimeout,
         arxivCalendar,

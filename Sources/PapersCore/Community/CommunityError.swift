@@ -1,11 +1,11 @@
 /// A refusal a member can act on: what was wrong, in words for them, and which kind of refusal it is.
 public struct CommunityError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The kind decides the HTTP status.
-    public enum Kind: Sendable, Equatable { case invalid, unauthorized, forbidden, notFound, conflict, unavailable }
+    public enum Kind: Sendable, Equatable { case invalid, unauthorized, forbidden, notFound, conflict, tooManyRequests, unavailable }
 
     public let kind: Kind
     public let message: String
-    /// For `unavailable`: when to try again, sent as `Retry-After`.
+    /// For `tooManyRequests` and `unavailable`: when to try again, sent as `Retry-After`.
     public let retryAfterSeconds: Int?
 
     public init(_ kind: Kind, _ message: String, retryAfterSeconds: Int? = nil) {

@@ -10,10 +10,18 @@ public struct OutboxMessage: Sendable, Equatable {
     /// The rendered RFC 5322 message.
     public var message: String
     public var attempts: Int
+    /// What the outbox keeps once the message is sent: the same mail with its one-time link taken out, so that a copy
+    /// of the database holds no usable link. Nil when the message holds none.
+    public var archived: String?
+    /// The member the mail is about, when there is one: mails are counted per member as well as per address.
+    public var userId: Int64?
 
     public init(
-        id: Int64 = 0, key: String, subscriberId: Int64?, recipient: String, kind: String, edition: String?, message: String, attempts: Int = 0
+        id: Int64 = 0, key: String, subscriberId: Int64?, recipient: String, kind: String, edition: String?, message: String, attempts: Int = 0,
+        archived: String? = nil, userId: Int64? = nil
     ) {
+        self.archived = archived
+        self.userId = userId
         self.id = id
         self.key = key
         self.subscriberId = subscriberId

@@ -110,7 +110,8 @@ public struct SQLMailStore: Sendable {
             let changed = try await connection.execute(
                 "UPDATE subscribers SET status = 'unsubscribed', updated_at = \(now.millisecondsSinceEpoch) WHERE id = \(id) AND status <> 'unsubscribed'"
             )
-            try await connection.execute("UPDATE outbox SET status = 'cancelled' WHERE subscriber_id = \(id) AND status = 'pending'")
+            try await connection.execute(
+                "UPDATE outbox SET status = 'cancelled', \(unsafeRaw: Self.archiving) WHERE subscriber_id = \(id) AND status = 'pending'")
             return changed > 0
         }
     }
@@ -121,103 +122,6 @@ public struct SQLMailStore: Sendable {
             "SELECT * FROM subscribers WHERE status = 'confirmed' AND frequency = \(frequency.rawValue) AND id > \(id) ORDER BY id LIMIT \(limit)"
         )
         return try rows.map(Self.subscriber)
-    }
-
-    // MARK: outbox
-
-    /// Queues messages; a key already queued (sent or not) is skipped. Returns how many were added.
-    @discardableResult
-    public func enqueue(_ messages: [OutboxMessage], at now: Timestamp) async throws -> Int {
-        guard !messages.isEmpty else { return 0 }
-        let time = now.millisecondsSinceEpoch
-        return try await database.transaction { connection in
-            var added = 0
-            for message in messages {
-                added += try await connection.execute(
-                    """
-                    INSERT INTO outbox (message_key, subscriber_id, recipient, kind, edition, message, status, next_attempt_at, created_at)
-                    VALUES (\(message.key), \(message.subscriberId), \(message.recipient), \(message.kind), \(message.edition), \(message.message),
-                            'pending', \(time), \(time))
-                    ON CONFLICT (message_key) DO NOTHING
-                    """
-                )
-            }
-            return added
-        }
-    }
-
-    /// Which of `ids` already have a message of `edition` in the outbox.
-    public func queuedSubscribers(edition: String, ids: [Int64]) async throws -> Set<Int64> {
-        guard !ids.isEmpty else { return [] }
-        var found: Set<Int64> = []
-        for chunk in ids.bindChunks() {
-            let rows = try await database.query("SELECT subscriber_id FROM outbox WHERE edition = \(edition) AND subscriber_id IN (\(list: chunk))")
-            for row in rows { if let id = row.optionalInt64("subscriber_id") { found.insert(id) } }
-        }
-        return found
-    }
-
-    /// Messages due for sending, oldest first: every message not tried yet, and those whose retry time has come. A
-    /// new message does not wait for the clock, so processes whose clocks differ a little (instances, a `digest send`
-    /// run, a staging clock) never hold one back.
-    public func dueMessages(at now: Timestamp, limit: Int) async throws -> [OutboxMessage] {
-        let rows = try await database.query(
-            """
-            SELECT \(unsafeRaw: Self.outboxColumns) FROM outbox
-            WHERE status = 'pending' AND (attempts = 0 OR next_attempt_at <= \(now.millisecondsSinceEpoch)) ORDER BY id LIMIT \(limit)
-            """
-        )
-        return try rows.map(Self.outboxMessage)
-    }
-
-    static let outboxColumns = "id, message_key, subscriber_id, recipient, kind, edition, message, attempts"
-
-    static func outboxMessage(_ row: SQLRow) throws -> OutboxMessage {
-        OutboxMessage(
-            id: row.optionalInt64("id") ?? 0, key: try row.string("message_key"), subscriberId: row.optionalInt64("subscriber_id"),
-            recipient: try row.string("recipient"), kind: try row.string("kind"), edition: row.optionalString("edition"),
-            message: try row.string("message"), attempts: try row.int("attempts")
-        )
-    }
-
-    /// Records a message the server accepted.
-    public func markSent(id: Int64, at now: Timestamp) async throws {
-        try await database.execute(
-            "UPDATE outbox SET status = 'sent', sent_at = \(now.millisecondsSinceEpoch), attempts = attempts + 1 WHERE id = \(id)")
-    }
-
-    /// Records a temporary failure; the message is tried again at `retryAt`.
-    public func markDeferred(id: Int64, error: String, retryAt: Timestamp) async throws {
-        try await database.execute(
-            "UPDATE outbox SET attempts = attempts + 1, last_error = \(error), next_attempt_at = \(retryAt.millisecondsSinceEpoch) WHERE id = \(id)"
-        )
-    }
-
-    /// Records a permanent failure; after `bounceLimit` of them the address gets no more mail.
-    public func markFailed(id: Int64, subscriberId: Int64?, error: String, bounceLimit: Int, at now: Timestamp) async throws {
-        try await database.transaction { connection in
-            try await connection.execute("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = \(error) WHERE id = \(id)")
-            guard let subscriberId else { return }
-            try await connection.execute(
-                """
-                UPDATE subscribers SET hard_bounces = hard_bounces + 1,
-                    status = CASE WHEN hard_bounces + 1 >= \(bounceLimit) THEN 'bounced' ELSE status END, updated_at = \(now.millisecondsSinceEpoch)
-                WHERE id = \(subscriberId)
-                """
-            )
-            try await connection.execute(
-                "UPDATE outbox SET status = 'cancelled' WHERE subscriber_id = \(subscriberId) AND status = 'pending' AND (SELECT status FROM subscribers WHERE id = \(subscriberId)) = 'bounced'"
-            )
-        }
-    }
-
-    /// How many messages are in each status, for progress and summaries.
-    public func outboxCounts(edition: String? = nil) async throws -> [String: Int] {
-        let filter: SQLQuery = edition.map { "WHERE edition = \($0)" } ?? ""
-        let rows = try await database.query("SELECT status, COUNT(*) AS n FROM outbox \(filter) GROUP BY status")
-        var counts: [String: Int] = [:]
-        for row in rows { counts[try row.string("status")] = try row.int("n") }
-        return counts
     }
 
     static func subscriber(_ row: SQLRow) throws -> Subscriber {

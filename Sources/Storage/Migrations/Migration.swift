@@ -29,5 +29,6 @@ public enum Migrations {
         .followTheChangeLogForSearch,
         .storeArxivListings,
         .markLocalSubmissions,
+        .keepNoLinksInTheOutbox,
     ]
 }

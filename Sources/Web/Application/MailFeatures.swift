@@ -14,12 +14,15 @@ public struct MailFeatures: Sendable {
     /// Subscribing, confirming, preferences and unsubscribing, for the subscription pages.
     public let subscriptions: SubscriptionService
 
-    public init(setup: MailSetup, store: SQLMailStore, sendNow: @escaping @Sendable () -> Void, limiter: RateLimiter = RateLimiter(limit: 10)) {
+    public init(
+        setup: MailSetup, store: SQLMailStore, limits: MailLimits, sendNow: @escaping @Sendable () -> Void,
+        limiter: RateLimiter = RateLimiter(limit: 10)
+    ) {
         self.setup = setup
         self.store = store
         self.sendNow = sendNow
         self.limiter = limiter
-        subscriptions = SubscriptionService(store: store, composer: setup.composer, sendNow: sendNow)
+        subscriptions = SubscriptionService(store: store, composer: setup.composer, limits: limits, sendNow: sendNow)
     }
 
     var siteIsHTTPS: Bool { setup.composer.site.isHTTPS }

@@ -1,6 +1,7 @@
 import Community
 import HTTPTypes
 import Hummingbird
+import Mail
 import PapersCore
 import Presentation
 
@@ -58,14 +59,19 @@ struct AccountController: Sendable {
         }
         do {
             let user = try await accounts.signUp(username: username, email: email, password: fields["password"] ?? "")
+            // Written from what was typed, the same whether an account was made or not.
+            let address = (try? EmailAddress(email).value) ?? email.trimmingWhitespace()
             let text =
                 community.accounts.requiresVerifiedEmail
-                ? "We sent a link to \(user?.email ?? email.trimmingWhitespace()): follow it to confirm your address, then you can submit papers and comment."
+                ? "We sent a link to \(address): follow it to confirm your address, then log in to submit papers and comment."
                 : "Your account is ready."
-            let title = "Welcome, \(user?.username ?? username.trimmingWhitespace())!"
+            let title = "Welcome, \((try? AccountRules.validUsername(username)) ?? username.trimmingWhitespace())!"
             let home = ("Go to today's papers", Route.home.path)
-            // No account when the address was taken: its owner got a mail, and this page reads the same.
-            guard let user else { return Pages.html(MessagePage.render(title, text, link: home, viewer: context.viewer)) }
+            // With mail on, no session yet: a taken address makes no account (its owner got a mail), and the answer must
+            // read the same. The member logs in once the address is confirmed.
+            guard let user, !community.accounts.requiresVerifiedEmail else {
+                return Pages.html(MessagePage.render(title, text, link: ("Log in", Route.logInForm.path), viewer: context.viewer))
+            }
             let ticket = try await accounts.startSession(for: user)
             let page = MessagePage.render(title, text, link: home, viewer: Viewer(user: user, csrf: ticket.csrf, upvoted: []))
             return Pages.html(page, setCookie: sessionCookie(ticket))

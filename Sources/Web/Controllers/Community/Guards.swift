@@ -95,6 +95,7 @@ extension CommunityError.Kind {
             case .forbidden: return .forbidden
             case .notFound: return .notFound
             case .conflict: return .conflict
+            case .tooManyRequests: return .tooManyRequests
             case .unavailable: return .serviceUnavailable
         }
     }

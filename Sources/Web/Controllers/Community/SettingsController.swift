@@ -72,7 +72,9 @@ struct SettingsController: Sendable {
             let message = try await action(session, fields)
             return try await settings(session, notice: .init(success: message))
         } catch let error as CommunityError {
-            return try await settings(session, notice: .init(error: error.message), status: error.kind.status)
+            var response = try await settings(session, notice: .init(error: error.message), status: error.kind.status)
+            if let seconds = error.retryAfterSeconds { response.headers[.retryAfter] = String(seconds) }
+            return response
         }
     }
 
