@@ -33,21 +33,26 @@ public struct Importer: Sendable {
     public func run(files: [String], now: Timestamp, report: ImportReporter = .silent) async throws -> ImportSummary {
         var summary = ImportSummary()
         var accepted: [PaperUpdate] = []
+        func reject(_ rejection: Rejection) {
+            summary.rejections.append(rejection)
+            report.rejected(rejection)
+        }
         for file in files {
             // A file naming a paper twice is an error; two files about one paper are two sources, merged in order.
             var firstSeen: [String: RecordReader.Location] = [:]
             let parsed = try parse(file: file)
             summary.formats[file] = parsed.format
-            for rejection in parsed.rejections {
-                summary.rejections.append(rejection)
-                report.rejected(rejection)
-            }
-            for (location, update) in parsed.updates {
+            parsed.rejections.forEach(reject)
+            for (location, parsedUpdate) in parsed.updates {
+                let update: PaperUpdate
+                do throws(RecordError) {
+                    update = try PaperCheck.checked(parsedUpdate, now: now)
+                } catch {
+                    reject(Rejection(location: location.description, error: error))
+                    continue
+                }
                 if let earlier = firstSeen[update.paper.id] {
-                    let rejection = Rejection(
-                        location: location.description, error: RecordError(field: "id", "duplicate id \(update.paper.id), first seen at \(earlier)"))
-                    summary.rejections.append(rejection)
-                    report.rejected(rejection)
+                    reject(Rejection(location: location.description, error: RecordError(field: "id", "duplicate id \(update.paper.id), first seen at \(earlier)")))
                     continue
                 }
                 firstSeen[update.paper.id] = location
