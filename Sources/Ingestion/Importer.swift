@@ -52,7 +52,10 @@ public struct Importer: Sendable {
                     continue
                 }
                 if let earlier = firstSeen[update.paper.id] {
-                    reject(Rejection(location: location.description, error: RecordError(field: "id", "duplicate id \(update.paper.id), first seen at \(earlier)")))
+                    reject(
+                        Rejection(
+                            location: location.description,
+                            error: RecordError(field: "id", "duplicate id \(update.paper.id), first seen at \(earlier)")))
                     continue
                 }
                 firstSeen[update.paper.id] = location

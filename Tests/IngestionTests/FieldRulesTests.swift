@@ -21,17 +21,18 @@ import Testing
         return String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
     }
 
-    @Test(arguments: [
-        (["aiSummary": String(repeating: "x", count: 10_000_000)], "field 'aiSummary': is 10000000 bytes long"),
-        (["journalRef": String(repeating: "j", count: 20_000)], "field 'journalRef': is 20000 bytes long"),
-        (["upvotes": -5], "field 'upvotes': is negative (-5)"),
-        (["numComments": -1], "field 'numComments': is negative (-1)"),
-        (["githubStars": 5_000_000_000], "field 'githubStars': is 5000000000, more than"),
-        (["featuredOn": "9999-12-31"], "field 'featuredOn': is 9999-12-31, outside 1991-08-14 to 2025-11-06"),
-        (["featuredOn": "1970-01-01"], "field 'featuredOn': is 1970-01-01, outside"),
-        (["publishedAt": "2999-01-01T00:00:00Z"], "field 'publishedAt': is 2999-01-01, outside"),
-        (["categories": [String(repeating: "c", count: 300)]], "field 'categories': holds an item of 300 bytes"),
-    ] as [([String: any Sendable], String)])
+    @Test(
+        arguments: [
+            (["aiSummary": String(repeating: "x", count: 10_000_000)], "field 'aiSummary': is 10000000 bytes long"),
+            (["journalRef": String(repeating: "j", count: 20_000)], "field 'journalRef': is 20000 bytes long"),
+            (["upvotes": -5], "field 'upvotes': is negative (-5)"),
+            (["numComments": -1], "field 'numComments': is negative (-1)"),
+            (["githubStars": 5_000_000_000], "field 'githubStars': is 5000000000, more than"),
+            (["featuredOn": "9999-12-31"], "field 'featuredOn': is 9999-12-31, outside 1991-08-14 to 2025-11-06"),
+            (["featuredOn": "1970-01-01"], "field 'featuredOn': is 1970-01-01, outside"),
+            (["publishedAt": "2999-01-01T00:00:00Z"], "field 'publishedAt': is 2999-01-01, outside"),
+            (["categories": [String(repeating: "c", count: 300)]], "field 'categories': holds an item of 300 bytes"),
+        ] as [([String: any Sendable], String)])
     func aBadFieldRefusesItsLineByNameOnly(changes: [String: any Sendable], message: String) async throws {
         let temporary = try await TemporaryDatabase()
         let lines = [try ownLine(1), try ownLine(2, changes), try ownLine(3)].joined(separator: "\n") + "\n"

@@ -57,4 +57,29 @@ struct OrganizationAndLinkTests {
             #expect(form.text.contains(#"value="2512.09999""#))
         }
     }
+
+    @Test("an organization's name with a right-to-left override is isolated wherever a page shows it")
+    func rightToLeftNamesAreIsolated() async throws {
+        var papers = WebFixtures.papers
+        let name = "\u{202E}gro.live\u{202C} Lab"
+        papers[0].organization = Organization(name: "rtl", fullname: name)
+        let paths = ["/papers/date/\(papers[0].featuredOn?.description ?? "")", "/rtl", "/papers/\(papers[0].id)"]
+        let site = try await TestSite(papers: papers)
+        try await site.run { client in
+            for path in paths {
+                let page = try await client.get(path).text
+                #expect(page.contains("<bdi>\(name)</bdi>"), "\(path) shows the name isolated")
+                // Elsewhere the name may only stand in an attribute or the window's title, where no text runs beside it.
+                let rest = page.replacingOccurrences(of: "<bdi>\(name)</bdi>", with: "")
+                var unisolated = 0
+                var searchFrom = rest.startIndex
+                while let found = rest.range(of: name, range: searchFrom..<rest.endIndex) {
+                    let before = rest[..<found.lowerBound]
+                    if !before.hasSuffix("\"") && !before.hasSuffix("<title>") { unisolated += 1 }
+                    searchFrom = found.upperBound
+                }
+                #expect(unisolated == 0, "\(path) shows the name unisolated \(unisolated) times")
+            }
+        }
+    }
 }

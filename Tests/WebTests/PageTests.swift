@@ -48,7 +48,7 @@ import Testing
             let day = try await client.get("/papers/date/2025-11-03").text
             #expect(
                 day.contains(
-                    "<a href=\"/nvidia\"><span class=\"avatar small hue-\(Avatar.hue(of: "NVIDIA"))\" aria-hidden=\"true\">NV</span>NVIDIA</a> · <time"
+                    "<a href=\"/nvidia\"><span class=\"avatar small hue-\(Avatar.hue(of: "NVIDIA"))\" aria-hidden=\"true\">NV</span><bdi>NVIDIA</bdi></a> · <time"
                 ))
             let organization = try await client.get("/nvidia")
             #expect(organization.status == .ok)
@@ -101,7 +101,8 @@ import Testing
             #expect(response.status == .ok)
             let html = response.text
             for fragment in [
-                "<h1>Full paper</h1>", "<a href=\"/authors/Ada%20Lovelace\">Ada Lovelace</a>, <a href=\"/authors/Alan%20Turing\">Alan Turing</a>",
+                "<h1>Full paper</h1>",
+                "<a href=\"/authors/Ada%20Lovelace\"><bdi>Ada Lovelace</bdi></a>, <a href=\"/authors/Alan%20Turing\"><bdi>Alan Turing</bdi></a>",
                 "https://arxiv.org/abs/2511.00009", "https://arxiv.org/pdf/2511.00009",
                 "https://github.com/example/2511.00009", "https://example.org/project", "NVIDIA",
                 "<dd><span data-upvotes=\"2511.00009\">12</span> (12 on Hugging Face, <span data-upvotes-here=\"2511.00009\">0</span> here)</dd>",

@@ -20,7 +20,7 @@ import Testing
         paper.doi = "10.1000/x"
         let facts = model(paper).facts
         #expect(model(paper).upvoteSplit == (7, 7, 0), "all 7 upvotes came with the import")
-        #expect(facts.contains(.init(label: "Organization", value: "NVIDIA", href: "/nvidia")))
+        #expect(facts.contains(.init(label: "Organization", value: "NVIDIA", href: "/nvidia", isName: true)))
         #expect(facts.contains(.init(label: "Featured", value: "Nov 3, 2025", href: "/papers/date/2025-11-03")))
         #expect(facts.contains(.init(label: "Submitted by", value: "akhaliq (on Hugging Face)", href: "/users/akhaliq")))
         paper.submittedHere = true

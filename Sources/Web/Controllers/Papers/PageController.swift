@@ -76,10 +76,11 @@ struct PageController: Sendable {
             organization.name, members: try await community.organizations.members(of: organization.name), viewer: viewer)
         let list: HTML =
             papers.isEmpty
-            ? PageLinks.empty(path: path, page: pageNumber, empty: "<p class=\"empty\">No papers are attributed to \(organization.fullname) yet.</p>")
+            ? PageLinks.empty(
+                path: path, page: pageNumber, empty: "<p class=\"empty\">No papers are attributed to <bdi>\(organization.fullname)</bdi> yet.</p>")
             : "\(PaperCardView.list(papers, currentYear: clock().day.year, viewer: viewer))\(PageLinks.render(path: path, page: pageNumber, hasMore: hasMore))"
         let content: HTML = """
-            <h1>\(Avatar.render(organization.fullname, image: papers.first?.hub?.organizationAvatar, size: .large))\(organization.fullname)</h1>
+            <h1>\(Avatar.render(organization.fullname, image: papers.first?.hub?.organizationAvatar, size: .large))<bdi>\(organization.fullname)</bdi></h1>
             <p class="sub">Papers claimed by \(organization.name), newest feed day first</p>
             \(members)
             \(list)

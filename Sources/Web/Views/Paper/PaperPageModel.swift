@@ -17,6 +17,9 @@ struct PaperPageModel {
         let label: String
         let value: String
         var href: String?
+        /// A name someone chose (an organization's), shown isolated: a right-to-left override in it cannot turn the
+        /// text around it.
+        var isName = false
     }
 
     let paper: Paper
@@ -50,7 +53,7 @@ struct PaperPageModel {
     var facts: [Fact] {
         var facts: [Fact] = []
         if let organization = paper.organization {
-            facts.append(Fact(label: "Organization", value: organization.fullname, href: Route.organization(organization.name).path))
+            facts.append(Fact(label: "Organization", value: organization.fullname, href: Route.organization(organization.name).path, isName: true))
         }
         if let day = paper.featuredOn { facts.append(Fact(label: "Featured", value: CardFormatting.fullDate(day), href: Route.day(day).path)) }
         if let submitter = paper.submittedBy {

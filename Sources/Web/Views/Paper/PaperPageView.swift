@@ -43,7 +43,7 @@ enum PaperPageView {
     private static func authors(_ model: PaperPageModel) -> HTML {
         let (names, count) = model.authors
         if !names.isEmpty {
-            let links = names.map { "<a href=\"\($0.href)\">\($0.name)</a>" as HTML }
+            let links = names.map { "<a href=\"\($0.href)\"><bdi>\($0.name)</bdi></a>" as HTML }
             let shown = PaperPageModel.shownAuthors
             guard links.count > shown + 1 else { return "<p class=\"authors\">\(HTML(joining: links, separator: ", "))</p>" }
             // A div: a <details> may not sit inside a paragraph.
@@ -74,7 +74,8 @@ enum PaperPageView {
     }
 
     private static func fact(_ fact: PaperPageModel.Fact) -> HTML {
-        let value: HTML = fact.href.map { "<a href=\"\($0)\">\(fact.value)</a>" } ?? "\(fact.value)"
+        let text: HTML = fact.isName ? "<bdi>\(fact.value)</bdi>" : "\(fact.value)"
+        let value: HTML = fact.href.map { "<a href=\"\($0)\">\(text)</a>" } ?? text
         return "<dt>\(fact.label)</dt><dd>\(value)</dd>"
     }
 }

@@ -67,7 +67,7 @@ enum PaperCardView {
         switch CardFormatting.byline(for: paper) {
             case .organization(let organization)?:
                 let logo = Avatar.render(organization.fullname, image: paper.hub?.organizationAvatar)
-                parts.append("<a href=\"\(Route.organization(organization.name).path)\">\(logo)\(organization.fullname)</a>")
+                parts.append("<a href=\"\(Route.organization(organization.name).path)\">\(logo)<bdi>\(organization.fullname)</bdi></a>")
             case .authors(let text)?:
                 parts.append("<span>\(text)</span>")
             case nil:
