@@ -2,8 +2,8 @@
 # make bench, hardening part (#34): `/` next to hostile clients, and the response cache's memory against its limit.
 #   1. `/` alone (the reference), beside 20 clients sending 4,000-character searches as fast as they are answered,
 #      and beside 2,000 slow connections from one address (POST bodies trickling a byte at a time): wrk's p99.
-#   2. CACHE_BYTES=64 MiB filled with 50,000 tiny API answers, then with every paper page twice: the server's
-#      resident memory before and after, against the limit.
+#   2. CACHE_BYTES=64 MiB filled with 50,000 small API answers (a day each since 1901), then every paper
+#      page twice: the server's resident memory before and after, against the limit.
 #   scripts/bench-hardening.sh PATH/TO/dailypapers
 # Appends to bench-results/results.md. Reads ../shared/data (or $SHARED_DATA) and models/ (make models).
 set -euo pipefail

@@ -77,7 +77,13 @@ public struct PaperSearch: Sendable {
         self.workers = workers
     }
 
+    /// The results of `request`; with workers, refused at once (503) when every search place is taken.
     public func search(_ request: SearchRequest) async throws -> SearchResults {
+        guard let workers else { return try await searchAdmitted(request) }
+        return try await workers.admitted { try await searchAdmitted(request) }
+    }
+
+    private func searchAdmitted(_ request: SearchRequest) async throws -> SearchResults {
         let query = KeywordQuery(request.text, prefixLastWord: request.prefixLastWord)
         let coverage = semantic?.coverage
         let incomplete = coverage.flatMap { $0.isComplete ? nil : $0 }
@@ -115,7 +121,7 @@ public struct PaperSearch: Sendable {
             return keyword.map { .init(paperId: $0.paperId, score: $0.score, keywordScore: $0.score, similarity: nil) }
         }
         // Phrases are a demand for those exact words: meaning then only reorders what the words found.
-        let (vector, nearest) = try await compute { crowded in
+        let (vector, nearest) = await compute { crowded in
             let vector = semantic.embedQuery(query.meaningText, splitOverCores: !crowded)
             let nearest = query.phrases.isEmpty ? semantic.vectors.nearest(to: vector, count: Self.candidates) : []
             return (vector, nearest.filter { $0.similarity >= Self.minimumSimilarity })
@@ -153,7 +159,7 @@ public struct PaperSearch: Sendable {
 
     /// The best keyword candidates: from the in-memory index when it can answer, else from SQL.
     private func keywordHits(_ query: KeywordQuery) async throws -> [KeywordHit] {
-        if let keywords, keywords.isReady, let hits = try await compute({ _ in keywords.search(query, limit: Self.candidates) }) {
+        if let keywords, keywords.isReady, let hits = await compute({ _ in keywords.search(query, limit: Self.candidates) }) {
             return hits
         }
         return try await store.keywordSearch(query, limit: Self.candidates)
@@ -161,9 +167,9 @@ public struct PaperSearch: Sendable {
 
     /// `body` on a search worker when there are workers, else here. `body` learns whether other searches are waiting
     /// (`crowded`), in which case it keeps to one core.
-    private func compute<T: Sendable>(_ body: @escaping @Sendable (_ crowded: Bool) -> T) async throws -> T {
+    private func compute<T: Sendable>(_ body: @escaping @Sendable (_ crowded: Bool) -> T) async -> T {
         guard let workers else { return body(false) }
-        return try await workers.run { body(workers.load > 1) }
+        return await workers.compute { body(workers.load > 1) }
     }
 
     /// One page of the candidates, with their papers, in the requested order.

@@ -2,22 +2,24 @@ import Embeddings
 import PapersCore
 import Synchronization
 
-/// Bounds what searches may take of the machine: their CPU-heavy part (embedding the query, scanning the indexes)
-/// runs on `count` threads of their own — fewer than the cores, so pages are always served — and at most
-/// `queueLimit` searches wait for one. A search past that is refused at once with a 503 and `Retry-After`, instead
-/// of stalling every page behind a pile of long queries.
+/// Bounds what searches may take of the machine: at most `count` run and `queueLimit` wait (`admitted`), refused at
+/// once past that with a 503 and `Retry-After` — before the query is even parsed — instead of stalling every page
+/// behind a pile of long queries. Their CPU-heavy part (embedding the query, scanning the indexes) runs on `count`
+/// threads of their own (`compute`), fewer than the cores and a little below normal priority, so pages are served
+/// first: the event loops that answer them also run Swift's tasks in this process.
 public final class SearchWorkers: Sendable {
     public let count: Int
     public let queueLimit: Int
+    /// The nice value of the search threads: pages (at 0) get the cores first under load.
+    public static let niceness: Int32 = 5
     private let threads: BackgroundThreads
     /// Searches running or waiting now.
     private let admitted = Mutex(0)
 
-    /// `count` threads at normal priority (a visitor waits for each search), and room for `queueLimit` waiting.
     public init(count: Int, queueLimit: Int) {
         self.count = max(1, count)
         self.queueLimit = max(0, queueLimit)
-        threads = BackgroundThreads(count: self.count, niceness: 0)
+        threads = BackgroundThreads(count: self.count, niceness: Self.niceness)
     }
 
     /// The default for a machine: one thread fewer than its cores, at least one.
@@ -26,20 +28,8 @@ public final class SearchWorkers: Sendable {
     /// Searches running or waiting now.
     public var load: Int { admitted.withLock { $0 } }
 
-    /// `body`'s result, computed on a worker; throws `unavailable` when every worker is busy and the queue is full.
-    public func run<T: Sendable>(_ body: @escaping @Sendable () -> T) async throws -> T {
-        try admit()
-        defer { admitted.withLock { $0 -= 1 } }
-        let result = Mutex<T?>(nil)
-        await threads.run(parts: 1) { _ in
-            let value = body()
-            result.withLock { $0 = value }
-        }
-        guard let value = result.withLock({ $0 }) else { preconditionFailure("a search worker finished without a result") }
-        return value
-    }
-
-    private func admit() throws {
+    /// Runs a whole search holding a place; throws `unavailable` at once when every place is taken.
+    public func admitted<T: Sendable>(_ search: () async throws -> T) async throws -> T {
         let accepted = admitted.withLock { admitted in
             guard admitted < count + queueLimit else { return false }
             admitted += 1
@@ -48,5 +38,18 @@ public final class SearchWorkers: Sendable {
         guard accepted else {
             throw CommunityError(.unavailable, "Search is busy right now: please try again in a moment.", retryAfterSeconds: 1)
         }
+        defer { admitted.withLock { $0 -= 1 } }
+        return try await search()
+    }
+
+    /// `body`'s result, computed on a search thread (after the searches ahead of it).
+    public func compute<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+        let result = Mutex<T?>(nil)
+        await threads.run(parts: 1) { _ in
+            let value = body()
+            result.withLock { $0 = value }
+        }
+        guard let value = result.withLock({ $0 }) else { preconditionFailure("a search thread finished without a result") }
+        return value
     }
 }

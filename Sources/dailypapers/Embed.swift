@@ -1,4 +1,5 @@
 import ArgumentParser
+import Embeddings
 import Foundation
 import Search
 import Storage
@@ -27,6 +28,7 @@ struct Embed: AsyncParsableCommand {
 
     func run() async throws {
         let embedder = try modelOptions.required(threads: threads)
+        print(BLASKernel.current.summary)
         try await databaseOptions.withMigrated { database in
             let job = EmbeddingJob(embedder: embedder, database: database, batchSize: batchSize)
             let bar = ProgressBar(label: "embedding")

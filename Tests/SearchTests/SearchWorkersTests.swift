@@ -23,11 +23,12 @@ struct SearchWorkersTests {
             running.withLock { $0 -= 1 }
             return now
         }
-        async let first = workers.run(body)
-        async let second = workers.run(body)
+        func search() async throws -> Int { try await workers.admitted { await workers.compute(body) } }
+        async let first = search()
+        async let second = search()
         while workers.load < 2 { await Task.yield() }
         await #expect {
-            _ = try await workers.run { 0 }
+            _ = try await workers.admitted { 0 }
         } throws: { error in
             guard let refusal = error as? CommunityError else { return false }
             return refusal.kind == .unavailable && refusal.retryAfterSeconds == 1 && refusal.message.contains("busy")
@@ -37,6 +38,6 @@ struct SearchWorkersTests {
         #expect(try await [first, second] == [1, 1])
         #expect(most.withLock { $0 } == 1)
         #expect(workers.load == 0)
-        #expect(try await workers.run { 7 } == 7)
+        #expect(try await workers.admitted { await workers.compute { 7 } } == 7)
     }
 }

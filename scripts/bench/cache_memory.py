@@ -1,8 +1,9 @@
 """The response cache's memory against its byte limit: fills a running server's cache with distinct URLs
 (pipelined over a few connections) and reports how much the server's resident memory grew.
     python3 cache_memory.py PORT PID KIND COUNT [IDS_FILE]
-KIND is `api` (tiny JSON answers: /api/daily_papers?limit=1&p=N, past the last page) or `papers` (paper pages,
-one per id of IDS_FILE, each requested twice). Prints one JSON line."""
+KIND is `api` (small JSON answers: /api/daily_papers?date=D for COUNT days from 1901 on, most without papers) or
+`papers` (paper pages, one per id of IDS_FILE, each requested twice). Prints one JSON line."""
+import datetime
 import json
 import socket
 import sys
@@ -44,7 +45,8 @@ def fetch_all(port, paths, connections=4, window=64):
 def main():
     port, pid, kind, count = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
     if kind == "api":
-        paths = [f"/api/daily_papers?limit=1&p={1000 + n}" for n in range(count)]
+        first = datetime.date(1901, 1, 1)
+        paths = [f"/api/daily_papers?date={first + datetime.timedelta(days=n)}" for n in range(count)]
     else:
         with open(sys.argv[5]) as file:
             ids = [line.strip() for line in file if line.strip()][:count]

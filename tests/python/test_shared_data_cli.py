@@ -6,8 +6,13 @@ import subprocess
 import tempfile
 import time
 import urllib.request
+from pathlib import Path
+
+import pytest
 
 from conftest import BINARY, SHARED_DATA, free_port, wait_until_healthy
+
+MODEL = os.environ.get("DAILYPAPERS_MODEL", str(Path(__file__).resolve().parents[2] / "models" / "all-MiniLM-L6-v2"))
 
 DAILY = str(SHARED_DATA / "hf-daily-papers.jsonl")
 
@@ -127,3 +132,36 @@ def test_migrate_creates_the_database_and_its_folder():
     result = run("migrate", "--database", database)
     assert "schema at version" in result.stdout and os.path.exists(database)
     assert "up to date" in run("migrate", "--dry-run", "--database", database).stdout
+
+
+def cpu_flags():
+    with open("/proc/cpuinfo") as info:
+        return set(next(line for line in info if line.startswith("flags")).split(":", 1)[1].split())
+
+
+def test_the_embedder_never_runs_generic_kernels_on_a_cpu_with_avx2(tmp_path):
+    clean = {key: value for key, value in os.environ.items() if key not in ("OPENBLAS_CORETYPE", "DAILYPAPERS_BLAS_FALLBACK")}
+    result = subprocess.run([BINARY, "embed", "--database", str(tmp_path / "empty.sqlite"), "--model", str(MODEL)],
+                            env=clean, capture_output=True, text=True, timeout=120)
+    line = next(line for line in result.stdout.splitlines() if line.startswith("embedding kernels: OpenBLAS "))
+    core = line.split()[3]
+    if {"avx2", "fma"} <= cpu_flags():
+        assert core.lower() not in {"prescott", "core2", "penryn", "dunnington", "nehalem", "atom"}, line
+
+
+@pytest.mark.parametrize("environment, expected", [
+    ({"DAILYPAPERS_BLAS_CORENAME": "Prescott", "DAILYPAPERS_CPU_FLAGS": "sse3 avx avx2 fma"},
+     "OpenBLAS Haswell (chosen at start-up: OpenBLAS named this CPU Prescott, a generic fallback, and its flags allow Haswell)"),
+    ({"DAILYPAPERS_BLAS_CORENAME": "Prescott", "DAILYPAPERS_CPU_FLAGS": "avx2 fma avx512f avx512cd avx512bw avx512dq avx512vl"},
+     "OpenBLAS SkylakeX (chosen at start-up: OpenBLAS named this CPU Prescott"),
+    ({"OPENBLAS_CORETYPE": "Prescott"}, "OpenBLAS Prescott (OPENBLAS_CORETYPE=Prescott was set)"),
+])
+def test_the_embedder_reports_its_kernels_and_replaces_a_generic_fallback(tmp_path, environment, expected):
+    """OpenBLAS's generic fallback (forced here by describing the CPU) makes the process start again with the best
+    kernels the CPU's flags allow; the real OpenBLAS then reports them. An operator's OPENBLAS_CORETYPE stands."""
+    clean = {key: value for key, value in os.environ.items() if key not in ("OPENBLAS_CORETYPE", "DAILYPAPERS_BLAS_FALLBACK")}
+    result = subprocess.run([BINARY, "embed", "--database", str(tmp_path / "empty.sqlite"), "--model", str(MODEL)],
+                            env={**clean, **environment}, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    line = next(line for line in result.stdout.splitlines() if line.startswith("embedding kernels: "))
+    assert expected in line, line

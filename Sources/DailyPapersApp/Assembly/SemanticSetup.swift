@@ -32,6 +32,7 @@ public struct SemanticSetup: Sendable {
             return SemanticSetup(
                 index: nil, notice: "Search by meaning is off on this server (the embedding model is not installed): results match your words.")
         }
+        logger.info("\(BLASKernel.current.summary)")
         let index = SemanticIndex(embedder: embedder, database: database, exactLimit: exactLimit)
         let started = ContinuousClock.now
         let loaded = try await index.refresh()

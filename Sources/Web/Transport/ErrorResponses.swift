@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import NIOHTTP1
 import PapersCore
 import Presentation
 import Storage
@@ -32,6 +33,11 @@ enum ErrorResponses {
                 var response = render(status: error.status, message: error.body ?? defaultMessage(error.status), for: request)
                 response.headers.append(contentsOf: error.headers)
                 return response
+            case is HTTPParserError:
+                // The client sent something that is not HTTP, or went away before its request was whole (a body
+                // cut off by the request deadline): its fault, not ours, so no error in the log.
+                logger.debug("malformed or unfinished request", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+                return render(status: .badRequest, message: "The request was malformed or ended before it was complete.", for: request)
             case is NIOTooManyBytesError:
                 return render(
                     status: .contentTooLarge, message: "The request body is too large: forms take at most 16 KiB and JSON bodies 64 KiB.",
