@@ -126,7 +126,7 @@ let package = Package(
         .target(
             name: "DailyPapersApp",
             dependencies: [
-                "PapersCore", "Storage", "Web", "Mail", "Community", "Arxiv", "Search", "Embeddings", "Harvest",
+                "PapersCore", "Storage", "Web", "Mail", "Community", "Arxiv", "Search", "Embeddings", "Harvest", "CThreads",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

@@ -2,8 +2,8 @@
 # make bench, hardening part (#34): `/` next to hostile clients, and the response cache's memory against its limit.
 #   1. `/` alone (the reference), beside 20 clients sending 4,000-character searches as fast as they are answered,
 #      and beside 2,000 slow connections from one address (POST bodies trickling a byte at a time): wrk's p99.
-#   2. CACHE_BYTES=64 MiB filled with 50,000 small API answers (a day each since 1901), then every paper
-#      page twice: the server's resident memory before and after, against the limit.
+#   2. CACHE_BYTES=64 MiB filled with 100,000 small API answers (a day each since 1901), or every paper page twice,
+#      each on a fresh server: its growth in resident memory, less the growth with a 1 MiB cache, against the limit.
 #   scripts/bench-hardening.sh PATH/TO/dailypapers
 # Appends to bench-results/results.md. Reads ../shared/data (or $SHARED_DATA) and models/ (make models).
 set -euo pipefail
@@ -54,14 +54,22 @@ alone_again=$(front alone-again)
 echo "alone: $alone; beside searches: $searching ($searched); beside slow connections: $slow ($slowed); alone again: $alone_again"
 stop
 
-echo "== the response cache's memory (CACHE_BYTES=64 MiB)"
-serve CACHE_BYTES=67108864
-sqlite3 "$WORK/feed.sqlite" "SELECT id FROM papers" > "$WORK/ids.txt" 2>/dev/null \
-    || python3 -c "import sqlite3,sys; print('\n'.join(r[0] for r in sqlite3.connect(sys.argv[1]).execute('SELECT id FROM papers')))" "$WORK/feed.sqlite" > "$WORK/ids.txt"
-api=$(python3 "$HERE/bench/cache_memory.py" "$port" "$server_pid" api 50000)
-papers=$(python3 "$HERE/bench/cache_memory.py" "$port" "$server_pid" papers 100000 "$WORK/ids.txt")
-echo "$api"; echo "$papers"
-stop
+echo "== the response cache's memory (CACHE_BYTES=64 MiB, and 1 MiB for what serving costs without it)"
+python3 -c "import sqlite3,sys; print('\n'.join(r[0] for r in sqlite3.connect(sys.argv[1]).execute('SELECT id FROM papers')))" "$WORK/feed.sqlite" > "$WORK/ids.txt"
+# fill KIND BYTES → cache_memory.py's report for a fresh server (no model: the cache alone) with CACHE_BYTES=BYTES.
+fill() {
+    port=$(free_port)
+    CACHE_BYTES=$2 "$BIN" serve --database "$WORK/feed.sqlite" --port "$port" --model /nonexistent-model --log-level error &
+    server_pid=$!
+    for _ in $(seq 300); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+    sleep 3
+    if [ "$1" = api ]; then python3 "$HERE/bench/cache_memory.py" "$port" "$server_pid" api 100000
+    else python3 "$HERE/bench/cache_memory.py" "$port" "$server_pid" papers 100000 "$WORK/ids.txt"; fi
+    stop
+}
+api_small=$(fill api 1048576); api=$(fill api 67108864)
+papers_small=$(fill papers 1048576); papers=$(fill papers 67108864)
+echo "$api_small"; echo "$api"; echo "$papers_small"; echo "$papers"
 
 # row LABEL SUMMARY → a table row: req/s, p99, non-2xx, and p99 against the reference.
 row() {
@@ -69,11 +77,13 @@ row() {
     read -r _ reference _ <<<"$alone"
     echo "| $1 | $rps | $p99 | $(python3 -c "print(f'{$p99 / $reference:.1f}')")× | $non2xx |"
 }
+# memory REPORT_64MIB REPORT_1MIB → a table row: the growth with the cache, without it, and the difference per limit.
 memory() {
-    python3 - "$1" <<'PY'
+    python3 - "$1" "$2" <<'PY'
 import json, sys
-m = json.loads(sys.argv[1])
-print(f"| {m['kind']} | {m['requests']:,} | {m['rss_before_kib'] // 1024} MB | {m['rss_after_kib'] // 1024} MB | {m['grown_kib'] / 1024:.1f} MB | {m['grown_kib'] / 65536:.2f} |")
+full, small = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+cache = (full["grown_kib"] - small["grown_kib"]) / 1024
+print(f"| {full['kind']} | {full['requests']:,} | {full['grown_kib'] / 1024:.1f} MB | {small['grown_kib'] / 1024:.1f} MB | {cache:.1f} MiB | {cache / 64:.2f}× |")
 PY
 }
 {
@@ -89,10 +99,11 @@ PY
     row "2,000 slow connections from one address (${slowed#slow })" "$slow"
     row "alone again" "$alone_again"
     echo
-    echo "CACHE_BYTES = 64 MiB; the server's resident memory before and after filling the cache:"
+    echo "The server's growth in resident memory while it answers the requests, with CACHE_BYTES = 64 MiB and with 1 MiB"
+    echo "(what serving them costs without the cache: SQLite's page cache, the allocator); the difference is the cache's:"
     echo
-    echo "| answers | requests | RSS before | RSS after | grown | grown / limit |"
+    echo "| answers | requests | grown, 64 MiB | grown, 1 MiB | the cache's | / limit |"
     echo "|---|---|---|---|---|---|"
-    memory "$api"
-    memory "$papers"
+    memory "$api" "$api_small"
+    memory "$papers" "$papers_small"
 } | tee -a "$OUT/results.md"

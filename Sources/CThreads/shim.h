@@ -10,3 +10,17 @@ static inline int dailypapers_thread_id(void) {
     return 0;
 #endif
 }
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+// Keeps a long-running server's memory close to what it holds (glibc only; elsewhere nothing): at most `arenas`
+// malloc arenas instead of eight per core, and blocks of `mmapThreshold` bytes or more mapped on their own, so freeing
+// one returns it to the system at once instead of leaving a hole in the heap.
+static inline void dailypapers_tune_malloc(int arenas, int mmapThreshold) {
+#ifdef __GLIBC__
+    mallopt(M_ARENA_MAX, arenas);
+    mallopt(M_MMAP_THRESHOLD, mmapThreshold);
+#endif
+}
