@@ -78,4 +78,14 @@ import Testing
         #expect(KeywordQuery(#"the "sparse attention""#).rankedTerms.isEmpty, "a phrase is enough to search by")
         #expect(KeywordQuery("the effect").terms == ["the", "effect"], "highlighting and meaning keep every word")
     }
+
+    @Test("a query demands at most 16 phrases and excludes at most 64 words: past them, phrases rank as words")
+    func conditionsAreBounded() {
+        let phrases = (0..<40).map { "\"alpha\($0) beta\($0)\"" }.joined(separator: " ")
+        let query = KeywordQuery(phrases)
+        #expect(query.phrases.count == KeywordQuery.maximumPhrases)
+        #expect(query.terms.contains("alpha39") && query.terms.contains("beta39"), "the rest rank as words")
+        let excluded = KeywordQuery("attention " + (0..<200).map { "-w\($0)" }.joined(separator: " "))
+        #expect(excluded.excluded.count == KeywordQuery.maximumExcluded && excluded.terms == ["attention"])
+    }
 }

@@ -4,6 +4,7 @@ an hour. A real server, a real SMTP server, a real SQLite backup."""
 import re
 import sqlite3
 import time
+import uuid
 
 from test_community_live import Browser
 from test_shared_data_mail import subscribe
@@ -11,8 +12,15 @@ from test_shared_data_mail import subscribe
 TOKEN = re.compile(r"token=([A-Za-z0-9_.-]{20,})")
 
 
-def mailed_token(mail_sink, address, subject):
-    [mail] = [record for record in mail_sink.wait_for(address) if record["message"]["Subject"] == subject]
+def mailed_token(mail_sink, address, subject, timeout=15):
+    """The token of the one mail of `subject` to `address`, once it has come."""
+    deadline = time.monotonic() + timeout
+    while True:
+        found = [record for record in mail_sink.messages() if address in record["to"] and record["message"]["Subject"] == subject]
+        if found or time.monotonic() > deadline:
+            break
+        time.sleep(0.1)
+    [mail] = found
     return TOKEN.search(mail["message"].get_content()).group(1)
 
 
@@ -36,19 +44,19 @@ def backup(database, folder):
 
 def test_a_backup_holds_no_live_link(mail_server, mail_sink, tmp_path):
     server = mail_server
+    # Addresses of this test's own: the SMTP server is shared by the whole run.
+    suffix = uuid.uuid4().hex[:8]
+    address, reader = f"alice-{suffix}@example.org", f"bob-{suffix}@example.org"
     alice = Browser(server.url)
     alice.get("/signup")
-    assert alice.post("/signup", {"username": "alice", "email": "alice@example.org", "password": "alice-password-1"})[0] == 200
-    verify = mailed_token(mail_sink, "alice@example.org", "Confirm your DailyPapers address")
+    assert alice.post("/signup", {"username": f"alice{suffix}", "email": address, "password": "alice-password-1"})[0] == 200
+    verify = mailed_token(mail_sink, address, "Confirm your DailyPapers address")
     stranger = Browser(server.url)
     stranger.get("/forgot-password")
-    assert stranger.post("/forgot-password", {"email": "alice@example.org"})[0] == 200
-    deadline = time.monotonic() + 15
-    while len(mail_sink.wait_for("alice@example.org", count=2)) < 2 and time.monotonic() < deadline:
-        time.sleep(0.1)
-    reset = mailed_token(mail_sink, "alice@example.org", "Reset your DailyPapers password")
-    subscribe(server, "bob@example.org")
-    confirmation = mailed_token(mail_sink, "bob@example.org", "Confirm your DailyPapers subscription")
+    assert stranger.post("/forgot-password", {"email": address})[0] == 200
+    reset = mailed_token(mail_sink, address, "Reset your DailyPapers password")
+    subscribe(server, reader)
+    confirmation = mailed_token(mail_sink, reader, "Confirm your DailyPapers subscription")
     wait_until_sent(server.database)
 
     copy = backup(server.database, tmp_path)
@@ -71,13 +79,15 @@ def test_a_backup_holds_no_live_link(mail_server, mail_sink, tmp_path):
 def test_one_address_gets_five_mails_an_hour_whoever_asks(mail_server, mail_sink):
     server = mail_server
     pages = set()
+    suffix = uuid.uuid4().hex[:8]
+    target, third = f"target-{suffix}@example.org", f"third-{suffix}@example.org"
     for _ in range(8):
-        _, status, page = subscribe(server, "target@example.org")
+        _, status, page = subscribe(server, target)
         assert status == 200
-        pages.add(re.sub(r'value="[0-9a-f]{32}"', "", page))
+        pages.add(re.sub(r'value="[0-9a-f]{32}"', "", page).replace(target, "ADDRESS"))
     assert len(pages) == 1, "every request gets the same answer, sent or not"
     time.sleep(2)
-    assert len(mail_sink.wait_for("target@example.org", count=8, timeout=3)) == 5
+    assert len(mail_sink.wait_for(target, count=8, timeout=3)) == 5
 
     server.environment["DAILYPAPERS_PASSWORD"] = "member-password-1"
     server.run("user", "create", "mover", "--email", "mover@example.org")
@@ -86,8 +96,8 @@ def test_one_address_gets_five_mails_an_hour_whoever_asks(mail_server, mail_sink
     statuses = []
     for _ in range(7):
         mover.get("/settings")
-        status, page, headers = mover.post("/settings/email", {"email": "third@example.org", "password": "member-password-1"})
+        status, page, headers = mover.post("/settings/email", {"email": third, "password": "member-password-1"})
         statuses.append(status)
     assert statuses == [200] * 5 + [429] * 2, statuses
     assert "This address got as many mails from DailyPapers as it may in an hour" in page and headers["Retry-After"] == "3600"
-    assert len(mail_sink.wait_for("third@example.org", count=7, timeout=3)) == 5
+    assert len(mail_sink.wait_for(third, count=7, timeout=3)) == 5

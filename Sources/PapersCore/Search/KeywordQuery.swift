@@ -9,6 +9,10 @@ public struct KeywordQuery: Sendable, Equatable {
     public static let maximumTerms = 32
     /// The most distinct words kept from any text (a 4,000-character query has fewer).
     static let maximumWords = 1_000
+    /// The most phrases and excluded words a query demands: each is a condition every candidate is checked against, so
+    /// a query cannot make one search cost more than a bounded amount. Past them, a phrase's words rank as words.
+    public static let maximumPhrases = 16
+    public static let maximumExcluded = 64
 
     /// Words of which any may match, ranked by relevance.
     public private(set) var terms: [String] = []
@@ -74,9 +78,15 @@ public struct KeywordQuery: Sendable, Equatable {
             case .phrase(let text):
                 freeText.append(text)
                 let words = TextCase.words(of: text)
-                if words.count == 1 { addTerm(words[0], seen: &seen) } else if !words.isEmpty { phrases.append(words) }
+                if words.count > 1, phrases.count < Self.maximumPhrases {
+                    phrases.append(words)
+                } else {
+                    for word in words { addTerm(word, seen: &seen) }
+                }
             case .excluded(let text):
-                excluded.append(contentsOf: TextCase.words(of: text).filter { !excluded.contains($0) })
+                for word in TextCase.words(of: text) where excluded.count < Self.maximumExcluded && !excluded.contains(word) {
+                    excluded.append(word)
+                }
             case .field(let name, let value):
                 if !addFilter(name: name.lowercased(), value: value) {
                     freeText.append(name + " " + value)
