@@ -77,11 +77,14 @@ public struct AppConfiguration: Sendable {
             return text
         }
         modelDirectory = read.text(Settings.model) ?? ""
-        embeddingThreads = read.integer(Settings.embeddingThreads, in: 1...64)
+        embeddingThreads =
+            read.text(Settings.embeddingThreads) == nil
+            ? min(64, ProcessInfo.processInfo.activeProcessorCount) : read.integer(Settings.embeddingThreads, in: 1...64)
         backgroundNice = read.integer(Settings.backgroundNice, in: 0...19)
         exactSearchLimit = read.integer(Settings.exactSearchLimit, in: 1...Int.max)
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        searchWorkers = read.text(Settings.searchWorkers) == nil ? max(1, cores - 1) : read.integer(Settings.searchWorkers, in: 1...64)
+        searchWorkers =
+            read.text(Settings.searchWorkers) == nil
+            ? max(1, ProcessInfo.processInfo.activeProcessorCount - 1) : read.integer(Settings.searchWorkers, in: 1...64)
         searchQueue = read.integer(Settings.searchQueue, in: 0...10_000)
         harvesting = read.value(Settings.harvest, fallback: false) { ["on": true, "off": false][$0.lowercased()] }
         harvest = Self.harvest(&read)

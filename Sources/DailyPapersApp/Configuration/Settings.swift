@@ -90,7 +90,8 @@ public enum Settings {
         "The all-MiniLM-L6-v2 folder (vocab.txt, model.safetensors; `make models` fetches it). Without it, search is by words only."
     )
     public static let embeddingThreads = Setting(
-        "EMBEDDING_THREADS", flag: "embedding-threads", default: "1", group: .search, "Threads that embed new papers in the background (1–64).")
+        "EMBEDDING_THREADS", flag: "embedding-threads", shown: "the number of cores", group: .search,
+        "Threads that embed new papers in the background (1–64), at BACKGROUND_NICE: they take only what requests leave.")
     public static let backgroundNice = Setting(
         "BACKGROUND_NICE", flag: "background-nice", default: "19", group: .search,
         "The nice value (0–19) of the background embedding threads: 19, the lowest priority, leaves the cores to requests first."
