@@ -105,7 +105,7 @@ public enum Settings {
         "Threads that run searches (1–64): fewer than the cores, so pages are served while people search."
     )
     public static let searchQueue = Setting(
-        "SEARCH_QUEUE", flag: "search-queue", default: "16", group: .search,
+        "SEARCH_QUEUE", flag: "search-queue", default: "64", group: .search,
         "Searches that may wait for a search thread; past them a search is answered 503 with Retry-After."
     )
 
