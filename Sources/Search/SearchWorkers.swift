@@ -22,9 +22,6 @@ public final class SearchWorkers: Sendable {
         threads = BackgroundThreads(count: self.count, niceness: Self.niceness)
     }
 
-    /// The default for a machine: one thread fewer than its cores, at least one.
-    public static var defaultCount: Int { max(1, CoreSplit.cores - 1) }
-
     /// Searches running or waiting now.
     public var load: Int { admitted.withLock { $0 } }
 
