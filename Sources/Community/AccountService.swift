@@ -34,38 +34,38 @@ public struct AccountService: Sendable {
     /// is on, nothing is created and the owner is told by mail instead: the answer is nil, after the same checks and
     /// the same bcrypt time, and the page says what it says to a new member, so sign-up does not tell who is a member.
     public func signUp(username: String, email: String, password: String) async throws -> User? {
-        guard let mailer else { return try await register(username: username, email: email, password: password, role: .user, emailVerified: false) }
-        try Self.refuseControls(username, email, password)
-        let name = try AccountRules.validUsername(username)
-        let address = try Self.validEmail(email)
-        try AccountRules.checkPassword(password, username: name)
+        let account = try Self.checked(username: username, email: email, password: password)
+        guard let mailer else { return try await register(account, password: password, role: .user, emailVerified: false) }
         // Usernames are public (every member has a page), so a taken one is said, and before the address is looked at.
-        if try await users.user(named: name) != nil { throw CommunityError.conflict("The username '\(name)' is taken.") }
-        if let owner = try await users.user(email: address) {
+        if try await users.user(named: account.username) != nil { throw CommunityError.conflict("The username '\(account.username)' is taken.") }
+        if let owner = try await users.user(email: account.email) {
             _ = try await hasher.hash(password)
             try await queue(
                 try mailer.mail.signUpAttempt(username: owner.username, email: owner.email, userId: owner.id, now: clock()), quietly: true)
             return nil
         }
-        let user = try await register(username: name, email: address, password: password, role: .user, emailVerified: false)
+        let user = try await register(account, password: password, role: .user, emailVerified: false)
         try await sendVerification(to: user, quietly: true)
         return user
     }
 
     /// Creates an account from the command line: verified, with any role.
     public func createAccount(username: String, email: String, password: String, role: UserRole) async throws -> User {
-        try await register(username: username, email: email, password: password, role: role, emailVerified: true)
+        try await register(Self.checked(username: username, email: email, password: password), password: password, role: role, emailVerified: true)
     }
 
-    private func register(
-        username rawUsername: String, email rawEmail: String, password: String, role: UserRole, emailVerified: Bool
-    ) async throws -> User {
-        try Self.refuseControls(rawUsername, rawEmail, password)
-        let username = try AccountRules.validUsername(rawUsername)
-        let email = try Self.validEmail(rawEmail)
-        try AccountRules.checkPassword(password, username: username)
+    /// The typed username and address made valid, with the password checked against the rules; refuses any of them.
+    private static func checked(username: String, email: String, password: String) throws -> (username: String, email: String) {
+        try refuseControls(username, email, password)
+        let name = try AccountRules.validUsername(username)
+        let address = try validEmail(email)
+        try AccountRules.checkPassword(password, username: name)
+        return (name, address)
+    }
+
+    private func register(_ account: (username: String, email: String), password: String, role: UserRole, emailVerified: Bool) async throws -> User {
         let hash = try await hasher.hash(password)
-        let new = NewUser(username: username, email: email, passwordHash: hash, role: role, emailVerified: emailVerified)
+        let new = NewUser(username: account.username, email: account.email, passwordHash: hash, role: role, emailVerified: emailVerified)
         return try await users.createUser(new, at: clock())
     }
 

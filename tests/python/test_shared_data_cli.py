@@ -143,6 +143,7 @@ def test_the_embedder_never_runs_generic_kernels_on_a_cpu_with_avx2(tmp_path):
     clean = {key: value for key, value in os.environ.items() if key not in ("OPENBLAS_CORETYPE", "DAILYPAPERS_BLAS_FALLBACK")}
     result = subprocess.run([BINARY, "embed", "--database", str(tmp_path / "empty.sqlite"), "--model", str(MODEL)],
                             env=clean, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
     line = next(line for line in result.stdout.splitlines() if line.startswith("embedding kernels: OpenBLAS "))
     core = line.split()[3]
     if {"avx2", "fma"} <= cpu_flags():

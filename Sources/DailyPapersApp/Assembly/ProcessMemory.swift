@@ -3,10 +3,11 @@ import Foundation
 
 /// How the process's allocator is set for a server that runs for months.
 ///
-/// Measured with `scripts/bench-hardening.sh`: with glibc's defaults (eight arenas per core, a mapping threshold that
-/// grows up to 32 MiB), filling a 64 MiB response cache with paper pages grew the process by 1.19× the limit and with
-/// small API answers by up to 1.6×: freed page bodies and rendering buffers left holes between the entries that stay.
-/// With one arena per core and bodies of 64 KiB or more mapped on their own, the growth stays within the limit.
+/// Measured with `scripts/bench/cache_memory.py` (one-off runs; `scripts/bench-hardening.sh` measures the result):
+/// with glibc's defaults (eight arenas per core, a mapping threshold that grows up to 32 MiB), filling a 64 MiB
+/// response cache with paper pages grew the process by 1.19× the limit and with small API answers by up to 1.6×:
+/// freed page bodies and rendering buffers left holes between the entries that stay. With one arena per core and
+/// bodies of 64 KiB or more mapped on their own, the growth stays within the limit.
 public enum ProcessMemory {
     public static let mmapThreshold: Int32 = 64 * 1_024
 

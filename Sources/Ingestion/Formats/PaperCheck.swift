@@ -1,9 +1,12 @@
 import PapersCore
 
-/// The one check every imported paper passes after its format has read it, whatever the format: every text field
-/// without control characters (a NUL would abort a PostgreSQL batch) and within its length, every count
+/// The one check every imported paper passes after its format has read it, whatever the format: every count
 /// non-negative and bounded, every date between arXiv's first day and tomorrow (a feed day far ahead would become
-/// the front page). A paper that fails is refused by the field's name; the rest of its file is imported.
+/// the front page), and the text fields no format reads through `Validation` itself (arXiv's comments, journal
+/// reference, DOI, licence, categories, keywords, the Hugging Face details) without control characters — a NUL would
+/// abort a PostgreSQL batch — and within their lengths. Title, abstract, authors, links, organization, submitter and
+/// summary every format reads through `Validation` already. A paper that fails is refused by the field's name; the
+/// rest of its file is imported.
 enum PaperCheck {
     static let maxCount = 1_000_000_000
     static let maxListItems = 1_000
@@ -14,25 +17,14 @@ enum PaperCheck {
     /// `update` with every field checked and cleaned, or the first field that cannot be.
     static func checked(_ update: PaperUpdate, now: Timestamp) throws(RecordError) -> PaperUpdate {
         var paper = update.paper
-        paper.title = try Validation.title(paper.title)
-        paper.abstract = try Validation.abstract(paper.abstract)
-        paper.authors = try Validation.authors(paper.authors)
         try counts(paper)
         try dates(paper, latest: now.day.adding(days: 1))
-        paper.submittedBy = try Validation.text(paper.submittedBy, field: "submittedBy")
-        paper.aiSummary = try Validation.text(paper.aiSummary, field: "aiSummary")
         paper.arxivComments = try Validation.text(paper.arxivComments, field: "arxivComments")
         paper.journalRef = try Validation.text(paper.journalRef, field: "journalRef")
         paper.doi = try Validation.text(paper.doi, field: "doi")
         paper.license = try Validation.text(paper.license, field: "license")
         paper.categories = try list(paper.categories, field: "categories")
         paper.aiKeywords = try list(paper.aiKeywords, field: "aiKeywords")
-        paper.githubRepo = try Validation.url(paper.githubRepo, field: "githubRepo")
-        paper.projectPage = try Validation.url(paper.projectPage, field: "projectPage")
-        paper.mediaUrls = try Validation.urls(paper.mediaUrls, field: "mediaUrls")
-        if let organization = paper.organization {
-            paper.organization = try Validation.organization(name: organization.name, fullname: organization.fullname)
-        }
         if let hub = paper.hub { paper.hub = try hubDetails(hub) }
         return PaperUpdate(paper: paper, fields: update.fields)
     }

@@ -15,19 +15,22 @@ extension SQLMailStore {
         let time = now.millisecondsSinceEpoch
         return try await database.transaction { connection in
             var added = 0
-            for message in messages {
-                added += try await connection.execute(
-                    """
-                    INSERT INTO outbox (message_key, subscriber_id, user_id, recipient, kind, edition, message, archived_message, status,
-                                        next_attempt_at, created_at)
-                    VALUES (\(message.key), \(message.subscriberId), \(message.userId), \(message.recipient), \(message.kind), \(message.edition),
-                            \(message.message), \(message.archived), 'pending', \(time), \(time))
-                    ON CONFLICT (message_key) DO NOTHING
-                    """
-                )
-            }
+            for message in messages { added += try await Self.insert(message, at: time, on: connection) }
             return added
         }
+    }
+
+    /// Inserts `message` as pending unless its key is queued already; returns 1 when it was added.
+    private static func insert(_ message: OutboxMessage, at time: Int64, on connection: any SQLConnection) async throws -> Int {
+        try await connection.execute(
+            """
+            INSERT INTO outbox (message_key, subscriber_id, user_id, recipient, kind, edition, message, archived_message, status,
+                                next_attempt_at, created_at)
+            VALUES (\(message.key), \(message.subscriberId), \(message.userId), \(message.recipient), \(message.kind), \(message.edition),
+                    \(message.message), \(message.archived), 'pending', \(time), \(time))
+            ON CONFLICT (message_key) DO NOTHING
+            """
+        )
     }
 
     /// Queues one on-demand message unless it is past `limits` for the last hour; returns the limit it is past.
@@ -43,15 +46,7 @@ extension SQLMailStore {
             if try await count("lower(recipient) = lower(\(message.recipient))") >= limits.perAddress { return .address }
             if let member = message.userId, try await count("user_id = \(member)") >= limits.perMember { return .member }
             if try await count("1 = 1") >= limits.total { return .total }
-            try await connection.execute(
-                """
-                INSERT INTO outbox (message_key, subscriber_id, user_id, recipient, kind, edition, message, archived_message, status,
-                                    next_attempt_at, created_at)
-                VALUES (\(message.key), \(message.subscriberId), \(message.userId), \(message.recipient), \(message.kind), NULL,
-                        \(message.message), \(message.archived), 'pending', \(time), \(time))
-                ON CONFLICT (message_key) DO NOTHING
-                """
-            )
+            _ = try await Self.insert(message, at: time, on: connection)
             return nil
         }
     }

@@ -27,8 +27,6 @@ final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private var answering: (HTTPResponseHead, ByteBuffer)?
     /// When the request being received (its end not yet come) sent its head.
     private var receivingSince: NIODeadline?
-    /// The peer's rate-limit key (`ClientAddress.limitKey` of its address).
-    private var peer: String?
     private var lastActive = NIODeadline.now()
     private var check: (task: Scheduled<Void>, at: NIODeadline)?
     /// A read was asked for while the socket was full; it is issued when the peer drains.
@@ -59,7 +57,9 @@ final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
                 receivingSince = lastActive
                 connection.setIdle(false)
                 scheduleCheck(context: context)
-                if passedOn == 0, context.channel.isWritable, let answer = answer(head, context: context) {
+                if passedOn == 0, context.channel.isWritable,
+                    let answer = server.response(to: head, from: context.channel.remoteAddress, peer: connection.peer)
+                {
                     answering = answer
                     return
                 }
@@ -104,12 +104,6 @@ final class CachedPageHandler: ChannelDuplexHandler, RemovableChannelHandler {
             context.read()
         }
         context.fireChannelWritabilityChanged()
-    }
-
-    private func answer(_ head: HTTPRequestHead, context: ChannelHandlerContext) -> (HTTPResponseHead, ByteBuffer)? {
-        let remote = context.channel.remoteAddress
-        if peer == nil { peer = ClientAddress.limitKey(remote?.ipAddress ?? "unknown") }
-        return server.response(to: head, from: remote, peer: peer ?? "unknown")
     }
 
     /// The instant the connection is closed unless something moves before.

@@ -23,10 +23,11 @@ final class ConnectionGuard: Sendable {
         Handler(guard: self)
     }
 
-    /// The peer's key in the per-client count; none for a trusted proxy (it speaks for many clients).
-    fileprivate func client(of channel: any Channel) -> String? {
-        guard let address = channel.remoteAddress?.ipAddress else { return "unknown" }
-        return cachedPages.trustedProxies.contains(address) ? nil : ClientAddress.limitKey(address)
+    /// Admits `channel` into the table: its peer's rate-limit key, counted per client unless it is a trusted proxy
+    /// (which speaks for many clients).
+    fileprivate func admit(_ channel: any Channel) -> ConnectionTable.Admission {
+        let address = channel.remoteAddress?.ipAddress ?? "unknown"
+        return table.admit(channel, peer: ClientAddress.limitKey(address), countedPerClient: !cachedPages.trustedProxies.contains(address))
     }
 
     /// Admits the connection or closes it, closes it when its first request head is too slow, and leaves the
@@ -46,7 +47,7 @@ final class ConnectionGuard: Sendable {
         func handlerAdded(context: ChannelHandlerContext) {
             let channel = context.channel
             let table = owner.table
-            guard case .admitted(let entry, let victim) = table.admit(channel, client: owner.client(of: channel)) else {
+            guard case .admitted(let entry, let victim) = owner.admit(channel) else {
                 context.close(promise: nil)
                 return
             }

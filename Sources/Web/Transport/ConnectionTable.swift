@@ -10,23 +10,25 @@ final class ConnectionTable: Sendable {
     /// One open connection; its cached-page handler says when it is idle.
     final class Entry: Sendable {
         let channel: any Channel
-        /// The rate-limit key of the peer; `nil` for a trusted proxy, which carries many clients.
+        /// The rate-limit key of the peer's address (`ClientAddress.limitKey`), worked out once per connection.
+        let peer: String
+        /// The peer in the per-client count; nil for a trusted proxy, which carries many clients.
         let client: String?
         /// When it became idle (`NIODeadline` nanoseconds), or `busy` while it handles a request.
         private let idleSince = Atomic<Int64>(Entry.busy)
         private static let busy = Int64.max
 
-        init(channel: any Channel, client: String?) {
+        init(channel: any Channel, peer: String, countedPerClient: Bool) {
             self.channel = channel
-            self.client = client
+            self.peer = peer
+            client = countedPerClient ? peer : nil
         }
 
         /// Marks the connection as waiting for a request (`true`) or handling one (`false`).
         func setIdle(_ value: Bool) {
-            let now = value ? NIODeadline.now().uptimeNanoseconds : 0
             let since = idleSince.load(ordering: .relaxed)
             if value, since == Self.busy {
-                idleSince.store(Int64(clamping: now), ordering: .relaxed)
+                idleSince.store(Int64(clamping: NIODeadline.now().uptimeNanoseconds), ordering: .relaxed)
             } else if !value, since != Self.busy {
                 idleSince.store(Self.busy, ordering: .relaxed)
             }
@@ -66,13 +68,11 @@ final class ConnectionTable: Sendable {
         self.maxPerClient = maxPerClient
     }
 
-    /// The connections open now.
-    var count: Int { state.withLock { $0.entries.count } }
-
-    /// Admits `channel` from `client` (nil: not limited per client), or refuses it.
-    func admit(_ channel: any Channel, client: String?) -> Admission {
-        state.withLock { state in
-            if let client, state.perClient[client, default: 0] >= maxPerClient { return .refused }
+    /// Admits `channel` from `peer` (a rate-limit key; `countedPerClient` false for a trusted proxy), or refuses it.
+    func admit(_ channel: any Channel, peer: String, countedPerClient: Bool) -> Admission {
+        let entry = Entry(channel: channel, peer: peer, countedPerClient: countedPerClient)
+        return state.withLock { state in
+            if let client = entry.client, state.perClient[client, default: 0] >= maxPerClient { return .refused }
             var victim: (any Channel)?
             if state.entries.count >= maxConnections {
                 // The connection idle the longest goes. An evicted entry stays counted until its close completes; the
@@ -81,9 +81,8 @@ final class ConnectionTable: Sendable {
                 guard let (oldest, since) = idle.min(by: { $0.1 < $1.1 }), oldest.claimIdle(since: since) else { return .refused }
                 victim = oldest.channel
             }
-            let entry = Entry(channel: channel, client: client)
             state.entries[ObjectIdentifier(channel)] = entry
-            if let client { state.perClient[client, default: 0] += 1 }
+            if let client = entry.client { state.perClient[client, default: 0] += 1 }
             return .admitted(entry, evicting: victim)
         }
     }
