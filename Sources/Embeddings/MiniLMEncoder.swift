@@ -7,6 +7,8 @@ internal import COpenBLAS
 /// thread, or, given a `LaneTeam` (a single query, whose latency matters), on every core: each lane owns a share of
 /// the token rows, and the lanes meet once per layer, when attention needs every row's keys and values. OpenBLAS
 /// runs one thread per caller, so batches encoded side by side by different threads never wait for each other.
+/// The dense layers multiply in bytes when the CPU has VNNI (`Int8Dense`), unless f32 is asked for; attention,
+/// layer norms, GELU and pooling stay in f32.
 struct MiniLMEncoder: Sendable {
     static let dimensions = MiniLMWeights.width
     private static let width = MiniLMWeights.width
@@ -14,18 +16,24 @@ struct MiniLMEncoder: Sendable {
     /// Below this many tokens per lane, waking the other lanes costs more than it saves.
     private static let minimumRowsPerLane = 6
     private let weights: MiniLMWeights
+    /// The layers in bytes and the instructions that multiply them; nil on the f32 path.
+    private let bytes: (instructions: Int8Instructions, layers: [Int8Layer])?
 
-    init(weights: MiniLMWeights) {
+    init(weights: MiniLMWeights, precision: EncoderPrecision = .automatic) {
         OpenBLAS.runOneThreadPerCaller()
         self.weights = weights
+        bytes = precision.instructions.map { ($0, weights.layers.map(Int8Layer.init)) }
     }
+
+    /// The instructions the dense layers multiply with; nil when they run in f32.
+    var instructions: Int8Instructions? { bytes?.instructions }
 
     /// One unit-length embedding per sequence of token ids (each at most 512 ids, all below the vocabulary size).
     func embed(_ sequences: [[Int32]], team: LaneTeam? = nil) -> [[Float]] {
         guard !sequences.isEmpty else { return [] }
         let batch = PackedBatch(sequences)
         let team = team.flatMap { $0.lanes > 1 && batch.tokens >= $0.lanes * Self.minimumRowsPerLane ? $0 : nil }
-        let workspace = Workspace(tokens: batch.tokens, longest: batch.longest, lanes: team?.lanes ?? 1)
+        let workspace = Workspace(tokens: batch.tokens, longest: batch.longest, lanes: team?.lanes ?? 1, bytes: bytes != nil)
         defer { workspace.deallocate() }
         let encoder = self
         let ranOnTeam = team?.run { lane in encoder.run(batch, workspace: workspace, lane: lane) } ?? false
@@ -70,8 +78,9 @@ struct MiniLMEncoder: Sendable {
         let intermediate: FloatBuffer
         let scores: FloatBuffer
         let scoresPerLane: Int
+        let quantized: QuantizedRows?
 
-        init(tokens: Int, longest: Int, lanes: Int) {
+        init(tokens: Int, longest: Int, lanes: Int, bytes: Bool) {
             hidden = .allocate(tokens * MiniLMEncoder.width)
             qkv = (0..<(lanes > 1 ? 2 : 1)).map { _ in .allocate(tokens * MiniLMEncoder.width * 3) }
             context = .allocate(tokens * MiniLMEncoder.width)
@@ -79,10 +88,12 @@ struct MiniLMEncoder: Sendable {
             intermediate = .allocate(tokens * MiniLMWeights.intermediate)
             scoresPerLane = longest * longest
             scores = .allocate(scoresPerLane * lanes)
+            quantized = bytes ? QuantizedRows(rows: tokens, width: MiniLMWeights.intermediate) : nil
         }
 
         func deallocate() {
             for buffer in qkv + [hidden, context, attended, intermediate, scores] { buffer.deallocate() }
+            quantized?.deallocate()
         }
     }
 
@@ -93,14 +104,16 @@ struct MiniLMEncoder: Sendable {
         embedTokens(batch, rows: rows, into: workspace.hidden)
         for (index, layer) in weights.layers.enumerated() {
             let qkv = workspace.qkv[index % workspace.qkv.count]
-            Self.linear(layer.qkv, rows: rows, input: workspace.hidden, output: qkv)
+            project(.qkv, layer: index, rows: rows, input: workspace.hidden, output: qkv, workspace: workspace)
             lane.waitForTheOthers()
             Self.attention(batch, rows: rows, qkv: qkv, context: workspace.context, scores: scores)
-            Self.linear(layer.attentionOut, rows: rows, input: workspace.context, output: workspace.attended)
+            project(.attentionOut, layer: index, rows: rows, input: workspace.context, output: workspace.attended, workspace: workspace)
             Self.addAndNormalize(
                 workspace.hidden, adding: workspace.attended, rows: rows, weight: layer.attentionNormWeight, bias: layer.attentionNormBias)
-            Self.linear(layer.intermediate, rows: rows, input: workspace.hidden, output: workspace.intermediate, gelu: true)
-            Self.linear(layer.output, rows: rows, input: workspace.intermediate, output: workspace.attended)
+            project(.intermediate, layer: index, rows: rows, input: workspace.hidden, output: workspace.intermediate, workspace: workspace)
+            let width = MiniLMWeights.intermediate
+            VectorMath.geluInPlace(workspace.intermediate.base + rows.lowerBound * width, count: rows.count * width)
+            project(.output, layer: index, rows: rows, input: workspace.intermediate, output: workspace.attended, workspace: workspace)
             Self.addAndNormalize(workspace.hidden, adding: workspace.attended, rows: rows, weight: layer.outputNormWeight, bias: layer.outputNormBias)
         }
     }
@@ -120,9 +133,20 @@ struct MiniLMEncoder: Sendable {
         }
     }
 
-    /// `output = input · weightᵀ + bias` over `rows`, then GELU when asked. A few rows go through `SmallProduct`;
+    /// One dense layer of layer `index` over `rows`: in bytes when the encoder has them, in f32 otherwise.
+    private func project(
+        _ projection: MiniLMWeights.Projection, layer index: Int, rows: Range<Int>, input: FloatBuffer, output: FloatBuffer, workspace: Workspace
+    ) {
+        if let bytes, let quantized = workspace.quantized {
+            bytes.layers[index][projection].multiply(input, rows: rows, into: output, bytes: quantized, with: bytes.instructions)
+        } else {
+            Self.linear(weights.layers[index][projection], rows: rows, input: input, output: output)
+        }
+    }
+
+    /// `output = input · weightᵀ + bias` over `rows` in f32. A few rows go through `SmallProduct`;
     /// more through OpenBLAS (the bias is copied in, then one sgemm adds the product).
-    private static func linear(_ dense: MiniLMWeights.Dense, rows: Range<Int>, input: FloatBuffer, output: FloatBuffer, gelu: Bool = false) {
+    private static func linear(_ dense: MiniLMWeights.Dense, rows: Range<Int>, input: FloatBuffer, output: FloatBuffer) {
         let inputs = dense.inputs, outputs = dense.outputs
         let source = input.base + rows.lowerBound * inputs
         let target = output.base + rows.lowerBound * outputs
@@ -137,7 +161,6 @@ struct MiniLMEncoder: Sendable {
                 CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows.count), Int32(outputs), Int32(inputs), 1,
                 source, Int32(inputs), dense.weight, Int32(inputs), 1, target, Int32(outputs))
         }
-        if gelu { VectorMath.geluInPlace(target, count: rows.count * outputs) }
     }
 
     /// Scaled dot-product attention of the query tokens in `rows` over their whole sequences, head by head,

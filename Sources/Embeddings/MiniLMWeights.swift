@@ -20,7 +20,19 @@ struct MiniLMWeights: Sendable {
         let output: Dense  // 1536 → 384
         let outputNormWeight: [Float]
         let outputNormBias: [Float]
+
+        subscript(projection: Projection) -> Dense {
+            switch projection {
+                case .qkv: qkv
+                case .attentionOut: attentionOut
+                case .intermediate: intermediate
+                case .output: output
+            }
+        }
     }
+
+    /// The four dense layers of a transformer layer, in the order a pass runs them.
+    enum Projection: Sendable { case qkv, attentionOut, intermediate, output }
 
     /// A fully connected layer: a row-major `[outputs, inputs]` matrix, as PyTorch stores `nn.Linear` weights (for
     /// OpenBLAS), the same weights in panels (for products over a few rows), and the bias.

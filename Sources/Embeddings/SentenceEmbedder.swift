@@ -26,14 +26,37 @@ public final class SentenceEmbedder: Sendable {
     /// Loads the model from `directory`, which holds `vocab.txt` and `model.safetensors`. Lists of texts are encoded
     /// `threads` batches at a time, one per thread — threads of their own at nice `backgroundNiceness` when it is
     /// given (a server embedding new papers while it answers requests); a single query is split over every core.
-    public init(directory: URL, threads: Int = ProcessInfo.processInfo.activeProcessorCount, backgroundNiceness: Int32? = nil) throws {
+    /// `precision` chooses int8 dense layers where the CPU has VNNI, or f32 everywhere.
+    public init(
+        directory: URL, threads: Int = ProcessInfo.processInfo.activeProcessorCount, backgroundNiceness: Int32? = nil,
+        precision: EncoderPrecision = .automatic
+    ) throws {
         let vocabulary = directory.appendingPathComponent("vocab.txt")
         guard FileManager.default.fileExists(atPath: vocabulary.path) else { throw EmbeddingError.missingFile(vocabulary.path) }
         tokenizer = try WordPieceTokenizer(vocabularyFile: vocabulary)
-        encoder = MiniLMEncoder(weights: try MiniLMWeights(file: directory.appendingPathComponent("model.safetensors")))
+        self.precision = precision
+        encoder = MiniLMEncoder(weights: try MiniLMWeights(file: directory.appendingPathComponent("model.safetensors")), precision: precision)
         let count = max(1, threads)
         workers = count
         background = backgroundNiceness.map { BackgroundThreads(count: count, niceness: $0) }
+    }
+
+    /// The instructions the dense layers multiply bytes with; nil when the encoder runs in f32.
+    public var int8Instructions: Int8Instructions? { encoder.instructions }
+    /// The precision asked for.
+    public let precision: EncoderPrecision
+
+    /// One line for the log: the BLAS kernels, and how the dense layers multiply and why.
+    public var kernels: String {
+        let dense =
+            if let instructions = int8Instructions {
+                "dense layers in int8 on \(instructions.name)"
+            } else if precision == .float32 {
+                "dense layers in f32 (EMBEDDING_PRECISION=f32)"
+            } else {
+                "dense layers in f32 (this CPU has neither AVX-512 VNNI nor AVX-VNNI)"
+            }
+        return "\(BLASKernel.current.summary); \(dense)"
     }
 
     /// The embedding of one text (a search query), on the calling thread and every other core.

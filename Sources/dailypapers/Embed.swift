@@ -28,7 +28,7 @@ struct Embed: AsyncParsableCommand {
 
     func run() async throws {
         let embedder = try modelOptions.required(threads: threads)
-        print(BLASKernel.current.summary)
+        print(embedder.kernels)
         try await databaseOptions.withMigrated { database in
             let job = EmbeddingJob(embedder: embedder, database: database, batchSize: batchSize)
             let bar = ProgressBar(label: "embedding")

@@ -8,17 +8,35 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .customLong("model"), help: Settings.model.argumentHelp)
     var model: String?
 
-    /// The setting as a flag, for commands that load the whole configuration.
-    var flags: [String: String] { model.map { [Settings.model.name: $0] } ?? [:] }
+    @Option(name: .customLong("embedding-precision"), help: Settings.embeddingPrecision.argumentHelp)
+    var precision: String?
+
+    /// The settings as flags, for commands that load the whole configuration.
+    var flags: [String: String] {
+        var flags: [String: String] = [:]
+        flags[Settings.model.name] = model
+        flags[Settings.embeddingPrecision.name] = precision
+        return flags
+    }
 
     func directory() throws -> String {
         try SettingFlags.text(Settings.model, flag: model) ?? ""
     }
 
+    /// `--embedding-precision`, `EMBEDDING_PRECISION`, the configuration file or `auto`; anything else is refused.
+    func encoderPrecision() throws -> EncoderPrecision {
+        let text = try SettingFlags.text(Settings.embeddingPrecision, flag: precision) ?? EncoderPrecision.automatic.rawValue
+        guard let precision = EncoderPrecision(rawValue: text.lowercased()) else {
+            throw ValidationError("EMBEDDING_PRECISION must be auto or f32, not '\(text)'")
+        }
+        return precision
+    }
+
     /// The model, or the reason it cannot be loaded.
     func load(threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> Result<SentenceEmbedder, Error> {
         let directory = try directory()
-        return Result { try SentenceEmbedder(directory: URL(fileURLWithPath: directory), threads: threads) }
+        let precision = try encoderPrecision()
+        return Result { try SentenceEmbedder(directory: URL(fileURLWithPath: directory), threads: threads, precision: precision) }
     }
 
     /// The model; a command that cannot work without it fails with a precise message.

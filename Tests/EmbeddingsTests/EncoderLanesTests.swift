@@ -7,12 +7,12 @@ import Testing
 /// A single text encoded by several lanes at once (each owning a share of the token rows, meeting once per layer)
 /// equals sentence-transformers' output, whatever the number of lanes and the length of the text.
 @Suite struct EncoderLanesTests {
-    static let encoder: MiniLMEncoder? = try? MiniLMEncoder(
-        weights: MiniLMWeights(file: ModelFiles.directory.appendingPathComponent("model.safetensors")))
+    static let weights: MiniLMWeights? = try? MiniLMWeights(file: ModelFiles.directory.appendingPathComponent("model.safetensors"))
 
-    @Test(arguments: [2, 3])
-    func lanesMatchTheReference(lanes: Int) throws {
-        let encoder = try #require(Self.encoder, "model files missing at \(ModelFiles.directory.path)")
+    @Test(arguments: [2, 3], EncoderPrecision.allCases)
+    func lanesMatchTheReference(lanes: Int, precision: EncoderPrecision) throws {
+        let weights = try #require(Self.weights, "model files missing at \(ModelFiles.directory.path)")
+        let encoder = MiniLMEncoder(weights: weights, precision: precision)
         let team = LaneTeam(lanes: lanes)
         // Every 4th reference by length: short texts stay on one lane; up to 64 rows a lane use SmallProduct,
         // longer ones (up to 256 tokens) OpenBLAS.
@@ -23,7 +23,7 @@ import Testing
             let vector = encoder.embed([reference.ids], team: team)[0]
             worst = min(worst, ReferenceParityTests.cosine(vector, reference.embedding))
         }
-        #expect(worst >= 0.9999)
+        #expect(worst >= ReferenceParityTests.lowest(precision))
     }
 
     @Test func aBusyTeamSaysSoAndTheCallerRunsAlone() throws {
@@ -37,8 +37,9 @@ import Testing
         #expect(team.run { _ in })
     }
 
-    @Test func concurrentQueriesMatchTheReference() async throws {
-        let embedder = try ModelFiles.embedder()
+    @Test(arguments: EncoderPrecision.allCases)
+    func concurrentQueriesMatchTheReference(precision: EncoderPrecision) async throws {
+        let embedder = try ModelFiles.embedder(precision)
         let references = Array(ReferenceParityTests.references.prefix(30))
         let worst = await withTaskGroup(of: Float.self) { group in
             for reference in references {
@@ -46,7 +47,7 @@ import Testing
             }
             return await group.reduce(1) { min($0, $1) }
         }
-        #expect(worst >= 0.9999)
+        #expect(worst >= ReferenceParityTests.lowest(precision))
     }
 
     /// What the nested `run` answered.

@@ -34,28 +34,47 @@ import Testing
         #expect(mismatches.isEmpty, "token ids differ for: \(mismatches)")
     }
 
-    @Test func embeddingsMatchTheReference() async throws {
-        let embedder = try ModelFiles.embedder()
+    @Test(arguments: EncoderPrecision.allCases)
+    func embeddingsMatchTheReference(precision: EncoderPrecision) async throws {
+        let embedder = try ModelFiles.embedder(precision)
+        #expect(embedder.int8Instructions == precision.instructions)
         let vectors = await embedder.embed(Self.references.map(\.text))
         var worst: (cosine: Float, text: String) = (1, "")
+        var total: Float = 0
         for (reference, vector) in zip(Self.references, vectors) {
             let cosine = Self.cosine(vector, reference.embedding)
+            total += cosine
             if cosine < worst.cosine { worst = (cosine, String(reference.text.prefix(60))) }
         }
-        #expect(worst.cosine >= 0.9999, "lowest cosine \(worst.cosine) for \(worst.text)")
+        let mean = total / Float(vectors.count)
+        #expect(worst.cosine >= Self.lowest(precision), "lowest cosine \(worst.cosine) for \(worst.text)")
+        #expect(mean >= Self.mean(precision), "mean cosine \(mean)")
     }
 
-    @Test func oneTextAtATimeEqualsThePackedBatch() async throws {
-        let embedder = try ModelFiles.embedder()
+    /// The lowest cosine to sentence-transformers' vectors a text may have: f32 differs from PyTorch only in the
+    /// order of additions; int8 rounds every dense layer's inputs and weights (measured: mean 0.999 on 2,000 papers).
+    static func lowest(_ precision: EncoderPrecision) -> Float {
+        precision.instructions == nil ? 0.9999 : 0.99
+    }
+
+    static func mean(_ precision: EncoderPrecision) -> Float {
+        precision.instructions == nil ? 0.99995 : 0.998
+    }
+
+    @Test(arguments: EncoderPrecision.allCases)
+    func oneTextAtATimeEqualsThePackedBatch(precision: EncoderPrecision) async throws {
+        let embedder = try ModelFiles.embedder(precision)
         let texts = Self.references.prefix(12).map(\.text)
         let packed = await embedder.embed(texts)
         for (text, batched) in zip(texts, packed) {
-            #expect(Self.cosine(embedder.embed(text), batched) > 0.99999)
+            // In int8 a last-bit difference of f32 attention (other shapes) can move an activation across a rounding step.
+            #expect(Self.cosine(embedder.embed(text), batched) > (precision.instructions == nil ? 0.99999 : 0.9999))
         }
     }
 
-    @Test func embeddingsHaveUnitLength() throws {
-        let vector = try ModelFiles.embedder().embed("unit length")
+    @Test(arguments: EncoderPrecision.allCases)
+    func embeddingsHaveUnitLength(precision: EncoderPrecision) throws {
+        let vector = try ModelFiles.embedder(precision).embed("unit length")
         #expect(vector.count == 384)
         #expect(abs(vector.reduce(0) { $0 + $1 * $1 } - 1) < 1e-4)
     }

@@ -166,3 +166,32 @@ def test_the_embedder_reports_its_kernels_and_replaces_a_generic_fallback(tmp_pa
     assert result.returncode == 0, result.stderr
     line = next(line for line in result.stdout.splitlines() if line.startswith("embedding kernels: "))
     assert expected in line, line
+
+
+def embed_kernels(tmp_path, *arguments, environment=None):
+    clean = {key: value for key, value in os.environ.items() if key != "EMBEDDING_PRECISION"}
+    return subprocess.run([BINARY, "embed", "--database", str(tmp_path / "empty.sqlite"), "--model", str(MODEL), *arguments],
+                          env={**clean, **(environment or {})}, capture_output=True, text=True, timeout=120)
+
+
+def test_the_dense_layers_multiply_bytes_where_the_cpu_can_and_f32_when_asked(tmp_path):
+    automatic = embed_kernels(tmp_path)
+    assert automatic.returncode == 0, automatic.stderr
+    line = next(line for line in automatic.stdout.splitlines() if line.startswith("embedding kernels: "))
+    flags = cpu_flags()
+    if {"avx512_vnni", "avx512bw"} <= flags:
+        assert line.endswith("; dense layers in int8 on AVX-512 VNNI"), line
+    elif "avx_vnni" in flags:
+        assert line.endswith("; dense layers in int8 on AVX-VNNI"), line
+    else:
+        assert line.endswith("; dense layers in f32 (this CPU has neither AVX-512 VNNI nor AVX-VNNI)"), line
+    for forced in (embed_kernels(tmp_path, "--embedding-precision", "f32"), embed_kernels(tmp_path, environment={"EMBEDDING_PRECISION": "F32"})):
+        assert forced.returncode == 0, forced.stderr
+        assert "; dense layers in f32 (EMBEDDING_PRECISION=f32)" in forced.stdout
+
+
+def test_an_unknown_precision_is_refused_by_name(tmp_path):
+    result = embed_kernels(tmp_path, "--embedding-precision", "int4")
+    assert result.returncode != 0
+    assert "EMBEDDING_PRECISION must be auto or f32, not 'int4'" in result.stderr
+    assert not (tmp_path / "empty.sqlite").exists()

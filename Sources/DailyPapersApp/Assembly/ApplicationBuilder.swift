@@ -97,6 +97,7 @@ public struct ApplicationBuilder: Sendable {
         if let index = overrides.semantic { return SemanticSetup(index: index, notice: nil) }
         return try await SemanticSetup.load(
             directory: configuration.modelDirectory, threads: configuration.embeddingThreads, niceness: Int32(configuration.backgroundNice),
+            precision: configuration.embeddingPrecision,
             exactLimit: configuration.exactSearchLimit, database: database.sql, logger: logger
         )
     }

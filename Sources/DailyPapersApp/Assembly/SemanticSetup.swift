@@ -21,18 +21,20 @@ public struct SemanticSetup: Sendable {
 
     /// Loads the model (or explains in the log why not) and the vectors already stored.
     static func load(
-        directory: String, threads: Int, niceness: Int32, exactLimit: Int, database: any SQLDatabase, logger: Logger
+        directory: String, threads: Int, niceness: Int32, precision: EncoderPrecision, exactLimit: Int, database: any SQLDatabase,
+        logger: Logger
     ) async throws -> SemanticSetup {
         let embedder: SentenceEmbedder
         do {
-            embedder = try SentenceEmbedder(directory: URL(fileURLWithPath: directory), threads: threads, backgroundNiceness: niceness)
+            embedder = try SentenceEmbedder(
+                directory: URL(fileURLWithPath: directory), threads: threads, backgroundNiceness: niceness, precision: precision)
         } catch {
             logger.warning(
                 "search by meaning is off; searching by keywords only. Run `make models` to fetch the model", metadata: ["reason": "\(error)"])
             return SemanticSetup(
                 index: nil, notice: "Search by meaning is off on this server (the embedding model is not installed): results match your words.")
         }
-        logger.info("\(BLASKernel.current.summary)")
+        logger.info("\(embedder.kernels)")
         let index = SemanticIndex(embedder: embedder, database: database, exactLimit: exactLimit)
         let started = ContinuousClock.now
         let loaded = try await index.refresh()

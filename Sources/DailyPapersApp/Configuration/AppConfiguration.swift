@@ -1,4 +1,5 @@
 import Arxiv
+import Embeddings
 import Foundation
 import Harvest
 import Logging
@@ -31,6 +32,8 @@ public struct AppConfiguration: Sendable {
     public var mailRetentionDays: Int
     public var modelDirectory: String
     public var embeddingThreads: Int
+    /// int8 dense layers where the CPU has VNNI, or f32 everywhere.
+    public var embeddingPrecision: EncoderPrecision
     public var backgroundNice: Int
     public var exactSearchLimit: Int
     /// Threads that run searches, and searches that may wait for one.
@@ -80,6 +83,7 @@ public struct AppConfiguration: Sendable {
         embeddingThreads =
             read.text(Settings.embeddingThreads) == nil
             ? min(64, ProcessInfo.processInfo.activeProcessorCount) : read.integer(Settings.embeddingThreads, in: 1...64)
+        embeddingPrecision = read.value(Settings.embeddingPrecision, fallback: .automatic) { EncoderPrecision(rawValue: $0.lowercased()) }
         backgroundNice = read.integer(Settings.backgroundNice, in: 0...19)
         exactSearchLimit = read.integer(Settings.exactSearchLimit, in: 1...Int.max)
         searchWorkers =

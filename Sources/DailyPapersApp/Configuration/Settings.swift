@@ -92,6 +92,10 @@ public enum Settings {
     public static let embeddingThreads = Setting(
         "EMBEDDING_THREADS", flag: "embedding-threads", shown: "the number of cores", group: .search,
         "Threads that embed new papers in the background (1–64), at BACKGROUND_NICE: they take only what requests leave.")
+    public static let embeddingPrecision = Setting(
+        "EMBEDDING_PRECISION", flag: "embedding-precision", default: "auto", group: .search,
+        "How the embedding model multiplies: auto (int8 dense layers on a CPU with AVX-512 VNNI or AVX-VNNI, f32 elsewhere) or f32 (the portable path, everywhere)."
+    )
     public static let backgroundNice = Setting(
         "BACKGROUND_NICE", flag: "background-nice", default: "19", group: .search,
         "The nice value (0–19) of the background embedding threads: 19, the lowest priority, leaves the cores to requests first."
@@ -159,7 +163,7 @@ public enum Settings {
         logLevel, clockStart,
         rateLimits, bcryptCost, submissionsPerDay, arxivAPIURL, password,
         smtpURL, mailFrom, unsubscribeMailbox, digestTime, mailPerAddress, mailPerMember, mailPerHour, mailRetentionDays,
-        model, embeddingThreads, backgroundNice, exactSearchLimit, searchWorkers, searchQueue,
+        model, embeddingThreads, embeddingPrecision, backgroundNice, exactSearchLimit, searchWorkers, searchQueue,
         harvest, arxivCategories, arxivBackfillFrom, arxivContact, featureNew, arxivOAIURL, arxivListingURL, arxivInterval, harvestTimeout,
         arxivCalendar,
         hubURL, hubFrom,
