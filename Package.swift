@@ -47,9 +47,10 @@ let package = Package(
         // all-MiniLM-L6-v2 in Swift: the WordPiece tokenizer, the BERT encoder, sentence embeddings.
         // The calling thread's kernel id, to lower the priority of background threads one by one.
         .systemLibrary(name: "CThreads"),
-        // The int8 products of the embedding model's dense layers, on AVX-512 VNNI or AVX-VNNI (C: the intrinsics).
-        .target(name: "CInt8", cSettings: [.unsafeFlags(["-O2"])]),
-        .target(name: "Embeddings", dependencies: ["COpenBLAS", "CThreads", "CInt8"], swiftSettings: optimisedAlways),
+        // The encoder's kernels written with x86 intrinsics, each compiled for its instructions and chosen at run time:
+        // int8 products (AVX-512 VNNI, AVX-VNNI), and softmax and GELU 16 floats wide (AVX-512).
+        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O2"])]),
+        .target(name: "Embeddings", dependencies: ["COpenBLAS", "CThreads", "CKernels"], swiftSettings: optimisedAlways),
         // Search: the query language, the in-memory vector index (exact and IVF), hybrid ranking, the embedder jobs.
         .target(
             name: "Search",
@@ -158,7 +159,7 @@ let package = Package(
         .testTarget(name: "PapersCoreTests", dependencies: ["PapersCore"]),
         .testTarget(name: "HubFormatTests", dependencies: ["HubFormat", "TestSupport"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Storage", "PapersCore", "Embeddings", "Ingestion", "TestSupport"]),
-        .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "CInt8", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "CKernels", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "PapersCore", "TestSupport"]),
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "Storage", "PapersCore", "TestSupport"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "Storage", "PapersCore", "Presentation", "TestSupport"]),

@@ -12,7 +12,8 @@ python_packages=()
 case "$purpose" in
     run) ;;
     test) debian_packages+=(postgresql nginx-light chromium chromium-driver)
-          python_packages=(huggingface_hub pytest feedparser aiosmtpd cryptography openapi-spec-validator schemathesis selenium axe-selenium-python) ;;
+          python_packages=(huggingface_hub pytest feedparser aiosmtpd cryptography openapi-spec-validator schemathesis selenium axe-selenium-python
+                         bibtexparser rispy citeproc-py=citeproc) ;;
     bench) debian_packages+=(wrk nginx-light postfix postgresql chromium chromium-driver); python_packages=(rank-bm25 sentence-transformers selenium) ;;
     *) echo "usage: $0 run|test|bench" >&2; exit 2 ;;
 esac
@@ -30,8 +31,11 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-for package in "${python_packages[@]}"; do
-    module=${package//-/_}
+# A package is named as pip knows it, with `=MODULE` when its import name is not the name with - as _.
+for entry in "${python_packages[@]}"; do
+    package=${entry%%=*}
+    module=${entry#*=}
+    [ "$module" = "$entry" ] && module=${package//-/_}
     python3 -c "import ${module}" 2>/dev/null || {
         echo "installing Python package: $package"
         python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore "$package"

@@ -1,4 +1,4 @@
-internal import CInt8
+internal import CKernels
 
 /// How the encoder's dense layers multiply: in bytes where the CPU multiplies bytes (VNNI), or in f32 everywhere.
 public enum EncoderPrecision: String, Sendable, CaseIterable {

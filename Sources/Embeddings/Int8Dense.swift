@@ -1,4 +1,4 @@
-internal import CInt8
+internal import CKernels
 
 /// A dense layer's weights in signed bytes, one scale per output column, packed for the VNNI kernels. Activations are
 /// quantized per row when the layer runs, so nothing here depends on the texts (measured on 2,000 real abstracts:

@@ -191,7 +191,7 @@ struct MiniLMEncoder: Sendable {
         cblas_sgemm(
             CblasRowMajor, CblasNoTrans, CblasTrans, Int32(queries.count), Int32(length), Int32(headWidth), scale,
             query, Int32(stride), key, Int32(stride), 0, scores, Int32(length))
-        for row in 0..<queries.count { VectorMath.softmaxInPlace(scores + row * length, count: length) }
+        VectorMath.softmaxRowsInPlace(scores, rows: queries.count, count: length)
         let output = context.base + queries.lowerBound * width + head * headWidth
         cblas_sgemm(
             CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(queries.count), Int32(headWidth), Int32(length), 1,

@@ -1,3 +1,5 @@
+internal import CKernels
+
 /// Elementwise kernels the encoder runs between matrix products, written over 8-wide SIMD vectors so the compiler
 /// keeps them in registers: exp (softmax), erf-based GELU, LayerNorm, and dot products.
 enum VectorMath {
@@ -43,6 +45,7 @@ enum VectorMath {
     }
 
     static func geluInPlace(_ values: UnsafeMutablePointer<Float>, count: Int) {
+        if sixteenWide { return dp_gelu(values, count) }
         var index = 0
         while index + 8 <= count {
             store(gelu(load(values + index)), values + index)
@@ -55,6 +58,15 @@ enum VectorMath {
             index += 1
         }
     }
+
+    /// Turns `rows` rows of `count` attention scores into probabilities, 16 wide where the CPU allows.
+    static func softmaxRowsInPlace(_ scores: UnsafeMutablePointer<Float>, rows: Int, count: Int) {
+        if sixteenWide { return dp_softmax_rows(scores, Int32(rows), Int32(count)) }
+        for row in 0..<rows { softmaxInPlace(scores + row * count, count: count) }
+    }
+
+    /// Whether softmax and GELU run in `CKernels`' AVX-512 loops (twice the width of these).
+    static let sixteenWide = dp_vector512() != 0
 
     /// Turns a row of attention scores into probabilities: exp(x − max) / Σ.
     static func softmaxInPlace(_ row: UnsafeMutablePointer<Float>, count: Int) {

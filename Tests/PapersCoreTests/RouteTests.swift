@@ -78,11 +78,12 @@ import Testing
             case .newPapersFeed: 69
             case .categoryFeed: 70
             case .dayPicker: 71
+            case .paperCitation: 72
         }
     }
 
     @Test func theExamplesCoverEveryCase() {
-        #expect(Set(Route.examples.map(Self.caseNumber)) == Set(0...71))
+        #expect(Set(Route.examples.map(Self.caseNumber)) == Set(0...72))
     }
 
     @Test(arguments: Route.examples)
@@ -99,6 +100,10 @@ import Testing
         #expect(try Route(method: .get, path: "/papers/trending") == .trending)
         #expect(try Route(method: .get, path: "/papers/submit") == .submitForm)
         #expect(try Route(method: .get, path: "/papers/2410.11779.md") == .paperMarkdown(id: "2410.11779"))
+        #expect(try Route(method: .get, path: "/papers/2410.11779.bib") == .paperCitation(id: "2410.11779", format: .bibtex))
+        #expect(try Route(method: .get, path: "/papers/hep-th/9901001.ris") == .paperCitation(id: "hep-th/9901001", format: .ris))
+        #expect(try Route(method: .get, path: "/papers/2410.11779.csl.json") == .paperCitation(id: "2410.11779", format: .cslJSON))
+        #expect(try Route(method: .get, path: "/papers/.bib") == .paper(id: ".bib"))
         #expect(try Route(method: .get, path: "/api/papers/search") == .apiSearch)
         #expect(try Route(method: .get, path: "/nvidia/feed.rss") == .organizationFeed("nvidia", .rss))
         #expect(try Route(method: .post, path: "/nvidia/members") == .addOrganizationMember(organization: "nvidia"))

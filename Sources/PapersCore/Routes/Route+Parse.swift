@@ -73,16 +73,21 @@ struct RouteParser {
     private func papersRoute(_ rest: [String]) throws(RouteError) -> Route? {
         switch rest.count {
             case 1:
-                let name = rest[0]
-                return name.hasSuffix(".md") && name.count > 3 ? .paperMarkdown(id: String(name.dropLast(3))) : .paper(id: name)
+                return Self.paperDocument(rest[0])
             case 2:
                 if rest[0] == "category" { return .category(rest[1]) }
                 if let window = try Self.window(rest[0], rest[1]) { return window }
-                let id = rest[0] + "/" + rest[1]
-                return id.hasSuffix(".md") ? .paperMarkdown(id: String(id.dropLast(3))) : .paper(id: id)
+                return Self.paperDocument(rest[0] + "/" + rest[1])
             case 3 where rest[0] == "category": return Self.feedFormat(rest[2]).map { .categoryFeed(rest[1], $0) }
             default: return nil
         }
+    }
+
+    /// A paper's page, its Markdown view or one of its citation files, by the name's ending.
+    private static func paperDocument(_ name: String) -> Route {
+        if name.hasSuffix(".md") && name.count > 3 { return .paperMarkdown(id: String(name.dropLast(3))) }
+        if let (id, format) = CitationFormat.split(Substring(name)) { return .paperCitation(id: String(id), format: format) }
+        return .paper(id: name)
     }
 
     private static func window(_ kind: String, _ value: String) throws(RouteError) -> Route? {

@@ -54,6 +54,7 @@ extension Route {
             case .month(let month): return ["papers", "month", month.description]
             case .paper(let id): return ["papers", Self.encodeId(id)]
             case .paperMarkdown(let id): return ["papers", Self.encodeId(id) + ".md"]
+            case .paperCitation(let id, let format): return ["papers", Self.encodeId(id) + "." + format.fileExtension]
             case .organization(let name): return [Self.encode(name)]
             case .user(let name): return ["users", Self.encode(name)]
             case .author(let name): return ["authors", Self.encode(name)]

@@ -19,6 +19,8 @@ public enum Route: Hashable, Sendable {
     case paper(id: String)
     /// `/papers/{id}.md`, which `huggingface_hub`'s `read_paper` fetches.
     case paperMarkdown(id: String)
+    /// `/papers/{id}.bib`, `.ris`, `.csl.json`: the paper's citation.
+    case paperCitation(id: String, format: CitationFormat)
     case organization(String)
     case user(String)
     case author(String)
@@ -95,7 +97,9 @@ extension Route {
         .home, .papers, .day(Day(daysSinceEpoch: 20_395)), .dayPicker, .latestWeek, .week(ISOWeek(containing: Day(daysSinceEpoch: 20_395))),
         .latestMonth,
         .month(YearMonth(year: 2025, month: 11)), .trending, .paper(id: "2410.11779"), .paper(id: "quant-ph/0210005"),
-        .paperMarkdown(id: "2410.11779"), .paperMarkdown(id: "quant-ph/0210005"), .organization(exampleName), .user(exampleName),
+        .paperMarkdown(id: "2410.11779"), .paperMarkdown(id: "quant-ph/0210005"), .paperCitation(id: "2410.11779", format: .bibtex),
+        .paperCitation(id: "quant-ph/0210005", format: .ris), .paperCitation(id: "2410.11779", format: .cslJSON),
+        .organization(exampleName), .user(exampleName),
         .author("Yangyong Zhu / 朱"), .search, .moderation, .newPapers, .category("cs.CL"), .ingestStatus,
     ]
 

@@ -6,6 +6,7 @@ import Storage
 /// Every controller of the site, made once from the application's dependencies, for `RouteTable` to call.
 struct RouteHandlers: Sendable {
     let pages: PageController
+    let citations: CitationController
     let feeds: FeedController
     let listings: ListingController
     let api: APIController
@@ -27,8 +28,9 @@ struct RouteHandlers: Sendable {
         let search = dependencies.search
         pages = PageController(
             catalog: catalog, clock: clock, subscribeBox: dependencies.mail.setup.isEnabled, community: dependencies.community,
-            search: search
+            search: search, site: site
         )
+        citations = CitationController(catalog: catalog, site: site)
         feeds = FeedController(catalog: catalog, clock: clock, site: site)
         listings = ListingController(
             catalog: catalog, clock: clock, site: site, categories: dependencies.listingCategories, ingest: dependencies.ingest)

@@ -38,6 +38,8 @@ struct RouteTable: RouterMiddleware {
                     try await h.pages.paper(id, markdown: PageController.wantsMarkdown(request), viewer)
                 }
             case .paperMarkdown(let id): return try await cached(route, request, viewer) { _ in try await h.pages.paper(id, markdown: true, viewer) }
+            case .paperCitation(let id, let format):
+                return try await cached(route, request, viewer) { _ in try await h.citations.paper(id, format: format) }
             case .organization(let name):
                 return try await cached(route, request, viewer) { _ in try await h.pages.organization(name, request, viewer) }
             case .user(let name): return try await cached(route, request, viewer) { _ in try await h.profiles.user(name, viewer) }
@@ -162,7 +164,7 @@ extension Route {
             case .newPapersFeed: .shared(["category", "type"])
             case .apiDailyPapers: .shared(Array(DailyPapersParameters.names))
             case .apiPapers: .shared(["cursor", "limit"])
-            case .apiPaper: .shared()
+            case .apiPaper, .paperCitation: .shared()
             case .dayPicker, .latestWeek, .latestMonth, .search, .moderation, .ingestStatus, .searchFeed, .signUpForm, .signUp,
                 .logInForm, .logIn, .logOut, .verifyEmailForm, .verifyEmail, .forgotPasswordForm, .forgotPassword, .resetPasswordForm,
                 .resetPassword, .submitForm, .submit, .newOrganizationForm, .createOrganization, .addOrganizationMember, .settings,

@@ -15,6 +15,7 @@ struct PageController: Sendable {
     let community: CommunityFeatures
     /// Finds the similar papers each paper page lists (none without the model).
     let search: PaperSearch
+    let site: SiteAddress
     static let similarCount = 5
 
     func latestDay(_ request: Request, quiet: QuietDay?, _ viewer: Viewer?) async throws -> Rendered {
@@ -60,7 +61,9 @@ struct PageController: Sendable {
         let similar = try await search.similar(to: paper.id, count: Self.similarCount)
         return Responses.html(
             PaperPageView.render(
-                PaperPageModel(paper: paper, comments: comments, similar: similar, currentYear: clock().day.year, now: clock(), viewer: viewer)))
+                PaperPageModel(
+                    paper: paper, comments: comments, similar: similar, currentYear: clock().day.year, now: clock(), viewer: viewer,
+                    siteURL: site.base)))
     }
 
     func organization(_ name: String, _ request: Request, _ viewer: Viewer?) async throws -> Rendered {

@@ -30,6 +30,11 @@ struct PaperPageModel {
     let currentYear: Int
     let now: Timestamp
     let viewer: Viewer?
+    /// The site's public address, for the citation of a paper that is not on arXiv.
+    var siteURL = ""
+
+    /// How the "Cite" box cites the paper.
+    var citation: Citation { Citation(paper, siteURL: siteURL) }
 
     /// The publication day and how the page writes it ("Nov 3, 2025").
     var published: (day: Day, text: String)? {

@@ -18,6 +18,7 @@ enum PaperPageView {
             <p>\(HTML(unescaped: CommentMarkdown.linkingAddresses(TeXText.plain(paper.abstract))))</p>
             <dl class="facts">\(counts(model))\(HTML(joining: model.facts.map(fact)))</dl>
             <p class="meta"><a href="\(Route.paperMarkdown(id: paper.id).path)">Read as Markdown</a> · <a href="\(Route.apiPaper(id: paper.id).path)">JSON</a></p>
+            \(citeBox(model))
             \(PaperToolsView.render(paper, viewer: model.viewer))
             \(similarSection(model))
             \(discussion)
@@ -26,6 +27,18 @@ enum PaperPageView {
         return Layout.page(
             title: TeXText.plain(paper.title), description: CardFormatting.snippet(TeXText.plain(paper.abstract), limit: 200),
             viewer: model.viewer, content: content)
+    }
+
+    /// "Cite": the BibTeX entry to copy, and the three citation files.
+    private static func citeBox(_ model: PaperPageModel) -> HTML {
+        let files = CitationFormat.allCases.map { format in
+            "<a href=\"\(Route.paperCitation(id: model.paper.id, format: format).path)\" download>\(format.label)</a>" as HTML
+        }
+        return """
+            <details class="cite"><summary>Cite</summary>\
+            <pre class="bibtex" tabindex="0">\(BibTeX.entry(model.citation).trimmingCharacters(in: .newlines))</pre>\
+            <p class="meta">Download: \(HTML(joining: files, separator: " · "))</p></details>
+            """
     }
 
     private static func similarSection(_ model: PaperPageModel) -> HTML {

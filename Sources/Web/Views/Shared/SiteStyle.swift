@@ -46,6 +46,8 @@ enum SiteStyle {
             .empty{padding:2rem;text-align:center;color:var(--muted);border:1px dashed var(--border);border-radius:.75rem}
             .page-votes{float:right;margin:0 0 .5rem 1rem}
             article.paper{overflow-wrap:anywhere}article.paper h1{font-size:1.75rem}.authors{color:var(--text)}
+            details.cite summary{cursor:pointer;color:var(--accent);font-weight:600}
+            details.cite pre{white-space:pre-wrap;overflow-wrap:anywhere;font-family:ui-monospace,monospace;font-size:.85rem;background:var(--card);padding:.6rem;border-radius:.4rem}
             details.more-authors{display:inline}details.more-authors summary{display:inline;cursor:pointer;color:var(--accent);font-weight:600}
             .links{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0;padding:0;list-style:none}
             .links a{border:1px solid var(--border);border-radius:999px;padding:0 .75rem;display:inline-flex;align-items:center;min-height:44px}

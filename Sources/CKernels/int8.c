@@ -1,4 +1,4 @@
-#include "CInt8.h"
+#include "CKernels.h"
 
 #include <math.h>
 

@@ -1,11 +1,12 @@
-import CInt8
+import CKernels
+import Foundation
 import Testing
 
 @testable import Embeddings
 
-/// The VNNI kernels against the same arithmetic done plainly: every instruction set this CPU has, every row count
-/// a tile can end on, several column blocks.
-@Suite struct Int8KernelTests {
+/// The C kernels against the same arithmetic done plainly: the VNNI products for every instruction set this CPU
+/// has, every row count a tile can end on, several column blocks; softmax and GELU 16 wide against the 8-wide loops.
+@Suite struct CKernelsTests {
     /// A reproducible sequence of floats in -1…1, with a few large ones, as real activations have.
     struct Numbers {
         var state: UInt64
@@ -34,6 +35,25 @@ import Testing
             }
             #expect(worstRounding < 1e-3, "\(rows)×\(columns)×\(depth): \(worstRounding) from the same quantized arithmetic")
             #expect(worstTruth < 0.02 * Float(depth).squareRoot(), "\(rows)×\(columns)×\(depth): \(worstTruth) from the f32 product")
+        }
+    }
+
+    @Test func sixteenWideSoftmaxAndGELUEqualTheEightWideLoops() throws {
+        try #require(VectorMath.sixteenWide == (dp_vector512() != 0))
+        guard VectorMath.sixteenWide else { return }
+        var numbers = Numbers(state: 42)
+        for count in [1, 7, 16, 17, 100, 256] {
+            let values = (0..<count * 3).map { _ in numbers.next() * 4 }
+            var wide = values, narrow = values
+            wide.withUnsafeMutableBufferPointer { dp_softmax_rows($0.baseAddress, 3, Int32(count)) }
+            narrow.withUnsafeMutableBufferPointer { row in
+                for start in stride(from: 0, to: count * 3, by: count) { VectorMath.softmaxInPlace(row.baseAddress! + start, count: count) }
+            }
+            #expect(zip(wide, narrow).allSatisfy { abs($0 - $1) <= 1e-6 * max(1, abs($1)) }, "softmax of \(count)")
+            var gelu = values
+            gelu.withUnsafeMutableBufferPointer { dp_gelu($0.baseAddress, $0.count) }
+            let expected = values.map { 0.5 * $0 * (1 + Float(erf(Double($0) / 2.0.squareRoot()))) }
+            #expect(zip(gelu, expected).allSatisfy { abs($0 - $1) <= 1e-5 * max(1, abs($1)) }, "GELU of \(count * 3)")
         }
     }
 

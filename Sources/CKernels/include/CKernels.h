@@ -1,12 +1,12 @@
-// Int8 matrix products for the embedding model's dense layers, on the x86 instructions that multiply bytes:
+// The embedding model's kernels in C, for the x86 intrinsics. Int8 matrix products for its dense layers, on the x86 instructions that multiply bytes:
 // AVX-512 VNNI (16 columns per instruction) and AVX-VNNI (8). Elsewhere `dp_int8_instructions` answers 0 and the
 // caller keeps its f32 path.
 //
 // Activations are quantized per row, asymmetrically, to unsigned bytes (x ≈ scale · (q − zero)); weights per output
 // column, symmetrically, to signed bytes (w ≈ wscale · v). Then x·w = scale · wscale · (Σ q·v − zero · Σ v), and
 // Σ v is computed once per column when the weights are packed.
-#ifndef DAILYPAPERS_CINT8_H
-#define DAILYPAPERS_CINT8_H
+#ifndef DAILYPAPERS_CKERNELS_H
+#define DAILYPAPERS_CKERNELS_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -33,5 +33,14 @@ void dp_int8_multiply(
     int instructions, const uint8_t *quantized, const float *scales, const int32_t *zeros, int rows, int depth,
     const int8_t *packed, const float *weightScales, const int32_t *weightSums, const float *bias, int columns,
     float *output);
+
+/// Whether softmax and GELU can run 16 floats wide here (AVX-512F); when not, the caller keeps its own loops.
+int dp_vector512(void);
+
+/// Each of `rows` rows of `count` scores (row stride `count`) turned into probabilities: exp(x − max) / Σ.
+void dp_softmax_rows(float *scores, int rows, int count);
+
+/// GELU as BERT defines it, 0.5·x·(1 + erf(x/√2)), over `count` values in place.
+void dp_gelu(float *values, size_t count);
 
 #endif

@@ -1,0 +1,67 @@
+import Foundation
+
+/// BibTeX entries as arXiv's "Export BibTeX citation" writes them (`@misc` with `eprint`, `archivePrefix`,
+/// `primaryClass`, `url`), plus the DOI and journal reference when known. Every value is escaped: TeX's special
+/// characters are written as text, accented Latin letters as TeX accents, other characters as UTF-8.
+public enum BibTeX {
+    /// One entry, ending with a blank line.
+    public static func entry(_ citation: Citation) -> String {
+        var fields: [(String, String)] = [("title", citation.title)]
+        if !citation.authors.isEmpty { fields.append(("author", citation.authors.map(name).joined(separator: " and "))) }
+        if let day = citation.published { fields.append(("year", String(day.year))) }
+        if let id = citation.arxivId {
+            fields.append(("eprint", id))
+            fields.append(("archivePrefix", "arXiv"))
+            if let primary = citation.primaryClass { fields.append(("primaryClass", primary)) }
+        }
+        if let doi = citation.doi { fields.append(("doi", doi)) }
+        if let journal = citation.journalRef { fields.append(("journal", journal)) }
+        fields.append(("url", citation.url))
+        let body = fields.map { "      \($0.0)={\(escape($0.1))}," }.joined(separator: "\n")
+        return "@misc{\(citation.key),\n\(body)\n}\n\n"
+    }
+
+    /// "Family, Given" keeps a particle or a space inside the family name where BibTeX would misread "Given Family".
+    static func name(_ person: PersonName) -> String {
+        person.given.isEmpty ? person.family : "\(person.family), \(person.given)"
+    }
+
+    /// `text` as a braced BibTeX value: specials escaped, Latin accents as TeX accents, white space collapsed.
+    public static func escape(_ text: String) -> String {
+        var output = ""
+        output.reserveCapacity(text.utf8.count)
+        for character in text {
+            if character.isWhitespace || character.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control }) {
+                if !output.hasSuffix(" ") { output += " " }
+            } else if let special = specials[character] {
+                output += special
+            } else if character.isASCII {
+                output.append(character)
+            } else {
+                output += accented(character) ?? String(character)
+            }
+        }
+        return output.trimmingCharacters(in: .whitespaces)
+    }
+
+    private static let specials: [Character: String] = [
+        "\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "%": "\\%", "&": "\\&", "$": "\\$", "#": "\\#", "_": "\\_",
+        "^": "\\textasciicircum{}", "~": "\\textasciitilde{}", "ß": "{\\ss}", "ø": "{\\o}", "Ø": "{\\O}", "æ": "{\\ae}", "Æ": "{\\AE}", "œ": "{\\oe}",
+        "Œ": "{\\OE}", "ł": "{\\l}", "Ł": "{\\L}", "ı": "{\\i}", "å": "{\\aa}", "Å": "{\\AA}",
+    ]
+
+    /// The TeX accent commands of the combining marks Latin names carry.
+    private static let accents: [Unicode.Scalar: String] = [
+        "\u{0301}": "'", "\u{0300}": "`", "\u{0302}": "^", "\u{0308}": "\"", "\u{0303}": "~", "\u{0304}": "=", "\u{0307}": ".",
+        "\u{0306}": "u", "\u{030C}": "v", "\u{030B}": "H", "\u{030A}": "r", "\u{0327}": "c", "\u{0328}": "k",
+    ]
+
+    /// `{\"u}` for "ü": an ASCII letter with one combining mark TeX has an accent for; nil otherwise.
+    private static func accented(_ character: Character) -> String? {
+        let scalars = Array(String(character).decomposedStringWithCanonicalMapping.unicodeScalars)
+        guard scalars.count == 2, scalars[0].isASCII, scalars[0].properties.isAlphabetic, let accent = accents[scalars[1]] else { return nil }
+        let letter = Character(scalars[0])
+        let separator = accent.first?.isLetter == true ? " " : ""
+        return "{\\\(accent)\(separator)\(letter)}"
+    }
+}
