@@ -63,6 +63,11 @@ public struct OrganizationService: Sendable {
     }
 
     /// The registered organization called `name`, if any.
+    /// The organizations `user` belongs to.
+    public func organizations(of user: User) async throws -> [Organization] {
+        try await store.organizations(of: user.id)
+    }
+
     public func organization(named name: String) async throws -> Organization? {
         try await store.organization(named: name)
     }

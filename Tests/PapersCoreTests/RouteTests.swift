@@ -79,11 +79,20 @@ import Testing
             case .categoryFeed: 70
             case .dayPicker: 71
             case .paperCitation: 72
+            case .collection: 73
+            case .collectionFeed: 74
+            case .collectionCitation: 75
+            case .createCollection: 76
+            case .collectionAction: 77
+            case .apiCollections: 78
+            case .apiWhoAmI: 79
+            case .apiOverview: 80
+            case .apiRepositories: 81
         }
     }
 
     @Test func theExamplesCoverEveryCase() {
-        #expect(Set(Route.examples.map(Self.caseNumber)) == Set(0...72))
+        #expect(Set(Route.examples.map(Self.caseNumber)) == Set(0...81))
     }
 
     @Test(arguments: Route.examples)

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import PapersCore
 import Presentation
+import Storage
 import TestSupport
 import Testing
 
@@ -29,10 +30,16 @@ import Testing
         return paper
     }
 
+    /// The public collection `Route.exampleSlug` names.
+    static let exampleCollection = PaperCollection(
+        id: "0123456789abcdef01234567", owner: "example-org", ownerIsOrganization: false, title: "Reading group", createdAt: TestSite.now,
+        updatedAt: TestSite.now)
+
     @Test(arguments: days)
     func everyCacheableRouteComesFromTheFastPathTheSecondTime(kind: String, instant: String) async throws {
         let now = try #require(Timestamp(iso: instant))
         let site = try await CommunitySite(papers: WebFixtures.papers + [Self.examplePaper])
+        try await SQLCollectionStore(database: site.site.temporary.database).create(Self.exampleCollection, ownerUserId: nil)
         let notice = try site.site.builder().configuration.arxivCalendar.quietDayNotice(at: now)
         #expect((notice == nil) == (kind == "announcing"), "the calendar says what kind of day \(instant) is")
         let cacheable = Route.examples.filter { $0.caching != nil }

@@ -39,8 +39,11 @@ struct RouteParser {
         switch method {
             case .get: return try getRoute()
             case .post: return postRoute()
-            case .delete:
-                if segments.count >= 4, segments.prefix(2) == ["api", "papers"], segments.last == "upvote",
+            case .patch, .delete:
+                if segments.prefix(2) == ["api", "collections"] {
+                    return CollectionAPI.parse(method, segments.dropFirst(2)).map { .apiCollections($0) }
+                }
+                if method == .delete, segments.count >= 4, segments.prefix(2) == ["api", "papers"], segments.last == "upvote",
                     let id = paperId(segments.dropFirst(2).dropLast())
                 {
                     return .apiRemoveUpvote(id: id)
@@ -59,6 +62,7 @@ struct RouteParser {
         switch (first, rest.count) {
             case ("papers", _): return try papersRoute(rest)
             case ("api", _): return apiGetRoute(rest)
+            case ("collections", _): return collectionPage(rest)
             case ("users", 1): return .user(rest[0])
             case ("authors", 1): return .author(rest[0])
             case ("assets", 1): return .asset(rest[0])
@@ -106,6 +110,9 @@ struct RouteParser {
     }
 
     private func apiGetRoute(_ rest: [String]) -> Route? {
+        if rest.first == "collections" { return CollectionAPI.parse(.get, rest.dropFirst()).map { .apiCollections($0) } }
+        if rest.count == 1, let kind = RepositoryKind(rawValue: rest[0]) { return .apiRepositories(kind) }
+        if rest.count == 3, rest[2] == "overview", let kind = OverviewKind(rawValue: rest[0]) { return .apiOverview(kind, name: rest[1]) }
         switch rest.count {
             case 0, 1: return nil
             default:

@@ -5,10 +5,12 @@ extension Route {
             case .signUp, .logIn, .logOut, .verifyEmail, .forgotPassword, .resetPassword, .submit, .createOrganization,
                 .addOrganizationMember, .changeSettings, .revokeToken, .paperAction, .commentAction, .memberAction,
                 .subscribe, .confirmSubscription, .saveSubscription, .unsubscribe, .apiSubmit, .apiIndex, .apiUpvote,
-                .apiComment, .apiReply:
+                .apiComment, .apiReply, .createCollection, .collectionAction:
                 return .post
             case .apiRemoveUpvote:
                 return .delete
+            case .apiCollections(let call):
+                return call.method
             default:
                 return .get
         }
@@ -85,6 +87,16 @@ extension Route {
             case .apiUpvote(let id), .apiRemoveUpvote(let id): return ["api", "papers", Self.encodeId(id), "upvote"]
             case .apiComment(let id): return ["api", "papers", Self.encodeId(id), "comment"]
             case .apiReply(let id, let comment): return ["api", "papers", Self.encodeId(id), "comment", Self.encode(comment), "reply"]
+            case .apiCollections(let call): return call.segments
+            case .apiOverview(let kind, let name): return ["api", kind.rawValue, Self.encode(name), "overview"]
+            case .apiRepositories(let kind): return ["api", kind.rawValue]
+            case .collection(let slug): return Self.collectionSegments(slug)
+            case .collectionFeed(let slug, let format): return Self.collectionSegments(slug) + [Self.feedFile(format)]
+            case .collectionAction(let slug, let action): return Self.collectionSegments(slug) + [action.rawValue]
+            case .collectionCitation(let slug, let format):
+                var segments = Self.collectionSegments(slug)
+                segments[segments.count - 1] += "." + format.fileExtension
+                return segments
             default: return []
         }
     }

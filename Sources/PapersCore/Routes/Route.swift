@@ -63,6 +63,15 @@ public enum Route: Hashable, Sendable {
     case subscriptionSettings, saveSubscription
     case unsubscribeForm, unsubscribe
 
+    // MARK: Collections
+    /// `/collections/{owner}/{words-id}`: a collection's page; its feed; its citation files.
+    case collection(slug: String)
+    case collectionFeed(slug: String, FeedFormat)
+    case collectionCitation(slug: String, format: CitationFormat)
+    /// `POST /collections`: a new collection, from a member's form.
+    case createCollection
+    case collectionAction(slug: String, CollectionAction)
+
     // MARK: The HF-compatible JSON API
     case apiPage
     case openAPI
@@ -78,6 +87,11 @@ public enum Route: Hashable, Sendable {
     case apiRemoveUpvote(id: String)
     case apiComment(id: String)
     case apiReply(id: String, comment: String)
+    case apiCollections(CollectionAPI)
+    /// `/api/whoami-v2`: the token's member, which `create_collection` asks first.
+    case apiWhoAmI
+    case apiOverview(OverviewKind, name: String)
+    case apiRepositories(RepositoryKind)
 
     // MARK: Machinery
     case health
@@ -100,13 +114,17 @@ extension Route {
         .paperMarkdown(id: "2410.11779"), .paperMarkdown(id: "quant-ph/0210005"), .paperCitation(id: "2410.11779", format: .bibtex),
         .paperCitation(id: "quant-ph/0210005", format: .ris), .paperCitation(id: "2410.11779", format: .cslJSON),
         .organization(exampleName), .user(exampleName),
-        .author("Yangyong Zhu / 朱"), .search, .moderation, .newPapers, .category("cs.CL"), .ingestStatus,
+        .author("Yangyong Zhu / 朱"), .search, .moderation, .newPapers, .category("cs.CL"), .ingestStatus, .collection(slug: exampleSlug),
+        .collectionCitation(slug: exampleSlug, format: .bibtex),
     ]
+
+    /// A collection slug for `examples`.
+    static let exampleSlug = "\(exampleName)/reading-group-0123456789abcdef01234567"
 
     private static let feeds: [Route] = FeedFormat.allCases.flatMap { format -> [Route] in
         [
             .dailyFeed(format), .weekFeed(format), .trendingFeed(format), .organizationFeed(exampleName, format), .searchFeed(format),
-            .newPapersFeed(format), .categoryFeed("cs.CL", format),
+            .newPapersFeed(format), .categoryFeed("cs.CL", format), .collectionFeed(slug: exampleSlug, format),
         ]
     }
 
@@ -121,12 +139,20 @@ extension Route {
         + PaperAction.allCases.flatMap { [.paperAction(id: "2410.11779", $0), .paperAction(id: "quant-ph/0210005", $0)] }
         + CommentAction.allCases.map { .commentAction(id: "7", $0) }
         + MemberAction.allCases.map { .memberAction(name: exampleName, $0) }
+        + [.createCollection] + CollectionAction.allCases.map { .collectionAction(slug: exampleSlug, $0) }
 
-    private static let api: [Route] = [
-        .apiPage, .openAPI, .agentHarnesses, .apiDailyPapers, .apiPapers, .apiPaper(id: "2410.11779"), .apiPaper(id: "quant-ph/0210005"),
-        .apiSearch, .apiSimilar(id: "2410.11779"), .apiSubmit, .apiIndex, .apiUpvote(id: "2410.11779"), .apiRemoveUpvote(id: "quant-ph/0210005"),
-        .apiComment(id: "2410.11779"), .apiReply(id: "2410.11779", comment: "7"),
-    ]
+    private static let api: [Route] =
+        [
+            .apiPage, .openAPI, .agentHarnesses, .apiDailyPapers, .apiPapers, .apiPaper(id: "2410.11779"), .apiPaper(id: "quant-ph/0210005"),
+            .apiSearch, .apiSimilar(id: "2410.11779"), .apiSubmit, .apiIndex, .apiUpvote(id: "2410.11779"), .apiRemoveUpvote(id: "quant-ph/0210005"),
+            .apiComment(id: "2410.11779"), .apiReply(id: "2410.11779", comment: "7"), .apiWhoAmI, .apiOverview(.users, name: exampleName),
+            .apiOverview(.organizations, name: exampleName),
+        ]
+        + RepositoryKind.allCases.map { .apiRepositories($0) }
+        + [
+            CollectionAPI.list, .create, .get(slug: exampleSlug), .update(slug: exampleSlug), .delete(slug: exampleSlug), .addItem(slug: exampleSlug),
+            .updateItem(slug: exampleSlug, item: "89abcdef0123456789abcdef"), .deleteItem(slug: exampleSlug, item: "89abcdef0123456789abcdef"),
+        ].map { .apiCollections($0) }
 }
 
 extension Route {
@@ -139,6 +165,7 @@ extension Route {
             .ingestStatus: "/moderation/ingest", .settings: "/settings", .health: "/healthz", .logOut: "/logout",
             .apiPage: "/api", .openAPI: "/api/openapi.json", .agentHarnesses: "/api/agent-harnesses", .apiDailyPapers: "/api/daily_papers",
             .apiPapers: "/api/papers", .apiSearch: "/api/papers/search", .apiSubmit: "/api/papers/submit", .apiIndex: "/api/papers/index",
+            .apiWhoAmI: "/api/whoami-v2", .createCollection: "/collections",
         ]
         let forms: [(page: Route, post: Route, path: String)] = [
             (.signUpForm, .signUp, "/signup"), (.logInForm, .logIn, "/login"), (.verifyEmailForm, .verifyEmail, "/verify-email"),

@@ -10,6 +10,7 @@ extension RouteParser {
             case "comments":
                 guard rest.count == 2, let action = CommentAction(rawValue: rest[1]) else { return nil }
                 return .commentAction(id: rest[0], action)
+            case "collections": return collectionForm(rest)
             case "users":
                 guard rest.count == 2, let action = MemberAction(rawValue: rest[1]) else { return nil }
                 return .memberAction(name: rest[0], action)
@@ -29,6 +30,7 @@ extension RouteParser {
     }
 
     private func apiPostRoute(_ rest: ArraySlice<String>) -> Route? {
+        if rest.first == "collections" { return CollectionAPI.parse(.post, rest.dropFirst()).map { .apiCollections($0) } }
         guard rest.first == "papers" else { return nil }
         let tail = rest.dropFirst()
         if tail.last == "upvote", let id = paperId(tail.dropLast()) { return .apiUpvote(id: id) }

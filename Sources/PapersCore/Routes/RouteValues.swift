@@ -1,6 +1,6 @@
 /// The HTTP methods the site answers.
 public enum RouteMethod: String, Sendable {
-    case get = "GET", post = "POST", delete = "DELETE"
+    case get = "GET", post = "POST", patch = "PATCH", delete = "DELETE"
 }
 
 /// The two syndication formats every feed comes in.

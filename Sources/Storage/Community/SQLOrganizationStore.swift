@@ -48,6 +48,16 @@ public struct SQLOrganizationStore: Sendable {
         return try rows.map { (try $0.string("username"), OrganizationRole(rawValue: try $0.string("role")) ?? .member) }
     }
 
+    /// The organizations `userId` belongs to, by name.
+    public func organizations(of userId: Int64) async throws -> [Organization] {
+        let rows = try await database.query(
+            """
+            SELECT o.name, o.fullname FROM organization_members m JOIN organizations o ON o.name = m.organization
+            WHERE m.user_id = \(userId) ORDER BY o.name
+            """)
+        return try rows.map { Organization(name: try $0.string("name"), fullname: try $0.string("fullname")) }
+    }
+
     public func membership(of userId: Int64, in organization: String) async throws -> OrganizationRole? {
         try await database.query("SELECT role FROM organization_members WHERE organization = \(organization) AND user_id = \(userId)")
             .first?.optionalString("role").flatMap(OrganizationRole.init(rawValue:))

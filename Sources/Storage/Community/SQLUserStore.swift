@@ -134,6 +134,10 @@ public struct SQLUserStore: Sendable {
                 """
             )
             _ = try await connection.execute("DELETE FROM votes WHERE user_id = \(id)")
+            // Their collections and notes go with the account (ON DELETE CASCADE); their upvotes of others' collections
+            // are taken back first, as their paper votes are.
+            _ = try await connection.execute(
+                "UPDATE collections SET upvotes = upvotes - 1 WHERE id IN (SELECT collection_id FROM collection_upvotes WHERE user_id = \(id))")
             _ = try await connection.execute(
                 """
                 UPDATE papers SET community_comments = community_comments - (

@@ -30,5 +30,6 @@ public enum Migrations {
         .storeArxivListings,
         .markLocalSubmissions,
         .keepNoLinksInTheOutbox,
+        .createCollections,
     ]
 }

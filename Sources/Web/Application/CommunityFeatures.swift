@@ -11,13 +11,14 @@ public struct CommunityFeatures: Sendable {
     public let moderation: ModerationService
     public let votes: VoteService
     public let organizations: OrganizationService
+    public let collections: CollectionService
     public let limits: RateLimits
     /// Whether cookies get the Secure attribute (the site is served over HTTPS).
     public let secureCookies: Bool
 
     public init(
         accounts: AccountService, submissions: SubmissionService, comments: CommentService, moderation: ModerationService, votes: VoteService,
-        organizations: OrganizationService,
+        organizations: OrganizationService, collections: CollectionService,
         limits: RateLimits, secureCookies: Bool
     ) {
         self.accounts = accounts
@@ -26,6 +27,7 @@ public struct CommunityFeatures: Sendable {
         self.moderation = moderation
         self.votes = votes
         self.organizations = organizations
+        self.collections = collections
         self.limits = limits
         self.secureCookies = secureCookies
     }
@@ -46,6 +48,9 @@ extension CommunityFeatures {
             moderation: ModerationService(store: SQLModerationStore(database: database), comments: comments, clock: clock),
             votes: VoteService(store: SQLVoteStore(database: database), clock: clock),
             organizations: OrganizationService(store: SQLOrganizationStore(database: database), users: users, papers: papers, clock: clock),
+            collections: CollectionService(
+                store: SQLCollectionStore(database: database), organizations: SQLOrganizationStore(database: database), papers: papers,
+                clock: clock),
             limits: limits, secureCookies: secureCookies
         )
     }

@@ -20,6 +20,8 @@ struct RouteHandlers: Sendable {
     let submissions: SubmitController
     let moderation: ModerationController
     let organizations: OrganizationController
+    let collections: CollectionController
+    let collectionAPI: CollectionAPIController
     let health: @Sendable () async throws -> Response
 
     init(_ dependencies: AppDependencies) {
@@ -46,6 +48,8 @@ struct RouteHandlers: Sendable {
         submissions = SubmitController(community: community, clock: clock)
         moderation = ModerationController(community: community)
         organizations = OrganizationController(community: community)
+        collections = CollectionController(community: community, catalog: catalog, site: site, clock: clock)
+        collectionAPI = CollectionAPIController(community: community, catalog: catalog, site: site, clock: clock)
         let store = dependencies.store
         health = {
             _ = try await store.count()

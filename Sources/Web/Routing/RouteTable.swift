@@ -117,6 +117,16 @@ struct RouteTable: RouterMiddleware {
             case .apiReply(let id, let comment):
                 return try await h.comments.apiPost(on: id, parent: try CommentController.commentId(comment), request, context)
 
+            case .collection(let slug): return try await h.collections.page(slug, context)
+            case .collectionFeed(let slug, let format): return try await feed(format, route, request) { try await h.collections.feed(slug, route) }
+            case .collectionCitation(let slug, let format): return try await h.collections.citation(slug, format: format, context)
+            case .createCollection: return try await h.collections.create(request, context)
+            case .collectionAction(let slug, let action): return try await h.collections.act(slug, action, request, context)
+            case .apiCollections(let call): return try await h.collectionAPI.respond(to: call, request, context)
+            case .apiWhoAmI: return try await h.collectionAPI.whoAmI(context)
+            case .apiOverview(let kind, let name): return try await h.collectionAPI.overview(kind, name: name, context)
+            case .apiRepositories: return try Responses.json([String]()).response
+
             case .health: return try await h.health()
             case .asset(let name): return try available(Assets.response(named: name))
         }
@@ -160,7 +170,7 @@ extension Route {
             case .paper: .page(markdownByAccept: true)
             case .paperMarkdown, .user: .page()
             case .newPapers: .page(["category", "type", "date", "p"], calendar: true)
-            case .dailyFeed, .weekFeed, .trendingFeed, .organizationFeed, .categoryFeed: .shared()
+            case .dailyFeed, .weekFeed, .trendingFeed, .organizationFeed, .categoryFeed, .collectionFeed: .shared()
             case .newPapersFeed: .shared(["category", "type"])
             case .apiDailyPapers: .shared(Array(DailyPapersParameters.names))
             case .apiPapers: .shared(["cursor", "limit"])
@@ -171,7 +181,8 @@ extension Route {
                 .changeSettings, .revokeToken, .paperAction, .commentAction, .memberAction, .subscribeForm, .subscribe,
                 .confirmSubscriptionForm, .confirmSubscription, .subscriptionSettings, .saveSubscription, .unsubscribeForm, .unsubscribe,
                 .apiPage, .openAPI, .agentHarnesses, .apiSearch, .apiSimilar, .apiSubmit, .apiIndex, .apiUpvote, .apiRemoveUpvote,
-                .apiComment, .apiReply, .health, .asset:
+                .apiComment, .apiReply, .health, .asset, .collection, .collectionCitation, .createCollection, .collectionAction, .apiCollections,
+                .apiWhoAmI, .apiOverview, .apiRepositories:
                 nil
         }
     }

@@ -24,6 +24,7 @@ extension RouteMethod {
         switch method {
             case .get, .head: self = .get
             case .post: self = .post
+            case .patch: self = .patch
             case .delete: self = .delete
             default: return nil
         }

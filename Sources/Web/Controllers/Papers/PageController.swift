@@ -1,3 +1,4 @@
+import Community
 import Hummingbird
 import PapersCore
 import Presentation
@@ -63,7 +64,17 @@ struct PageController: Sendable {
             PaperPageView.render(
                 PaperPageModel(
                     paper: paper, comments: comments, similar: similar, currentYear: clock().day.year, now: clock(), viewer: viewer,
-                    siteURL: site.base)))
+                    siteURL: site.base,
+                    collections: try await collections.list(CollectionQuery(paperId: paper.id, order: .upvotes, limit: 10), viewer: viewer?.user),
+                    ownCollections: try await ownCollections(viewer))))
+    }
+
+    private var collections: CollectionService { community.collections }
+
+    /// The viewer's own collections, newest change first, for "Add to collection".
+    private func ownCollections(_ viewer: Viewer?) async throws -> [PaperCollection] {
+        guard let viewer else { return [] }
+        return try await collections.list(CollectionQuery(owner: viewer.user.username, limit: 100), viewer: viewer.user)
     }
 
     func organization(_ name: String, _ request: Request, _ viewer: Viewer?) async throws -> Rendered {

@@ -32,6 +32,10 @@ struct PaperPageModel {
     let viewer: Viewer?
     /// The site's public address, for the citation of a paper that is not on arXiv.
     var siteURL = ""
+    /// Collections holding the paper that the viewer may see.
+    var collections: [PaperCollection] = []
+    /// The viewer's own collections, for "Add to collection".
+    var ownCollections: [PaperCollection] = []
 
     /// How the "Cite" box cites the paper.
     var citation: Citation { Citation(paper, siteURL: siteURL) }

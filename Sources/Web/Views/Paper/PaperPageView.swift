@@ -18,7 +18,7 @@ enum PaperPageView {
             <p>\(HTML(unescaped: CommentMarkdown.linkingAddresses(TeXText.plain(paper.abstract))))</p>
             <dl class="facts">\(counts(model))\(HTML(joining: model.facts.map(fact)))</dl>
             <p class="meta"><a href="\(Route.paperMarkdown(id: paper.id).path)">Read as Markdown</a> · <a href="\(Route.apiPaper(id: paper.id).path)">JSON</a></p>
-            \(citeBox(model))
+            \(citeBox(model))\(model.viewer.map { CollectionForms.addPaper(paper.id, collections: model.ownCollections, viewer: $0) })\(collectionsSection(model))
             \(PaperToolsView.render(paper, viewer: model.viewer))
             \(similarSection(model))
             \(discussion)
@@ -38,6 +38,21 @@ enum PaperPageView {
             <details class="cite"><summary>Cite</summary>\
             <pre class="bibtex" tabindex="0">\(BibTeX.entry(model.citation).trimmingCharacters(in: .newlines))</pre>\
             <p class="meta">Download: \(HTML(joining: files, separator: " · "))</p></details>
+            """
+    }
+
+    /// "Collections including this paper", most upvoted first.
+    private static func collectionsSection(_ model: PaperPageModel) -> HTML {
+        guard !model.collections.isEmpty else { return "" }
+        let items = model.collections.map { collection in
+            """
+            <li><a href="\(Route.collection(slug: collection.slug).path)">\(collection.title)</a> \
+            <span class="meta">by <bdi>\(collection.owner)</bdi> · \(collection.itemCount) papers · ▲ \(collection.upvotes)</span></li>
+            """ as HTML
+        }
+        return """
+            <section class="in-collections" aria-labelledby="collections-heading"><h2 id="collections-heading">Collections including this paper</h2>\
+            <ul>\(HTML(joining: items))</ul></section>
             """
     }
 
