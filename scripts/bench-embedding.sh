@@ -60,7 +60,7 @@ echo "$vectors"
 
 echo "== search quality with each path"
 for precision in auto f32; do
-    mkdir -p "$WORK/hf-$precision"
+    mkdir -p "$WORK/hf-$precision" "$WORK/cranfield-$precision"
     [ "$precision" = f32 ] && cp "$WORK"/hf-auto/reference-*.npy "$WORK/hf-f32/"  # sentence-transformers' vectors, computed once
     EMBEDDING_PRECISION=$precision python3 "$HERE/bench/cranfield.py" "$BIN" "$WORK/cranfield-$precision" "$SHARED_DATA/cranfield" \
         "$WORK/cranfield-$precision.sqlite" --model "$MODEL" 2>/dev/null > "$WORK/quality-$precision.md"

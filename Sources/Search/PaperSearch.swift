@@ -167,7 +167,7 @@ public struct PaperSearch: Sendable {
 
     /// `body` on a search worker when there are workers, else here. `body` learns whether other searches are waiting
     /// (`crowded`), in which case it keeps to one core.
-    private func compute<T: Sendable>(_ body: @escaping @Sendable (_ crowded: Bool) -> T) async -> T {
+    func compute<T: Sendable>(_ body: @escaping @Sendable (_ crowded: Bool) -> T) async -> T {
         guard let workers else { return body(false) }
         return await workers.compute { body(workers.load > 1) }
     }

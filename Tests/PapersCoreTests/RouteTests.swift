@@ -88,11 +88,13 @@ import Testing
             case .apiWhoAmI: 79
             case .apiOverview: 80
             case .apiRepositories: 81
+            case .saved: 82
+            case .savedCitation: 83
         }
     }
 
     @Test func theExamplesCoverEveryCase() {
-        #expect(Set(Route.examples.map(Self.caseNumber)) == Set(0...81))
+        #expect(Set(Route.examples.map(Self.caseNumber)) == Set(0...83))
     }
 
     @Test(arguments: Route.examples)

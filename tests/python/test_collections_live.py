@@ -107,10 +107,13 @@ def test_a_private_collection_is_invisible_to_everyone_else(site):
     with pytest.raises(HfHubHTTPError) as refused:
         hub(site, bob_token).add_collection_item(secret.slug, paper, "paper")
     assert refused.value.response.status_code == 404
-    for path in (f"/collections/{secret.slug}", f"/collections/{secret.slug}.bib", f"/collections/{secret.slug}/feed.rss", f"/papers/{paper}"):
+    for path in (f"/collections/{secret.slug}", f"/collections/{secret.slug}.bib", f"/collections/{secret.slug}/feed.rss", f"/papers/{paper}",
+                 "/users/alice", "/api/users/alice/overview"):
         status, page, _ = Browser(site).get(path)
         assert "my private note" not in page and "Secret list" not in page, path
-        assert status == (200 if path.startswith("/papers/") else 404), path
+        assert status == (404 if path.startswith("/collections/") else 200), path
+    alice_browser, _ = member(site, "alice")
+    assert "Secret list" in alice_browser.get("/users/alice")[1] and "Secret list" in alice_browser.get(f"/papers/{paper}")[1]
     assert hub(site, alice_token).get_collection(secret.slug).items[0].note == "my private note"
 
 
@@ -176,6 +179,7 @@ def test_pages_forms_feeds_and_citations(site):
     assert 'aria-pressed="true"' in alice.get(f"/collections/{slug}")[1]
     status, _, _ = alice.request(f"/collections/{slug}/remove", {"item": item, "csrf": "forged"})
     assert status == 403, "a form without the session's CSRF token changes nothing"
+    assert "Made in the browser" in urllib.request.urlopen(f"{site}/users/alice").read().decode()
     visitor_page = urllib.request.urlopen(f"{site}/papers/{first}").read().decode()
     assert "Collections including this paper" in visitor_page and "Made in the browser" in visitor_page
     feed = feedparser.parse(urllib.request.urlopen(f"{site}/collections/{slug}/feed.atom").read())

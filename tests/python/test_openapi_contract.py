@@ -31,7 +31,9 @@ def test_the_description_is_valid_openapi_and_covers_every_api_route(server_url)
     documented = {path for path in spec["paths"]}
     for route in ["/api/daily_papers", "/api/papers", "/api/papers/{id}", "/api/papers/search", "/api/papers/{id}/similar",
                   "/api/papers/{id}/upvote", "/api/papers/submit", "/api/papers/index", "/api/papers/{id}/comment",
-                  "/api/papers/{id}/comment/{commentId}/reply", "/api/agent-harnesses"]:
+                  "/api/papers/{id}/comment/{commentId}/reply", "/api/agent-harnesses", "/api/collections", "/api/collections/{owner}/{slug}",
+                  "/api/collections/{owner}/{slug}/items", "/api/collections/{owner}/{slug}/items/{itemId}", "/api/whoami-v2",
+                  "/api/users/{name}/overview", "/api/organizations/{name}/overview", "/api/models", "/api/datasets", "/api/spaces"]:
         assert route in documented, route
     with urllib.request.urlopen(server_url + "/api", timeout=5) as page:
         assert 'href="/api/openapi.json"' in page.read().decode()

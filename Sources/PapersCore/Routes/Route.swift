@@ -63,6 +63,12 @@ public enum Route: Hashable, Sendable {
     case subscriptionSettings, saveSubscription
     case unsubscribeForm, unsubscribe
 
+    // MARK: The reading list
+    /// `/saved`: the member's saved papers, with filters and search.
+    case saved
+    /// `/saved.bib`, `.ris`, `.csl.json`: the reading list's citations.
+    case savedCitation(CitationFormat)
+
     // MARK: Collections
     /// `/collections/{owner}/{words-id}`: a collection's page; its feed; its citation files.
     case collection(slug: String)
@@ -107,16 +113,17 @@ extension Route {
     /// derived from it, and the tests check that each one prints a path that parses back to itself.
     public static let examples: [Route] = pages + feeds + forms + api + [.health, .asset("site-0123456789ab.css")]
 
-    private static let pages: [Route] = [
-        .home, .papers, .day(Day(daysSinceEpoch: 20_395)), .dayPicker, .latestWeek, .week(ISOWeek(containing: Day(daysSinceEpoch: 20_395))),
-        .latestMonth,
-        .month(YearMonth(year: 2025, month: 11)), .trending, .paper(id: "2410.11779"), .paper(id: "quant-ph/0210005"),
-        .paperMarkdown(id: "2410.11779"), .paperMarkdown(id: "quant-ph/0210005"), .paperCitation(id: "2410.11779", format: .bibtex),
-        .paperCitation(id: "quant-ph/0210005", format: .ris), .paperCitation(id: "2410.11779", format: .cslJSON),
-        .organization(exampleName), .user(exampleName),
-        .author("Yangyong Zhu / 朱"), .search, .moderation, .newPapers, .category("cs.CL"), .ingestStatus, .collection(slug: exampleSlug),
-        .collectionCitation(slug: exampleSlug, format: .bibtex),
-    ]
+    private static let pages: [Route] =
+        [
+            .home, .papers, .day(Day(daysSinceEpoch: 20_395)), .dayPicker, .latestWeek, .week(ISOWeek(containing: Day(daysSinceEpoch: 20_395))),
+            .latestMonth,
+            .month(YearMonth(year: 2025, month: 11)), .trending, .paper(id: "2410.11779"), .paper(id: "quant-ph/0210005"),
+            .paperMarkdown(id: "2410.11779"), .paperMarkdown(id: "quant-ph/0210005"), .paperCitation(id: "2410.11779", format: .bibtex),
+            .paperCitation(id: "quant-ph/0210005", format: .ris), .paperCitation(id: "2410.11779", format: .cslJSON),
+            .organization(exampleName), .user(exampleName),
+            .author("Yangyong Zhu / 朱"), .search, .moderation, .newPapers, .category("cs.CL"), .ingestStatus, .collection(slug: exampleSlug),
+            .collectionCitation(slug: exampleSlug, format: .bibtex), .saved,
+        ] + CitationFormat.allCases.map { .savedCitation($0) }
 
     /// A collection slug for `examples`.
     static let exampleSlug = "\(exampleName)/reading-group-0123456789abcdef01234567"
@@ -165,8 +172,9 @@ extension Route {
             .ingestStatus: "/moderation/ingest", .settings: "/settings", .health: "/healthz", .logOut: "/logout",
             .apiPage: "/api", .openAPI: "/api/openapi.json", .agentHarnesses: "/api/agent-harnesses", .apiDailyPapers: "/api/daily_papers",
             .apiPapers: "/api/papers", .apiSearch: "/api/papers/search", .apiSubmit: "/api/papers/submit", .apiIndex: "/api/papers/index",
-            .apiWhoAmI: "/api/whoami-v2", .createCollection: "/collections",
+            .apiWhoAmI: "/api/whoami-v2", .createCollection: "/collections", .saved: "/saved",
         ]
+        for format in CitationFormat.allCases { paths[.savedCitation(format)] = "/saved." + format.fileExtension }
         let forms: [(page: Route, post: Route, path: String)] = [
             (.signUpForm, .signUp, "/signup"), (.logInForm, .logIn, "/login"), (.verifyEmailForm, .verifyEmail, "/verify-email"),
             (.forgotPasswordForm, .forgotPassword, "/forgot-password"), (.resetPasswordForm, .resetPassword, "/reset-password"),

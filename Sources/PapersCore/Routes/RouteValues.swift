@@ -11,6 +11,8 @@ public enum FeedFormat: String, CaseIterable, Sendable {
 /// What a form on a paper page does (`POST /papers/{id}/{action}`).
 public enum PaperAction: String, CaseIterable, Sendable {
     case upvote, comment = "comments", organization, hide, show
+    /// The reading list: save (or unsave), mark read (or unread), the private note.
+    case save, read, note
 }
 
 /// What a form on a comment does (`POST /comments/{id}/{action}`).

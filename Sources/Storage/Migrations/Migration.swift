@@ -31,5 +31,6 @@ public enum Migrations {
         .markLocalSubmissions,
         .keepNoLinksInTheOutbox,
         .createCollections,
+        .createReadingLists,
     ]
 }

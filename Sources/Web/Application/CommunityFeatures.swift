@@ -12,13 +12,14 @@ public struct CommunityFeatures: Sendable {
     public let votes: VoteService
     public let organizations: OrganizationService
     public let collections: CollectionService
+    public let readingLists: ReadingListService
     public let limits: RateLimits
     /// Whether cookies get the Secure attribute (the site is served over HTTPS).
     public let secureCookies: Bool
 
     public init(
         accounts: AccountService, submissions: SubmissionService, comments: CommentService, moderation: ModerationService, votes: VoteService,
-        organizations: OrganizationService, collections: CollectionService,
+        organizations: OrganizationService, collections: CollectionService, readingLists: ReadingListService,
         limits: RateLimits, secureCookies: Bool
     ) {
         self.accounts = accounts
@@ -28,6 +29,7 @@ public struct CommunityFeatures: Sendable {
         self.votes = votes
         self.organizations = organizations
         self.collections = collections
+        self.readingLists = readingLists
         self.limits = limits
         self.secureCookies = secureCookies
     }
@@ -51,6 +53,7 @@ extension CommunityFeatures {
             collections: CollectionService(
                 store: SQLCollectionStore(database: database), organizations: SQLOrganizationStore(database: database), papers: papers,
                 clock: clock),
+            readingLists: ReadingListService(store: SQLReadingListStore(database: database), papers: papers, clock: clock),
             limits: limits, secureCookies: secureCookies
         )
     }

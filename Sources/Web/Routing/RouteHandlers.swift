@@ -22,6 +22,7 @@ struct RouteHandlers: Sendable {
     let organizations: OrganizationController
     let collections: CollectionController
     let collectionAPI: CollectionAPIController
+    let readingList: ReadingListController
     let health: @Sendable () async throws -> Response
 
     init(_ dependencies: AppDependencies) {
@@ -50,6 +51,7 @@ struct RouteHandlers: Sendable {
         organizations = OrganizationController(community: community)
         collections = CollectionController(community: community, catalog: catalog, site: site, clock: clock)
         collectionAPI = CollectionAPIController(community: community, catalog: catalog, site: site, clock: clock)
+        readingList = ReadingListController(community: community, search: search, site: site, clock: clock)
         let store = dependencies.store
         health = {
             _ = try await store.count()

@@ -86,6 +86,9 @@ struct RouteTable: RouterMiddleware {
             case .paperAction(let id, .organization): return try await h.organizations.attribute(id, request, context)
             case .paperAction(let id, .hide): return try await h.moderation.hidePaper(id, request, context)
             case .paperAction(let id, .show): return try await h.moderation.showPaper(id, request, context)
+            case .paperAction(let id, let action): return try await h.readingList.act(id, action, request, context)
+            case .saved: return try await h.readingList.page(request, context)
+            case .savedCitation(let format): return try await h.readingList.citation(format, request, context)
             case .commentAction(let id, .edit): return try await h.comments.edit(try CommentController.commentId(id), request, context)
             case .commentAction(let id, .delete): return try await h.comments.delete(try CommentController.commentId(id), request, context)
             case .commentAction(let id, .hide): return try await h.moderation.hideComment(id, request, context)
@@ -182,7 +185,7 @@ extension Route {
                 .confirmSubscriptionForm, .confirmSubscription, .subscriptionSettings, .saveSubscription, .unsubscribeForm, .unsubscribe,
                 .apiPage, .openAPI, .agentHarnesses, .apiSearch, .apiSimilar, .apiSubmit, .apiIndex, .apiUpvote, .apiRemoveUpvote,
                 .apiComment, .apiReply, .health, .asset, .collection, .collectionCitation, .createCollection, .collectionAction, .apiCollections,
-                .apiWhoAmI, .apiOverview, .apiRepositories:
+                .apiWhoAmI, .apiOverview, .apiRepositories, .saved, .savedCitation:
                 nil
         }
     }

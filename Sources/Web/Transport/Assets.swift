@@ -26,7 +26,8 @@ enum Assets {
     static let keys = Asset(name: "keys", fileExtension: "js", contentType: "text/javascript; charset=utf-8", body: keysScript)
     static let all = [stylesheet, votes, typeahead, favicon, keys]
 
-    /// The keyboard: `j`/`k` move between cards, `u` upvotes the current one, `/` goes to the search box. Keys
+    /// The keyboard: `j`/`k` move between cards, `u` upvotes the current one, `s` saves it to the reading list, `/`
+    /// goes to the search box. Keys
     /// typed into a field, or with a modifier, are the field's.
     private static let keysScript = """
         document.addEventListener("keydown", (event) => {
@@ -48,6 +49,9 @@ enum Assets {
           } else if (event.key === "u" && current >= 0) {
             const vote = cards[current].querySelector("form.vote button, a.vote");
             if (vote) { event.preventDefault(); vote.click(); }
+          } else if (event.key === "s" && current >= 0) {
+            const save = cards[current].querySelector("form.save button");
+            if (save) { event.preventDefault(); save.click(); }
           }
         });
         """

@@ -55,8 +55,10 @@ struct CommunityMiddleware: RouterMiddleware {
             return nil
         }
         context.session = session
-        let upvoted = request.method == .get ? try await community.votes.upvotedIds(of: session.user) : []
-        return Viewer(user: session.user, csrf: session.csrf, upvoted: upvoted)
+        guard request.method == .get else { return Viewer(user: session.user, csrf: session.csrf, upvoted: []) }
+        let upvoted = try await community.votes.upvotedIds(of: session.user)
+        let saved = try await community.readingLists.savedIds(of: session.user)
+        return Viewer(user: session.user, csrf: session.csrf, upvoted: upvoted, saved: saved)
     }
 }
 

@@ -19,7 +19,10 @@ struct ProfileController: Sendable {
         }
         let upvoted = try await community.votes.upvotedPapers(of: user, limit: 100)
         let submitted = try await catalog.submittedBy(user.username, limit: 100)
-        return Responses.html(CommunityPageViews.profile(user, upvoted: upvoted, submitted: submitted, currentYear: clock().day.year, viewer: viewer))
+        let collections = try await community.collections.list(CollectionQuery(owner: user.username, limit: 100), viewer: viewer?.user)
+        return Responses.html(
+            CommunityPageViews.profile(
+                user, upvoted: upvoted, submitted: submitted, collections: collections, currentYear: clock().day.year, viewer: viewer))
     }
 
     /// An author's papers, 50 a page.

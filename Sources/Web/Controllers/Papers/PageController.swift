@@ -86,6 +86,7 @@ struct PageController: Sendable {
         if claimed == nil, registered == nil { claimed = try await catalog.organizationPapers(name, limit: 1).first?.organization }
         guard let organization = registered ?? claimed else { throw PageError.notFound("There is no organization called \(name).") }
         let path = Route.organization(organization.name).path
+        let collections = try await self.collections.list(CollectionQuery(owner: organization.name, limit: 100), viewer: viewer?.user)
         let members = CommunityPageViews.members(
             organization.name, members: try await community.organizations.members(of: organization.name), viewer: viewer)
         let list: HTML =
@@ -96,7 +97,7 @@ struct PageController: Sendable {
         let content: HTML = """
             <h1>\(Avatar.render(organization.fullname, image: papers.first?.hub?.organizationAvatar, size: .large))<bdi>\(organization.fullname)</bdi></h1>
             <p class="sub">Papers claimed by \(organization.name), newest feed day first</p>
-            \(members)
+            \(members)\(CollectionListView.render(collections))
             \(list)
             """
         let feeds = Layout.Alternate.both(organization.fullname) { .organizationFeed(organization.name, $0) }

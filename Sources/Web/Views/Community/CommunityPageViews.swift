@@ -4,7 +4,9 @@ import Storage
 
 /// Member profiles, author pages, organization extras and the moderation log.
 enum CommunityPageViews {
-    static func profile(_ user: User, upvoted: [Paper], submitted: [Paper], currentYear: Int, viewer: Viewer?) -> HTML {
+    static func profile(
+        _ user: User, upvoted: [Paper], submitted: [Paper], collections: [PaperCollection] = [], currentYear: Int, viewer: Viewer?
+    ) -> HTML {
         let banned: HTML = user.banned ? "<p class=\"error\">This account is banned.</p>" : ""
         return Layout.page(
             title: user.username, alternates: [], viewer: viewer,
@@ -13,6 +15,7 @@ enum CommunityPageViews {
                 <p class="sub">\(user.role == .user ? "Member" : user.role.rawValue.capitalized) since \(CardFormatting.fullDate(user.createdAt.day))</p>
                 \(banned)
                 \(moderatorTools(for: user, viewer: viewer))
+                \(CollectionListView.render(collections))
                 <h2>Submitted papers (\(submitted.count))</h2>
                 \(list(submitted, currentYear: currentYear, viewer: viewer, empty: "No submissions yet."))
                 <h2>Upvoted papers (\(upvoted.count))</h2>

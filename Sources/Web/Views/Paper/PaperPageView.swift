@@ -8,7 +8,7 @@ enum PaperPageView {
         let discussion: HTML = model.comments.map { CommentViews.section(paper: paper, comments: $0, now: model.now, viewer: model.viewer) } ?? ""
         let content: HTML = """
             <article class="paper">
-            <div class="votes page-votes">\(VoteButton.render(paper, viewer: model.viewer))</div>
+            <div class="votes page-votes">\(VoteButton.render(paper, viewer: model.viewer))\(SaveButton.render(paper.id, viewer: model.viewer))</div>
             <p class="meta">\(model.published.map { "Published on <time datetime=\"\($0.day.description)\">\($0.text)</time>" as HTML })</p>
             <h1>\(TeXText.plain(paper.title))</h1>
             \(authors(model))

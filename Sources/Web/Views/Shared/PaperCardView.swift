@@ -6,7 +6,7 @@ enum PaperCardView {
     static func card(_ paper: Paper, currentYear: Int, viewer: Viewer?, extra: HTML? = nil) -> HTML {
         """
         <li class="card" id="\(anchor(paper.id))">
-        <div class="votes">\(VoteButton.render(paper, viewer: viewer))</div>
+        <div class="votes">\(VoteButton.render(paper, viewer: viewer))\(SaveButton.render(paper.id, viewer: viewer))</div>
         <div>
         <h2><a href="\(Route.paper(id: paper.id).path)">\(TeXText.plain(paper.title))</a></h2>
         <p class="abstract">\(PaperPresentation.excerpt(paper))</p>
@@ -92,6 +92,20 @@ enum VoteButton {
             <form class="vote" method="post" action="\(Route.paperAction(id: paper.id, .upvote).path)" data-paper="\(paper.id)">\(CSRF.hiddenField(viewer.csrf))\
             <input type="hidden" name="upvoted" value="\(upvoted ? "0" : "1")">\
             <button aria-pressed="\(upvoted ? "true" : "false")" title="\(upvoted ? "Remove your upvote" : "Upvote")">▲ <span class="count" data-upvotes="\(paper.id)">\(paper.upvotes)</span><small>upvotes</small></button></form>
+            """
+    }
+}
+
+/// "Save" on a card and a paper page: adds the paper to the member's reading list, or takes it off.
+enum SaveButton {
+    static func render(_ paperId: String, viewer: Viewer?) -> HTML {
+        guard let viewer else { return "" }
+        let saved = viewer.saved.contains(paperId)
+        return """
+            <form class="save" method="post" action="\(Route.paperAction(id: paperId, .save).path)">\(CSRF.hiddenField(viewer.csrf))\
+            <input type="hidden" name="saved" value="\(saved ? "0" : "1")">\
+            <button class="link" aria-pressed="\(saved ? "true" : "false")" title="\(saved ? "Remove from your reading list" : "Save to your reading list (s)")">\
+            \(saved ? "★ Saved" : "☆ Save")</button></form>
             """
     }
 }

@@ -10,15 +10,18 @@ struct Viewer: Sendable {
     let csrf: String
     /// Every paper the member upvoted, so buttons show their state.
     let upvoted: Set<String>
+    /// Every paper on the member's reading list, so Save buttons show their state.
+    var saved: Set<String> = []
 
     /// The viewer of a form's answer: the session's member, without upvotes (the page shows no paper cards).
     init(_ session: SignedIn) {
         self.init(user: session.user, csrf: session.csrf, upvoted: [])
     }
 
-    init(user: User, csrf: String, upvoted: Set<String>) {
+    init(user: User, csrf: String, upvoted: Set<String>, saved: Set<String> = []) {
         self.user = user
         self.csrf = csrf
         self.upvoted = upvoted
+        self.saved = saved
     }
 }

@@ -1,0 +1,63 @@
+import Community
+import Hummingbird
+import PapersCore
+import Presentation
+import Search
+import Storage
+
+/// The reading list: `/saved` (filters, search within), its citation files, and the Save, Read and Note forms.
+struct ReadingListController: Sendable {
+    let community: CommunityFeatures
+    let search: PaperSearch
+    let site: SiteAddress
+    let clock: @Sendable () -> Timestamp
+
+    private var lists: ReadingListService { community.readingLists }
+
+    func page(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let session = try Guards.member(request, context)
+        let viewer = context.viewer ?? Viewer(session)
+        let parameters = try ReadingListParameters(request)
+        let (limit, offset) = PageNumber.fetch(parameters.page)
+        var entries: [(entry: SavedPaper, paper: Paper)]
+        if parameters.query.isEmpty {
+            entries = try await lists.entries(of: session.user, filter: parameters.filter, limit: limit, offset: offset)
+        } else {
+            let saved = try await lists.savedIds(of: session.user)
+            let ranked = try await search.rank(KeywordQuery(parameters.query), within: saved, mode: parameters.mode)
+            let page = ranked.map(\.paperId)
+            entries = try await lists.entries(of: session.user, ordered: page, filter: parameters.filter)
+            entries = Array(entries.dropFirst(offset).prefix(limit))
+        }
+        let hasMore = entries.count > PageNumber.size
+        entries = Array(entries.prefix(PageNumber.size))
+        let model = ReadingListView.Model(
+            entries: entries, parameters: parameters, total: try await lists.count(of: session.user),
+            unread: try await lists.count(of: session.user, filter: ReadingListFilter(state: .unread)), hasMore: hasMore, viewer: viewer,
+            currentYear: clock().day.year)
+        return Pages.html(ReadingListView.render(model))
+    }
+
+    /// The whole list (last saved first) as one citation file; private, so never cached.
+    func citation(_ format: CitationFormat, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let session = try Guards.member(request, context)
+        let entries = try await lists.entries(of: session.user, filter: ReadingListFilter(), limit: SQLReadingListStore.maximumSaved)
+        let citations = entries.map { Citation($0.paper, siteURL: site.base) }
+        var response = Responses.body(CitationController.file(citations, format: format), contentType: format.contentType).response
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    /// `POST /papers/{id}/save`, `/read`, `/note`: back to where the form was, at the card.
+    func act(_ id: String, _ action: PaperAction, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (session, fields) = try await Guards.memberForm(request, context)
+        switch action {
+            case .save: _ = try await lists.save(id, saved: fields["saved"] != "0", by: session.user)
+            case .read: try await lists.markRead(id, read: fields["read"] != "0", by: session.user)
+            default: try await lists.note(id, fields["note"] ?? "", by: session.user)
+        }
+        let paperPage = Route.paper(id: id).path
+        let back = request.headers[.referer].flatMap(Guards.localPath) ?? paperPage
+        return Responses.redirect(to: back == paperPage ? back : back + "#" + PaperCardView.anchor(id)).response
+    }
+}
