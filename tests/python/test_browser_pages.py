@@ -27,13 +27,41 @@ PAGES = [
     ("settings", "/settings", "member"),
     ("submit", "/papers/submit", "member"),
     ("paper-member", f"/papers/{HUMANITYS_LAST_EXAM}", "member"),
+    ("collection", "{collection}", "visitor"),
+    ("collection-owner", "{collection}", "member"),
+    ("reading-list", "/saved", "member"),
+    ("reading-list-search", "/saved?q=language+models&state=unread", "member"),
 ]
+
+
+@pytest.fixture(scope="session")
+def library(browsed_site):
+    """root's library on the browsed site: a collection of real papers with notes (one with 664 authors), and a
+    reading list with one paper read and one annotated."""
+    from test_community_live import Browser as Forms
+
+    root = Forms(browsed_site.url)
+    assert root.log_in("root", "root-password-1")[0] == 302
+    root.get(f"/papers/{HUMANITYS_LAST_EXAM}")
+    papers = [HUMANITYS_LAST_EXAM, "2406.14347", "2405.15738"]
+    status, _, headers = root.post("/collections", {"paper": papers[0], "title": "Benchmarks worth a close read",
+                                                     "description": "Evaluations we discuss on Fridays"})
+    assert status == 302
+    slug = headers["Location"][len("/collections/"):]
+    for paper in papers[1:]:
+        root.post("/collections", {"paper": paper, "collection": slug, "note": "Compare with the table in section 4."})
+    for paper in papers:
+        root.post(f"/papers/{paper}/save", {"saved": "1"})
+    root.post(f"/papers/{papers[0]}/read", {"read": "1"})
+    root.post(f"/papers/{papers[1]}/note", {"note": "Reproduce the 664-author figure?"})
+    return {"collection": f"/collections/{slug}"}
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("device", list(DEVICES))
 @pytest.mark.parametrize("name,path,who", PAGES, ids=[page[0] for page in PAGES])
-def test_page_in_the_browser(browser, browsed_site, name, path, who, device, scheme):
+def test_page_in_the_browser(browser, browsed_site, library, name, path, who, device, scheme):
+    path = path.format(**library)
     browser.become(browsed_site, who)
     browser.emulate(device, scheme)
     browser.open(browsed_site.url + path)

@@ -80,7 +80,13 @@ struct CollectionController: Sendable {
             case .delete:
                 try await collections.delete(slug: slug, by: user)
                 return Responses.redirect(to: Route.user(user.username).path).response
-            case .upvote: _ = try await collections.upvote(fields["upvoted"] != "0", slug: slug, by: user)
+            case .upvote:
+                let upvoted = fields["upvoted"] != "0"
+                let count = try await collections.upvote(upvoted, slug: slug, by: user)
+                // The page's vote script asks for JSON and updates the count in place.
+                if request.headers[.accept]?.contains("application/json") == true {
+                    return VoteController.json(VoteResult(upvotes: count, upvoted: upvoted))
+                }
             case .add: destination = try await collections.addPaper(fields["paper"] ?? "", note: fields["note"], to: slug, by: user).slug
             case .note: _ = try await collections.updateItem(item, in: slug, note: fields["note"] ?? "", position: nil, by: user)
             case .move:

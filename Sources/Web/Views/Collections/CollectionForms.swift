@@ -14,8 +14,8 @@ enum CollectionForms {
             <input type="hidden" name="position" value="\(position)"><button class="link" aria-label="\(label)">\(symbol)</button></form>
             """
         }
-        let up: HTML = item.position > 0 ? move("Move up", "↑", to: item.position - 1) : ""
-        let down: HTML = item.position + 1 < collection.itemCount ? move("Move down", "↓", to: item.position + 1) : ""
+        let up: HTML = item.position > 0 ? move("Move up", "↑ Up", to: item.position - 1) : ""
+        let down: HTML = item.position + 1 < collection.itemCount ? move("Move down", "↓ Down", to: item.position + 1) : ""
         return """
             <span class="item-tools">\(up)\(down)\
             <details class="inline"><summary>Note</summary><form class="stack" method="post" action="\(Route.collectionAction(slug: slug, .note).path)">\(hidden)\

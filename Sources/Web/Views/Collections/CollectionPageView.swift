@@ -48,16 +48,21 @@ enum CollectionPageView {
         return "\(feeds)Cite all: \(HTML(joining: cite, separator: " · "))"
     }
 
+    /// The same ▲ as a paper's, so the page's vote script updates it in place (`data-paper` names the collection).
     private static func upvote(_ model: Model) -> HTML {
         let count = model.collection.upvotes
+        let key = "collection-\(model.collection.id)"
         guard let viewer = model.viewer else {
-            return "<a class=\"vote\" href=\"\(Route.logInForm.path)\" aria-label=\"Log in to upvote\">▲ <span>\(count)</span></a>"
+            return """
+                <a class="vote" href="\(Route.logInForm.path)?next=\(Route.collection(slug: model.collection.slug).path)" \
+                aria-label="\(count) upvotes: log in to upvote">▲ <span class="count">\(count)</span><small>upvotes</small></a>
+                """
         }
-        let action = Route.collectionAction(slug: model.collection.slug, .upvote).path
         return """
-            <form method="post" action="\(action)">\(CSRF.hiddenField(viewer.csrf))<input type="hidden" name="upvoted" value="\(model.upvoted ? "0" : "1")">\
-            <button class="vote\(model.upvoted ? " upvoted" : "")" aria-pressed="\(model.upvoted ? "true" : "false")" \
-            aria-label="\(model.upvoted ? "Remove your upvote" : "Upvote this collection")">▲ <span>\(count)</span></button></form>
+            <form class="vote" method="post" action="\(Route.collectionAction(slug: model.collection.slug, .upvote).path)" data-paper="\(key)">\
+            \(CSRF.hiddenField(viewer.csrf))<input type="hidden" name="upvoted" value="\(model.upvoted ? "0" : "1")">\
+            <button aria-pressed="\(model.upvoted ? "true" : "false")" title="\(model.upvoted ? "Remove your upvote" : "Upvote")">▲ \
+            <span class="count" data-upvotes="\(key)">\(count)</span><small>upvotes</small></button></form>
             """
     }
 

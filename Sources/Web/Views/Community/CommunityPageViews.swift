@@ -14,8 +14,7 @@ enum CommunityPageViews {
                 <h1>\(Avatar.render(user.username, size: .large))\(user.username)</h1>
                 <p class="sub">\(user.role == .user ? "Member" : user.role.rawValue.capitalized) since \(CardFormatting.fullDate(user.createdAt.day))</p>
                 \(banned)
-                \(moderatorTools(for: user, viewer: viewer))
-                \(CollectionListView.render(collections))
+                \(moderatorTools(for: user, viewer: viewer))\(CollectionListView.render(collections))
                 <h2>Submitted papers (\(submitted.count))</h2>
                 \(list(submitted, currentYear: currentYear, viewer: viewer, empty: "No submissions yet."))
                 <h2>Upvoted papers (\(upvoted.count))</h2>

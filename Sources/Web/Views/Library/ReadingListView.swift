@@ -68,12 +68,12 @@ enum ReadingListView {
         let read = entry.readAt != nil
         let extra: HTML = """
              · saved \(CardFormatting.fullDate(entry.savedAt.day))\(read ? " · <span class=\"badge\">Read</span>" : "")\
-            <form class="inline" method="post" action="\(Route.paperAction(id: paper.id, .read).path)">\(csrf)\
-            <input type="hidden" name="read" value="\(read ? "0" : "1")"><button class="link">\(read ? "Mark unread" : "Mark read")</button></form>\
             \(entry.note.map { "<p class=\"note\"><strong>Your note:</strong> \($0)</p>" as HTML })\
+            <span class="item-tools"><form class="inline" method="post" action="\(Route.paperAction(id: paper.id, .read).path)">\(csrf)\
+            <input type="hidden" name="read" value="\(read ? "0" : "1")"><button class="link">\(read ? "Mark unread" : "Mark read")</button></form>\
             <details class="inline"><summary>Note</summary><form class="stack" method="post" action="\(Route.paperAction(id: paper.id, .note).path)">\(csrf)\
             <label>Private note <textarea name="note" maxlength="\(CollectionRules.maximumNote)" rows="3">\(entry.note ?? "")</textarea></label>\
-            <button>Save note</button></form></details>
+            <button>Save note</button></form></details></span>
             """
         return PaperCardView.card(paper, currentYear: model.currentYear, viewer: model.viewer, extra: extra)
     }

@@ -57,7 +57,8 @@ enum Layout {
             """
     }
 
-    /// "Log in · Sign up" for visitors; the member's name, submit, settings and log out for members.
+    /// "Log in · Sign up" for visitors; the member's name, profile (with their collections), reading list, submit,
+    /// settings and log out for members.
     private static func accountLinks(_ viewer: Viewer?) -> HTML {
         guard let viewer else {
             return "<a href=\"\(Route.logInForm.path)\">Log in</a><a href=\"\(Route.signUpForm.path)\">Sign up</a>"
@@ -65,7 +66,8 @@ enum Layout {
         let moderation: HTML = viewer.user.role.canModerate ? "<a href=\"\(Route.moderation.path)\">Moderation</a>" : ""
         return """
             <details class="menu"><summary>\(viewer.user.username)</summary><div class="menu-items">\
-            <a href="\(Route.user(viewer.user.username).path)">Your profile</a><a href="\(Route.submitForm.path)">Submit a paper</a>\(moderation)\
+            <a href="\(Route.user(viewer.user.username).path)">Your profile</a><a href="\(Route.saved.path)">Reading list</a>\
+            <a href="\(Route.submitForm.path)">Submit a paper</a>\(moderation)\
             <a href="\(Route.settings.path)">Settings</a>\
             <form method="post" action="\(Route.logOut.path)">\(CSRF.hiddenField(viewer.csrf))<button class="link">Log out</button></form></div></details>
             """

@@ -47,6 +47,8 @@ enum SiteStyle {
             .page-votes{float:right;margin:0 0 .5rem 1rem}
             article.paper{overflow-wrap:anywhere}article.paper h1{font-size:1.75rem}.authors{color:var(--text)}
             details.cite summary{cursor:pointer;color:var(--accent);font-weight:600}
+            .item-tools{display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:baseline;margin-top:.25rem}.item-tools details{flex-basis:100%}.item-tools details:not([open]){flex-basis:auto}
+            form.save button{font-size:.8rem;margin-top:.25rem;white-space:nowrap}.note{margin:.4rem 0;white-space:pre-line}
             details.cite pre{white-space:pre-wrap;overflow-wrap:anywhere;font-family:ui-monospace,monospace;font-size:.85rem;background:var(--card);padding:.6rem;border-radius:.4rem}
             details.more-authors{display:inline}details.more-authors summary{display:inline;cursor:pointer;color:var(--accent);font-weight:600}
             .links{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0;padding:0;list-style:none}
