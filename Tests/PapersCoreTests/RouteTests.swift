@@ -90,11 +90,12 @@ import Testing
             case .apiRepositories: 81
             case .saved: 82
             case .savedCitation: 83
+            case .accountExport: 84
         }
     }
 
     @Test func theExamplesCoverEveryCase() {
-        #expect(Set(Route.examples.map(Self.caseNumber)) == Set(0...83))
+        #expect(Set(Route.examples.map(Self.caseNumber)) == Set(0...84))
     }
 
     @Test(arguments: Route.examples)

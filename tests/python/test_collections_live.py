@@ -14,7 +14,7 @@ from huggingface_hub import HfApi
 from huggingface_hub.errors import HfHubHTTPError
 
 from conftest import API_FIXTURES, BINARY, free_port, wait_until_healthy
-from test_community_live import Browser
+from test_community_live import SUBMITTED_ID, Browser, RecordedArxiv
 
 PASSWORD = "collections-password-1"
 
@@ -27,7 +27,14 @@ def fixture_paper_ids():
 
 
 @pytest.fixture(scope="module")
-def site():
+def arxiv():
+    recorded = RecordedArxiv()
+    yield recorded
+    recorded.shutdown()
+
+
+@pytest.fixture(scope="module")
+def site(arxiv):
     folder = tempfile.mkdtemp(prefix="dailypapers-collections-")
     database = os.path.join(folder, "c.sqlite")
     subprocess.run([BINARY, "import", "--database", database, *map(str, API_FIXTURES)], check=True, capture_output=True)
@@ -36,7 +43,8 @@ def site():
                        env={**os.environ, "DAILYPAPERS_PASSWORD": PASSWORD}, check=True, capture_output=True)
     port = free_port()
     process = subprocess.Popen([BINARY, "serve", "--database", database, "--port", str(port), "--log-level", "error",
-                                "--model", os.path.join(folder, "no-model")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                "--model", os.path.join(folder, "no-model")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env={**os.environ, "ARXIV_API_URL": arxiv.url})
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_healthy(url, process)
@@ -188,3 +196,33 @@ def test_pages_forms_feeds_and_citations(site):
     assert [entry["eprint"] for entry in library.entries] == [second, first] and len({e.key for e in library.entries}) == 2
     assert alice.post(f"/collections/{slug}/delete", {})[0] == 302
     assert Browser(site).get(f"/collections/{slug}")[0] == 404
+
+
+def test_import_a_bibtex_file_and_export_everything(site, arxiv):
+    alice, token = member(site, "alice")
+    known, other = fixture_paper_ids()[8:10]
+    collection = hub(site, token).create_collection("Imported", private=True)
+    hub(site, token).add_collection_item(collection.slug, other, "paper", note="kept")
+    bibtex = f"""@misc{{a, eprint={{{known}}}, archivePrefix={{arXiv}}}}
+@misc{{b, title={{Already there}}, url={{https://arxiv.org/abs/{other}v2}}}}
+@misc{{c, note={{arXiv:{SUBMITTED_ID}}}}}
+@misc{{d, eprint={{2609.00001}}}}
+{known}"""
+    alice.get(f"/collections/{collection.slug}")
+    status, page, _ = alice.post(f"/collections/{collection.slug}/import", {"ids": bibtex})
+    assert status == 200, page
+    assert "Added 2 papers." in page and "1 were in the collection already." in page and "Not found on arXiv: 2609.00001." in page
+    assert [request[0] for request in arxiv.requests][-2:] == [SUBMITTED_ID, "2609.00001"], "only the unknown ids are looked up"
+    items = [item.item_id for item in hub(site, token).get_collection(collection.slug).items]
+    assert items == [other, known, SUBMITTED_ID]
+    assert alice.post(f"/collections/{collection.slug}/import", {"ids": "no ids here"})[0] == 400
+    alice.post(f"/papers/{known}/save", {"saved": "1"})
+    alice.post(f"/papers/{known}/note", {"note": "exported note"})
+    status, text, headers = alice.get("/settings/export.json")
+    assert status == 200 and headers["Content-Disposition"] == 'attachment; filename="dailypapers-alice.json"'
+    archive = json.loads(text)
+    assert archive["format"] == "dailypapers-account" and archive["profile"]["username"] == "alice"
+    exported = next(record for record in archive["collections"] if record["slug"] == collection.slug)
+    assert exported["private"] is True and [item["paperId"] for item in exported["items"]] == items and exported["items"][0]["note"] == "kept"
+    assert {"paperId": known, "note": "exported note"}.items() <= next(s for s in archive["savedPapers"] if s["paperId"] == known).items()
+    assert Browser(site).get("/settings/export.json")[0] in (302, 303)

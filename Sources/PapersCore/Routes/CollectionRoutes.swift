@@ -13,6 +13,8 @@ public enum CollectionAction: String, Sendable, CaseIterable {
     case move
     /// Removes the `item` field.
     case remove
+    /// Adds the papers a pasted list of arXiv ids or a BibTeX file (the `ids` field) names.
+    case importPapers = "import"
 }
 
 /// Hugging Face's collections API (`/api/collections…`), as `huggingface_hub` calls it. A slug is `owner/words-id`.

@@ -53,6 +53,8 @@ public enum Route: Hashable, Sendable {
     case newOrganizationForm, createOrganization
     case addOrganizationMember(organization: String)
     case settings
+    /// `/settings/export.json`: everything the member has here, as one JSON file.
+    case accountExport
     case changeSettings(SettingsAction)
     case revokeToken(id: String)
     case paperAction(id: String, PaperAction)
@@ -139,7 +141,7 @@ extension Route {
         [
             .signUpForm, .signUp, .logInForm, .logIn, .logOut, .verifyEmailForm, .verifyEmail, .forgotPasswordForm, .forgotPassword,
             .resetPasswordForm, .resetPassword, .submitForm, .submit, .newOrganizationForm, .createOrganization,
-            .addOrganizationMember(organization: exampleName), .settings, .revokeToken(id: "12"),
+            .addOrganizationMember(organization: exampleName), .settings, .accountExport, .revokeToken(id: "12"),
             .subscribeForm, .subscribe, .confirmSubscriptionForm, .confirmSubscription, .subscriptionSettings, .saveSubscription,
             .unsubscribeForm, .unsubscribe,
         ] + SettingsAction.allCases.map { .changeSettings($0) }
@@ -173,6 +175,7 @@ extension Route {
             .apiPage: "/api", .openAPI: "/api/openapi.json", .agentHarnesses: "/api/agent-harnesses", .apiDailyPapers: "/api/daily_papers",
             .apiPapers: "/api/papers", .apiSearch: "/api/papers/search", .apiSubmit: "/api/papers/submit", .apiIndex: "/api/papers/index",
             .apiWhoAmI: "/api/whoami-v2", .createCollection: "/collections", .saved: "/saved",
+            .accountExport: "/settings/export.json",
         ]
         for format in CitationFormat.allCases { paths[.savedCitation(format)] = "/saved." + format.fileExtension }
         let forms: [(page: Route, post: Route, path: String)] = [

@@ -13,6 +13,7 @@ public struct CommunityFeatures: Sendable {
     public let organizations: OrganizationService
     public let collections: CollectionService
     public let readingLists: ReadingListService
+    public let exports: AccountExportService
     public let limits: RateLimits
     /// Whether cookies get the Secure attribute (the site is served over HTTPS).
     public let secureCookies: Bool
@@ -20,7 +21,7 @@ public struct CommunityFeatures: Sendable {
     public init(
         accounts: AccountService, submissions: SubmissionService, comments: CommentService, moderation: ModerationService, votes: VoteService,
         organizations: OrganizationService, collections: CollectionService, readingLists: ReadingListService,
-        limits: RateLimits, secureCookies: Bool
+        exports: AccountExportService, limits: RateLimits, secureCookies: Bool
     ) {
         self.accounts = accounts
         self.submissions = submissions
@@ -30,6 +31,7 @@ public struct CommunityFeatures: Sendable {
         self.organizations = organizations
         self.collections = collections
         self.readingLists = readingLists
+        self.exports = exports
         self.limits = limits
         self.secureCookies = secureCookies
     }
@@ -54,6 +56,7 @@ extension CommunityFeatures {
                 store: SQLCollectionStore(database: database), organizations: SQLOrganizationStore(database: database), papers: papers,
                 clock: clock),
             readingLists: ReadingListService(store: SQLReadingListStore(database: database), papers: papers, clock: clock),
+            exports: AccountExportService(database: database, clock: clock),
             limits: limits, secureCookies: secureCookies
         )
     }

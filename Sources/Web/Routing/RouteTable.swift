@@ -88,6 +88,7 @@ struct RouteTable: RouterMiddleware {
             case .paperAction(let id, .show): return try await h.moderation.showPaper(id, request, context)
             case .paperAction(let id, let action): return try await h.readingList.act(id, action, request, context)
             case .saved: return try await h.readingList.page(request, context)
+            case .accountExport: return try await h.readingList.export(request, context)
             case .savedCitation(let format): return try await h.readingList.citation(format, request, context)
             case .commentAction(let id, .edit): return try await h.comments.edit(try CommentController.commentId(id), request, context)
             case .commentAction(let id, .delete): return try await h.comments.delete(try CommentController.commentId(id), request, context)
@@ -185,7 +186,7 @@ extension Route {
                 .confirmSubscriptionForm, .confirmSubscription, .subscriptionSettings, .saveSubscription, .unsubscribeForm, .unsubscribe,
                 .apiPage, .openAPI, .agentHarnesses, .apiSearch, .apiSimilar, .apiSubmit, .apiIndex, .apiUpvote, .apiRemoveUpvote,
                 .apiComment, .apiReply, .health, .asset, .collection, .collectionCitation, .createCollection, .collectionAction, .apiCollections,
-                .apiWhoAmI, .apiOverview, .apiRepositories, .saved, .savedCitation:
+                .apiWhoAmI, .apiOverview, .apiRepositories, .saved, .savedCitation, .accountExport:
                 nil
         }
     }

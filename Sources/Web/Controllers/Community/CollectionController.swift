@@ -93,6 +93,7 @@ struct CollectionController: Sendable {
                 guard let position = Int(fields["position"] ?? "") else { throw PageError.badRequest("Choose where to move the paper.") }
                 _ = try await collections.updateItem(item, in: slug, note: nil, position: position, by: user)
             case .remove: try await collections.removeItem(item, from: slug, by: user)
+            case .importPapers: return try await importPapers(slug, text: fields["ids"] ?? "", user: user, viewer: context.viewer ?? Viewer(session))
         }
         return Responses.redirect(to: Route.collection(slug: destination).path).response
     }

@@ -48,6 +48,16 @@ struct ReadingListController: Sendable {
         return response
     }
 
+    /// `GET /settings/export.json`: the member's whole account as a download (`AccountArchive`).
+    func export(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let session = try Guards.member(request, context)
+        let archive = try await community.exports.archive(of: session.user)
+        var response = try Responses.json(archive).response
+        response.headers[.cacheControl] = "no-store"
+        response.headers[.contentDisposition] = "attachment; filename=\"dailypapers-\(session.user.username).json\""
+        return response
+    }
+
     /// `POST /papers/{id}/save`, `/read`, `/note`: back to where the form was, at the card.
     func act(_ id: String, _ action: PaperAction, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (session, fields) = try await Guards.memberForm(request, context)

@@ -124,13 +124,18 @@ enum AccountViews {
             <label>Password <input type="password" name="password" required autocomplete="current-password"></label>
             <div><button>Change address</button></div></form>
             <h2>API tokens</h2>
-            <p class="sub">For <code>Authorization: Bearer</code> on the write API (upvote, submit, comment).</p>
+            <p class="sub">For <code>Authorization: Bearer</code> on the write API (upvote, submit, comment, collections) and as \
+            <code>HF_TOKEN</code> for <code>huggingface_hub</code>.</p>
             \(created)
             \(tokenTable(tokens, csrf: csrf))
             <form class="inline" method="post" action="\(Route.changeSettings(.createToken).path)">\(CSRF.hiddenField(csrf))
             <label>Name <input name="name" required maxlength="64" placeholder="e.g. my-script"></label> <button>Create token</button></form>
+            <h2>Your data</h2>
+            <p class="sub"><a href="\(Route.accountExport.path)" download>Download everything you have here</a> — profile, votes, comments, \
+            organizations, collections with their notes, reading list — as one JSON file.</p>
             <h2>Delete account</h2>
-            <p class="sub">Your votes are withdrawn; your comments are replaced by "deleted"; papers you submitted stay featured without your name.</p>
+            <p class="sub">Your votes are withdrawn; your comments are replaced by "deleted"; your collections, reading list and notes \
+            are deleted; papers you submitted stay featured without your name.</p>
             <form class="stack" method="post" action="\(Route.changeSettings(.delete).path)">\(CSRF.hiddenField(csrf))
             <label>Password <input type="password" name="password" required autocomplete="current-password"></label>
             <div><button>Delete my account</button></div></form>

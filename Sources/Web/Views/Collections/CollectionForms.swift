@@ -37,6 +37,10 @@ enum CollectionForms {
             \(fields(title: collection.title, description: collection.description, isPrivate: collection.isPrivate))
             <label>Theme <select name="theme">\(HTML(joining: themes))</select></label>
             <button>Save</button></form>
+            <form class="stack" method="post" action="\(Route.collectionAction(slug: collection.slug, .importPapers).path)">\(CSRF.hiddenField(viewer.csrf))
+            <label>Import papers: arXiv ids, arXiv links or a BibTeX file <textarea name="ids" rows="4" maxlength="200000" \
+            placeholder="2410.11779, https://arxiv.org/abs/1706.03762, @misc{… eprint={2501.14249} …}"></textarea></label>
+            <button>Import</button></form>
             <form method="post" action="\(Route.collectionAction(slug: collection.slug, .delete).path)">\(CSRF.hiddenField(viewer.csrf))\
             <button class="danger">Delete this collection</button></form>
             </details>
