@@ -47,7 +47,7 @@ def papers_file(corpus, folder):
             output.write(json.dumps({
                 "schema": "dailypapers.paper/1", "id": paper_id(document["_id"]), "arxivId": paper_id(document["_id"]),
                 "title": title, "abstract": abstract or title, "authors": [document["authors"] or "unknown"],
-                "authorCount": 1, "publishedAt": "1960-01-01T00:00:00.000Z", "featuredOn": None, "submittedAt": None,
+                "authorCount": 1, "publishedAt": "2020-01-01T00:00:00.000Z", "featuredOn": None, "submittedAt": None,
                 "submittedBy": None, "upvotes": 0, "numComments": 0, "organization": None, "githubRepo": None,
                 "githubStars": None, "projectPage": None, "aiSummary": None, "aiKeywords": [], "categories": [],
                 "mediaUrls": [], "position": None,
