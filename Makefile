@@ -53,6 +53,7 @@ bench: release models
 	SHARED_DATA=$(SHARED_DATA) scripts/bench-scale.sh $(abspath $(RELEASE_BIN))
 	SHARED_DATA=$(SHARED_DATA) scripts/bench-search.sh $(abspath $(RELEASE_BIN))
 	SHARED_DATA=$(SHARED_DATA) scripts/bench-embedding.sh $(abspath $(RELEASE_BIN))
+	SHARED_DATA=$(SHARED_DATA) scripts/bench-library.sh $(abspath $(RELEASE_BIN))
 	SHARED_DATA=$(SHARED_DATA) scripts/bench-harvest.sh $(abspath $(RELEASE_BIN))
 	SHARED_DATA=$(SHARED_DATA) scripts/bench-hardening.sh $(abspath $(RELEASE_BIN))
 

@@ -40,11 +40,21 @@ public struct ReadingListService: Sendable {
         return try await attach(entries)
     }
 
-    /// The saved papers among `ids`, in that order, with each paper (a search's results within the list).
-    public func entries(of user: User, ordered ids: [String], filter: ReadingListFilter) async throws -> [(entry: SavedPaper, paper: Paper)] {
-        let all = try await store.entries(userId: user.id, filter: filter, limit: SQLReadingListStore.maximumSaved)
-        let byId = Dictionary(all.map { ($0.paperId, $0) }, uniquingKeysWith: { first, _ in first })
-        return try await attach(ids.compactMap { byId[$0] })
+    /// The ids of the saved papers passing `filter`, last saved first.
+    public func savedIds(of user: User, filter: ReadingListFilter) async throws -> [String] {
+        try await store.ids(userId: user.id, filter: filter)
+    }
+
+    /// One page of a search's results within the list: the saved papers among `ranked` passing `filter`, in the
+    /// search's order. Only the page's papers are read.
+    public func page(
+        of user: User, ranked: [String], filter: ReadingListFilter, limit: Int, offset: Int
+    ) async throws -> [(entry: SavedPaper, paper: Paper)] {
+        let passing = Set(try await store.ids(userId: user.id, filter: filter))
+        let page = Array(ranked.lazy.filter { passing.contains($0) }.dropFirst(offset).prefix(limit))
+        let entries = Dictionary(
+            try await store.entries(userId: user.id, paperIds: page).map { ($0.paperId, $0) }, uniquingKeysWith: { one, _ in one })
+        return try await attach(page.compactMap { entries[$0] })
     }
 
     public func count(of user: User, filter: ReadingListFilter = ReadingListFilter()) async throws -> Int {

@@ -44,11 +44,11 @@ public enum CSLJSON {
             containerTitle: citation.journalRef, URL: citation.url, abstract: citation.abstract)
     }
 
-    /// A JSON array of the items.
-    public static func document(_ citations: [Citation]) -> String {
+    /// One item as JSON (keys sorted, so the same paper always writes the same text).
+    public static func encoded(_ citation: Citation) -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(citations.map(item)) else { return "[]" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(item(citation)) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
     }
 }

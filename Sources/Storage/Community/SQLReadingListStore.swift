@@ -56,6 +56,28 @@ public struct SQLReadingListStore: Sendable {
         return try rows.map(Self.entry)
     }
 
+    /// The ids of the saved papers passing `filter`, last saved first.
+    public func ids(userId: Int64, filter: ReadingListFilter) async throws -> [String] {
+        try await database.query(
+            """
+            SELECT s.paper_id FROM saved_papers s JOIN papers p ON p.id = s.paper_id
+            WHERE s.user_id = \(userId) AND \(unsafeRaw: SQLPaperStore.visible) \(Self.conditions(filter))
+            ORDER BY s.saved_at DESC, s.paper_id
+            """
+        ).map { try $0.string("paper_id") }
+    }
+
+    /// The member's entries for `paperIds` (those on the list), in no particular order.
+    public func entries(userId: Int64, paperIds: [String]) async throws -> [SavedPaper] {
+        var entries: [SavedPaper] = []
+        for chunk in paperIds.bindChunks() {
+            let rows = try await database.query(
+                "SELECT paper_id, saved_at, read_at, note FROM saved_papers WHERE user_id = \(userId) AND paper_id IN (\(list: chunk))")
+            entries += try rows.map(Self.entry)
+        }
+        return entries
+    }
+
     /// How many saved papers pass `filter`.
     public func count(userId: Int64, filter: ReadingListFilter = ReadingListFilter()) async throws -> Int {
         try await database.query(

@@ -51,7 +51,7 @@ struct RouteHandlers: Sendable {
         organizations = OrganizationController(community: community)
         collections = CollectionController(community: community, catalog: catalog, site: site, clock: clock)
         collectionAPI = CollectionAPIController(community: community, catalog: catalog, site: site, clock: clock)
-        readingList = ReadingListController(community: community, search: search, site: site, clock: clock)
+        readingList = ReadingListController(community: community, search: search, catalog: catalog, site: site, clock: clock)
         let store = dependencies.store
         health = {
             _ = try await store.count()

@@ -121,7 +121,7 @@ struct RouteTable: RouterMiddleware {
             case .apiReply(let id, let comment):
                 return try await h.comments.apiPost(on: id, parent: try CommentController.commentId(comment), request, context)
 
-            case .collection(let slug): return try await h.collections.page(slug, context)
+            case .collection(let slug): return try await h.collections.page(slug, request, context)
             case .collectionFeed(let slug, let format): return try await feed(format, route, request) { try await h.collections.feed(slug, route) }
             case .collectionCitation(let slug, let format): return try await h.collections.citation(slug, format: format, context)
             case .createCollection: return try await h.collections.create(request, context)

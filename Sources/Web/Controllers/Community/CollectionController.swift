@@ -15,13 +15,16 @@ struct CollectionController: Sendable {
 
     private var collections: CollectionService { community.collections }
 
-    func page(_ slug: String, _ context: AppRequestContext) async throws -> Response {
+    /// A collection's page: its papers 50 at a time, in the collection's order.
+    func page(_ slug: String, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let viewer = context.viewer
+        let pageNumber = try PageNumber.of(request)
         let collection = try await visible(slug, viewer?.user)
         var upvoted = false
         if let viewer { upvoted = try await collections.hasUpvoted(collection, by: viewer.user) }
+        let shown = Array(collection.items.dropFirst(pageNumber * PageNumber.size).prefix(PageNumber.size))
         let model = CollectionPageView.Model(
-            collection: collection, papers: try await papers(of: collection), viewer: viewer,
+            collection: collection, shown: shown, papers: try await papers(shown.map(\.paperId)), page: pageNumber, viewer: viewer,
             mayEdit: try await collections.mayEdit(collection, user: viewer?.user), upvoted: upvoted, currentYear: clock().day.year)
         let html = CollectionPageView.render(model)
         return collection.isPrivate || viewer != nil ? Pages.html(html) : Responses.html(html).response
@@ -31,7 +34,7 @@ struct CollectionController: Sendable {
     func feed(_ slug: String, _ route: Route) async throws -> SyndicationFeed {
         let collection = try await visible(slug, nil)
         let added = collection.items.sorted { $0.addedAt > $1.addedAt }.prefix(Self.feedItems)
-        let papers = try await self.papers(of: collection)
+        let papers = try await self.papers(added.map(\.paperId))
         return SyndicationFeed(
             title: "\(collection.title) · a collection by \(collection.owner)",
             description: collection.description.isEmpty ? collection.title : collection.description,
@@ -40,14 +43,10 @@ struct CollectionController: Sendable {
             papers: added.compactMap { papers[$0.paperId] }, site: site)
     }
 
-    /// Every paper of the collection as one citation file, in the collection's order.
+    /// Every paper of the collection as one citation file, in the collection's order, streamed.
     func citation(_ slug: String, format: CitationFormat, _ context: AppRequestContext) async throws -> Response {
         let collection = try await visible(slug, context.viewer?.user)
-        let papers = try await self.papers(of: collection)
-        let citations = collection.items.compactMap { papers[$0.paperId].map { Citation($0, siteURL: site.base) } }
-        var response = Responses.body(CitationController.file(citations, format: format), contentType: format.contentType).response
-        if collection.isPrivate { response.headers[.cacheControl] = "no-store" }
-        return response
+        return CitationController.stream(collection.items.map(\.paperId), format: format, catalog: catalog, site: site, private: collection.isPrivate)
     }
 
     /// `POST /collections`: adds the `paper` to the chosen `collection`, or creates a collection (with that paper).
@@ -104,8 +103,8 @@ struct CollectionController: Sendable {
         }
     }
 
-    private func papers(of collection: PaperCollection) async throws -> [String: Paper] {
-        let papers = try await catalog.store.papers(ids: collection.items.map(\.paperId))
+    private func papers(_ ids: [String]) async throws -> [String: Paper] {
+        let papers = try await catalog.store.papers(ids: ids)
         return Dictionary(papers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -9,6 +9,7 @@ import Storage
 struct ReadingListController: Sendable {
     let community: CommunityFeatures
     let search: PaperSearch
+    let catalog: PaperCatalog
     let site: SiteAddress
     let clock: @Sendable () -> Timestamp
 
@@ -25,9 +26,7 @@ struct ReadingListController: Sendable {
         } else {
             let saved = try await lists.savedIds(of: session.user)
             let ranked = try await search.rank(KeywordQuery(parameters.query), within: saved, mode: parameters.mode)
-            let page = ranked.map(\.paperId)
-            entries = try await lists.entries(of: session.user, ordered: page, filter: parameters.filter)
-            entries = Array(entries.dropFirst(offset).prefix(limit))
+            entries = try await lists.page(of: session.user, ranked: ranked.map(\.paperId), filter: parameters.filter, limit: limit, offset: offset)
         }
         let hasMore = entries.count > PageNumber.size
         entries = Array(entries.prefix(PageNumber.size))
@@ -38,14 +37,11 @@ struct ReadingListController: Sendable {
         return Pages.html(ReadingListView.render(model))
     }
 
-    /// The whole list (last saved first) as one citation file; private, so never cached.
+    /// The whole list (last saved first) as one citation file, streamed; private, so never cached.
     func citation(_ format: CitationFormat, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let session = try Guards.member(request, context)
-        let entries = try await lists.entries(of: session.user, filter: ReadingListFilter(), limit: SQLReadingListStore.maximumSaved)
-        let citations = entries.map { Citation($0.paper, siteURL: site.base) }
-        var response = Responses.body(CitationController.file(citations, format: format), contentType: format.contentType).response
-        response.headers[.cacheControl] = "no-store"
-        return response
+        let ids = try await lists.savedIds(of: session.user, filter: ReadingListFilter())
+        return CitationController.stream(ids, format: format, catalog: catalog, site: site, private: true)
     }
 
     /// `GET /settings/export.json`: the member's whole account as a download (`AccountArchive`).

@@ -7,7 +7,10 @@ enum CollectionPageView {
     /// What the page shows.
     struct Model {
         let collection: PaperCollection
+        /// The items of this page, and their papers.
+        let shown: [CollectionItem]
         let papers: [String: Paper]
+        let page: Int
         let viewer: Viewer?
         let mayEdit: Bool
         let upvoted: Bool
@@ -68,15 +71,18 @@ enum CollectionPageView {
 
     private static func items(_ model: Model) -> HTML {
         let collection = model.collection
-        guard !collection.items.isEmpty else {
-            return "<p class=\"empty\">No papers yet. Add one with “Add to collection” on any paper's page.</p>"
+        let path = Route.collection(slug: collection.slug).path
+        guard !model.shown.isEmpty else {
+            return PageLinks.empty(
+                path: path, page: model.page, empty: "<p class=\"empty\">No papers yet. Add one with “Add to collection” on any paper's page.</p>")
         }
-        let cards = collection.items.compactMap { item -> HTML? in
+        let cards = model.shown.compactMap { item -> HTML? in
             guard let paper = model.papers[item.paperId] else { return nil }
             let note: HTML = item.note.map { "<p class=\"note\"><strong>Note:</strong> \($0)</p>" } ?? ""
             let tools: HTML = model.mayEdit ? CollectionForms.itemTools(item, in: collection, viewer: model.viewer) : ""
             return PaperCardView.card(paper, currentYear: model.currentYear, viewer: model.viewer, extra: "\(note)\(tools)")
         }
-        return "<ol class=\"cards collection-items\">\(HTML(joining: cards))</ol>"
+        let more = (model.page + 1) * PageNumber.size < collection.items.count
+        return "<ol class=\"cards collection-items\">\(HTML(joining: cards))</ol>\(PageLinks.render(path: path, page: model.page, hasMore: more))"
     }
 }
