@@ -226,3 +226,26 @@ def test_import_a_bibtex_file_and_export_everything(site, arxiv):
     assert exported["private"] is True and [item["paperId"] for item in exported["items"]] == items and exported["items"][0]["note"] == "kept"
     assert {"paperId": known, "note": "exported note"}.items() <= next(s for s in archive["savedPapers"] if s["paperId"] == known).items()
     assert Browser(site).get("/settings/export.json")[0] in (302, 303)
+
+
+def test_an_organizations_collection_and_the_cli(site):
+    alice, token = member(site, "alice")
+    alice.get("/organizations/new")
+    assert alice.post("/organizations/new", {"name": "readinglab", "fullname": "Reading Lab"})[0] == 302
+    paper, other = fixture_paper_ids()[11:13]
+    page = alice.get(f"/papers/{paper}")[1]
+    assert '<option value="readinglab">readinglab</option>' in page
+    status, _, headers = alice.post("/collections", {"paper": paper, "title": "Lab picks", "namespace": "readinglab", "private": "1"})
+    assert status == 302 and headers["Location"].startswith("/collections/readinglab/lab-picks-")
+    slug = headers["Location"][len("/collections/"):]
+    assert "Lab picks" in alice.get("/readinglab")[1], "members of the organization see its private collection"
+    assert "Lab picks" not in Browser(site).get("/readinglab")[1]
+    _, bob_token = member(site, "bob")
+    with pytest.raises(HfHubHTTPError):
+        hub(site, bob_token).get_collection(slug)
+    result = subprocess.run(["hf", "collections", "add-item", slug, other, "paper", "--note", "from the command line"],
+                            capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "HF_ENDPOINT": site, "HF_TOKEN": token, "HF_HUB_DISABLE_TELEMETRY": "1"})
+    assert result.returncode == 0, result.stderr
+    items = hub(site, token).get_collection(slug).items
+    assert [item.item_id for item in items] == [paper, other] and items[1].note == "from the command line"

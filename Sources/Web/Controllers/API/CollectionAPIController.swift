@@ -118,9 +118,11 @@ struct CollectionAPIController: Sendable {
         return try Responses.json(answer).response
     }
 
-    /// Writes need a member's token.
+    /// Writes need a member's token, and count as votes do against the member's limits.
     private func write(_ context: AppRequestContext) throws -> User {
-        try Guards.apiMember(context)
+        let user = try Guards.apiMember(context)
+        try community.limits.check(.vote, context, now: clock())
+        return user
     }
 
     private func json(_ collection: PaperCollection, status: HTTPResponse.Status = .ok) async throws -> Response {

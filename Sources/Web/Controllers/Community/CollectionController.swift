@@ -52,6 +52,7 @@ struct CollectionController: Sendable {
     /// `POST /collections`: adds the `paper` to the chosen `collection`, or creates a collection (with that paper).
     func create(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (session, fields) = try await Guards.memberForm(request, context)
+        try community.limits.check(.vote, context, now: clock())
         let paper = fields["paper"].flatMap { $0.isEmpty ? nil : $0 }
         if let slug = fields["collection"], let paper {
             let collection = try await collections.addPaper(paper, note: fields["note"], to: slug, by: session.user)
@@ -67,6 +68,8 @@ struct CollectionController: Sendable {
     /// The forms of a collection's page.
     func act(_ slug: String, _ action: CollectionAction, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (session, fields) = try await Guards.memberForm(request, context)
+        // Imports may ask arXiv for papers: they count as submissions; every other change as a vote does.
+        try community.limits.check(action == .importPapers ? .submit : .vote, context, now: clock())
         let user = session.user
         let item = fields["item"] ?? ""
         var destination = slug

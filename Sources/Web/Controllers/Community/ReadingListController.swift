@@ -57,6 +57,7 @@ struct ReadingListController: Sendable {
     /// `POST /papers/{id}/save`, `/read`, `/note`: back to where the form was, at the card.
     func act(_ id: String, _ action: PaperAction, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (session, fields) = try await Guards.memberForm(request, context)
+        try community.limits.check(.vote, context, now: clock())
         switch action {
             case .save: _ = try await lists.save(id, saved: fields["saved"] != "0", by: session.user)
             case .read: try await lists.markRead(id, read: fields["read"] != "0", by: session.user)

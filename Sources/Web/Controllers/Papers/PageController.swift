@@ -66,10 +66,17 @@ struct PageController: Sendable {
                     paper: paper, comments: comments, similar: similar, currentYear: clock().day.year, now: clock(), viewer: viewer,
                     siteURL: site.base,
                     collections: try await collections.list(CollectionQuery(paperId: paper.id, order: .upvotes, limit: 10), viewer: viewer?.user),
-                    ownCollections: try await ownCollections(viewer))))
+                    ownCollections: try await ownCollections(viewer),
+                    organizations: try await organizationNames(viewer))))
     }
 
     private var collections: CollectionService { community.collections }
+
+    /// The organizations the viewer belongs to, for the owner of a new collection.
+    private func organizationNames(_ viewer: Viewer?) async throws -> [String] {
+        guard let viewer else { return [] }
+        return try await community.organizations.organizations(of: viewer.user).map(\.name)
+    }
 
     /// The viewer's own collections, newest change first, for "Add to collection".
     private func ownCollections(_ viewer: Viewer?) async throws -> [PaperCollection] {

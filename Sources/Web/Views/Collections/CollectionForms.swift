@@ -48,7 +48,9 @@ enum CollectionForms {
     }
 
     /// "Add to collection" on a paper's page: the member's collections, or a new one with the paper in it.
-    static func addPaper(_ paperId: String, collections: [PaperCollection], viewer: Viewer) -> HTML {
+    static func addPaper(_ paperId: String, collections: [PaperCollection], organizations: [String] = [], viewer: Viewer) -> HTML {
+        let owners = ([viewer.user.username] + organizations).map { "<option value=\"\($0)\">\($0)</option>" as HTML }
+        let owner: HTML = organizations.isEmpty ? "" : "<label>Owner <select name=\"namespace\">\(HTML(joining: owners))</select></label>"
         let existing: HTML =
             collections.isEmpty
             ? ""
@@ -62,7 +64,7 @@ enum CollectionForms {
             <details class="add-to-collection"><summary>Add to collection</summary>\(existing)
             <form class="stack" method="post" action="\(Route.createCollection.path)">\(CSRF.hiddenField(viewer.csrf))\
             <input type="hidden" name="paper" value="\(paperId)">
-            \(fields(title: "", description: "", isPrivate: false))
+            \(fields(title: "", description: "", isPrivate: false))\(owner)
             <button>Create a collection with this paper</button></form></details>
             """
     }

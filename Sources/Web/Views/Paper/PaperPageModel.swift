@@ -36,6 +36,8 @@ struct PaperPageModel {
     var collections: [PaperCollection] = []
     /// The viewer's own collections, for "Add to collection".
     var ownCollections: [PaperCollection] = []
+    /// The organizations the viewer belongs to: a new collection may be theirs.
+    var organizations: [String] = []
 
     /// How the "Cite" box cites the paper.
     var citation: Citation { Citation(paper, siteURL: siteURL) }

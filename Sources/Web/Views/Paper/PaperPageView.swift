@@ -18,7 +18,7 @@ enum PaperPageView {
             <p>\(HTML(unescaped: CommentMarkdown.linkingAddresses(TeXText.plain(paper.abstract))))</p>
             <dl class="facts">\(counts(model))\(HTML(joining: model.facts.map(fact)))</dl>
             <p class="meta"><a href="\(Route.paperMarkdown(id: paper.id).path)">Read as Markdown</a> · <a href="\(Route.apiPaper(id: paper.id).path)">JSON</a></p>
-            \(citeBox(model))\(model.viewer.map { CollectionForms.addPaper(paper.id, collections: model.ownCollections, viewer: $0) })\(collectionsSection(model))
+            \(citeBox(model))\(model.viewer.map { CollectionForms.addPaper(paper.id, collections: model.ownCollections, organizations: model.organizations, viewer: $0) })\(collectionsSection(model))
             \(PaperToolsView.render(paper, viewer: model.viewer))
             \(similarSection(model))
             \(discussion)
