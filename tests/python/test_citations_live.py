@@ -1,6 +1,7 @@
 """Citation files read back by the parsers reference managers use: BibTeX by bibtexparser (with its LaTeX
 decoding), RIS by rispy, CSL-JSON by citeproc-py, on papers with hostile titles and names and one of 664 authors."""
 import json
+import os
 import subprocess
 import tempfile
 import urllib.request
@@ -13,7 +14,7 @@ from bibtexparser.middlewares import LatexDecodingMiddleware, SeparateCoAuthors
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 
-from conftest import BINARY, free_port, wait_until_healthy
+from conftest import BINARY, RunningServer
 
 HOSTILE_TITLE = "Braces {unbalanced and 100% of 5 & #1 under_score ^ ~ tilde"
 HOSTILE_AUTHORS = ["José Müller-Łukasiewicz", "Zoë van der Berg", "王小明", "Søren O'Neil", "Back\\slash {Brace} #Hash & $Dollar %Per"]
@@ -35,16 +36,9 @@ def site():
     folder = Path(tempfile.mkdtemp(prefix="dailypapers-cite-"))
     (folder / "papers.jsonl").write_text("".join(json.dumps(paper) + "\n" for paper in PAPERS))
     subprocess.run([BINARY, "import", "--database", str(folder / "c.sqlite"), str(folder / "papers.jsonl")], check=True, capture_output=True)
-    port = free_port()
-    process = subprocess.Popen([BINARY, "serve", "--database", str(folder / "c.sqlite"), "--port", str(port), "--log-level", "error",
-                                "--model", str(folder / "no-model")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(url, process)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=60)
+    server = RunningServer(str(folder / "c.sqlite"), {**os.environ, "DAILYPAPERS_MODEL": str(folder / "no-model")})
+    yield server.url
+    server.stop()
 
 
 def fetch(url):

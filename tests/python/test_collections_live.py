@@ -13,10 +13,9 @@ import pytest
 from huggingface_hub import HfApi
 from huggingface_hub.errors import HfHubHTTPError
 
-from conftest import API_FIXTURES, BINARY, free_port, wait_until_healthy
+from conftest import API_FIXTURES, BINARY, RunningServer
+from library import PASSWORD, api_token, create_members, signed_in
 from test_community_live import SUBMITTED_ID, Browser, RecordedArxiv
-
-PASSWORD = "collections-password-1"
 
 
 def fixture_paper_ids():
@@ -38,29 +37,16 @@ def site(arxiv):
     folder = tempfile.mkdtemp(prefix="dailypapers-collections-")
     database = os.path.join(folder, "c.sqlite")
     subprocess.run([BINARY, "import", "--database", database, *map(str, API_FIXTURES)], check=True, capture_output=True)
-    for name in ("alice", "bob"):
-        subprocess.run([BINARY, "user", "create", name, "--email", f"{name}@example.org", "--database", database],
-                       env={**os.environ, "DAILYPAPERS_PASSWORD": PASSWORD}, check=True, capture_output=True)
-    port = free_port()
-    process = subprocess.Popen([BINARY, "serve", "--database", database, "--port", str(port), "--log-level", "error",
-                                "--model", os.path.join(folder, "no-model")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               env={**os.environ, "ARXIV_API_URL": arxiv.url})
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(url, process)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=60)
+    server = RunningServer(database, {**os.environ, "DAILYPAPERS_MODEL": os.path.join(folder, "no-model"), "ARXIV_API_URL": arxiv.url,
+                                      "DAILYPAPERS_PASSWORD": PASSWORD})
+    create_members(server, "alice", "bob")
+    yield server.url
+    server.stop()
 
 
 def member(site, name):
-    browser = Browser(site)
-    status, _, _ = browser.log_in(name, PASSWORD)
-    assert status == 302
-    browser.get("/settings")
-    _, page, _ = browser.post("/settings/tokens", {"name": "hub"})
-    return browser, re.search(r"dp_[0-9a-f]{64}", page).group(0)
+    browser = signed_in(site, name)
+    return browser, api_token(browser)
 
 
 def hub(site, token=None):

@@ -12,12 +12,12 @@ from pathlib import Path
 import bibtexparser
 import pytest
 
-from conftest import SHARED_DATA, BINARY, free_port, wait_until_healthy
+from conftest import SHARED_DATA, BINARY, RunningServer
+from library import PASSWORD, create_members, signed_in
 from test_community_live import Browser
 
 MODEL = os.environ.get("DAILYPAPERS_MODEL", str(Path(__file__).resolve().parents[2] / "models" / "all-MiniLM-L6-v2"))
 FIXTURE = SHARED_DATA / "fixtures" / "hf-api" / "daily_papers-2026-08-21.json"
-PASSWORD = "reading-list-password-1"
 
 
 @pytest.fixture(scope="module")
@@ -26,19 +26,10 @@ def site():
     database = os.path.join(folder, "saved.sqlite")
     subprocess.run([BINARY, "import", "--database", database, str(FIXTURE)], check=True, capture_output=True)
     subprocess.run([BINARY, "embed", "--database", database, "--model", MODEL], check=True, capture_output=True)
-    for name in ("alice", "bob"):
-        subprocess.run([BINARY, "user", "create", name, "--email", f"{name}@example.org", "--database", database],
-                       env={**os.environ, "DAILYPAPERS_PASSWORD": PASSWORD}, check=True, capture_output=True)
-    port = free_port()
-    process = subprocess.Popen([BINARY, "serve", "--database", database, "--port", str(port), "--log-level", "error", "--model", MODEL],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_healthy(url, process)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=60)
+    server = RunningServer(database, {**os.environ, "DAILYPAPERS_MODEL": MODEL, "DAILYPAPERS_PASSWORD": PASSWORD})
+    create_members(server, "alice", "bob")
+    yield server.url
+    server.stop()
 
 
 @pytest.fixture(scope="module")
@@ -47,10 +38,7 @@ def papers():
 
 
 def member(site, name):
-    browser = Browser(site)
-    assert browser.log_in(name, PASSWORD)[0] == 302
-    browser.get("/")
-    return browser
+    return signed_in(site, name)
 
 
 def saved_ids(page):
