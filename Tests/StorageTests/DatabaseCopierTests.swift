@@ -35,6 +35,15 @@ import Testing
         _ = try await mail.setting("link_signing_key") { "secret" }
         _ = try await JobLeases(database: database).acquire("digest-composer", owner: "a", at: now, expiresAt: now)
         try await SQLEmbeddingStore(database: database).save([(paperId: "2608.00001", bytes: [1, 2, 255, 0, 128])], model: "test-model")
+        let collections = SQLCollectionStore(database: database)
+        let id = "0123456789abcdef01234567"
+        try await collections.create(
+            PaperCollection(id: id, owner: "ada", ownerIsOrganization: false, title: "Ada's list", isPrivate: true, createdAt: now, updatedAt: now),
+            ownerUserId: ada.id)
+        _ = try await collections.addItem(
+            CollectionItem(id: "89abcdef0123456789abcdef", paperId: "2608.00001", position: 0, note: "Zoë's note", addedAt: now), to: id, at: now)
+        _ = try await collections.setUpvote(true, collectionId: id, userId: bob.id, at: now)
+        _ = try await SQLReadingListStore(database: database).setSaved(true, userId: bob.id, paperId: "2608.00001", at: now)
     }
 
     func dump(_ database: any SQLDatabase) async throws -> [String: [[SQLValue]]] {
@@ -43,7 +52,8 @@ import Testing
             ("settings", "key"), ("organizations", "name"), ("papers", "id"), ("users", "id"), ("sessions", "id"),
             ("account_tokens", "id"), ("api_tokens", "id"), ("votes", "user_id, paper_id"), ("comments", "id"),
             ("organization_members", "organization, user_id"), ("moderation_log", "id"), ("subscribers", "id"),
-            ("outbox", "id"), ("job_leases", "name"), ("paper_embeddings", "paper_id"),
+            ("outbox", "id"), ("job_leases", "name"), ("paper_embeddings", "paper_id"), ("collections", "id"), ("collection_items", "id"),
+            ("collection_upvotes", "collection_id, user_id"), ("saved_papers", "user_id, paper_id"),
         ] {
             let rows = try await database.query("SELECT * FROM \(unsafeRaw: table) ORDER BY \(unsafeRaw: order)")
             tables[table] = rows.map { row in row.columnNames.map { row[$0] } }

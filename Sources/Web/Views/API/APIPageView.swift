@@ -12,6 +12,12 @@ enum APIPageView {
         ("POST", "/api/papers/submit", "feature a paper today (token)"),
         ("POST", "/api/papers/index", "add a paper from arXiv (token)"),
         ("POST", "/api/papers/{id}/comment", "comment, and …/comment/{commentId}/reply to answer (token)"),
+        ("GET", "/api/collections", "collections: item=papers/ID, owner, q, sort, limit, offset"),
+        ("POST", "/api/collections", "create a collection: title, namespace, description, private, theme (token)"),
+        ("GET / PATCH / DELETE", "/api/collections/{owner}/{slug}", "one collection; change or delete it (token)"),
+        ("POST", "/api/collections/{owner}/{slug}/items", "add a paper (409 when there); PATCH / DELETE …/items/{itemId} (token)"),
+        ("GET", "/api/whoami-v2", "the token's member and organizations (token)"),
+        ("GET", "/api/users/{name}/overview", "a member's counts; /api/organizations/{name}/overview an organization's"),
     ]
 
     static func render(viewer: Viewer?) -> HTML {
