@@ -42,7 +42,7 @@ def main():
             first, second = random.choice(titles).split(), random.choice(titles).split()
             title = " ".join(first[: max(1, len(first) // 2)] + second[len(second) // 2:])
             abstract = " ".join(random.sample(sentences, random.randint(4, 8)))
-            year = 2015 + index % 12
+            year = 2015 + index % 11  # 2015–2025: imports refuse dates after tomorrow
             names = random.sample(authors, random.randint(1, 8))
             output.write(json.dumps({
                 "schema": "dailypapers.paper/1", "id": paper_id, "arxivId": paper_id, "title": title, "abstract": abstract,
