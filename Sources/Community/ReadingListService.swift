@@ -45,20 +45,18 @@ public struct ReadingListService: Sendable {
         try await store.ids(userId: user.id, filter: filter)
     }
 
-    /// One page of a search's results within the list: the saved papers among `ranked` passing `filter`, in the
-    /// search's order. Only the page's papers are read.
-    public func page(
-        of user: User, ranked: [String], filter: ReadingListFilter, limit: Int, offset: Int
-    ) async throws -> [(entry: SavedPaper, paper: Paper)] {
-        let passing = Set(try await store.ids(userId: user.id, filter: filter))
-        let page = Array(ranked.lazy.filter { passing.contains($0) }.dropFirst(offset).prefix(limit))
+    /// One page of a search's results within the list, in the search's order (`ranked` holds saved papers only).
+    /// Only the page's papers are read.
+    public func page(of user: User, ranked: [String], limit: Int, offset: Int) async throws -> [(entry: SavedPaper, paper: Paper)] {
+        let page = Array(ranked.dropFirst(offset).prefix(limit))
         let entries = Dictionary(
             try await store.entries(userId: user.id, paperIds: page).map { ($0.paperId, $0) }, uniquingKeysWith: { one, _ in one })
         return try await attach(page.compactMap { entries[$0] })
     }
 
-    public func count(of user: User, filter: ReadingListFilter = ReadingListFilter()) async throws -> Int {
-        try await store.count(userId: user.id, filter: filter)
+    /// How many papers the list holds, and how many of them are unread.
+    public func counts(of user: User) async throws -> (total: Int, unread: Int) {
+        try await store.counts(userId: user.id)
     }
 
     private func attach(_ entries: [SavedPaper]) async throws -> [(entry: SavedPaper, paper: Paper)] {

@@ -33,11 +33,10 @@ extension PaperSearch {
     /// Every paper the words match, best first: the in-memory index when it can answer, else SQL.
     private func everyKeywordHit(_ query: KeywordQuery) async throws -> [KeywordHit] {
         if let keywords, keywords.isReady, let hits = keywords.search(query, limit: max(1, keywords.count)) { return hits }
-        return try await store.keywordSearch(query, limit: ReadingListLimits.searchCandidates)
+        return try await store.keywordSearch(query, limit: Self.withinCandidates)
     }
-}
 
-/// Bounds of a search within a reading list when SQL answers it.
-enum ReadingListLimits {
-    static let searchCandidates = 50_000
+    /// How many matches SQL returns for a search within a list, when the in-memory index cannot answer: as many
+    /// as a reading list may hold.
+    static let withinCandidates = 50_000
 }

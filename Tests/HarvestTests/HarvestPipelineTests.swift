@@ -13,11 +13,13 @@ import Testing
     static let listing = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../ArxivTests/Fixtures/rss-cs.CL+cs.LG.xml").standardized
 
+    /// One attempt, as fast as the stand-in answers; the timeout is the server's own default, because the suite's
+    /// parallel encoder tests can keep a local answer waiting for more than a few seconds on two cores.
     static func settings(_ base: URL, categories: [String], backfillFrom: Day? = nil) -> HarvestSettings {
         HarvestSettings(
             categories: categories, oaiURL: base.appendingPathComponent("oai"), listingURL: base, backfillFrom: backfillFrom,
             contact: "tests@example.org", featureMode: .manual, arxivInterval: .zero, hubURL: base, hubFrom: nil, maxAttempts: 1,
-            initialBackoff: .zero, timeout: .seconds(5)
+            initialBackoff: .zero, timeout: .seconds(30)
         )
     }
 

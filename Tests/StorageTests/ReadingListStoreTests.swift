@@ -20,7 +20,7 @@ import Testing
             #expect(try await store.setSaved(true, userId: alice.id, paperId: "2511.00001", at: now))
             #expect(try await store.setSaved(true, userId: alice.id, paperId: "2511.00001", at: now))
             #expect(try await store.setSaved(true, userId: alice.id, paperId: "2511.00002", at: now))
-            #expect(try await store.count(userId: alice.id) == 2)
+            #expect(try await store.counts(userId: alice.id) == (2, 2))
             #expect(try await store.setRead(true, userId: alice.id, paperId: "2511.00002", at: now))
             #expect(try await store.setNote("mine", userId: alice.id, paperId: "2511.00001"))
             #expect(try await !store.setNote("not saved", userId: alice.id, paperId: "2511.00009"))
@@ -29,7 +29,7 @@ import Testing
             #expect(try await store.entries(userId: alice.id, filter: ReadingListFilter(hasCode: true), limit: 10).map(\.paperId) == ["2511.00002"])
             #expect(try await store.savedIds(userId: alice.id) == ["2511.00001", "2511.00002"])
             #expect(try await !store.setSaved(false, userId: alice.id, paperId: "2511.00001", at: now))
-            #expect(try await store.count(userId: alice.id) == 1)
+            #expect(try await store.counts(userId: alice.id) == (1, 0))
             try await users.deleteUser(id: alice.id, at: now)
             #expect(try await database.query("SELECT paper_id FROM saved_papers").isEmpty)
         }

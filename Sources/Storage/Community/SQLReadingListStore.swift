@@ -78,14 +78,16 @@ public struct SQLReadingListStore: Sendable {
         return entries
     }
 
-    /// How many saved papers pass `filter`.
-    public func count(userId: Int64, filter: ReadingListFilter = ReadingListFilter()) async throws -> Int {
-        try await database.query(
+    /// How many papers the list holds and how many are unread, in one pass (hidden papers are left out, as
+    /// everywhere).
+    public func counts(userId: Int64) async throws -> (total: Int, unread: Int) {
+        let row = try await database.query(
             """
-            SELECT COUNT(*) AS n FROM saved_papers s JOIN papers p ON p.id = s.paper_id
-            WHERE s.user_id = \(userId) AND \(unsafeRaw: SQLPaperStore.visible) \(Self.conditions(filter))
+            SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN s.read_at IS NULL THEN 1 ELSE 0 END), 0) AS unread
+            FROM saved_papers s JOIN papers p ON p.id = s.paper_id WHERE s.user_id = \(userId) AND \(unsafeRaw: SQLPaperStore.visible)
             """
-        ).first?.optionalInt("n") ?? 0
+        ).first
+        return (row?.optionalInt("n") ?? 0, row?.optionalInt("unread") ?? 0)
     }
 
     static func conditions(_ filter: ReadingListFilter) -> SQLQuery {

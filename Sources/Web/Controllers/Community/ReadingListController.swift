@@ -24,15 +24,16 @@ struct ReadingListController: Sendable {
         if parameters.query.isEmpty {
             entries = try await lists.entries(of: session.user, filter: parameters.filter, limit: limit, offset: offset)
         } else {
-            let saved = try await lists.savedIds(of: session.user)
-            let ranked = try await search.rank(KeywordQuery(parameters.query), within: saved, mode: parameters.mode)
-            entries = try await lists.page(of: session.user, ranked: ranked.map(\.paperId), filter: parameters.filter, limit: limit, offset: offset)
+            // The list's filters narrow the candidates first: the search ranks only what may be shown.
+            let candidates = Set(try await lists.savedIds(of: session.user, filter: parameters.filter))
+            let ranked = try await search.rank(KeywordQuery(parameters.query), within: candidates, mode: parameters.mode)
+            entries = try await lists.page(of: session.user, ranked: ranked.map(\.paperId), limit: limit, offset: offset)
         }
         let hasMore = entries.count > PageNumber.size
         entries = Array(entries.prefix(PageNumber.size))
+        let counts = try await lists.counts(of: session.user)
         let model = ReadingListView.Model(
-            entries: entries, parameters: parameters, total: try await lists.count(of: session.user),
-            unread: try await lists.count(of: session.user, filter: ReadingListFilter(state: .unread)), hasMore: hasMore, viewer: viewer,
+            entries: entries, parameters: parameters, total: counts.total, unread: counts.unread, hasMore: hasMore, viewer: viewer,
             currentYear: clock().day.year)
         return Pages.html(ReadingListView.render(model))
     }

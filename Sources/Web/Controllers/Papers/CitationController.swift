@@ -12,12 +12,7 @@ struct CitationController: Sendable {
         guard let paper = try await catalog.paper(id: id) else {
             throw PageError.notFound("No paper with id '\(id)' is in DailyPapers.")
         }
-        return Responses.body(Self.file([Citation(paper, siteURL: site.base)], format: format), contentType: format.contentType)
-    }
-
-    /// The citations as one file of `format`.
-    static func file(_ citations: [Citation], format: CitationFormat) -> String {
-        CitationFile.whole(citations, format)
+        return Responses.body(CitationFile.whole([Citation(paper, siteURL: site.base)], format), contentType: format.contentType)
     }
 
     /// The papers `ids` name, in that order, as one citation file streamed `chunk` papers at a time: memory stays
