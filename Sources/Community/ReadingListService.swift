@@ -30,8 +30,9 @@ public struct ReadingListService: Sendable {
         guard try await store.setNote(note, userId: user.id, paperId: paperId) else { throw Self.notSaved(paperId) }
     }
 
-    public func savedIds(of user: User) async throws -> Set<String> {
-        try await store.savedIds(userId: user.id)
+    /// Which of `paperIds` (a page's papers) are on `user`'s list, for marking them.
+    public func savedIds(of user: User, among paperIds: [String]) async throws -> Set<String> {
+        try await store.savedIds(userId: user.id, among: paperIds)
     }
 
     /// The saved papers passing `filter`, last saved first, with each paper.

@@ -18,9 +18,9 @@ public struct VoteService: Sendable {
         return try await store.setVote(userId: user.id, paperId: id, upvoted: upvoted, at: clock())
     }
 
-    /// The ids of the papers `user` upvotes, for marking them on pages.
-    public func upvotedIds(of user: User) async throws -> Set<String> {
-        try await store.upvotedIds(userId: user.id)
+    /// Which of `paperIds` (a page's papers) `user` upvotes, for marking them.
+    public func upvotedIds(of user: User, among paperIds: [String]) async throws -> Set<String> {
+        try await store.upvotedIds(userId: user.id, among: paperIds)
     }
 
     /// The papers `user` upvoted, newest vote first.

@@ -3,21 +3,39 @@ public enum TextEncoding {
     /// Escapes text for HTML or XML element content and double-quoted attribute values, and drops the characters
     /// XML 1.0 forbids (C0 controls but tab and line breaks, DEL, U+FFFE, U+FFFF): one member's name with `\u{1}`
     /// must not make the site's feeds invalid for everyone.
+    /// Works on UTF-8 bytes (every byte it changes is ASCII, or the three of U+FFFE/U+FFFF), and text with nothing
+    /// to change, most of a page, is returned as it is: every card's title, names and abstract pass through here.
     public static func escapeHTML(_ text: String) -> String {
-        var output = ""
-        output.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-                case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{7F}", "\u{FFFE}", "\u{FFFF}": continue
-                case "&": output += "&amp;"
-                case "<": output += "&lt;"
-                case ">": output += "&gt;"
-                case "\"": output += "&quot;"
-                case "'": output += "&#39;"
-                default: output.unicodeScalars.append(scalar)
+        let utf8 = text.utf8
+        guard utf8.contains(where: mayNeedEscaping) else { return text }
+        let bytes = Array(utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 32)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+                case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F: continue
+                case UInt8(ascii: "&"): output += "&amp;".utf8
+                case UInt8(ascii: "<"): output += "&lt;".utf8
+                case UInt8(ascii: ">"): output += "&gt;".utf8
+                case UInt8(ascii: "\""): output += "&quot;".utf8
+                case UInt8(ascii: "'"): output += "&#39;".utf8
+                // U+FFFE and U+FFFF: EF BF BE and EF BF BF (a continuation byte is at most BF).
+                case 0xEF where index + 1 < bytes.count && bytes[index] == 0xBF && bytes[index + 1] >= 0xBE: index += 2
+                default: output.append(byte)
             }
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func mayNeedEscaping(_ byte: UInt8) -> Bool {
+        switch byte {
+            case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F, 0xEF: true
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): true
+            default: false
+        }
     }
 
     /// Percent-encodes every byte but ASCII letters, digits, `-._~` and the characters in `allowed`.

@@ -16,7 +16,7 @@ import Testing
             let ann = try await store.users.createUser(NewUser(username: "ann", email: "ann@example.org", passwordHash: "x"), at: Self.now)
             #expect(try await votes.vote("2511.00001", upvoted: true, by: ann) == VoteResult(upvotes: 8, upvoted: true))
             #expect(try await votes.vote("2511.00001v2", upvoted: true, by: ann) == VoteResult(upvotes: 8, upvoted: true))
-            #expect(try await votes.upvotedIds(of: ann) == ["2511.00001"])
+            #expect(try await votes.upvotedIds(of: ann, among: ["2511.00001", "2511.00002"]) == ["2511.00001"])
             #expect(try await votes.vote("2511.00001", upvoted: false, by: ann) == VoteResult(upvotes: 7, upvoted: false))
             await #expect(throws: CommunityError.self) { try await votes.vote("2511.99999", upvoted: true, by: ann) }
         }

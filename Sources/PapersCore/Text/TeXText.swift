@@ -5,7 +5,7 @@
 public enum TeXText {
     /// `text` without TeX markup; text without `$` or `\` is returned as it is.
     public static func plain(_ text: String) -> String {
-        guard text.contains(where: { $0 == "$" || $0 == "\\" }) else { return text }
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "\\") }) else { return text }
         var converter = TeXConverter(Array(text))
         return converter.convert()
     }

@@ -93,9 +93,13 @@ public struct SQLVoteStore: Sendable {
 }
 
 extension SQLVoteStore {
-    /// Every paper the member upvoted (the primary key's order makes this one index range scan).
-    public func upvotedIds(userId: Int64) async throws -> Set<String> {
-        let rows = try await database.query("SELECT paper_id FROM votes WHERE user_id = \(userId)")
-        return Set(rows.compactMap { $0.optionalString("paper_id") })
+    /// Which of `paperIds` the member upvoted: one primary-key look-up each, however many votes they cast.
+    public func upvotedIds(userId: Int64, among paperIds: [String]) async throws -> Set<String> {
+        var found: Set<String> = []
+        for chunk in paperIds.bindChunks() {
+            let rows = try await database.query("SELECT paper_id FROM votes WHERE user_id = \(userId) AND paper_id IN (\(list: chunk))")
+            found.formUnion(rows.compactMap { $0.optionalString("paper_id") })
+        }
+        return found
     }
 }

@@ -32,5 +32,6 @@ public enum Migrations {
         .keepNoLinksInTheOutbox,
         .createCollections,
         .createReadingLists,
+        .indexHiddenPapers,
     ]
 }

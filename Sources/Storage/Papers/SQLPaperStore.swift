@@ -38,6 +38,11 @@ public struct SQLPaperStore: Sendable {
 
     /// Papers a moderator hid are left out of every listing, page and API answer.
     static let visible = "p.hidden_reason IS NULL"
+    /// The same for a list that holds paper ids (saved papers, a collection's items) without joining `papers`:
+    /// the hidden few are found through their own partial index (migration 18).
+    static func notHidden(_ column: String) -> String {
+        "\(column) NOT IN (SELECT id FROM papers WHERE hidden_reason IS NOT NULL)"
+    }
     static let from = "papers p LEFT JOIN organizations o ON o.name = p.organization"
 
     public func paper(id: String) async throws -> Paper? {

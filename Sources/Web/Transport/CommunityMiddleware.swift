@@ -49,16 +49,13 @@ struct CommunityMiddleware: RouterMiddleware {
         return response
     }
 
-    /// The member of a live session cookie, with what the page's views need to know of them.
+    /// The member of a live session cookie; controllers mark the papers they show (`Viewer.marking`).
     private func signIn(_ request: Request, _ context: inout Context) async throws -> Viewer? {
         guard let secret = request.cookies[SessionCookie.name]?.value, let session = try await community.accounts.session(secret: secret) else {
             return nil
         }
         context.session = session
-        guard request.method == .get else { return Viewer(user: session.user, csrf: session.csrf, upvoted: []) }
-        let upvoted = try await community.votes.upvotedIds(of: session.user)
-        let saved = try await community.readingLists.savedIds(of: session.user)
-        return Viewer(user: session.user, csrf: session.csrf, upvoted: upvoted, saved: saved)
+        return Viewer(user: session.user, csrf: session.csrf, marks: PaperMarks(votes: community.votes, readingLists: community.readingLists))
     }
 }
 

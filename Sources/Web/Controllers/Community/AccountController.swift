@@ -73,7 +73,7 @@ struct AccountController: Sendable {
                 return Pages.html(MessagePage.render(title, text, link: ("Log in", Route.logInForm.path), viewer: context.viewer))
             }
             let ticket = try await accounts.startSession(for: user)
-            let page = MessagePage.render(title, text, link: home, viewer: Viewer(user: user, csrf: ticket.csrf, upvoted: []))
+            let page = MessagePage.render(title, text, link: home, viewer: Viewer(user: user, csrf: ticket.csrf))
             return Pages.html(page, setCookie: sessionCookie(ticket))
         } catch let error as CommunityError {
             if error.kind == .invalid { community.limits.refundAccountAction(.signup, context, target: email, now: clock()) }

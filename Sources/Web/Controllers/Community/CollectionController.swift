@@ -17,12 +17,12 @@ struct CollectionController: Sendable {
 
     /// A collection's page: its papers 50 at a time, in the collection's order.
     func page(_ slug: String, _ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let viewer = context.viewer
         let pageNumber = try PageNumber.of(request)
-        let collection = try await visible(slug, viewer?.user)
+        let collection = try await visible(slug, context.viewer?.user)
         var upvoted = false
-        if let viewer { upvoted = try await collections.hasUpvoted(collection, by: viewer.user) }
+        if let viewer = context.viewer { upvoted = try await collections.hasUpvoted(collection, by: viewer.user) }
         let shown = Array(collection.items.dropFirst(pageNumber * PageNumber.size).prefix(PageNumber.size))
+        let viewer = try await context.viewer?.marking(ids: shown.map(\.paperId))
         let model = CollectionPageView.Model(
             collection: collection, shown: shown, papers: try await papers(shown.map(\.paperId)), page: pageNumber, viewer: viewer,
             mayEdit: try await collections.mayEdit(collection, user: viewer?.user), upvoted: upvoted, currentYear: clock().day.year)

@@ -15,11 +15,13 @@ struct ProfileController: Sendable {
             // Imported cards link their Hugging Face submitter here: show what they submitted.
             let submitted = try await catalog.submittedBy(name, limit: 100)
             guard !submitted.isEmpty else { throw PageError.notFound("There is no member called \(name).") }
+            let viewer = try await viewer?.marking(submitted)
             return Responses.html(CommunityPageViews.submitter(name, submitted: submitted, currentYear: clock().day.year, viewer: viewer))
         }
         let upvoted = try await community.votes.upvotedPapers(of: user, limit: 100)
         let submitted = try await catalog.submittedBy(user.username, limit: 100)
         let collections = try await community.collections.list(CollectionQuery(owner: user.username, limit: 100), viewer: viewer?.user)
+        let viewer = try await viewer?.marking(upvoted + submitted)
         return Responses.html(
             CommunityPageViews.profile(
                 user, upvoted: upvoted, submitted: submitted, collections: collections, currentYear: clock().day.year, viewer: viewer))
@@ -30,6 +32,7 @@ struct ProfileController: Sendable {
         let page = try PageNumber.of(request)
         let (limit, offset) = PageNumber.fetch(page)
         let (papers, hasMore) = PageNumber.trim(try await catalog.byAuthor(name, limit: limit, offset: offset))
+        let viewer = try await viewer?.marking(papers)
         return Responses.html(
             CommunityPageViews.author(name, papers: papers, page: page, hasMore: hasMore, currentYear: clock().day.year, viewer: viewer))
     }

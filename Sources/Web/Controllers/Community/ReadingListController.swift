@@ -17,7 +17,6 @@ struct ReadingListController: Sendable {
 
     func page(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let session = try Guards.member(request, context)
-        let viewer = context.viewer ?? Viewer(session)
         let parameters = try ReadingListParameters(request)
         let (limit, offset) = PageNumber.fetch(parameters.page)
         var entries: [(entry: SavedPaper, paper: Paper)]
@@ -32,6 +31,7 @@ struct ReadingListController: Sendable {
         let hasMore = entries.count > PageNumber.size
         entries = Array(entries.prefix(PageNumber.size))
         let counts = try await lists.counts(of: session.user)
+        let viewer = try await (context.viewer ?? Viewer(session)).marking(entries.map(\.paper))
         let model = ReadingListView.Model(
             entries: entries, parameters: parameters, total: counts.total, unread: counts.unread, hasMore: hasMore, viewer: viewer,
             currentYear: clock().day.year)

@@ -31,6 +31,7 @@ struct ListingController: Sendable {
         if filter.day != nil, page == nil {
             throw PageError.notFound("arXiv made no announcement on \(filter.day?.description ?? "") in these categories, or it was not harvested.")
         }
+        let viewer = try await viewer?.marking(page?.papers ?? [])
         return Responses.html(
             NewPapersView.render(page, filter: filter, categories: categories, notice: quiet, currentYear: clock().day.year, viewer: viewer))
     }
@@ -39,6 +40,7 @@ struct ListingController: Sendable {
         guard ArxivCategory.isValid(name) else { throw PageError.badRequest("'\(name)' is not an arXiv category such as cs.CL.") }
         let page = try ListingFilter.pageNumber(request)
         let result = try await catalog.category(name, limit: Self.pageSize, offset: page * Self.pageSize)
+        let viewer = try await viewer?.marking(result.papers)
         return Responses.html(
             NewPapersView.category(
                 name, papers: result.papers, total: result.total, page: page, pageSize: Self.pageSize, currentYear: clock().day.year, viewer: viewer))

@@ -35,6 +35,7 @@ struct PageController: Sendable {
         if page.total == 0, !hasCode, window.days.lowerBound > clock().day.adding(days: 1) {
             throw PageError.notFound("\(CardFormatting.title(of: window)) has not happened yet: no papers are featured in the future.")
         }
+        let viewer = try await viewer?.marking(page.papers)
         return Responses.html(
             FeedPageView.render(
                 page, hasCode: hasCode, pageNumber: pageNumber, pageSize: PageNumber.size, currentYear: clock().day.year, subscribeBox: subscribeBox,
@@ -47,6 +48,7 @@ struct PageController: Sendable {
         let (limit, offset) = PageNumber.fetch(pageNumber)
         let result = try await catalog.trending(limit: limit, offset: offset, now: clock())
         let (papers, hasMore) = PageNumber.trim(result.papers)
+        let viewer = try await viewer?.marking(papers)
         return Responses.html(
             TrendingPageView.render(
                 papers: papers, page: pageNumber, hasMore: hasMore, referenceTime: result.referenceTime, currentYear: clock().day.year, viewer: viewer
@@ -59,6 +61,7 @@ struct PageController: Sendable {
         }
         if wantsMarkdown { return Responses.body(PaperMarkdown.render(paper), contentType: Responses.markdownType) }
         let comments = try await community.comments.thread(of: paper.id)
+        let viewer = try await viewer?.marking([paper])
         let similar = try await search.similar(to: paper.id, count: Self.similarCount)
         return Responses.html(
             PaperPageView.render(
@@ -89,6 +92,7 @@ struct PageController: Sendable {
         let (limit, offset) = PageNumber.fetch(pageNumber)
         let (papers, hasMore) = PageNumber.trim(try await catalog.organizationPapers(name, limit: limit, offset: offset))
         let registered = try await community.organizations.organization(named: name)
+        let viewer = try await viewer?.marking(papers)
         var claimed = papers.first?.organization
         if claimed == nil, registered == nil { claimed = try await catalog.organizationPapers(name, limit: 1).first?.organization }
         guard let organization = registered ?? claimed else { throw PageError.notFound("There is no organization called \(name).") }

@@ -8,20 +8,33 @@ struct Viewer: Sendable {
     let user: User
     /// The session's CSRF token, for every form the page carries.
     let csrf: String
-    /// Every paper the member upvoted, so buttons show their state.
-    let upvoted: Set<String>
-    /// Every paper on the member's reading list, so Save buttons show their state.
-    var saved: Set<String> = []
+    /// Which of the page's papers the member upvoted (filled by `marking`), so buttons show their state.
+    private(set) var upvoted: Set<String> = []
+    /// Which of the page's papers are on the member's reading list, so Save buttons show their state.
+    private(set) var saved: Set<String> = []
+    /// Reads those marks; nil for a form's answer, which shows no paper cards.
+    private let marks: PaperMarks?
 
-    /// The viewer of a form's answer: the session's member, without upvotes (the page shows no paper cards).
+    /// The viewer of a form's answer: the session's member, without marks (the page shows no paper cards).
     init(_ session: SignedIn) {
-        self.init(user: session.user, csrf: session.csrf, upvoted: [])
+        self.init(user: session.user, csrf: session.csrf)
     }
 
-    init(user: User, csrf: String, upvoted: Set<String>, saved: Set<String> = []) {
+    init(user: User, csrf: String, marks: PaperMarks? = nil) {
         self.user = user
         self.csrf = csrf
-        self.upvoted = upvoted
-        self.saved = saved
+        self.marks = marks
+    }
+
+    /// This viewer with the upvotes and saves of `papers`, the cards a page is about to show.
+    func marking(_ papers: [Paper]) async throws -> Viewer {
+        try await marking(ids: papers.map(\.id))
+    }
+
+    func marking(ids: [String]) async throws -> Viewer {
+        guard let marks else { return self }
+        var marked = self
+        (marked.upvoted, marked.saved) = try await marks.of(user, among: ids)
+        return marked
     }
 }
