@@ -46,6 +46,11 @@ public struct ReadingListService: Sendable {
         try await store.ids(userId: user.id, filter: filter)
     }
 
+    /// The same, as a set: what a search within the list may rank (no sort needed).
+    public func candidates(of user: User, filter: ReadingListFilter) async throws -> Set<String> {
+        Set(try await store.ids(userId: user.id, filter: filter, ordered: false))
+    }
+
     /// One page of a search's results within the list, in the search's order (`ranked` holds saved papers only).
     /// Only the page's papers are read.
     public func page(of user: User, ranked: [String], limit: Int, offset: Int) async throws -> [(entry: SavedPaper, paper: Paper)] {

@@ -70,7 +70,8 @@ public enum HybridRanker {
         let span = highest - lowest
         var candidates = keyword.map(\.paperId)
         var seen = Set(candidates)
-        for paperId in similarities.keys.sorted() where seen.insert(paperId).inserted { candidates.append(paperId) }
+        // Any order will do: the result is sorted by score, then id.
+        for paperId in similarities.keys where seen.insert(paperId).inserted { candidates.append(paperId) }
         return candidates.map { paperId in
             let lexical = keywordScores[paperId].map { bestKeyword > 0 ? $0 / bestKeyword : 0 } ?? 0
             let similarity = similarities[paperId]

@@ -8,7 +8,7 @@ extension PaperSearch {
         guard !query.isEmpty, !ids.isEmpty else { return [] }
         let narrowed = narrow(query)
         let wordsRank = mode != .semantic || !query.hasWords || semantic == nil
-        let keyword = wordsRank ? try await everyKeywordHit(narrowed).filter { ids.contains($0.paperId) } : []
+        let keyword = wordsRank ? try await everyKeywordHit(narrowed, within: ids) : []
         guard let semantic, mode != .keyword, query.hasWords else {
             return keyword.map { .init(paperId: $0.paperId, score: $0.score, keywordScore: $0.score, similarity: nil) }
         }
@@ -30,10 +30,10 @@ extension PaperSearch {
             keyword: keyword.map { ($0.paperId, $0.score) }, similarities: similarities, keywordWeight: HybridRanker.keywordWeight(for: query))
     }
 
-    /// Every paper the words match, best first: the in-memory index when it can answer, else SQL.
-    private func everyKeywordHit(_ query: KeywordQuery) async throws -> [KeywordHit] {
-        if let keywords, keywords.isReady, let hits = keywords.search(query, limit: max(1, keywords.count)) { return hits }
-        return try await store.keywordSearch(query, limit: Self.withinCandidates)
+    /// Every paper among `ids` the words match, best first: the in-memory index when it can answer, else SQL.
+    private func everyKeywordHit(_ query: KeywordQuery, within ids: Set<String>) async throws -> [KeywordHit] {
+        if let keywords, keywords.isReady, let hits = keywords.search(query, within: ids) { return hits }
+        return try await store.keywordSearch(query, limit: Self.withinCandidates).filter { ids.contains($0.paperId) }
     }
 
     /// How many matches SQL returns for a search within a list, when the in-memory index cannot answer: as many

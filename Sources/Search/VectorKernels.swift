@@ -19,7 +19,7 @@ enum VectorKernels {
 }
 
 /// The `capacity` best (highest-scoring) items seen so far, kept sorted best first.
-struct TopK {
+struct TopK: HitCollector {
     let capacity: Int
     private(set) var items: [(slot: Int32, score: Float)] = []
 
@@ -37,5 +37,29 @@ struct TopK {
         while position > 0, items[position - 1].score < score { position -= 1 }
         items.insert((slot, score), at: position)
         if items.count > capacity { items.removeLast() }
+    }
+}
+
+/// Where a scoring loop puts what it scored: the best few (`TopK`) or every hit (`EveryHit`).
+protocol HitCollector {
+    /// The score an item must beat to enter.
+    var threshold: Float { get }
+    mutating func offer(slot: Int32, score: Float)
+}
+
+/// Every item offered whose slot is among the chosen ones, in the order offered: a search within a reading list
+/// keeps all of its matches, which a `TopK` as large as the list would insert one by one in quadratic time.
+struct EveryHit: HitCollector {
+    private var chosen: [Bool]
+    private(set) var items: [(slot: Int32, score: Float)] = []
+    var threshold: Float { -.infinity }
+
+    init(among slots: [Int32], documents: Int) {
+        chosen = [Bool](repeating: false, count: documents)
+        for slot in slots { chosen[Int(slot)] = true }
+    }
+
+    mutating func offer(slot: Int32, score: Float) {
+        if chosen[Int(slot)] { items.append((slot, score)) }
     }
 }

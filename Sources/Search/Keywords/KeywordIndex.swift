@@ -71,7 +71,23 @@ public final class KeywordIndex: @unchecked Sendable {
         guard query.phrases.isEmpty, !query.hasFilters else { return nil }
         return lock.reading {
             guard !filling, let plan = plan(for: query) else { return nil }
-            return run(plan, limit: limit)
+            guard limit > 0 else { return [] }
+            var best = TopK(capacity: limit)
+            run(plan, into: &best)
+            return best.items.map { KeywordHit(paperId: paperIds[Int($0.slot)], score: Double($0.score)) }
+        }
+    }
+
+    /// Every paper among `ids` (a reading list) that the query's words match, best first, scored with the whole
+    /// index's weights; nil when SQL must answer, as for `search`.
+    public func search(_ query: KeywordQuery, within ids: Set<String>) -> [KeywordHit]? {
+        guard query.phrases.isEmpty, !query.hasFilters else { return nil }
+        return lock.reading {
+            guard !filling, let plan = plan(for: query) else { return nil }
+            var hits = EveryHit(among: ids.compactMap { documentOfPaper[$0].map(Int32.init) }, documents: paperIds.count)
+            run(plan, into: &hits)
+            return hits.items.map { KeywordHit(paperId: paperIds[Int($0.slot)], score: Double($0.score)) }
+                .sorted { $0.score != $1.score ? $0.score > $1.score : $0.paperId < $1.paperId }
         }
     }
 
@@ -134,12 +150,6 @@ public final class KeywordIndex: @unchecked Sendable {
     }
 }
 
-/// A query resolved against the vocabulary: terms to score and terms that rule a paper out.
-struct KeywordPlan {
-    var scored: [Int32]
-    var excluded: [Int32]
-}
-
 extension KeywordIndex {
     /// Resolves the query's words; nil when the index cannot answer it (stop words only, an excluded stop word,
     /// or exclusions alone, which SQL lists newest first).
@@ -176,8 +186,8 @@ extension KeywordIndex {
     /// Papers are scored a window at a time, so the running scores stay in the processor's cache. Within a window,
     /// terms whose best possible contributions together cannot beat the current k-th best score (MaxScore) only
     /// add to papers another term already found: a paper holding nothing but common words is never a candidate.
-    fileprivate func run(_ plan: KeywordPlan, limit: Int) -> [KeywordHit] {
-        guard !plan.scored.isEmpty, limit > 0 else { return [] }
+    fileprivate func run<Hits: HitCollector>(_ plan: KeywordPlan, into best: inout Hits) {
+        guard !plan.scored.isEmpty else { return }
         let terms = plan.scored.map { term in
             let list = postings[Int(term)]
             let weight = BM25.idf(documents: liveCount, holding: list.count) * BM25.impactUnit
@@ -188,7 +198,6 @@ extension KeywordIndex {
         var excludedCursors = Array(repeating: PostingsCursor(), count: excluded.count)
         var window = [Float](repeating: 0, count: Self.windowSize)
         var touched: [Int] = []
-        var best = TopK(capacity: limit)
         var start = 0
         while start < paperIds.count {
             let end = UInt32(min(start + Self.windowSize, paperIds.count))
@@ -228,13 +237,5 @@ extension KeywordIndex {
             }
             start = Int(end)
         }
-        return best.items.map { KeywordHit(paperId: paperIds[Int($0.slot)], score: Double($0.score)) }
     }
-}
-
-/// A query term as a search reads it: its postings, IDF × impact unit, and the most it can add to a score.
-private struct ScoredTerm {
-    let list: Postings
-    let weight: Float
-    let bound: Float
 }

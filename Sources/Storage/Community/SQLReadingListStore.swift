@@ -55,10 +55,10 @@ public struct SQLReadingListStore: Sendable {
         return try rows.map(Self.entry)
     }
 
-    /// The ids of the saved papers passing `filter`, last saved first.
-    public func ids(userId: Int64, filter: ReadingListFilter) async throws -> [String] {
-        try await database.query("SELECT s.paper_id FROM \(Self.source(userId: userId, filter)) ORDER BY s.saved_at DESC, s.paper_id")
-            .map { try $0.string("paper_id") }
+    /// The ids of the saved papers passing `filter`, last saved first (`ordered`), or as the index gives them.
+    public func ids(userId: Int64, filter: ReadingListFilter, ordered: Bool = true) async throws -> [String] {
+        let order: SQLQuery = ordered ? "ORDER BY s.saved_at DESC, s.paper_id" : ""
+        return try await database.query("SELECT s.paper_id FROM \(Self.source(userId: userId, filter)) \(order)").map { try $0.string("paper_id") }
     }
 
     /// The member's entries for `paperIds` (those on the list), in no particular order.

@@ -18,24 +18,27 @@ struct ReadingListController: Sendable {
     func page(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let session = try Guards.member(request, context)
         let parameters = try ReadingListParameters(request)
-        let (limit, offset) = PageNumber.fetch(parameters.page)
-        var entries: [(entry: SavedPaper, paper: Paper)]
-        if parameters.query.isEmpty {
-            entries = try await lists.entries(of: session.user, filter: parameters.filter, limit: limit, offset: offset)
-        } else {
-            // The list's filters narrow the candidates first: the search ranks only what may be shown.
-            let candidates = Set(try await lists.savedIds(of: session.user, filter: parameters.filter))
-            let ranked = try await search.rank(KeywordQuery(parameters.query), within: candidates, mode: parameters.mode)
-            entries = try await lists.page(of: session.user, ranked: ranked.map(\.paperId), limit: limit, offset: offset)
-        }
+        // Counted while the page's papers are found: SQLite's readers and the search work side by side.
+        async let counts = lists.counts(of: session.user)
+        var entries = try await entries(parameters, of: session.user)
         let hasMore = entries.count > PageNumber.size
         entries = Array(entries.prefix(PageNumber.size))
-        let counts = try await lists.counts(of: session.user)
         let viewer = try await (context.viewer ?? Viewer(session)).marking(entries.map(\.paper))
+        let (total, unread) = try await counts
         let model = ReadingListView.Model(
-            entries: entries, parameters: parameters, total: counts.total, unread: counts.unread, hasMore: hasMore, viewer: viewer,
-            currentYear: clock().day.year)
+            entries: entries, parameters: parameters, total: total, unread: unread, hasMore: hasMore, viewer: viewer, currentYear: clock().day.year)
         return Pages.html(ReadingListView.render(model))
+    }
+
+    /// The page's saved papers (one more, to tell whether another page follows): last saved first, or as the
+    /// search within the list ranks them. The list's filters narrow the candidates first: the search ranks only
+    /// what may be shown.
+    private func entries(_ parameters: ReadingListParameters, of user: User) async throws -> [(entry: SavedPaper, paper: Paper)] {
+        let (limit, offset) = PageNumber.fetch(parameters.page)
+        guard !parameters.query.isEmpty else { return try await lists.entries(of: user, filter: parameters.filter, limit: limit, offset: offset) }
+        let candidates = try await lists.candidates(of: user, filter: parameters.filter)
+        let ranked = try await search.rank(KeywordQuery(parameters.query), within: candidates, mode: parameters.mode)
+        return try await lists.page(of: user, ranked: ranked.map(\.paperId), limit: limit, offset: offset)
     }
 
     /// The whole list (last saved first) as one citation file, streamed; private, so never cached.
