@@ -65,22 +65,18 @@ public enum HybridRanker {
     public static func fuse(keyword: [(paperId: String, score: Double)], similarities: [String: Float], keywordWeight: Double) -> [Ranked] {
         let bestKeyword = keyword.map(\.score).max() ?? 0
         let keywordScores = Dictionary(keyword.map { ($0.paperId, $0.score) }, uniquingKeysWith: max)
-        let lowest = Double(similarities.values.min() ?? 0)
-        let highest = Double(similarities.values.max() ?? 0)
-        let span = highest - lowest
-        var candidates = keyword.map(\.paperId)
-        var seen = Set(candidates)
-        // Any order will do: the result is sorted by score, then id.
-        for paperId in similarities.keys where seen.insert(paperId).inserted { candidates.append(paperId) }
-        return candidates.map { paperId in
-            let lexical = keywordScores[paperId].map { bestKeyword > 0 ? $0 / bestKeyword : 0 } ?? 0
-            let similarity = similarities[paperId]
-            let semantic = similarity.map { span > 0 ? (Double($0) - lowest) / span : 1 } ?? 0
+        let (lowest, highest) = similarities.values.reduce((Float.infinity, -Float.infinity)) { (min($0.0, $1), max($0.1, $1)) }
+        let span = Double(highest - lowest)
+        func ranked(_ paperId: String, _ keywordScore: Double?, _ similarity: Float?) -> Ranked {
+            let lexical = keywordScore.map { bestKeyword > 0 ? $0 / bestKeyword : 0 } ?? 0
+            let semantic = similarity.map { span > 0 ? Double($0 - lowest) / span : 1 } ?? 0
             return Ranked(
-                paperId: paperId, score: keywordWeight * lexical + (1 - keywordWeight) * semantic,
-                keywordScore: keywordScores[paperId], similarity: similarity
-            )
+                paperId: paperId, score: keywordWeight * lexical + (1 - keywordWeight) * semantic, keywordScore: keywordScore, similarity: similarity)
         }
-        .sorted { $0.score != $1.score ? $0.score > $1.score : $0.paperId < $1.paperId }
+        var fused: [Ranked] = []
+        fused.reserveCapacity(keywordScores.count + similarities.count)
+        for (paperId, score) in keywordScores { fused.append(ranked(paperId, score, similarities[paperId])) }
+        for (paperId, similarity) in similarities where keywordScores[paperId] == nil { fused.append(ranked(paperId, nil, similarity)) }
+        return fused.sorted { $0.score != $1.score ? $0.score > $1.score : $0.paperId < $1.paperId }
     }
 }

@@ -1,22 +1,25 @@
 import PapersCore
 
 extension PaperSearch {
-    /// The papers among `ids` (a reading list) that match `query`, best first. Words are ranked over the whole index
-    /// (so their weights are the corpus's) and kept to `ids`; meaning is scored for each of `ids`, however far down
-    /// the whole catalogue's ranking it would be. Filters (`author:`, `org:`, excluded words) apply as in search.
-    public func rank(_ query: KeywordQuery, within ids: Set<String>, mode: SearchMode) async throws -> [HybridRanker.Ranked] {
-        guard !query.isEmpty, !ids.isEmpty else { return [] }
+    /// The papers among `candidates` (a reading list) that match `query`, best first. Words are ranked with the
+    /// whole index's weights and kept to the list; meaning is scored for each of the list's papers, however far
+    /// down the whole catalogue's ranking it would be. Filters (`author:`, `org:`, excluded words) apply as in
+    /// search. The query is encoded while `candidates` reads the list: the encoder and the database work side by side.
+    public func rank(
+        _ query: KeywordQuery, mode: SearchMode, within candidates: @Sendable () async throws -> Set<String>
+    ) async throws -> [HybridRanker.Ranked] {
+        guard !query.isEmpty else { return [] }
+        let meaningRanks = semantic != nil && mode != .keyword && query.hasWords
+        async let encoded = meaningRanks ? encode(query.meaningText) : nil
+        let ids = try await candidates()
+        guard !ids.isEmpty else { return [] }
         let narrowed = narrow(query)
         let wordsRank = mode != .semantic || !query.hasWords || semantic == nil
         let keyword = wordsRank ? try await everyKeywordHit(narrowed, within: ids) : []
-        guard let semantic, mode != .keyword, query.hasWords else {
+        guard let semantic, let vector = await encoded else {
             return keyword.map { .init(paperId: $0.paperId, score: $0.score, keywordScore: $0.score, similarity: nil) }
         }
-        let meaning = query.meaningText
-        var similarities = await compute { crowded in
-            let vector = semantic.embedQuery(meaning, splitOverCores: !crowded)
-            return semantic.vectors.similarities(of: Array(ids), to: vector).filter { $0.value >= Self.minimumSimilarity }
-        }
+        var similarities = semantic.vectors.similarities(of: ids, to: vector, atLeast: Self.minimumSimilarity)
         if query.hasFilters || !query.excluded.isEmpty || !query.phrases.isEmpty {
             let matching =
                 query.phrases.isEmpty ? try await store.ids(Array(similarities.keys), passingFiltersOf: query) : Set(keyword.map(\.paperId))
@@ -28,6 +31,11 @@ extension PaperSearch {
         }
         return HybridRanker.fuse(
             keyword: keyword.map { ($0.paperId, $0.score) }, similarities: similarities, keywordWeight: HybridRanker.keywordWeight(for: query))
+    }
+
+    private func encode(_ text: String) async -> [Float]? {
+        guard let semantic else { return nil }
+        return await compute { crowded in semantic.embedQuery(text, splitOverCores: !crowded) }
     }
 
     /// Every paper among `ids` the words match, best first: the in-memory index when it can answer, else SQL.

@@ -65,7 +65,8 @@ public final class VectorIndex: @unchecked Sendable {
 
     /// The cosine to `query` (a unit vector) of each of `paperIds` that has a vector: one lock, no vector copied,
     /// the same integer kernel as a scan (a reading list of 10,000 is scored in about a millisecond).
-    public func similarities(of paperIds: some Sequence<String>, to query: [Float]) -> [String: Float] {
+    /// Those below `minimum` are left out.
+    public func similarities(of paperIds: some Sequence<String>, to query: [Float], atLeast minimum: Float = -1) -> [String: Float] {
         guard query.count == dimensions else { return [:] }
         let (steps, queryScale) = VectorKernels.quantize(query)
         return lock.reading {
@@ -77,7 +78,8 @@ public final class VectorIndex: @unchecked Sendable {
                     for paperId in paperIds {
                         guard let slot = slots[paperId] else { continue }
                         let dot = VectorKernels.dot(query, rows + Int(slot) * dimensions, dimensions: dimensions)
-                        found[paperId] = Float(dot) * queryScale * scales[Int(slot)]
+                        let similarity = Float(dot) * queryScale * scales[Int(slot)]
+                        if similarity >= minimum { found[paperId] = similarity }
                     }
                 }
             }

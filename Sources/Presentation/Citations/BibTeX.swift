@@ -27,27 +27,48 @@ public enum BibTeX {
     }
 
     /// `text` as a braced BibTeX value: specials escaped, Latin accents as TeX accents, white space collapsed.
+    /// ASCII, nearly all of a list's text, is read byte by byte; only other characters are looked at whole.
     public static func escape(_ text: String) -> String {
         var output = ""
         output.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
         for character in text {
-            if character.isWhitespace || character.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control }) {
-                if !output.hasSuffix(" ") { output += " " }
-            } else if let special = specials[character] {
-                output += special
-            } else if character.isASCII {
-                output.append(character)
+            let written: String
+            if let byte = character.asciiValue {
+                if byte <= 0x20 || byte == 0x7F {
+                    pendingSpace = true
+                    continue
+                }
+                written = asciiSpecial(byte) ?? String(character)
+            } else if character.isWhitespace || character.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control }) {
+                pendingSpace = true
+                continue
             } else {
-                output += accented(character) ?? String(character)
+                written = specials[character] ?? accented(character) ?? String(character)
             }
+            if pendingSpace, !output.isEmpty { output += " " }
+            pendingSpace = false
+            output += written
         }
-        return output.trimmingCharacters(in: .whitespaces)
+        return output
     }
 
+    /// TeX's special ASCII characters, written as text.
+    private static func asciiSpecial(_ byte: UInt8) -> String? {
+        switch byte {
+            case UInt8(ascii: "\\"): "\\textbackslash{}"
+            case UInt8(ascii: "^"): "\\textasciicircum{}"
+            case UInt8(ascii: "~"): "\\textasciitilde{}"
+            case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "%"), UInt8(ascii: "&"), UInt8(ascii: "$"), UInt8(ascii: "#"), UInt8(ascii: "_"):
+                "\\" + String(UnicodeScalar(byte))
+            default: nil
+        }
+    }
+
+    /// Latin letters TeX writes with a command of their own.
     private static let specials: [Character: String] = [
-        "\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "%": "\\%", "&": "\\&", "$": "\\$", "#": "\\#", "_": "\\_",
-        "^": "\\textasciicircum{}", "~": "\\textasciitilde{}", "ß": "{\\ss}", "ø": "{\\o}", "Ø": "{\\O}", "æ": "{\\ae}", "Æ": "{\\AE}", "œ": "{\\oe}",
-        "Œ": "{\\OE}", "ł": "{\\l}", "Ł": "{\\L}", "ı": "{\\i}", "å": "{\\aa}", "Å": "{\\AA}",
+        "ß": "{\\ss}", "ø": "{\\o}", "Ø": "{\\O}", "æ": "{\\ae}", "Æ": "{\\AE}", "œ": "{\\oe}", "Œ": "{\\OE}", "ł": "{\\l}", "Ł": "{\\L}",
+        "ı": "{\\i}", "å": "{\\aa}", "Å": "{\\AA}",
     ]
 
     /// The TeX accent commands of the combining marks Latin names carry.

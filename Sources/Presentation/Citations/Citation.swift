@@ -15,7 +15,9 @@ public struct Citation: Sendable {
     public let url: String
     public let doi: String?
     public let journalRef: String?
-    public let abstract: String
+    /// The abstract as text (TeX markup read), worked out only for the formats that carry it.
+    public var abstract: String { TeXText.plain(rawAbstract) }
+    private let rawAbstract: String
 
     public init(_ paper: Paper, siteURL: String) {
         title = PaperPresentation.title(paper)
@@ -26,15 +28,35 @@ public struct Citation: Sendable {
         url = PaperPresentation.arxivPage(paper) ?? siteURL + Route.paper(id: paper.id).path
         doi = paper.doi
         journalRef = paper.journalRef
-        abstract = TeXText.plain(paper.abstract)
+        rawAbstract = paper.abstract
         key = Self.key(family: authors.first?.family, year: published?.year, title: title, id: paper.id)
     }
 
     static func key(family: String?, year: Int?, title: String, id: String) -> String {
-        let word = title.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(Self.ascii).first { $0.count > 3 } ?? ""
+        let word = firstLongWord(title)
         let name = family.map(Self.ascii) ?? ""
         let idPart = id.map { $0.isLetter || $0.isNumber || $0 == "." ? $0 : "-" }
         return (name.isEmpty ? "paper" : name) + (year.map(String.init) ?? "") + word + "-" + String(idPart)
+    }
+
+    /// The title's first word longer than three letters once in ASCII, read only as far as that word.
+    static func firstLongWord(_ title: String) -> String {
+        var word = ""
+        for character in title + " " {
+            if isWordCharacter(character) {
+                word.append(character)
+            } else if !word.isEmpty {
+                let folded = ascii(word)
+                if folded.count > 3 { return folded }
+                word = ""
+            }
+        }
+        return ""
+    }
+
+    private static func isWordCharacter(_ character: Character) -> Bool {
+        guard let byte = character.asciiValue else { return character.isLetter || character.isNumber }
+        return (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
     /// Lower-case ASCII letters and digits of `text`, accents dropped ("Müller" → "muller", "Łódź" → "lodz").

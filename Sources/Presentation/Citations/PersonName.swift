@@ -14,7 +14,7 @@ public struct PersonName: Sendable, Equatable {
 
     /// Splits a full name as written ("Zoë van der Berg").
     public init(_ full: String) {
-        let words = full.split(whereSeparator: \.isWhitespace).map(String.init)
+        let words = full.split(whereSeparator: { $0.asciiValue.map { $0 == 0x20 || (0x09...0x0D).contains($0) } ?? $0.isWhitespace }).map(String.init)
         guard words.count > 1 else {
             given = ""
             family = words.first ?? ""

@@ -36,8 +36,9 @@ struct ReadingListController: Sendable {
     private func entries(_ parameters: ReadingListParameters, of user: User) async throws -> [(entry: SavedPaper, paper: Paper)] {
         let (limit, offset) = PageNumber.fetch(parameters.page)
         guard !parameters.query.isEmpty else { return try await lists.entries(of: user, filter: parameters.filter, limit: limit, offset: offset) }
-        let candidates = try await lists.candidates(of: user, filter: parameters.filter)
-        let ranked = try await search.rank(KeywordQuery(parameters.query), within: candidates, mode: parameters.mode)
+        let ranked = try await search.rank(KeywordQuery(parameters.query), mode: parameters.mode) { [lists] in
+            try await lists.candidates(of: user, filter: parameters.filter)
+        }
         return try await lists.page(of: user, ranked: ranked.map(\.paperId), limit: limit, offset: offset)
     }
 
