@@ -38,6 +38,10 @@ struct VoteTests {
                 page.text.contains(
                     #"<span data-upvotes="2511.00001">31</span> (30 on Hugging Face, <span data-upvotes-here="2511.00001">1</span> here)"#),
                 "the facts list counts the member's upvote as ours")
+            // Every page marks its own cards from the member's votes: the day's list, the voted card only.
+            let day = try await browser.get("/papers/date/2025-11-03").text
+            #expect(Self.button(of: "2511.00001", in: day)?.contains(#"aria-pressed="true""#) == true)
+            #expect(Self.button(of: "2511.00002", in: day)?.contains(#"aria-pressed="false""#) == true)
             let profile = try await browser.get("/users/alice")
             #expect(profile.text.contains("Latest top"), "\(profile.status) \(profile.text.suffix(1500))")
             #expect(try await client.get("/api/papers/2511.00001").text.contains(#""upvotes":31"#))
@@ -124,5 +128,11 @@ struct VoteTests {
             #expect(limited.headers[HTTPField.Name("RateLimit")!]?.hasPrefix("limit=3, remaining=0, reset=") == true)
             #expect(limited.headers[.retryAfter] != nil)
         }
+    }
+
+    /// The vote button of `paperId`'s card in `page`.
+    static func button(of paperId: String, in page: String) -> Substring? {
+        guard let form = page.range(of: #"data-paper="\#(paperId)">"#), let end = page[form.upperBound...].range(of: "</button>") else { return nil }
+        return page[form.upperBound..<end.upperBound]
     }
 }
