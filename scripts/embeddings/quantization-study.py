@@ -50,12 +50,25 @@ def main():
     for hook in hooks:
         hook.remove()
 
-    def run(label, asymmetric=True, alpha=None, keep=()):
+    def split(x, channels, asymmetric):
+        """LLM.int8()-style: the outlier input channels stay exact, the rest is rounded per row without them."""
+        mask = torch.zeros(x.shape[-1], dtype=torch.bool)
+        mask[channels] = True
+        inliers = x.masked_fill(mask, 0)
+        return rounded(inliers, asymmetric) * (~mask) + x * mask
+
+    def run(label, asymmetric=True, alpha=None, keep=(), outliers=0):
         hooks = []
         for name, module in linears:
             if any(name.endswith(k) for k in keep):
                 continue
             weight = original[name]
+            if outliers:
+                channels = largest[name].topk(outliers).indices
+                step = weight.abs().amax(1, keepdim=True) / 127
+                module.weight.data = torch.round(weight / step).clamp(-127, 127) * step
+                hooks.append(module.register_forward_pre_hook(lambda m, i, c=channels: (split(i[0], c, asymmetric),)))
+                continue
             smooth = torch.ones(weight.shape[1]) if alpha is None else (
                 largest[name].clamp(min=1e-5) ** alpha / weight.abs().amax(0).clamp(min=1e-5) ** (1 - alpha))
             scaled = weight * smooth
@@ -73,6 +86,8 @@ def main():
     print(f"{len(texts)} papers\n\n| scheme | mean cosine to f32 | minimum |\n|---|---|---|")
     run("asymmetric rows (what CKernels does)")
     run("symmetric rows", asymmetric=False)
+    for count in (2, 4, 8, 16):
+        run(f"asymmetric rows, the {count} largest input channels of each layer (calibrated) in f32", outliers=count)
     for alpha in (0.3, 0.5, 0.7):
         run(f"asymmetric rows, smoothing α {alpha}", alpha=alpha)
     for kept in ("query", "key", "value", "attention.output.dense", "intermediate.dense", "output.dense"):

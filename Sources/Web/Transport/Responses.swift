@@ -34,11 +34,9 @@ enum Responses {
     }
 
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok, extraHeaders: HTTPFields = [:]) throws -> Rendered {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
         var headers: HTTPFields = [.contentType: jsonType]
         headers.append(contentsOf: extraHeaders)
-        return Rendered(status: status, headers: headers, body: ByteBuffer(data: try encoder.encode(value)))
+        return Rendered(status: status, headers: headers, body: ByteBuffer(bytes: try StreamingJSONEncoder().encode(value)))
     }
 
     static func redirect(to path: String) -> Rendered {
