@@ -1,18 +1,24 @@
 internal import CKernels
 
 /// A dense layer's weights in signed bytes, one scale per output column, packed for the VNNI kernels. Activations are
-/// quantized per row when the layer runs, so nothing here depends on the texts (measured on 2,000 real abstracts:
-/// mean cosine 0.999 to the f32 vectors; docs/benchmarks.md).
+/// quantized per row when the layer runs, except the few `kept` input channels whose values dwarf the rest: those
+/// are left out of the bytes and multiplied in f32 (measured on 2,000 real abstracts: docs/benchmarks.md).
 struct Int8Dense: Sendable {
+    /// How many input channels of each layer stay in f32: one carries nearly all of the gain (docs/benchmarks.md).
+    static let keptChannels = 2
     let packed: [Int8]
     let scales: [Float]
     let sums: [Int32]
     let bias: [Float]
     let inputs: Int
     let outputs: Int
+    /// Input channels multiplied in f32, and their weights: `kept.count` rows of `outputs`.
+    let kept: [Int]
+    let keptWeights: [Float]
 
-    /// Packs `dense` (outputs a multiple of 64, inputs of 4, as in every layer of the model).
-    init(_ dense: MiniLMWeights.Dense) {
+    /// Packs `dense` (outputs a multiple of 64, inputs of 4, as in every layer of the model), keeping the input
+    /// channels `kept` in f32.
+    init(_ dense: MiniLMWeights.Dense, keeping kept: [Int] = []) {
         inputs = dense.inputs
         outputs = dense.outputs
         precondition(outputs % 64 == 0 && inputs % 4 == 0, "an int8 layer needs outputs in 64s and inputs in 4s")
@@ -24,12 +30,14 @@ struct Int8Dense: Sendable {
         self.scales = scales
         self.sums = sums
         bias = dense.bias
+        self.kept = kept
+        keptWeights = kept.flatMap { channel in (0..<dense.outputs).map { dense.weight[$0 * dense.inputs + channel] } }
     }
 
     /// `output = input · weightᵀ + bias` for `rows` (row strides `inputs` and `outputs`), through `bytes`.
     func multiply(_ input: FloatBuffer, rows: Range<Int>, into output: FloatBuffer, bytes: QuantizedRows, with instructions: Int8Instructions) {
         let count = Int32(rows.count)
-        let source = input.base + rows.lowerBound * inputs
+        let source = kept.isEmpty ? UnsafePointer(input.base + rows.lowerBound * inputs) : withoutKept(input, rows: rows, scratch: bytes)
         // A lane's rows start at the same place whatever the layer's width: lanes run different layers for a while.
         let quantized = bytes.values + rows.lowerBound * bytes.width
         let rowScales = bytes.scales + rows.lowerBound, zeros = bytes.zeros + rows.lowerBound
@@ -38,6 +46,33 @@ struct Int8Dense: Sendable {
             dp_int8_multiply(
                 instructions.rawValue, quantized, rowScales, zeros, count, Int32(inputs), packed.baseAddress, scales, sums, bias,
                 Int32(outputs), output.base + rows.lowerBound * outputs)
+        }
+        if !kept.isEmpty { addKept(input.base + rows.lowerBound * inputs, rows: rows.count, into: output.base + rows.lowerBound * outputs) }
+    }
+
+    /// The rows with the kept channels zeroed, in the lane's part of `scratch`: bytes then hold the rest exactly
+    /// at zero, so the kept channels add nothing there.
+    private func withoutKept(_ input: FloatBuffer, rows: Range<Int>, scratch: QuantizedRows) -> UnsafePointer<Float> {
+        let copy = scratch.floats + rows.lowerBound * scratch.width
+        copy.update(from: input.base + rows.lowerBound * inputs, count: rows.count * inputs)
+        for row in 0..<rows.count {
+            for channel in kept { copy[row * inputs + channel] = 0 }
+        }
+        return UnsafePointer(copy)
+    }
+
+    /// `output += input[kept] · keptWeights`, row by row, in f32.
+    private func addKept(_ input: UnsafePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Float>) {
+        keptWeights.withUnsafeBufferPointer { weights in
+            guard let weights = weights.baseAddress else { return }
+            for row in 0..<rows {
+                let target = output + row * outputs
+                for (index, channel) in kept.enumerated() {
+                    let value = input[row * inputs + channel]
+                    let column = weights + index * outputs
+                    for output in 0..<outputs { target[output] += value * column[output] }
+                }
+            }
         }
     }
 }
@@ -49,11 +84,12 @@ struct Int8Layer: Sendable {
     let intermediate: Int8Dense
     let output: Int8Dense
 
-    init(_ layer: MiniLMWeights.Layer) {
-        qkv = Int8Dense(layer.qkv)
-        attentionOut = Int8Dense(layer.attentionOut)
-        intermediate = Int8Dense(layer.intermediate)
-        output = Int8Dense(layer.output)
+    /// `kept(projection)`: the input channels of that dense layer to keep in f32.
+    init(_ layer: MiniLMWeights.Layer, keeping kept: (MiniLMWeights.Projection) -> [Int] = { _ in [] }) {
+        qkv = Int8Dense(layer.qkv, keeping: kept(.qkv))
+        attentionOut = Int8Dense(layer.attentionOut, keeping: kept(.attentionOut))
+        intermediate = Int8Dense(layer.intermediate, keeping: kept(.intermediate))
+        output = Int8Dense(layer.output, keeping: kept(.output))
     }
 
     subscript(projection: MiniLMWeights.Projection) -> Int8Dense {
@@ -72,11 +108,14 @@ struct QuantizedRows: @unchecked Sendable {
     let values: UnsafeMutablePointer<UInt8>
     let scales: UnsafeMutablePointer<Float>
     let zeros: UnsafeMutablePointer<Int32>
+    /// Rows copied with their kept channels zeroed (`Int8Dense.kept`).
+    let floats: UnsafeMutablePointer<Float>
 
     /// Room for `rows` rows of up to `width` values.
     init(rows: Int, width: Int) {
         self.width = width
         values = .allocate(capacity: max(1, rows * width))
+        floats = .allocate(capacity: max(1, rows * width))
         scales = .allocate(capacity: max(1, rows))
         zeros = .allocate(capacity: max(1, rows))
     }
@@ -85,5 +124,6 @@ struct QuantizedRows: @unchecked Sendable {
         values.deallocate()
         scales.deallocate()
         zeros.deallocate()
+        floats.deallocate()
     }
 }

@@ -19,10 +19,29 @@ struct MiniLMEncoder: Sendable {
     /// The layers in bytes and the instructions that multiply them; nil on the f32 path.
     private let bytes: (instructions: Int8Instructions, layers: [Int8Layer])?
 
-    init(weights: MiniLMWeights, precision: EncoderPrecision = .automatic) {
+    /// `calibration` (token ids of a few texts) finds the input channels the int8 layers keep in f32 (`InputMaxima`).
+    init(weights: MiniLMWeights, precision: EncoderPrecision = .automatic, calibration: [[Int32]] = []) {
         OpenBLAS.runOneThreadPerCaller()
         self.weights = weights
-        bytes = precision.instructions.map { ($0, weights.layers.map(Int8Layer.init)) }
+        let maxima = calibration.isEmpty || precision.instructions == nil ? nil : Self(weights: weights, precision: .float32).maxima(of: calibration)
+        bytes = precision.instructions.map { instructions in
+            (
+                instructions,
+                weights.layers.indices.map { index in
+                    Int8Layer(weights.layers[index]) { maxima?.largest(Int8Dense.keptChannels, layer: index, $0) ?? [] }
+                }
+            )
+        }
+    }
+
+    /// What the f32 path's dense layers take in on `sequences`, channel by channel.
+    private func maxima(of sequences: [[Int32]]) -> InputMaxima {
+        let batch = PackedBatch(sequences)
+        let maxima = InputMaxima(layers: weights.layers.count)
+        let workspace = Workspace(tokens: batch.tokens, longest: batch.longest, lanes: 1, bytes: false, maxima: maxima)
+        defer { workspace.deallocate() }
+        run(batch, workspace: workspace, lane: .alone)
+        return maxima
     }
 
     /// The instructions the dense layers multiply with; nil when they run in f32.
@@ -79,8 +98,10 @@ struct MiniLMEncoder: Sendable {
         let scores: FloatBuffer
         let scoresPerLane: Int
         let quantized: QuantizedRows?
+        let maxima: InputMaxima?
 
-        init(tokens: Int, longest: Int, lanes: Int, bytes: Bool) {
+        init(tokens: Int, longest: Int, lanes: Int, bytes: Bool, maxima: InputMaxima? = nil) {
+            self.maxima = maxima
             hidden = .allocate(tokens * MiniLMEncoder.width)
             qkv = (0..<(lanes > 1 ? 2 : 1)).map { _ in .allocate(tokens * MiniLMEncoder.width * 3) }
             context = .allocate(tokens * MiniLMEncoder.width)
@@ -137,6 +158,10 @@ struct MiniLMEncoder: Sendable {
     private func project(
         _ projection: MiniLMWeights.Projection, layer index: Int, rows: Range<Int>, input: FloatBuffer, output: FloatBuffer, workspace: Workspace
     ) {
+        if let maxima = workspace.maxima {
+            let inputs = weights.layers[index][projection].inputs
+            maxima.record(layer: index, projection, rows: input.base + rows.lowerBound * inputs, count: rows.count, width: inputs)
+        }
         if let bytes, let quantized = workspace.quantized {
             bytes.layers[index][projection].multiply(input, rows: rows, into: output, bytes: quantized, with: bytes.instructions)
         } else {

@@ -32,7 +32,7 @@ struct MiniLMWeights: Sendable {
     }
 
     /// The four dense layers of a transformer layer, in the order a pass runs them.
-    enum Projection: Sendable { case qkv, attentionOut, intermediate, output }
+    enum Projection: Sendable, Hashable { case qkv, attentionOut, intermediate, output }
 
     /// A fully connected layer: a row-major `[outputs, inputs]` matrix, as PyTorch stores `nn.Linear` weights (for
     /// OpenBLAS), the same weights in panels (for products over a few rows), and the bias.

@@ -35,7 +35,9 @@ public final class SentenceEmbedder: Sendable {
         guard FileManager.default.fileExists(atPath: vocabulary.path) else { throw EmbeddingError.missingFile(vocabulary.path) }
         tokenizer = try WordPieceTokenizer(vocabularyFile: vocabulary)
         self.precision = precision
-        encoder = MiniLMEncoder(weights: try MiniLMWeights(file: directory.appendingPathComponent("model.safetensors")), precision: precision)
+        let weights = try MiniLMWeights(file: directory.appendingPathComponent("model.safetensors"))
+        let calibration = InputMaxima.calibrationTexts.map(tokenizer.encode)
+        encoder = MiniLMEncoder(weights: weights, precision: precision, calibration: calibration)
         let count = max(1, threads)
         workers = count
         background = backgroundNiceness.map { BackgroundThreads(count: count, niceness: $0) }
