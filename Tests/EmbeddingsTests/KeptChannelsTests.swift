@@ -22,7 +22,8 @@ import Testing
         let source = FloatBuffer.allocate(rows * inputs), target = FloatBuffer.allocate(rows * outputs)
         let bytes = QuantizedRows(rows: rows, width: inputs)
         defer {
-            [source, target].forEach { $0.deallocate() }
+            source.deallocate()
+            target.deallocate()
             bytes.deallocate()
         }
         source.base.update(from: input, count: input.count)
