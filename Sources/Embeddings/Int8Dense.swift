@@ -92,6 +92,13 @@ struct Int8Layer: Sendable {
         output = Int8Dense(layer.output, keeping: kept(.output))
     }
 
+    /// Every layer of the model, each dense layer keeping its largest input channels in `maxima` (none without).
+    static func all(_ weights: MiniLMWeights, keepingThe maxima: InputMaxima?) -> [Int8Layer] {
+        weights.layers.indices.map { index in
+            Int8Layer(weights.layers[index]) { maxima?.largest(Int8Dense.keptChannels, layer: index, $0) ?? [] }
+        }
+    }
+
     subscript(projection: MiniLMWeights.Projection) -> Int8Dense {
         switch projection {
             case .qkv: qkv

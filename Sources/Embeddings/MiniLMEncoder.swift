@@ -24,14 +24,7 @@ struct MiniLMEncoder: Sendable {
         OpenBLAS.runOneThreadPerCaller()
         self.weights = weights
         let maxima = calibration.isEmpty || precision.instructions == nil ? nil : Self(weights: weights, precision: .float32).maxima(of: calibration)
-        bytes = precision.instructions.map { instructions in
-            (
-                instructions,
-                weights.layers.indices.map { index in
-                    Int8Layer(weights.layers[index]) { maxima?.largest(Int8Dense.keptChannels, layer: index, $0) ?? [] }
-                }
-            )
-        }
+        bytes = precision.instructions.map { ($0, Int8Layer.all(weights, keepingThe: maxima)) }
     }
 
     /// What the f32 path's dense layers take in on `sequences`, channel by channel.
