@@ -51,8 +51,8 @@ struct Int8Dense: Sendable {
         if !kept.isEmpty { addKept(input.base + rows.lowerBound * inputs, rows: rows.count, into: output.base + rows.lowerBound * outputs) }
     }
 
-    /// The rows with the kept channels zeroed, in the lane's part of `scratch`: bytes then hold the rest exactly
-    /// at zero, so the kept channels add nothing there.
+    /// The rows with the kept channels zeroed, in the lane's part of `scratch`: quantized, a zero is exactly the
+    /// row's zero point, so the kept channels add nothing to the byte product and the row's scale fits the rest.
     private func withoutKept(_ input: FloatBuffer, rows: Range<Int>, scratch: QuantizedRows) -> UnsafePointer<Float> {
         let copy = scratch.floats + rows.lowerBound * scratch.width
         copy.update(from: input.base + rows.lowerBound * inputs, count: rows.count * inputs)
