@@ -19,16 +19,15 @@ struct MiniLMEncoder: Sendable {
     /// The layers in bytes and the instructions that multiply them; nil on the f32 path.
     private let bytes: (instructions: Int8Instructions, layers: [Int8Layer])?
 
-    /// `calibration` (token ids of a few texts) finds the input channels the int8 layers keep in f32 (`InputMaxima`).
-    init(weights: MiniLMWeights, precision: EncoderPrecision = .automatic, calibration: [[Int32]] = []) {
+    /// `maxima` (of a calibration pass, `maxima(of:)`) name the input channels the int8 layers keep in f32.
+    init(weights: MiniLMWeights, precision: EncoderPrecision = .automatic, keeping maxima: InputMaxima? = nil) {
         OpenBLAS.runOneThreadPerCaller()
         self.weights = weights
-        let maxima = calibration.isEmpty || precision.instructions == nil ? nil : Self(weights: weights, precision: .float32).maxima(of: calibration)
         bytes = precision.instructions.map { ($0, Int8Layer.all(weights, keepingThe: maxima)) }
     }
 
     /// What the f32 path's dense layers take in on `sequences`, channel by channel.
-    private func maxima(of sequences: [[Int32]]) -> InputMaxima {
+    func maxima(of sequences: [[Int32]]) -> InputMaxima {
         let batch = PackedBatch(sequences)
         let maxima = InputMaxima(layers: weights.layers.count)
         let workspace = Workspace(tokens: batch.tokens, longest: batch.longest, lanes: 1, bytes: false, maxima: maxima)

@@ -35,12 +35,23 @@ public final class SentenceEmbedder: Sendable {
         guard FileManager.default.fileExists(atPath: vocabulary.path) else { throw EmbeddingError.missingFile(vocabulary.path) }
         tokenizer = try WordPieceTokenizer(vocabularyFile: vocabulary)
         self.precision = precision
-        let weights = try MiniLMWeights(file: directory.appendingPathComponent("model.safetensors"))
-        let calibration = InputMaxima.calibrationTexts.map(tokenizer.encode)
-        encoder = MiniLMEncoder(weights: weights, precision: precision, calibration: calibration)
+        let file = directory.appendingPathComponent("model.safetensors")
+        let weights = try MiniLMWeights(file: file)
+        let maxima = precision.instructions == nil ? nil : Self.maxima(of: file.path, weights, tokenizer)
+        encoder = MiniLMEncoder(weights: weights, precision: precision, keeping: maxima)
         let count = max(1, threads)
         workers = count
         background = backgroundNiceness.map { BackgroundThreads(count: count, niceness: $0) }
+    }
+
+    /// Each model file's calibration, done once per process: tools and tests load the same model many times.
+    private static let calibrated = Mutex<[String: InputMaxima]>([:])
+
+    private static func maxima(of path: String, _ weights: MiniLMWeights, _ tokenizer: WordPieceTokenizer) -> InputMaxima {
+        if let known = calibrated.withLock({ $0[path] }) { return known }
+        let found = MiniLMEncoder(weights: weights, precision: .float32).maxima(of: InputMaxima.calibrationTexts.map(tokenizer.encode))
+        calibrated.withLock { $0[path] = found }
+        return found
     }
 
     /// The instructions the dense layers multiply bytes with; nil when the encoder runs in f32.

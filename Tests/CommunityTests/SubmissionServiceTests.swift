@@ -10,7 +10,7 @@ import Testing
 @Suite struct SubmissionServiceTests {
     @Test func aSlowArxivIsA503WithinTheDeadlineAndNothingIsStored() async throws {
         let arxiv = RecordedArxiv()
-        arxiv.answer("2511.01002", with: [.init(body: RecordedArxiv.emptyFeed, delay: .seconds(8))])
+        arxiv.answer("2511.01002", with: [.init(body: RecordedArxiv.emptyFeed, delay: .seconds(20))])
         try await TemporaryDatabase.with { temporary in
             let site = try await ServiceFixtures(temporary)
             let ann = try await site.member("ann")
@@ -28,7 +28,8 @@ import Testing
                 } catch let error as CommunityError {
                     #expect(error.kind == .unavailable && error.message.contains("arXiv did not answer within 1 s"))
                 }
-                #expect(ContinuousClock.now - started < .seconds(5), "the member is answered at the deadline, not when arXiv answers")
+                // Well before arXiv answers, with room for a machine busy with the rest of the suite.
+                #expect(ContinuousClock.now - started < .seconds(10), "the member is answered at the deadline, not when arXiv answers")
                 #expect(try await temporary.store.paper(id: "2511.01002") == nil)
             }
         }
