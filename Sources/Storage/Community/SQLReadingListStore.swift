@@ -95,13 +95,15 @@ public struct SQLReadingListStore: Sendable {
                 case .unread: "AND s.read_at IS NULL"
                 case .read: "AND s.read_at IS NOT NULL"
             }
+        // A category is looked up by the saved paper's id: it needs no join either.
+        let category: SQLQuery = filter.category.map { "AND s.paper_id IN (SELECT paper_id FROM paper_categories WHERE category = \($0))" } ?? ""
         return
-            "\(from) WHERE s.user_id = \(userId) AND \(unsafeRaw: SQLPaperStore.notHidden("s.paper_id")) \(state) \(SQLQuery.joined(papers, separator: " "))"
+            "\(from) WHERE s.user_id = \(userId) AND \(unsafeRaw: SQLPaperStore.notHidden("s.paper_id")) \(state) \(category) \(SQLQuery.joined(papers, separator: " "))"
     }
 
+    /// The filters on the paper's own row, which join `papers`.
     static func paperConditions(_ filter: ReadingListFilter) -> [SQLQuery] {
         var parts: [SQLQuery] = []
-        if let category = filter.category { parts.append("AND s.paper_id IN (SELECT paper_id FROM paper_categories WHERE category = \(category))") }
         if let organization = filter.organization { parts.append("AND p.organization = \(organization)") }
         if filter.hasCode { parts.append("AND \(unsafeRaw: SQLPaperStore.hasCode)") }
         if let from = filter.publishedFrom { parts.append("AND p.published_at >= \(Timestamp(day: from).millisecondsSinceEpoch)") }
