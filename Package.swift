@@ -94,6 +94,7 @@ let package = Package(
         ),
         // The arXiv API client: polite fetching and the Atom parser.
         .target(name: "Arxiv", dependencies: ["PapersCore"]),
+        .target(name: "ForYou", dependencies: ["PapersCore", "Storage", "Search"]),
         // Papers that arrive by themselves: arXiv's announcement listings and OAI-PMH records, Hugging Face's daily list.
         .target(name: "Harvest", dependencies: ["PapersCore", "Storage", "Arxiv", "Ingestion", .product(name: "Logging", package: "swift-log")]),
         // Accounts, sessions, submissions and comments: the rules members act under.
@@ -110,7 +111,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "PapersCore", "Presentation", "Storage", "Mail", "Community", "Arxiv", "Search", "HubFormat", "CZlib",
+                "PapersCore", "Presentation", "Storage", "Mail", "Community", "Arxiv", "Search", "ForYou", "HubFormat", "CZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -129,7 +130,7 @@ let package = Package(
         .target(
             name: "DailyPapersApp",
             dependencies: [
-                "PapersCore", "Storage", "Web", "Mail", "Community", "Arxiv", "Search", "Embeddings", "Harvest", "CThreads",
+                "PapersCore", "Storage", "Web", "Mail", "Community", "Arxiv", "Search", "ForYou", "Embeddings", "Harvest", "CThreads",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

@@ -80,6 +80,8 @@ print(f"{worst[0]:.4f} ({worst[1] or 'every figure equal'})")
 PY
 )
 echo "largest difference between the int8 and f32 quality figures: $difference"
+paired=$(python3 "$HERE/bench/paired_difference.py" "$WORK/hf-auto/ranks.json" "$WORK/hf-f32/ranks.json")
+echo "$paired"
 
 echo "== semantic search latency at 9,877 papers with each path"
 "$BIN" migrate --database "$WORK/real.sqlite" >/dev/null
@@ -126,6 +128,10 @@ done
     echo "$vectors"
     echo
     echo "Largest difference between any int8 and f32 search-quality figure (Cranfield, real papers): **$difference**."
+    echo
+    echo "The real-paper sets query by query (int8 − f32, every query; rows where no query moved are left out):"
+    echo
+    echo "$paired"
     echo
     echo "| path | mode | queries | p50 ms | p99 ms |"
     echo "|---|---|---|---|---|"

@@ -24,6 +24,8 @@ public enum Hub {
         public var githubRepo: String?
         public var githubStars: Int?
         public var projectPage: String?
+        /// DailyPapers only, on a member's "For you" items: why the paper is on their list.
+        public var reason: String?
 
         public init(paper: Paper?) {
             self.paper = paper

@@ -1,19 +1,23 @@
 """Search quality on real papers, searched the two ways people search: by topical keywords and by a sentence.
 
-    python3 hf_queries.py DAILYPAPERS_BIN WORK_DIR HF_DAILY_PAPERS_JSONL MODEL_DIR [--queries N] [--seed S]
+    python3 hf_queries.py DAILYPAPERS_BIN WORK_DIR HF_DAILY_PAPERS_JSONL MODEL_DIR [--queries N|all] [--seed S]
 
 The corpus is every paper of `hf-daily-papers.jsonl` with its `aiKeywords` and `aiSummary` removed; those fields are
-Hugging Face's own keywords and one-sentence summary of each paper, and become the queries of N papers drawn with a
-fixed seed (default 400, seed 20261202): "keywords" is a paper's first four keywords as typed (space-separated),
-"paraphrase" its summary. A query's one relevant paper is the one it came from. Reports MRR@10 and Recall@10 of
-`dailypapers search` in keyword, semantic and hybrid modes, next to rank_bm25 (Okapi defaults, lower-cased
-whitespace tokens, no stemming or stop words, over title + abstract), sentence-transformers MiniLM (title + abstract,
-as `dailypapers embed` embeds them) and their reciprocal-rank fusion (k=60), all on the same corpus and queries.
+Hugging Face's own keywords and one-sentence summary of each paper, and become the queries of every paper that has
+both (6,325; `--queries N` draws N of them with a fixed seed, default 20261202, for a quick look): "keywords" is a
+paper's first four keywords as typed (space-separated), "paraphrase" its summary. A query's one relevant paper is
+the one it came from. Reports MRR@10 with its standard error and Recall@10 of `dailypapers search` in keyword,
+semantic and hybrid modes, next to rank_bm25's Okapi BM25 (defaults, lower-cased whitespace tokens, no stemming or
+stop words, over title + abstract; `bm25.py` computes exactly its scores), sentence-transformers MiniLM (title +
+abstract, as `dailypapers embed` embeds them) and their reciprocal-rank fusion (k=60), on the same corpus and queries.
 
-WORK_DIR keeps the database and the reference vectors between runs (delete it to start over).
+WORK_DIR keeps the database and the reference vectors between runs (delete it to start over), and receives
+`ranks.json`: each query's reciprocal rank (0 when not in the top 10) for every row, so that two runs (the int8 and
+f32 encoders) can be compared query by query.
 """
 import hashlib
 import json
+import math
 import random
 import subprocess
 import sys
@@ -24,7 +28,7 @@ from pathlib import Path
 def load(path, count, seed):
     papers = [json.loads(line) for line in open(path)]
     candidates = [p for p in papers if len(p.get("aiKeywords") or []) >= 4 and (p.get("aiSummary") or "").strip()]
-    chosen = random.Random(seed).sample(candidates, count)
+    chosen = candidates if count == "all" else random.Random(seed).sample(candidates, int(count))
     queries = {
         "keywords": [(p["arxivId"], " ".join(p["aiKeywords"][:4])) for p in chosen],
         "paraphrase": [(p["arxivId"], p["aiSummary"].strip()) for p in chosen],
@@ -57,14 +61,9 @@ def engine_runs(binary, database, model, queries, mode, work):
 
 
 def bm25_runs(papers, queries):
-    from rank_bm25 import BM25Okapi
-    index = BM25Okapi([(paper["title"] + " " + paper["abstract"]).lower().split() for paper in papers])
-    runs = []
-    for _, text in queries:
-        scores = index.get_scores(text.lower().split())
-        order = sorted(range(len(papers)), key=lambda position: -scores[position])[:10]
-        runs.append([papers[position]["arxivId"] for position in order])
-    return runs
+    from bm25 import OkapiBM25
+    index = OkapiBM25([paper["title"] + " " + paper["abstract"] for paper in papers])
+    return [[papers[position]["arxivId"] for position in ranked] for ranked in index.top([text for _, text in queries], 10)]
 
 
 def dense_runs(model, papers, queries, work):
@@ -98,18 +97,19 @@ def fuse(first, second, k=60):
     return fused
 
 
-def measure(runs, queries):
-    reciprocal, found = 0.0, 0
-    for ranked, (wanted, _) in zip(runs, queries):
-        if wanted in ranked[:10]:
-            reciprocal += 1 / (ranked.index(wanted) + 1)
-            found += 1
-    return reciprocal / len(queries), found / len(queries)
+def reciprocal_ranks(runs, queries):
+    return [1 / (ranked.index(wanted) + 1) if wanted in ranked[:10] else 0.0 for ranked, (wanted, _) in zip(runs, queries)]
+
+
+def mean_and_error(values):
+    mean = sum(values) / len(values)
+    variance = sum((value - mean) ** 2 for value in values) / (len(values) - 1)
+    return mean, math.sqrt(variance / len(values))
 
 
 def main():
     arguments = sys.argv[1:]
-    options = {"--queries": "400", "--seed": "20261202"}
+    options = {"--queries": "all", "--seed": "20261202"}
     for name in list(options):
         if name in arguments:
             position = arguments.index(name)
@@ -118,20 +118,25 @@ def main():
     binary, work, source, model = arguments[:4]
     work = Path(work)
     work.mkdir(parents=True, exist_ok=True)
-    papers, query_sets = load(source, int(options["--queries"]), int(options["--seed"]))
+    papers, query_sets = load(source, options["--queries"], int(options["--seed"]))
     database = prepare(binary, model, papers, work)
-    print(f"{len(papers):,} papers (AI keywords and summaries removed), {len(query_sets['keywords'])} queries of each kind, seed {options['--seed']}")
+    drawn = "every paper with both" if options["--queries"] == "all" else f"drawn with seed {options['--seed']}"
+    print(f"{len(papers):,} papers (AI keywords and summaries removed), {len(query_sets['keywords']):,} queries of each kind ({drawn})")
+    ranks = {}
     for kind, queries in query_sets.items():
-        rows = [(f"DailyPapers {mode}", measure(engine_runs(binary, database, model, queries, mode, work), queries)) for mode in ["keyword", "semantic", "hybrid"]]
+        runs = {f"DailyPapers {mode}": engine_runs(binary, database, model, queries, mode, work) for mode in ["keyword", "semantic", "hybrid"]}
         bm25 = bm25_runs(papers, queries)
         dense = dense_runs(model, papers, queries, work)
-        rows += [("rank_bm25", measure(bm25, queries)), ("sentence-transformers MiniLM", measure(dense, queries)),
-                 ("RRF of rank_bm25 and MiniLM (k=60)", measure(fuse(bm25, dense), queries))]
+        runs.update({"rank_bm25": bm25, "sentence-transformers MiniLM": dense, "RRF of rank_bm25 and MiniLM (k=60)": fuse(bm25, dense)})
+        ranks[kind] = {label: reciprocal_ranks(run, queries) for label, run in runs.items()}
         print()
-        print(f"| {kind} queries | MRR@10 | Recall@10 |")
+        print(f"| {kind} queries | MRR@10 (standard error) | Recall@10 |")
         print("|---|---|---|")
-        for label, (mrr, recall) in rows:
-            print(f"| {label} | {mrr:.4f} | {recall:.4f} |")
+        for label, values in ranks[kind].items():
+            mrr, error = mean_and_error(values)
+            recall = sum(value > 0 for value in values) / len(values)
+            print(f"| {label} | {mrr:.4f} ({error:.4f}) | {recall:.4f} |")
+    (work / "ranks.json").write_text(json.dumps(ranks))
 
 
 if __name__ == "__main__":

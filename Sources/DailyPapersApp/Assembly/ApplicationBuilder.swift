@@ -1,5 +1,6 @@
 import Arxiv
 import Embeddings
+import ForYou
 import Foundation
 import Hummingbird
 import Logging
@@ -81,6 +82,8 @@ public struct ApplicationBuilder: Sendable {
         harvestFeatures(database, clock: clock, services: &services)
         let dependencies = AppDependencies(
             store: store, cache: cache, clock: clock, logger: logger, siteURL: configuration.publicURL, mail: mail, community: community,
+            forYou: ForYouFeatures.assemble(
+                database: database.sql, meaning: semantic.index, weights: configuration.forYouWeights, days: configuration.forYouDays, clock: clock),
             trustedProxies: configuration.trustedProxies,
             search: PaperSearch(
                 store: store, semantic: semantic.index, keywords: keywords.index,

@@ -1,5 +1,6 @@
 import Arxiv
 import Embeddings
+import ForYou
 import Foundation
 import Harvest
 import Logging
@@ -22,6 +23,9 @@ public struct AppConfiguration: Sendable {
     public var rateLimits: RateLimits
     public var bcryptCost: Int
     public var submissionsPerDay: Int
+    /// The days a For you list ranks, and its constants.
+    public var forYouDays: Int
+    public var forYouWeights: ForYouWeights
     public var arxivAPIURL: URL
     /// The SMTP server's URL; nil turns mail off.
     public var smtpURL: String?
@@ -61,6 +65,11 @@ public struct AppConfiguration: Sendable {
         rateLimits = Self.rateLimits(&read)
         bcryptCost = read.integer(Settings.bcryptCost, in: 4...16)
         submissionsPerDay = read.integer(Settings.submissionsPerDay, in: 1...Int.max)
+        forYouDays = read.integer(Settings.forYouDays, in: 1...31)
+        forYouWeights = read.value(Settings.forYouWeights, fallback: .standard) { text in
+            guard !text.isEmpty else { return .standard }
+            return try ForYouWeights(overriding: try JSONDecoder().decode([String: Double].self, from: Data(text.utf8)))
+        }
         arxivAPIURL = read.webURL(Settings.arxivAPIURL) ?? SettingReader.refused
         smtpURL = read.value(Settings.smtpURL, fallback: nil) { text in
             _ = try SMTPSettings(url: text)

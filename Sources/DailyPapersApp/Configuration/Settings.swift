@@ -52,6 +52,14 @@ public enum Settings {
         "BCRYPT_COST", flag: "bcrypt-cost", default: "12", group: .community, "bcrypt cost of new password hashes (4–16).")
     public static let submissionsPerDay = Setting(
         "SUBMISSIONS_PER_DAY", flag: "submissions-per-day", default: "5", group: .community, "Papers one member may submit per UTC day.")
+    public static let forYouDays = Setting(
+        "FOR_YOU_DAYS", flag: "for-you-days", default: "7", group: .community,
+        "How many days of papers (featured, and announced new by arXiv) a member's For you list ranks (1–31)."
+    )
+    public static let forYouWeights = Setting(
+        "FOR_YOU_WEIGHTS", flag: "for-you-weights", default: "", group: .community,
+        "The For you ranking's constants as a JSON object (e.g. {\"meaning\": 1.2}), for evaluations; those not named keep the values docs/benchmarks.md reports."
+    )
     public static let arxivAPIURL = Setting(
         "ARXIV_API_URL", flag: "arxiv-api-url", default: "https://export.arxiv.org/api/query", group: .community,
         "The arXiv API endpoint that submissions are looked up at."
@@ -161,7 +169,7 @@ public enum Settings {
         configFile, database,
         host, port, publicURL, trustedProxies, idleTimeout, headerTimeout, requestTimeout, maxConnections, maxConnectionsPerClient, cacheBytes,
         logLevel, clockStart,
-        rateLimits, bcryptCost, submissionsPerDay, arxivAPIURL, password,
+        rateLimits, bcryptCost, submissionsPerDay, forYouDays, forYouWeights, arxivAPIURL, password,
         smtpURL, mailFrom, unsubscribeMailbox, digestTime, mailPerAddress, mailPerMember, mailPerHour, mailRetentionDays,
         model, embeddingThreads, embeddingPrecision, backgroundNice, exactSearchLimit, searchWorkers, searchQueue,
         harvest, arxivCategories, arxivBackfillFrom, arxivContact, featureNew, arxivOAIURL, arxivListingURL, arxivInterval, harvestTimeout,

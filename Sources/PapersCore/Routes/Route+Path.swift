@@ -5,9 +5,9 @@ extension Route {
             case .signUp, .logIn, .logOut, .verifyEmail, .forgotPassword, .resetPassword, .submit, .createOrganization,
                 .addOrganizationMember, .changeSettings, .revokeToken, .paperAction, .commentAction, .memberAction,
                 .subscribe, .confirmSubscription, .saveSubscription, .unsubscribe, .apiSubmit, .apiIndex, .apiUpvote,
-                .apiComment, .apiReply, .createCollection, .collectionAction:
+                .apiComment, .apiReply, .createCollection, .collectionAction, .changeFollow, .apiFollow:
                 return .post
-            case .apiRemoveUpvote:
+            case .apiRemoveUpvote, .apiUnfollow:
                 return .delete
             case .apiCollections(let call):
                 return call.method

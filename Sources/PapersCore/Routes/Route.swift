@@ -71,6 +71,12 @@ public enum Route: Hashable, Sendable {
     /// `/saved.bib`, `.ris`, `.csl.json`: the reading list's citations.
     case savedCitation(CitationFormat)
 
+    // MARK: Following and "For you"
+    /// `/for-you`: the member's papers of the week, ranked for them, each with its reason.
+    case forYou
+    /// `/following`: what the member follows (GET), and where Follow buttons post (POST).
+    case following, changeFollow
+
     // MARK: Collections
     /// `/collections/{owner}/{words-id}`: a collection's page; its feed; its citation files.
     case collection(slug: String)
@@ -96,6 +102,9 @@ public enum Route: Hashable, Sendable {
     case apiComment(id: String)
     case apiReply(id: String, comment: String)
     case apiCollections(CollectionAPI)
+    /// `/api/me/for-you`, `/api/me/follows`: the token's member's list and follows.
+    case apiForYou
+    case apiFollows, apiFollow, apiUnfollow
     /// `/api/whoami-v2`: the token's member, which `create_collection` asks first.
     case apiWhoAmI
     case apiOverview(OverviewKind, name: String)
@@ -124,7 +133,7 @@ extension Route {
             .paperCitation(id: "quant-ph/0210005", format: .ris), .paperCitation(id: "2410.11779", format: .cslJSON),
             .organization(exampleName), .user(exampleName),
             .author("Yangyong Zhu / 朱"), .search, .moderation, .newPapers, .category("cs.CL"), .ingestStatus, .collection(slug: exampleSlug),
-            .collectionCitation(slug: exampleSlug, format: .bibtex), .saved,
+            .collectionCitation(slug: exampleSlug, format: .bibtex), .saved, .forYou, .following,
         ] + CitationFormat.allCases.map { .savedCitation($0) }
 
     /// A collection slug for `examples`.
@@ -143,7 +152,7 @@ extension Route {
             .resetPasswordForm, .resetPassword, .submitForm, .submit, .newOrganizationForm, .createOrganization,
             .addOrganizationMember(organization: exampleName), .settings, .accountExport, .revokeToken(id: "12"),
             .subscribeForm, .subscribe, .confirmSubscriptionForm, .confirmSubscription, .subscriptionSettings, .saveSubscription,
-            .unsubscribeForm, .unsubscribe,
+            .unsubscribeForm, .unsubscribe, .changeFollow,
         ] + SettingsAction.allCases.map { .changeSettings($0) }
         + PaperAction.allCases.flatMap { [.paperAction(id: "2410.11779", $0), .paperAction(id: "quant-ph/0210005", $0)] }
         + CommentAction.allCases.map { .commentAction(id: "7", $0) }
@@ -155,7 +164,7 @@ extension Route {
             .apiPage, .openAPI, .agentHarnesses, .apiDailyPapers, .apiPapers, .apiPaper(id: "2410.11779"), .apiPaper(id: "quant-ph/0210005"),
             .apiSearch, .apiSimilar(id: "2410.11779"), .apiSubmit, .apiIndex, .apiUpvote(id: "2410.11779"), .apiRemoveUpvote(id: "quant-ph/0210005"),
             .apiComment(id: "2410.11779"), .apiReply(id: "2410.11779", comment: "7"), .apiWhoAmI, .apiOverview(.users, name: exampleName),
-            .apiOverview(.organizations, name: exampleName),
+            .apiOverview(.organizations, name: exampleName), .apiForYou, .apiFollows, .apiFollow, .apiUnfollow,
         ]
         + RepositoryKind.allCases.map { .apiRepositories($0) }
         + [
@@ -175,7 +184,8 @@ extension Route {
             .apiPage: "/api", .openAPI: "/api/openapi.json", .agentHarnesses: "/api/agent-harnesses", .apiDailyPapers: "/api/daily_papers",
             .apiPapers: "/api/papers", .apiSearch: "/api/papers/search", .apiSubmit: "/api/papers/submit", .apiIndex: "/api/papers/index",
             .apiWhoAmI: "/api/whoami-v2", .createCollection: "/collections", .saved: "/saved",
-            .accountExport: "/settings/export.json",
+            .accountExport: "/settings/export.json", .forYou: "/for-you", .apiForYou: "/api/me/for-you",
+            .apiFollows: "/api/me/follows", .apiFollow: "/api/me/follows", .apiUnfollow: "/api/me/follows",
         ]
         for format in CitationFormat.allCases { paths[.savedCitation(format)] = "/saved." + format.fileExtension }
         let forms: [(page: Route, post: Route, path: String)] = [
@@ -184,6 +194,7 @@ extension Route {
             (.submitForm, .submit, "/papers/submit"), (.newOrganizationForm, .createOrganization, "/organizations/new"),
             (.subscribeForm, .subscribe, "/subscribe"), (.confirmSubscriptionForm, .confirmSubscription, "/subscribe/confirm"),
             (.subscriptionSettings, .saveSubscription, "/subscription"), (.unsubscribeForm, .unsubscribe, "/unsubscribe"),
+            (.following, .changeFollow, "/following"),
         ]
         for form in forms {
             paths[form.page] = form.path

@@ -13,6 +13,8 @@ public enum PaperAction: String, CaseIterable, Sendable {
     case upvote, comment = "comments", organization, hide, show
     /// The reading list: save (or unsave), mark read (or unread), the private note.
     case save, read, note
+    /// "Not interested" on a "For you" card (or taking it back).
+    case dismiss
 }
 
 /// What a form on a comment does (`POST /comments/{id}/{action}`).

@@ -109,8 +109,12 @@ public struct SQLCollectionStore: Sendable {
     }
 
     /// Deletes the collection with its items and upvotes.
+    /// Deletes a collection, and every member's follow of it.
     public func delete(id: String) async throws {
-        _ = try await database.execute("DELETE FROM collections WHERE id = \(id)")
+        try await database.transaction { connection in
+            _ = try await connection.execute("DELETE FROM follows WHERE kind = 'collection' AND value_key = \(id)")
+            _ = try await connection.execute("DELETE FROM collections WHERE id = \(id)")
+        }
     }
 
     /// The owner's collections, for their overview: how many, public ones only unless the viewer may see more.

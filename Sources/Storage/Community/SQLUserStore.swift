@@ -149,6 +149,8 @@ public struct SQLUserStore: Sendable {
                 "UPDATE comments SET body = '', deleted_at = \(now.millisecondsSinceEpoch), user_id = NULL WHERE user_id = \(id)"
             )
             _ = try await connection.execute("UPDATE papers SET submitted_by = NULL, submitted_here = 0 WHERE submitted_by = \(username)")
+            _ = try await connection.execute(
+                "DELETE FROM follows WHERE kind = 'collection' AND value_key IN (SELECT id FROM collections WHERE owner_user_id = \(id))")
             _ = try await connection.execute("DELETE FROM users WHERE id = \(id)")
         }
     }

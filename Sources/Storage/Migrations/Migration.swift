@@ -33,5 +33,6 @@ public enum Migrations {
         .createCollections,
         .createReadingLists,
         .indexHiddenPapers,
+        .createFollows,
     ]
 }

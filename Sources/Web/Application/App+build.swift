@@ -19,6 +19,8 @@ public struct AppDependencies: Sendable {
     public let mail: MailFeatures
     /// Accounts, votes, submissions, comments and moderation.
     public let community: CommunityFeatures
+    /// Follows and each member's "For you" list.
+    public let forYou: ForYouFeatures
     /// Addresses of reverse proxies (nginx) whose `X-Forwarded-For` names the real client, for rate limits.
     public let trustedProxies: Set<String>
     /// Search by words and meaning.
@@ -39,6 +41,7 @@ public struct AppDependencies: Sendable {
         siteURL: String,
         mail: MailFeatures,
         community: CommunityFeatures,
+        forYou: ForYouFeatures,
         trustedProxies: Set<String>,
         search: PaperSearch,
         semanticNotice: String?,
@@ -54,6 +57,7 @@ public struct AppDependencies: Sendable {
         self.semanticNotice = semanticNotice
         self.mail = mail
         self.community = community
+        self.forYou = forYou
         self.store = store
         self.cache = cache
         self.clock = clock

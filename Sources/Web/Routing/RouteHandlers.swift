@@ -23,6 +23,8 @@ struct RouteHandlers: Sendable {
     let collections: CollectionController
     let collectionAPI: CollectionAPIController
     let readingList: ReadingListController
+    let forYou: ForYouController
+    let follows: FollowController
     let health: @Sendable () async throws -> Response
 
     init(_ dependencies: AppDependencies) {
@@ -52,6 +54,8 @@ struct RouteHandlers: Sendable {
         collections = CollectionController(community: community, catalog: catalog, site: site, clock: clock)
         collectionAPI = CollectionAPIController(community: community, catalog: catalog, site: site, clock: clock)
         readingList = ReadingListController(community: community, search: search, catalog: catalog, site: site, clock: clock)
+        forYou = ForYouController(features: dependencies.forYou, community: community, site: site, clock: clock)
+        follows = FollowController(features: dependencies.forYou, community: community, clock: clock)
         let store = dependencies.store
         health = {
             _ = try await store.count()

@@ -86,7 +86,11 @@ struct RouteTable: RouterMiddleware {
             case .paperAction(let id, .organization): return try await h.organizations.attribute(id, request, context)
             case .paperAction(let id, .hide): return try await h.moderation.hidePaper(id, request, context)
             case .paperAction(let id, .show): return try await h.moderation.showPaper(id, request, context)
+            case .paperAction(let id, .dismiss): return try await h.forYou.dismiss(id, request, context)
             case .paperAction(let id, let action): return try await h.readingList.act(id, action, request, context)
+            case .forYou: return try await h.forYou.page(request, context)
+            case .following: return try await h.follows.page(request, context)
+            case .changeFollow: return try await h.follows.change(request, context)
             case .saved: return try await h.readingList.page(request, context)
             case .accountExport: return try await h.readingList.export(request, context)
             case .savedCitation(let format): return try await h.readingList.citation(format, request, context)
@@ -128,6 +132,10 @@ struct RouteTable: RouterMiddleware {
             case .collectionAction(let slug, let action): return try await h.collections.act(slug, action, request, context)
             case .apiCollections(let call): return try await h.collectionAPI.respond(to: call, request, context)
             case .apiWhoAmI: return try await h.collectionAPI.whoAmI(context)
+            case .apiForYou: return try await h.forYou.api(request, context)
+            case .apiFollows: return try await h.follows.list(context)
+            case .apiFollow: return try await h.follows.follow(request, context)
+            case .apiUnfollow: return try await h.follows.unfollow(request, context)
             case .apiOverview(let kind, let name): return try await h.collectionAPI.overview(kind, name: name, context)
             case .apiRepositories: return try Responses.json([String]()).response
 
@@ -186,7 +194,8 @@ extension Route {
                 .confirmSubscriptionForm, .confirmSubscription, .subscriptionSettings, .saveSubscription, .unsubscribeForm, .unsubscribe,
                 .apiPage, .openAPI, .agentHarnesses, .apiSearch, .apiSimilar, .apiSubmit, .apiIndex, .apiUpvote, .apiRemoveUpvote,
                 .apiComment, .apiReply, .health, .asset, .collection, .collectionCitation, .createCollection, .collectionAction, .apiCollections,
-                .apiWhoAmI, .apiOverview, .apiRepositories, .saved, .savedCitation, .accountExport:
+                .apiWhoAmI, .apiOverview, .apiRepositories, .saved, .savedCitation, .accountExport, .forYou, .following, .changeFollow,
+                .apiForYou, .apiFollows, .apiFollow, .apiUnfollow:
                 nil
         }
     }

@@ -4,7 +4,7 @@ import Presentation
 /// The page shell every HTML page shares: head, site header with its navigation, and footer.
 enum Layout {
     /// Which navigation tab is current.
-    enum Tab: Equatable { case daily, weekly, monthly, trending, none }
+    enum Tab: Equatable { case daily, weekly, monthly, trending, forYou, none }
 
     /// A feed a page offers with `<link rel="alternate">`.
     struct Alternate {
@@ -40,7 +40,7 @@ enum Layout {
             <div class="wrap">
             <a class="brand" href="\(Route.home.path)"><span class="logo" aria-hidden="true">▤</span> Daily Papers</a>
             <span class="tagline">— by the research community</span>
-            <nav class="tabs" aria-label="Feeds">\(navigation(current: tab))</nav>
+            <nav class="tabs" aria-label="Feeds">\(navigation(current: tab, member: viewer != nil))</nav>
             <form class="header-search" method="get" action="\(Route.search.path)" role="search"><input type="search" name="q" placeholder="Search papers  /" aria-label="Search papers" aria-keyshortcuts="/" maxlength="\(SearchParameters.maximumQueryLength)"></form>
             <nav class="account" aria-label="Account">\(accountLinks(viewer))</nav>
             </div>
@@ -67,19 +67,22 @@ enum Layout {
         return """
             <details class="menu"><summary>\(viewer.user.username)</summary><div class="menu-items">\
             <a href="\(Route.user(viewer.user.username).path)">Your profile</a><a href="\(Route.saved.path)">Reading list</a>\
+            <a href="\(Route.forYou.path)">For you</a><a href="\(Route.following.path)">Following</a>\
             <a href="\(Route.submitForm.path)">Submit a paper</a>\(moderation)\
             <a href="\(Route.settings.path)">Settings</a>\
             <form method="post" action="\(Route.logOut.path)">\(CSRF.hiddenField(viewer.csrf))<button class="link">Log out</button></form></div></details>
             """
     }
 
-    private static func navigation(current: Tab) -> HTML {
-        let links: [(Tab, String, String)] = [
-            (.daily, "Daily", Route.home.path),
-            (.weekly, "Weekly", Route.latestWeek.path),
-            (.monthly, "Monthly", Route.latestMonth.path),
-            (.trending, "Trending", Route.trending.path),
-        ]
+    /// The feeds' tabs; members also have their own, "For you".
+    private static func navigation(current: Tab, member: Bool) -> HTML {
+        let links: [(Tab, String, String)] =
+            [
+                (.daily, "Daily", Route.home.path),
+                (.weekly, "Weekly", Route.latestWeek.path),
+                (.monthly, "Monthly", Route.latestMonth.path),
+                (.trending, "Trending", Route.trending.path),
+            ] + (member ? [(.forYou, "For you", Route.forYou.path)] : [])
         let tabs = links.map { tab, label, href -> HTML in
             tab == current ? "<a href=\"\(href)\" aria-current=\"page\">\(label)</a>" : "<a href=\"\(href)\">\(label)</a>"
         }

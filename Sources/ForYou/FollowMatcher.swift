@@ -1,0 +1,70 @@
+import PapersCore
+
+/// A member's follows as sets, each candidate matched by look-ups: one part of the score (and its reason) for each
+/// kind of follow the paper matches.
+struct FollowMatcher {
+    private let authors: Set<String>
+    private let organizations: Set<String>
+    private let categories: Set<String>
+    private let collectionPapers: [String: String]
+    private let weights: ForYouWeights
+
+    init(profile: ForYouProfile, weights: ForYouWeights) {
+        func keys(_ kind: FollowKind) -> Set<String> { Set(profile.follows.filter { $0.kind == kind }.map(\.key)) }
+        authors = keys(.author)
+        organizations = keys(.organization)
+        categories = keys(.category)
+        collectionPapers = profile.collectionPapers
+        self.weights = weights
+    }
+
+    func parts(_ paper: RecentPaper, authors paperAuthors: Set<String>) -> [(Double, ForYouReason)] {
+        var parts: [(Double, ForYouReason)] = []
+        if !authors.isEmpty, let name = paper.authors.first(where: { authors.contains(FollowRules.key(author: $0)) }),
+            !paperAuthors.isDisjoint(with: authors)
+        {
+            parts.append((weights.author, .author(name)))
+        }
+        if let organization = paper.organization, organizations.contains(organization.lowercased()) {
+            parts.append((weights.organization, .organization(paper.organizationFullname ?? organization)))
+        }
+        if let category = paper.categories.first(where: categories.contains) {
+            parts.append((weights.category, .category(category)))
+        }
+        if let title = collectionPapers[paper.id] {
+            parts.append((weights.collection, .collection(title: title)))
+        }
+        return parts
+    }
+}
+
+/// A member's topics against the pool: by words (every stemmed word of the topic in the paper's title or abstract)
+/// and by meaning (the topic embedded like a query, its cosine to the paper above the floor).
+struct TopicMatcher {
+    let topics: [Follow]
+    let vectors: [String: [Float]]
+    let weights: ForYouWeights
+
+    init(topics: [Follow], vectors: [String: [Float]], weights: ForYouWeights) {
+        self.topics = topics
+        self.vectors = vectors
+        self.weights = weights
+    }
+
+    /// Each matching candidate's parts, one per topic it matches.
+    func scores(_ pool: CandidatePool, candidates: [Int], meaning: (any PaperMeaning)?) -> [String: [(Double, ForYouReason)]] {
+        var scores: [String: [(Double, ForYouReason)]] = [:]
+        let ids = candidates.map { pool.ids[$0] }
+        for topic in topics {
+            let stems = TopicWords.stems(of: topic.value)
+            let cosines = meaning.flatMap { meaning in vectors[topic.key].map { meaning.similarities(of: ids, to: $0) } } ?? [:]
+            for index in candidates {
+                let id = pool.ids[index]
+                let byWords = !stems.isEmpty && stems.isSubset(of: pool.words[index]) ? weights.topicWords : 0
+                let byMeaning = weights.topicMeaning * Double(max(0, (cosines[id] ?? 0) - weights.topicFloor))
+                if byWords + byMeaning > 0 { scores[id, default: []].append((byWords + byMeaning, .topic(topic.value))) }
+            }
+        }
+        return scores
+    }
+}

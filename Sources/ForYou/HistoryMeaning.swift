@@ -1,0 +1,37 @@
+import PapersCore
+
+/// The member's saved and upvoted papers in the embedding space: their vectors, grouped into interest clusters,
+/// each candidate scored by its closest cluster.
+struct HistoryMeaning {
+    private let papers: [ForYouProfile.HistoryPaper]
+    private let vectors: [[Float]]
+    private let clusters: InterestClusters
+    private let meaning: any PaperMeaning
+
+    init(_ history: [ForYouProfile.HistoryPaper], meaning: any PaperMeaning, clusters: Int) {
+        let embedded = history.compactMap { paper in meaning.vector(of: paper.id).map { (paper, InterestClusters.normalizedMean([$0])) } }
+        papers = embedded.map(\.0)
+        vectors = embedded.map(\.1)
+        self.clusters = InterestClusters(vectors, maximum: clusters)
+        self.meaning = meaning
+    }
+
+    /// For each of `ids` with a vector: its largest cosine to a cluster, and which cluster.
+    func closeness(of ids: [String]) -> [String: (cosine: Float, cluster: Int)] {
+        var best: [String: (cosine: Float, cluster: Int)] = [:]
+        for (cluster, centroid) in clusters.centroids.enumerated() {
+            for (id, cosine) in meaning.similarities(of: ids, to: centroid) where cosine > best[id]?.cosine ?? -2 {
+                best[id] = (cosine, cluster)
+            }
+        }
+        return best
+    }
+
+    /// The reason for a pick close to `cluster`: the paper of that cluster nearest to it.
+    func nearest(to paperId: String, in cluster: Int) -> ForYouReason {
+        let group = clusters.members[cluster]
+        let vector = meaning.vector(of: paperId).map { InterestClusters.normalizedMean([$0]) } ?? []
+        let best = group.max { InterestClusters.dot(vectors[$0], vector) < InterestClusters.dot(vectors[$1], vector) } ?? group[0]
+        return .like(paperId: papers[best].id, title: papers[best].title, saved: papers[best].saved)
+    }
+}
