@@ -162,6 +162,7 @@ let package = Package(
         .testTarget(name: "SearchTests", dependencies: ["Search", "Storage", "PapersCore", "Embeddings", "Ingestion", "TestSupport"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "CKernels", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "PapersCore", "TestSupport"]),
+        .testTarget(name: "ForYouTests", dependencies: ["ForYou", "Storage", "PapersCore", "TestSupport"]),
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "Storage", "PapersCore", "TestSupport"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "Storage", "PapersCore", "Presentation", "TestSupport"]),
         .testTarget(name: "ArxivTests", dependencies: ["Arxiv", "PapersCore", "TestSupport"], exclude: ["Fixtures"]),

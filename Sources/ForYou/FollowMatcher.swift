@@ -7,6 +7,8 @@ struct FollowMatcher {
     private let organizations: Set<String>
     private let categories: Set<String>
     private let collectionPapers: [String: String]
+    /// The authors of the member's saved and upvoted papers, each with the latest such paper.
+    private let readAuthors: [String: ForYouProfile.HistoryPaper]
     private let weights: ForYouWeights
 
     init(profile: ForYouProfile, weights: ForYouWeights) {
@@ -15,15 +17,20 @@ struct FollowMatcher {
         organizations = keys(.organization)
         categories = keys(.category)
         collectionPapers = profile.collectionPapers
+        var read: [String: ForYouProfile.HistoryPaper] = [:]
+        for paper in profile.history.reversed() { for name in paper.authors { read[FollowRules.key(author: name)] = paper } }
+        readAuthors = read
         self.weights = weights
     }
 
     func parts(_ paper: RecentPaper, authors paperAuthors: Set<String>) -> [(Double, ForYouReason)] {
         var parts: [(Double, ForYouReason)] = []
-        if !authors.isEmpty, let name = paper.authors.first(where: { authors.contains(FollowRules.key(author: $0)) }),
-            !paperAuthors.isDisjoint(with: authors)
-        {
+        if !paperAuthors.isDisjoint(with: authors), let name = paper.authors.first(where: { authors.contains(FollowRules.key(author: $0)) }) {
             parts.append((weights.author, .author(name)))
+        } else if let name = paper.authors.first(where: { readAuthors[FollowRules.key(author: $0)] != nil }),
+            let read = readAuthors[FollowRules.key(author: name)]
+        {
+            parts.append((weights.readAuthor, .readAuthor(name, paperTitle: read.title, saved: read.saved)))
         }
         if let organization = paper.organization, organizations.contains(organization.lowercased()) {
             parts.append((weights.organization, .organization(paper.organizationFullname ?? organization)))

@@ -82,4 +82,9 @@ public struct FollowService: Sendable {
 public struct FollowState: Sendable, Equatable {
     public let followers: Int
     public let following: Bool
+
+    public init(followers: Int, following: Bool) {
+        self.followers = followers
+        self.following = following
+    }
 }

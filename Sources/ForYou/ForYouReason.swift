@@ -5,6 +5,8 @@ import PapersCore
 public enum ForYouReason: Sendable, Equatable {
     /// One of its authors, as the paper names them.
     case author(String)
+    /// One of its authors wrote a paper the member saved (or upvoted): that paper's title.
+    case readAuthor(String, paperTitle: String, saved: Bool)
     /// The claiming organization's display name.
     case organization(String)
     case category(String)
@@ -20,6 +22,7 @@ public enum ForYouReason: Sendable, Equatable {
     public var text: String {
         switch self {
             case .author(let name): "by \(name), whom you follow"
+            case .readAuthor(let name, let title, let saved): "by \(name), an author of “\(TeXText.plain(title))” you \(saved ? "saved" : "upvoted")"
             case .organization(let name): "you follow \(name)"
             case .category(let category): "new in \(category), which you follow"
             case .collection(let title): "in “\(title)”, a collection you follow"

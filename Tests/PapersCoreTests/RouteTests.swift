@@ -91,11 +91,18 @@ import Testing
             case .saved: 82
             case .savedCitation: 83
             case .accountExport: 84
+            case .forYou: 85
+            case .following: 86
+            case .changeFollow: 87
+            case .apiForYou: 88
+            case .apiFollows: 89
+            case .apiFollow: 90
+            case .apiUnfollow: 91
         }
     }
 
     @Test func theExamplesCoverEveryCase() {
-        #expect(Set(Route.examples.map(Self.caseNumber)) == Set(0...84))
+        #expect(Set(Route.examples.map(Self.caseNumber)) == Set(0...91))
     }
 
     @Test(arguments: Route.examples)

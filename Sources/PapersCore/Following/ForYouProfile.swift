@@ -8,11 +8,13 @@ public struct ForYouProfile: Sendable {
         public let id: String
         public let title: String
         public let saved: Bool
+        public let authors: [String]
 
-        public init(id: String, title: String, saved: Bool) {
+        public init(id: String, title: String, saved: Bool, authors: [String] = []) {
             self.id = id
             self.title = title
             self.saved = saved
+            self.authors = authors
         }
     }
 

@@ -15,7 +15,7 @@ public struct SQLForYouStore: Sendable {
     public func history(userId: Int64) async throws -> [ForYouProfile.HistoryPaper] {
         let rows = try await database.query(
             """
-            SELECT h.paper_id, h.saved, h.at, p.title FROM (
+            SELECT h.paper_id, h.saved, h.at, p.title, p.authors FROM (
                 SELECT * FROM (SELECT paper_id, 1 AS saved, saved_at AS at FROM saved_papers WHERE user_id = \(userId)
                     ORDER BY saved_at DESC LIMIT \(Self.historyRead)) s
                 UNION ALL
@@ -30,8 +30,9 @@ public struct SQLForYouStore: Sendable {
         for row in rows {
             let id = try row.string("paper_id")
             guard seen.insert(id).inserted else { continue }
-            history.append((ForYouProfile.HistoryPaper(id: id, title: try row.string("title"), saved: row.optionalInt("saved") == 1),
-                            row.optionalInt64("at") ?? 0))
+            let paper = ForYouProfile.HistoryPaper(
+                id: id, title: try row.string("title"), saved: row.optionalInt("saved") == 1, authors: StringList.decode(row.optionalString("authors")))
+            history.append((paper, row.optionalInt64("at") ?? 0))
         }
         return history.sorted { ($0.at, $1.paper.id) > ($1.at, $0.paper.id) }.map(\.paper)
     }

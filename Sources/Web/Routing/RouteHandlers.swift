@@ -33,25 +33,27 @@ struct RouteHandlers: Sendable {
         let search = dependencies.search
         pages = PageController(
             catalog: catalog, clock: clock, subscribeBox: dependencies.mail.setup.isEnabled, community: dependencies.community,
-            search: search, site: site
+            search: search, site: site, forYou: dependencies.forYou
         )
         citations = CitationController(catalog: catalog, site: site)
         feeds = FeedController(catalog: catalog, clock: clock, site: site)
         listings = ListingController(
-            catalog: catalog, clock: clock, site: site, categories: dependencies.listingCategories, ingest: dependencies.ingest)
+            catalog: catalog, clock: clock, site: site, categories: dependencies.listingCategories, ingest: dependencies.ingest,
+            forYou: dependencies.forYou)
         api = APIController(catalog: catalog, clock: clock, site: site)
-        self.search = SearchController(search: search, catalog: catalog, clock: clock, site: site, semanticNotice: dependencies.semanticNotice)
+        self.search = SearchController(
+            search: search, catalog: catalog, clock: clock, site: site, semanticNotice: dependencies.semanticNotice, forYou: dependencies.forYou)
         subscriptions = SubscriptionController(mail: dependencies.mail, clock: clock)
         let community = dependencies.community
         accounts = AccountController(community: community, clock: clock)
         settings = SettingsController(community: community, clock: clock)
-        profiles = ProfileController(community: community, catalog: catalog, clock: clock)
+        profiles = ProfileController(community: community, catalog: catalog, forYou: dependencies.forYou, clock: clock)
         votes = VoteController(community: community, clock: clock)
         comments = CommentController(community: community, clock: clock)
         submissions = SubmitController(community: community, clock: clock)
         moderation = ModerationController(community: community)
         organizations = OrganizationController(community: community)
-        collections = CollectionController(community: community, catalog: catalog, site: site, clock: clock)
+        collections = CollectionController(community: community, catalog: catalog, site: site, forYou: dependencies.forYou, clock: clock)
         collectionAPI = CollectionAPIController(community: community, catalog: catalog, site: site, clock: clock)
         readingList = ReadingListController(community: community, search: search, catalog: catalog, site: site, clock: clock)
         forYou = ForYouController(features: dependencies.forYou, community: community, site: site, clock: clock)

@@ -1,4 +1,5 @@
 import Community
+import ForYou
 import Hummingbird
 import PapersCore
 
@@ -15,6 +16,7 @@ struct CommunityMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
     let community: CommunityFeatures
+    let follows: FollowService
     let cache: ResponseCache
     let clock: @Sendable () -> Timestamp
 
@@ -55,7 +57,7 @@ struct CommunityMiddleware: RouterMiddleware {
             return nil
         }
         context.session = session
-        return Viewer(user: session.user, csrf: session.csrf, marks: PaperMarks(votes: community.votes, readingLists: community.readingLists))
+        return Viewer(user: session.user, csrf: session.csrf, marks: PaperMarks(votes: community.votes, readingLists: community.readingLists, follows: follows))
     }
 }
 

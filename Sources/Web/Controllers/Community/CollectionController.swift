@@ -9,6 +9,7 @@ struct CollectionController: Sendable {
     let community: CommunityFeatures
     let catalog: PaperCatalog
     let site: SiteAddress
+    let forYou: ForYouFeatures
     let clock: @Sendable () -> Timestamp
     /// Papers a public collection's feed lists: its latest additions.
     static let feedItems = 50
@@ -25,7 +26,8 @@ struct CollectionController: Sendable {
         let viewer = try await context.viewer?.marking(ids: shown.map(\.paperId))
         let model = CollectionPageView.Model(
             collection: collection, shown: shown, papers: try await papers(shown.map(\.paperId)), page: pageNumber, viewer: viewer,
-            mayEdit: try await collections.mayEdit(collection, user: viewer?.user), upvoted: upvoted, currentYear: clock().day.year)
+            mayEdit: try await collections.mayEdit(collection, user: viewer?.user), upvoted: upvoted, currentYear: clock().day.year,
+            follow: collection.isPrivate ? nil : try await forYou.followButton(.collection, collection.slug, viewer: viewer))
         let html = CollectionPageView.render(model)
         return collection.isPrivate || viewer != nil ? Pages.html(html) : Responses.html(html).response
     }

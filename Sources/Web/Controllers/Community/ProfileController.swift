@@ -7,6 +7,7 @@ import Storage
 struct ProfileController: Sendable {
     let community: CommunityFeatures
     let catalog: PaperCatalog
+    let forYou: ForYouFeatures
     let clock: @Sendable () -> Timestamp
 
     /// A member's page, or the papers a Hugging Face submitter of an import submitted.
@@ -22,9 +23,11 @@ struct ProfileController: Sendable {
         let submitted = try await catalog.submittedBy(user.username, limit: 100)
         let collections = try await community.collections.list(CollectionQuery(owner: user.username, limit: 100), viewer: viewer?.user)
         let viewer = try await viewer?.marking(upvoted + submitted)
+        let follows = try await forYou.follows.follows(of: user, shownTo: viewer?.user)
         return Responses.html(
             CommunityPageViews.profile(
-                user, upvoted: upvoted, submitted: submitted, collections: collections, currentYear: clock().day.year, viewer: viewer))
+                user, upvoted: upvoted, submitted: submitted, collections: collections, follows: follows, currentYear: clock().day.year,
+                viewer: viewer))
     }
 
     /// An author's papers, 50 a page.
@@ -34,6 +37,8 @@ struct ProfileController: Sendable {
         let (papers, hasMore) = PageNumber.trim(try await catalog.byAuthor(name, limit: limit, offset: offset))
         let viewer = try await viewer?.marking(papers)
         return Responses.html(
-            CommunityPageViews.author(name, papers: papers, page: page, hasMore: hasMore, currentYear: clock().day.year, viewer: viewer))
+            CommunityPageViews.author(
+                name, papers: papers, page: page, hasMore: hasMore, currentYear: clock().day.year, viewer: viewer,
+                follow: try await forYou.followButton(.author, name, viewer: viewer)))
     }
 }

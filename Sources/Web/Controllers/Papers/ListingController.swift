@@ -12,6 +12,7 @@ struct ListingController: Sendable {
     let categories: [String]
     /// Each source's state.
     let ingest: SQLIngestStore
+    let forYou: ForYouFeatures
     static let pageSize = 50
 
     /// The operators' page: what each source did last (moderators only).
@@ -43,7 +44,8 @@ struct ListingController: Sendable {
         let viewer = try await viewer?.marking(result.papers)
         return Responses.html(
             NewPapersView.category(
-                name, papers: result.papers, total: result.total, page: page, pageSize: Self.pageSize, currentYear: clock().day.year, viewer: viewer))
+                name, papers: result.papers, total: result.total, page: page, pageSize: Self.pageSize, currentYear: clock().day.year, viewer: viewer,
+                follow: try await forYou.followButton(.category, name, viewer: viewer)))
     }
 
     /// The feed's links name only the filter it applies (a cached body is built from the route, never from the raw query).

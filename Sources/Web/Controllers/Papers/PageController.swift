@@ -17,6 +17,8 @@ struct PageController: Sendable {
     /// Finds the similar papers each paper page lists (none without the model).
     let search: PaperSearch
     let site: SiteAddress
+    /// Follow buttons and their counts.
+    let forYou: ForYouFeatures
     static let similarCount = 5
 
     func latestDay(_ request: Request, quiet: QuietDay?, _ viewer: Viewer?) async throws -> Rendered {
@@ -108,6 +110,7 @@ struct PageController: Sendable {
         let content: HTML = """
             <h1>\(Avatar.render(organization.fullname, image: papers.first?.hub?.organizationAvatar, size: .large))<bdi>\(organization.fullname)</bdi></h1>
             <p class="sub">Papers claimed by \(organization.name), newest feed day first</p>
+            <p class="follow-line">\(try await forYou.followButton(.organization, organization.name, viewer: viewer))</p>
             \(members)\(CollectionListView.render(collections))
             \(list)
             """

@@ -12,6 +12,7 @@ struct SearchController: Sendable {
     let site: SiteAddress
     /// Said on the search page when search by meaning is off (no model), so the visitor knows why.
     let semanticNotice: String?
+    let forYou: ForYouFeatures
     static let pageSize = 20
 
     private func pageParameters(_ request: Request) throws -> SearchParameters {
@@ -36,11 +37,19 @@ struct SearchController: Sendable {
                 ))
         let html = SearchPageView.render(
             parameters: parameters, results: results, pageSize: Self.pageSize, missingArxivId: pastedId,
-            semanticNotice: semanticNotice, currentYear: clock().day.year, viewer: viewer
+            semanticNotice: semanticNotice, currentYear: clock().day.year, viewer: viewer,
+            followTopic: try await topicButton(parameters.text, viewer: viewer)
         )
         var response = Responses.html(html).response
         response.headers[.cacheControl] = "no-store"
         return response
+    }
+
+    /// "Follow this topic" for a member's search of a few words (what a topic may be).
+    private func topicButton(_ text: String, viewer: Viewer?) async throws -> HTML? {
+        let topic = text.trimmingWhitespace()
+        guard let viewer, !topic.isEmpty, topic.count <= FollowRules.maximumTopic else { return nil }
+        return try await forYou.followButton(.topic, topic, viewer: viewer)
     }
 
     func feed(_ request: Request, format: FeedFormat) async throws -> Response {

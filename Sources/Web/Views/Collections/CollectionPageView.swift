@@ -15,6 +15,8 @@ enum CollectionPageView {
         let mayEdit: Bool
         let upvoted: Bool
         let currentYear: Int
+        /// Follow, for a public collection.
+        let follow: HTML?
     }
 
     static func render(_ model: Model) -> HTML {
@@ -29,6 +31,7 @@ enum CollectionPageView {
             \(collection.itemCount) \(collection.itemCount == 1 ? "paper" : "papers") · updated \
             <time datetime="\(collection.updatedAt.day.description)">\(CardFormatting.fullDate(collection.updatedAt.day))</time></p>
             <h1>\(collection.title)</h1>
+            \(model.follow.map { "<p class=\"follow-line\">\($0)</p>" as HTML })
             \(collection.description.isEmpty ? "" : "<p class=\"summary\">\(collection.description)</p>" as HTML)
             <p class="meta">\(links(slug, isPrivate: collection.isPrivate))</p>
             \(items(model))

@@ -5,7 +5,8 @@ import Storage
 /// Member profiles, author pages, organization extras and the moderation log.
 enum CommunityPageViews {
     static func profile(
-        _ user: User, upvoted: [Paper], submitted: [Paper], collections: [PaperCollection] = [], currentYear: Int, viewer: Viewer?
+        _ user: User, upvoted: [Paper], submitted: [Paper], collections: [PaperCollection] = [], follows: [Follow]? = nil, currentYear: Int,
+        viewer: Viewer?
     ) -> HTML {
         let banned: HTML = user.banned ? "<p class=\"error\">This account is banned.</p>" : ""
         return Layout.page(
@@ -15,11 +16,22 @@ enum CommunityPageViews {
                 <p class="sub">\(user.role == .user ? "Member" : user.role.rawValue.capitalized) since \(CardFormatting.fullDate(user.createdAt.day))</p>
                 \(banned)
                 \(moderatorTools(for: user, viewer: viewer))\(CollectionListView.render(collections))
+                \(follows.map { following($0, own: viewer?.user.id == user.id) } ?? "")
                 <h2>Submitted papers (\(submitted.count))</h2>
                 \(list(submitted, currentYear: currentYear, viewer: viewer, empty: "No submissions yet."))
                 <h2>Upvoted papers (\(upvoted.count))</h2>
                 \(list(upvoted, currentYear: currentYear, viewer: viewer, empty: "No upvotes yet."))
                 """)
+    }
+
+    /// What the member follows, on their profile when they made it public (and always to themself).
+    private static func following(_ follows: [Follow], own: Bool) -> HTML {
+        let items = follows.map { "<li>\(FollowingView.link($0)) <small>\($0.kind.rawValue)</small></li>" as HTML }
+        let note: HTML = own ? " <small>(<a href=\"\(Route.following.path)\">manage</a>)</small>" : ""
+        return """
+            <details class="following"><summary>Following (\(follows.count))\(note)</summary>\
+            \(items.isEmpty ? "<p class=\"sub\">Nothing yet.</p>" : "<ul>\(HTML(joining: items))</ul>" as HTML)</details>
+            """
     }
 
     /// The page of a submitter known only from imported papers (a Hugging Face user without an account here).
@@ -34,7 +46,9 @@ enum CommunityPageViews {
                 """)
     }
 
-    static func author(_ name: String, papers: [Paper], page: Int = 0, hasMore: Bool = false, currentYear: Int, viewer: Viewer?) -> HTML {
+    static func author(
+        _ name: String, papers: [Paper], page: Int = 0, hasMore: Bool = false, currentYear: Int, viewer: Viewer?, follow: HTML = ""
+    ) -> HTML {
         let path = Route.author(name).path
         let listing: HTML =
             papers.isEmpty
@@ -45,6 +59,7 @@ enum CommunityPageViews {
             content: """
                 <h1>\(name)</h1>
                 <p class="sub">Papers listing \(name) as an author, newest first</p>
+                <p class="follow-line">\(follow)</p>
                 \(listing)
                 """)
     }

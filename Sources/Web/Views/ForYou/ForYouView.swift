@@ -32,7 +32,7 @@ enum ForYouView {
         let window: HTML = model.page.list.days.map { " (\(CardFormatting.fullDate($0.lowerBound)) – \(CardFormatting.fullDate($0.upperBound)))" } ?? ""
         guard !model.page.list.isNewMember else {
             return """
-                <div class="notice"><p><strong>Make this page yours.</strong> Follow authors, organizations, arXiv categories, \
+                <div class="prompt"><p><strong>Make this page yours.</strong> Follow authors, organizations, arXiv categories, \
                 collections or topics, and save or upvote papers: this page then ranks the week's papers for you, and says why.</p>
                 <form class="inline-form" method="post" action="\(Route.changeFollow.path)">\(CSRF.hiddenField(model.viewer.csrf))\
                 <input type="hidden" name="kind" value="topic"><input type="hidden" name="followed" value="1">\

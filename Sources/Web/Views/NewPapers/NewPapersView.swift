@@ -31,12 +31,15 @@ enum NewPapersView {
         return Layout.page(title: "New on arXiv", alternates: feeds, viewer: viewer, content: content)
     }
 
-    static func category(_ name: String, papers: [Paper], total: Int, page: Int, pageSize: Int, currentYear: Int, viewer: Viewer?) -> HTML {
+    static func category(
+        _ name: String, papers: [Paper], total: Int, page: Int, pageSize: Int, currentYear: Int, viewer: Viewer?, follow: HTML = ""
+    ) -> HTML {
         let path = Route.category(name).path
         let links = PageLinks.render(path: path, page: page, hasMore: (page + 1) * pageSize < total, previous: "← Newer", next: "Older →")
         let content: HTML = """
             <h1>\(name)</h1>
             <p class="sub">\(total) paper\(total == 1 ? "" : "s") in arXiv's \(name), newest first</p>
+            <p class="follow-line">\(follow)</p>
             \(papers.isEmpty
                 ? PageLinks.empty(path: path, page: page, empty: "<p class=\"empty\">No paper in \(name) yet.</p>")
                 : "\(list(papers, currentYear: currentYear, viewer: viewer))\(links)")

@@ -7,13 +7,14 @@ import Search
 enum SearchPageView {
     static func render(
         parameters: SearchParameters, results: SearchResults?, pageSize: Int, missingArxivId: String?,
-        semanticNotice: String?, currentYear: Int, viewer: Viewer?
+        semanticNotice: String?, currentYear: Int, viewer: Viewer?, followTopic: HTML? = nil
     ) -> HTML {
         let query = parameters.queryString()
         let feeds = parameters.isEmpty ? [] : Layout.Alternate.both("Search “\(parameters.text)”", query: query, Route.searchFeed)
         let content: HTML = """
             <h1>Search papers</h1>
             \(form(parameters))
+            \(followTopic.map { "<p class=\"follow-line\">Follow “\(parameters.text)” as a topic: \($0)</p>" as HTML })
             \(semanticNotice.map { "<p class=\"notice-muted\">\($0)</p>" as HTML })
             \(missingArxivId.map { notOnSite($0) })
             \(results.map { resultsSection($0, parameters: parameters, pageSize: pageSize, currentYear: currentYear, feeds: feeds, viewer: viewer) } ?? help)

@@ -10,7 +10,7 @@ enum PaperCardView {
         <div>
         <h2><a href="\(Route.paper(id: paper.id).path)">\(TeXText.plain(paper.title))</a></h2>
         <p class="abstract">\(PaperPresentation.excerpt(paper))</p>
-        <div class="meta">\(meta(paper, currentYear: currentYear))\(submission(paper, currentYear: currentYear))\(comments(paper))\(code(paper))\(extra)</div>\(categories(paper))
+        <div class="meta">\(meta(paper, currentYear: currentYear, viewer: viewer))\(submission(paper, currentYear: currentYear))\(comments(paper))\(code(paper))\(extra)</div>\(categories(paper))
         </div>
         \(Cover.render(paper))
         </li>
@@ -61,13 +61,20 @@ enum PaperCardView {
         return " · <a href=\"\(repo)\" rel=\"nofollow\">Code</a>\(stars)"
     }
 
+    /// A member's small Follow (or Following) beside the card's organization.
+    private static func follow(_ organization: Organization, _ viewer: Viewer?) -> HTML {
+        guard let viewer else { return "" }
+        let following = viewer.followedOrganizations.contains(organization.name.lowercased())
+        return " \(FollowButton.render(.organization, organization.name, following: following, followers: nil, viewer: viewer, compact: true))"
+    }
+
     /// "• 3 authors · Mar 24", "NVIDIA · Oct 1", or whichever parts are known.
-    static func meta(_ paper: Paper, currentYear: Int) -> HTML {
+    static func meta(_ paper: Paper, currentYear: Int, viewer: Viewer? = nil) -> HTML {
         var parts: [HTML] = []
         switch CardFormatting.byline(for: paper) {
             case .organization(let organization)?:
                 let logo = Avatar.render(organization.fullname, image: paper.hub?.organizationAvatar)
-                parts.append("<a href=\"\(Route.organization(organization.name).path)\">\(logo)<bdi>\(organization.fullname)</bdi></a>")
+                parts.append("<a href=\"\(Route.organization(organization.name).path)\">\(logo)<bdi>\(organization.fullname)</bdi></a>\(follow(organization, viewer))")
             case .authors(let text)?:
                 parts.append("<span>\(text)</span>")
             case nil:

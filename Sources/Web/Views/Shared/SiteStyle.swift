@@ -81,6 +81,13 @@ enum SiteStyle {
             mark{background:var(--mark);color:inherit;border-radius:.15rem;padding:0 .1rem}
             p.snippet{margin:0 0 .5rem;color:var(--text);overflow-wrap:anywhere}.notice-muted{color:var(--muted);border-left:3px solid var(--border);padding-left:.75rem}
             nav.filters{margin:.25rem 0;font-size:.9rem;flex-wrap:wrap}nav.filters [aria-current]{font-weight:600}div.categories{font-size:.8rem;color:var(--muted);margin-top:.15rem}
+            form.follow{display:inline-flex}form.follow button{min-height:36px;padding:.15rem .75rem;font-size:.875rem;background:var(--bg);color:var(--accent);border-color:var(--accent)}
+            form.follow button[aria-pressed=true]{background:var(--accent);color:var(--on-accent)}a.follow{font-weight:600}
+            form.follow.compact button{min-height:24px;padding:0 .45rem;font-size:.75rem;border-radius:999px}.followers{color:var(--muted);font-size:.875rem;margin-left:.4rem}
+            .follow-line{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem;margin:0 0 1rem}p.reason{margin:.35rem 0 0;color:var(--text)}
+            form.dismiss button{font-size:.8rem}.prompt{background:var(--card);border:1px solid var(--border);border-left:3px solid var(--accent);border-radius:.5rem;padding:.25rem 1rem;margin:0 0 1rem}
+            form.inline-form{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.5rem 0}form.inline-form input[name=value]{flex:1;min-width:12rem;max-width:26rem}
+            ul.follows{list-style:none;padding:0;display:grid;gap:.25rem}ul.follows li{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}section.follow-group{border-top:1px solid var(--line);margin-top:1rem}
             ol.similar{padding-left:1.25rem}ol.similar li{margin:.25rem 0}
             form.date-picker{display:inline-flex;gap:.5rem;align-items:center}
             .keys{margin:0}@media (hover:none){.keys{display:none}}

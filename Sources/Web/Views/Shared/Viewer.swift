@@ -12,6 +12,8 @@ struct Viewer: Sendable {
     private(set) var upvoted: Set<String> = []
     /// Which of the page's papers are on the member's reading list, so Save buttons show their state.
     private(set) var saved: Set<String> = []
+    /// The organizations (lower-cased names) the member follows, so cards show Follow or Following.
+    private(set) var followedOrganizations: Set<String> = []
     /// Reads those marks; nil for a form's answer, which shows no paper cards.
     private let marks: PaperMarks?
 
@@ -34,7 +36,9 @@ struct Viewer: Sendable {
     func marking(ids: [String]) async throws -> Viewer {
         guard let marks else { return self }
         var marked = self
+        async let followed = marks.followedOrganizations(of: user)
         (marked.upvoted, marked.saved) = try await marks.of(user, among: ids)
+        marked.followedOrganizations = try await followed
         return marked
     }
 }
