@@ -94,7 +94,7 @@ let package = Package(
         ),
         // The arXiv API client: polite fetching and the Atom parser.
         .target(name: "Arxiv", dependencies: ["PapersCore"]),
-        .target(name: "ForYou", dependencies: ["PapersCore", "Storage", "Search"]),
+        .target(name: "ForYou", dependencies: ["PapersCore", "Storage", "Search", "Mail"]),
         // Papers that arrive by themselves: arXiv's announcement listings and OAI-PMH records, Hugging Face's daily list.
         .target(name: "Harvest", dependencies: ["PapersCore", "Storage", "Arxiv", "Ingestion", .product(name: "Logging", package: "swift-log")]),
         // Accounts, sessions, submissions and comments: the rules members act under.
@@ -162,7 +162,7 @@ let package = Package(
         .testTarget(name: "SearchTests", dependencies: ["Search", "Storage", "PapersCore", "Embeddings", "Ingestion", "TestSupport"]),
         .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings", "CKernels", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "PapersCore", "TestSupport"]),
-        .testTarget(name: "ForYouTests", dependencies: ["ForYou", "Storage", "PapersCore", "TestSupport"]),
+        .testTarget(name: "ForYouTests", dependencies: ["ForYou", "Storage", "PapersCore", "Mail", "TestSupport"]),
         .testTarget(name: "IngestionTests", dependencies: ["Ingestion", "Storage", "PapersCore", "TestSupport"]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "Storage", "PapersCore", "Presentation", "TestSupport"]),
         .testTarget(name: "ArxivTests", dependencies: ["Arxiv", "PapersCore", "TestSupport"], exclude: ["Fixtures"]),

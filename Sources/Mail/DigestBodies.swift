@@ -29,7 +29,7 @@ enum DigestText {
 
 /// The HTML part of a digest: a single-column table layout with inline styles, no scripts and no remote fonts.
 enum DigestHTML {
-    static func header(_ edition: DigestEdition) -> HTML {
+    static func header(_ edition: DigestEdition, subtitle: String = "the papers the research community upvoted most") -> HTML {
         """
         <!doctype html>
         <html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>\(edition.title)</title></head>
@@ -37,7 +37,7 @@ enum DigestHTML {
         <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f9fafb"><tr><td align="center" style="padding:24px 12px">
         <table role="presentation" width="600" cellpadding="0" cellspacing="0" style="max-width:600px;width:100%;background:#ffffff;border:1px solid #e5e7eb;border-radius:12px;font-family:Helvetica,Arial,sans-serif">
         <tr><td style="padding:24px 24px 8px"><div style="font-size:22px;font-weight:700;color:#111827">Daily Papers</div>
-        <div style="font-size:14px;color:#6b7280">\(edition.title) — the papers the research community upvoted most</div></td></tr>
+        <div style="font-size:14px;color:#6b7280">\(edition.title) — \(subtitle)</div></td></tr>
         <tr><td style="padding:0 24px"><table role="presentation" width="100%" cellpadding="0" cellspacing="0">
         """
     }

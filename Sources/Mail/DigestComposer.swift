@@ -42,11 +42,9 @@ public struct DigestComposer: Sendable {
             settings: site.url(.subscriptionSettings, query: ["token": manageToken]),
             site: site.url(.home)
         )
-        var headers: [(String, String)] = [("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")]
-        var listUnsubscribe = "<\(links.unsubscribe)>"
-        if let mailbox = unsubscribeMailbox { listUnsubscribe += ", <mailto:\(mailbox)?subject=unsubscribe%20\(unsubscribeToken)>" }
-        headers.insert(("List-Unsubscribe", listUnsubscribe), at: 0)
-        headers.append(("List-Id", "DailyPapers \(subscriber.frequency.rawValue) digest <\(subscriber.frequency.rawValue).dailypapers>"))
+        let headers = listHeaders(
+            unsubscribe: links.unsubscribe, token: unsubscribeToken,
+            list: "DailyPapers \(subscriber.frequency.rawValue) digest <\(subscriber.frequency.rawValue).dailypapers>")
         let subject = "Daily Papers · \(edition.title): \(TeXText.plain(edition.papers[first].title))"
         let message = MailMessage(
             from: sender,
@@ -66,6 +64,15 @@ public struct DigestComposer: Sendable {
             key: "\(edition.key):\(subscriber.id)", subscriberId: subscriber.id, recipient: address.value,
             kind: "digest", edition: edition.key, message: message.rendered
         )
+    }
+}
+
+extension DigestComposer {
+    /// One-click unsubscribe (RFC 8058), with the instance's mailbox when it has one, and the list's name.
+    func listHeaders(unsubscribe: String, token: String, list: String) -> [(String, String)] {
+        var listUnsubscribe = "<\(unsubscribe)>"
+        if let mailbox = unsubscribeMailbox { listUnsubscribe += ", <mailto:\(mailbox)?subject=unsubscribe%20\(token)>" }
+        return [("List-Unsubscribe", listUnsubscribe), ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"), ("List-Id", list)]
     }
 }
 

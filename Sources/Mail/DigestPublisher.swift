@@ -9,6 +9,8 @@ public struct DigestPublisher: Sendable {
         public var queued = 0
         public var alreadyQueued = 0
         public var noMatchingPapers = 0
+        /// Subscribers who are members with a personal digest: it replaces the general one.
+        public var personalInstead = 0
 
         public init() {}
     }
@@ -63,8 +65,13 @@ public struct DigestPublisher: Sendable {
             summary.subscribers += subscribers.count
             // After a crash the edition is partly queued: skip composing what is already there.
             let queued = dryRun ? [] : try await mail.queuedSubscribers(edition: edition.key, ids: subscribers.map(\.id))
+            let personal = try await mail.personalDigestEmails(among: subscribers.map { $0.email.lowercased() })
             var messages: [OutboxMessage] = []
             for subscriber in subscribers {
+                if personal.contains(subscriber.email.lowercased()) {
+                    summary.personalInstead += 1
+                    continue
+                }
                 if queued.contains(subscriber.id) {
                     summary.alreadyQueued += 1
                     continue

@@ -8,6 +8,8 @@ public struct LinkSigner: Sendable {
     /// What a token allows.
     public enum Purpose: String, Sendable {
         case confirm, manage, unsubscribe
+        /// Stops a member's personal digest: the id a token names is the member's, not a subscriber's.
+        case stopPersonal = "stop-personal"
     }
 
     /// Why a token was refused.

@@ -20,6 +20,8 @@ public struct MailService: Service {
     let leases: JobLeases
     /// This process among the instances sharing the database, for job leases.
     let instance: String
+    /// Composes the personal digests due on a day, after the general editions (nil: none on this site).
+    let personalDigests: (@Sendable (Day, Timestamp) async throws -> Void)?
     let wakeups: AsyncStream<Void>
     let wakeup: AsyncStream<Void>.Continuation
 
@@ -28,8 +30,10 @@ public struct MailService: Service {
 
     public init(
         publisher: DigestPublisher, sender: OutboxSender, store: SQLMailStore, digestTime: String, retentionDays: Int,
-        clock: @escaping @Sendable () -> Timestamp, logger: Logger, instance: String = InstanceName.current
+        clock: @escaping @Sendable () -> Timestamp, logger: Logger, instance: String = InstanceName.current,
+        personalDigests: (@Sendable (Day, Timestamp) async throws -> Void)? = nil
     ) throws {
+        self.personalDigests = personalDigests
         self.retentionDays = retentionDays
         self.publisher = publisher
         self.sender = sender
@@ -79,6 +83,7 @@ public struct MailService: Service {
                 let summary = try await publisher.compose(edition, now: now)
                 logger.info("digest composed", metadata: ["edition": "\(edition.key)", "queued": "\(summary.queued)"])
             }
+            try await personalDigests?(today, now)
             try await store.setSetting("digest_composed_on", today.description)
             let cutoff = Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch - Int64(retentionDays) * 86_400_000)
             let purged = try await store.purgeOutbox(before: cutoff)

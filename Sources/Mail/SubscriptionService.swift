@@ -47,6 +47,11 @@ public struct SubscriptionService: Sendable {
         try await store.updatePreferences(id: subscriber.id, frequency: frequency, topics: topics, at: now) ?? subscriber
     }
 
+    /// Stops the personal digest of the member a `.stopPersonal` link names.
+    public func stopPersonalDigest(_ claims: LinkSigner.Claims, at now: Timestamp) async throws {
+        try await store.setPersonalDigest(nil, userId: claims.subscriberId, at: now)
+    }
+
     public func unsubscribe(_ subscriber: Subscriber, at now: Timestamp) async throws {
         _ = try await store.unsubscribe(id: subscriber.id, at: now)
     }

@@ -61,10 +61,10 @@ def members_of(papers, cutoff, count, seed):
         if len(history) < 3 or key in seen:
             continue
         seen.add(key)
-        organization, wanted = wants(history, candidates)
+        organization, wanted, topical = wants(history, candidates)
         if 1 <= len(wanted) <= MOST_WANTED:
             members.append({"author": author, "history": [p["arxivId"] for p in history], "organization": organization,
-                            "wanted": wanted, "cutoff": cutoff})
+                            "wanted": wanted, "topical": topical, "cutoff": cutoff})
     return random.Random(seed).sample(members, min(count, len(members))), candidates
 
 
@@ -76,12 +76,12 @@ def wants(history, candidates):
         organization = claimed.most_common(1)[0][0]
     counts = collections.Counter(k.lower() for p in history for k in set(p.get("aiKeywords") or []))
     keywords = {k for k, n in counts.items() if n >= 2}
-    wanted = {
+    by_people = {
         p["arxivId"] for p in candidates
         if coauthors & set(p["authors"]) or (organization and (p.get("organization") or {}).get("name") == organization)
-        or len(keywords & {k.lower() for k in (p.get("aiKeywords") or [])}) >= 2
     }
-    return organization, wanted
+    by_topic = {p["arxivId"] for p in candidates if len(keywords & {k.lower() for k in (p.get("aiKeywords") or [])}) >= 2}
+    return organization, by_people | by_topic, by_topic - by_people
 
 
 def newest_by_upvotes(candidates):
@@ -290,6 +290,18 @@ def main():
     svm_recall = recalls["arxiv-sanity-lite (TF-IDF + LinearSVC per member)"]
     print()
     print(f"For you against arxiv-sanity-lite, recall@10: {(ours_recall / svm_recall - 1) * 100:+.1f} % (target ≥ +10 %)")
+    topical = [m for m in half_b if m["topical"]]
+    print()
+    print(f"Topical papers only ({len(topical)} members of half B): the wanted papers that share two AI keywords with the history but")
+    print("no author with it and not its organization, so that no author or organization signal can find them:")
+    print()
+    print("| ranking (half B, topical wanted only) | recall@10 (standard error) | nDCG@10 (standard error) |")
+    print("|---|---|---|")
+    for label, rankings in rows.items():
+        measured = [scores(rankings[id(m)], m["topical"]) for m in topical]
+        recall, recall_error = summary([r for r, _ in measured])
+        ndcg, ndcg_error = summary([n for _, n in measured])
+        print(f"| {label} | {recall:.4f} ({recall_error:.4f}) | {ndcg:.4f} ({ndcg_error:.4f}) |")
 
 
 if __name__ == "__main__":

@@ -33,7 +33,8 @@ def test_the_description_is_valid_openapi_and_covers_every_api_route(server_url)
                   "/api/papers/{id}/upvote", "/api/papers/submit", "/api/papers/index", "/api/papers/{id}/comment",
                   "/api/papers/{id}/comment/{commentId}/reply", "/api/agent-harnesses", "/api/collections", "/api/collections/{owner}/{slug}",
                   "/api/collections/{owner}/{slug}/items", "/api/collections/{owner}/{slug}/items/{itemId}", "/api/whoami-v2",
-                  "/api/users/{name}/overview", "/api/organizations/{name}/overview", "/api/models", "/api/datasets", "/api/spaces"]:
+                  "/api/users/{name}/overview", "/api/organizations/{name}/overview", "/api/models", "/api/datasets", "/api/spaces",
+                  "/api/me/for-you", "/api/me/follows"]:
         assert route in documented, route
     with urllib.request.urlopen(server_url + "/api", timeout=5) as page:
         assert 'href="/api/openapi.json"' in page.read().decode()

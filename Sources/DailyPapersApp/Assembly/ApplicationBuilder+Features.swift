@@ -1,5 +1,6 @@
 import Arxiv
 import Community
+import ForYou
 import Foundation
 import Harvest
 import Mail
@@ -9,9 +10,10 @@ import Storage
 import Web
 
 extension ApplicationBuilder {
-    /// Subscriptions and mail; with `SMTP_URL` set, the mail service (digests and the outbox) joins the services.
+    /// Subscriptions and mail; with `SMTP_URL` set, the mail service (digests, personal digests and the outbox)
+    /// joins the services.
     func mailFeatures(
-        _ database: OpenDatabase, meaning: TopicMeaning?, clock: @escaping @Sendable () -> Timestamp,
+        _ database: OpenDatabase, meaning: TopicMeaning?, forYou: ForYouService, clock: @escaping @Sendable () -> Timestamp,
         services: inout [any Service]
     ) async throws -> MailFeatures {
         let mailStore = SQLMailStore(database: database.sql)
@@ -20,10 +22,16 @@ extension ApplicationBuilder {
             logger.warning("mail is off: set SMTP_URL to send digests and confirmation mails; the subscribe page says so")
             return MailFeatures(setup: setup, store: mailStore, limits: configuration.mailLimits, sendNow: {})
         }
+        let personal = PersonalDigestPublisher(
+            forYou: forYou, mail: mailStore, papers: SQLPaperStore(database: database.sql), composer: setup.composer,
+            calendar: configuration.arxivCalendar)
         let service = try MailService(
             publisher: publisher, sender: sender, store: mailStore, digestTime: configuration.digestTime,
             retentionDays: configuration.mailRetentionDays, clock: clock, logger: logger
-        )
+        ) { [logger] day, now in
+            let summary = try await personal.compose(dueOn: day, now: now)
+            logger.info("personal digests composed", metadata: ["queued": "\(summary.queued)", "nothing_new": "\(summary.nothingToSend)"])
+        }
         services.append(service)
         logger.info("mail is on", metadata: ["smtp": "\(smtp.host):\(smtp.port)", "digest_time_utc": "\(configuration.digestTime)"])
         return MailFeatures(setup: setup, store: mailStore, limits: configuration.mailLimits, sendNow: { service.wake() })

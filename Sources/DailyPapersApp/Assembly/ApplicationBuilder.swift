@@ -77,13 +77,14 @@ public struct ApplicationBuilder: Sendable {
             let embedder = SemanticSetup.backgroundEmbedder(index, database: database.sql)
             services.append(BackgroundService(every: .seconds(2)) { [logger] in await SemanticSetup.backgroundRound(embedder, logger: logger) })
         }
-        let mail = try await mailFeatures(database, meaning: semantic.topicMeaning, clock: clock, services: &services)
+        let forYou = ForYouFeatures.assemble(
+            database: database.sql, meaning: semantic.index, weights: configuration.forYouWeights, days: configuration.forYouDays, clock: clock)
+        let mail = try await mailFeatures(database, meaning: semantic.topicMeaning, forYou: forYou.forYou, clock: clock, services: &services)
         let community = communityFeatures(papers: store, database: database.sql, mail: mail, clock: clock)
         harvestFeatures(database, clock: clock, services: &services)
         let dependencies = AppDependencies(
             store: store, cache: cache, clock: clock, logger: logger, siteURL: configuration.publicURL, mail: mail, community: community,
-            forYou: ForYouFeatures.assemble(
-                database: database.sql, meaning: semantic.index, weights: configuration.forYouWeights, days: configuration.forYouDays, clock: clock),
+            forYou: forYou,
             trustedProxies: configuration.trustedProxies,
             search: PaperSearch(
                 store: store, semantic: semantic.index, keywords: keywords.index,

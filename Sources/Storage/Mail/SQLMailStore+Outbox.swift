@@ -21,7 +21,7 @@ extension SQLMailStore {
     }
 
     /// Inserts `message` as pending unless its key is queued already; returns 1 when it was added.
-    private static func insert(_ message: OutboxMessage, at time: Int64, on connection: any SQLConnection) async throws -> Int {
+    static func insert(_ message: OutboxMessage, at time: Int64, on connection: any SQLConnection) async throws -> Int {
         try await connection.execute(
             """
             INSERT INTO outbox (message_key, subscriber_id, user_id, recipient, kind, edition, message, archived_message, status,

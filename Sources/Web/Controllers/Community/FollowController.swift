@@ -14,18 +14,22 @@ struct FollowController: Sendable {
     func page(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let session = try Guards.member(request, context)
         async let isPublic = follows.followsArePublic(session.user)
+        async let digest = follows.personalDigest(of: session.user)
         let followed = try await follows.follows(of: session.user)
         let viewer = context.viewer ?? Viewer(session)
-        return Pages.html(FollowingView.render(follows: followed, isPublic: try await isPublic, viewer: viewer))
+        let model = FollowingView.Model(follows: followed, isPublic: try await isPublic, digest: try await digest, viewer: viewer)
+        return Pages.html(FollowingView.render(model))
     }
 
-    /// `POST /following`: follow (`followed=1`) or unfollow (`followed=0`) `kind`/`value`, or make the list public
-    /// or private (`public=1|0`); back to the page the button was on.
+    /// `POST /following`: follow (`followed=1`) or unfollow (`followed=0`) `kind`/`value`, make the list public or
+    /// private (`public=1|0`), or choose the personal digest (`digest=off|daily|weekly`); back to the page it was on.
     func change(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (session, fields) = try await Guards.memberForm(request, context)
         try community.limits.check(.vote, context, now: clock())
         if let visibility = fields["public"] {
             try await follows.setFollowsPublic(visibility == "1", for: session.user)
+        } else if let digest = fields["digest"] {
+            try await follows.choosePersonalDigest(digest, for: session.user)
         } else if fields["followed"] == "0" {
             _ = try await follows.unfollow(kind: fields["kind"] ?? "", value: fields["value"] ?? "", by: session.user)
         } else {

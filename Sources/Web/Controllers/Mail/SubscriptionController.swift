@@ -17,7 +17,8 @@ struct SubscriptionController: Sendable {
     }
 
     func unsubscribeForm(_ request: Request, _ context: AppRequestContext) throws -> Response {
-        let token = try validToken(request.queryItems["token"], .unsubscribe)
+        let token = request.queryItems["token"] ?? ""
+        _ = try unsubscribeClaims(token)
         return Pages.html(SubscriptionViews.unsubscribe(token: token, viewer: context.viewer))
     }
 
@@ -101,7 +102,13 @@ struct SubscriptionController: Sendable {
     }
 
     func unsubscribe(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let subscriber = try await existingSubscriber(try verify(request.queryItems["token"], .unsubscribe))
+        let (claims, personal) = try unsubscribeClaims(request.queryItems["token"] ?? "")
+        if personal {
+            try await mail.subscriptions.stopPersonalDigest(claims, at: clock())
+            return Pages.html(
+                MessagePage.render("Your personal digest is off", "No more For you digests will be sent to \(claims.email).", viewer: context.viewer))
+        }
+        let subscriber = try await existingSubscriber(claims)
         try await mail.subscriptions.unsubscribe(subscriber, at: clock())
         return Pages.html(MessagePage.render("You are unsubscribed", "No more digests will be sent to \(subscriber.email).", viewer: context.viewer))
     }
@@ -111,6 +118,12 @@ struct SubscriptionController: Sendable {
             throw PageError.notFound("This subscription does not exist any more.")
         }
         return subscriber
+    }
+
+    /// An unsubscribe link's claims: a subscriber's digest, or (`personal`) a member's personal digest.
+    private func unsubscribeClaims(_ token: String) throws -> (claims: LinkSigner.Claims, personal: Bool) {
+        if let claims = try? signer.verify(token, purpose: .stopPersonal, now: clock()) { return (claims, true) }
+        return (try verify(token, .unsubscribe), false)
     }
 
     private func validToken(_ token: String?, _ purpose: LinkSigner.Purpose) throws -> String {

@@ -17,6 +17,8 @@ enum APIPageView {
         ("GET / PATCH / DELETE", "/api/collections/{owner}/{slug}", "one collection; change or delete it (token)"),
         ("POST", "/api/collections/{owner}/{slug}/items", "add a paper (409 when there); PATCH / DELETE …/items/{itemId} (token)"),
         ("GET", "/api/whoami-v2", "the token's member and organizations (token)"),
+        ("GET", "/api/me/for-you?limit=&p=", "the member's For you list, daily-papers items with a reason each (token)"),
+        ("GET / POST / DELETE", "/api/me/follows", "what the member follows; follow or unfollow {\"kind\", \"value\"} (token)"),
         ("GET", "/api/users/{name}/overview", "a member's counts; /api/organizations/{name}/overview an organization's"),
     ]
 

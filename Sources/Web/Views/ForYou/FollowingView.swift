@@ -3,15 +3,44 @@ import Presentation
 
 /// `/following`: what the member follows, by kind, each with Unfollow; forms to follow more; who may see the list.
 enum FollowingView {
-    static func render(follows: [Follow], isPublic: Bool, viewer: Viewer) -> HTML {
-        let groups = FollowKind.allCases.map { kind in group(kind, follows.filter { $0.kind == kind }, viewer: viewer) }
+    /// What the page shows.
+    struct Model {
+        let follows: [Follow]
+        let isPublic: Bool
+        let digest: Subscriber.Frequency?
+        let viewer: Viewer
+    }
+
+    static func render(_ model: Model) -> HTML {
+        let viewer = model.viewer
+        let groups = FollowKind.allCases.map { kind in group(kind, model.follows.filter { $0.kind == kind }, viewer: viewer) }
         let content: HTML = """
             <h1>Following</h1>
-            <p class="sub">What you follow shapes <a href="\(Route.forYou.path)">For you</a>. \(follows.count) of at most \(FollowRules.maximumFollows).</p>
-            \(visibility(isPublic, viewer: viewer))
+            <p class="sub">What you follow shapes <a href="\(Route.forYou.path)">For you</a>. \(model.follows.count) of at most \(FollowRules.maximumFollows).</p>
+            \(visibility(model.isPublic, viewer: viewer))
+            \(digestChoice(model.digest, viewer: viewer))
             \(HTML(joining: groups))
             """
         return Layout.page(title: "Following", alternates: [], viewer: viewer, content: content)
+    }
+
+    /// The personal digest: off, or For you by mail daily (on arXiv's calendar) or weekly (Fridays).
+    private static func digestChoice(_ digest: Subscriber.Frequency?, viewer: Viewer) -> HTML {
+        let choices: [(String, String)] = [
+            ("off", "Off (the general digest, if you subscribed)"), ("daily", "For you, daily (weekdays with new papers)"),
+            ("weekly", "For you, weekly (Fridays)"),
+        ]
+        let options = choices.map { value, label -> HTML in
+            let checked: HTML = value == (digest?.rawValue ?? "off") ? " checked" : ""
+            return "<label class=\"inline\"><input type=\"radio\" name=\"digest\" value=\"\(value)\"\(checked)> \(label)</label>"
+        }
+        let note: HTML = viewer.user.emailVerified ? "" : " <span class=\"error\">Confirm your e-mail address first: it is sent only to a confirmed one.</span>"
+        return """
+            <form class="follow-group" method="post" action="\(Route.changeFollow.path)">\(CSRF.hiddenField(viewer.csrf))\
+            <h2>Your digest by e-mail</h2><p class="sub">The top papers of your list with the reason for each, never one sent before; \
+            nothing on a day with nothing new for you. It replaces the general digest.\(note)</p>
+            \(HTML(joining: options)) <button>Save</button></form>
+            """
     }
 
     private static func visibility(_ isPublic: Bool, viewer: Viewer) -> HTML {
