@@ -14,7 +14,9 @@ public struct ForYouRanker: Sendable {
     }
 
     /// The member's picks, best first. `topics` holds each followed topic's embedding (when the model is loaded).
-    public func rank(_ pool: CandidatePool, for profile: ForYouProfile, meaning: (any PaperMeaning)?, topics: [String: [Float]], today: Day)
+    public func rank(
+        _ pool: CandidatePool, for profile: ForYouProfile, meaning: (any PaperMeaning)?, topics: [String: [Float]], today: Day
+    )
         -> [ForYouPick]
     {
         let excluded = Set(profile.history.map(\.id)).union(profile.dismissed)
@@ -37,8 +39,9 @@ public struct ForYouRanker: Sendable {
         scored.sort { ($0.score, $1.paperId) > ($1.score, $0.paperId) }
         return scored.prefix(Self.maximumPicks).map { pick in
             guard case .like = pick.reason, let history, let cluster = closeness[pick.paperId]?.cluster else { return pick }
-            return ForYouPick(paperId: pick.paperId, score: pick.score, personalScore: pick.personalScore,
-                              reason: history.nearest(to: pick.paperId, in: cluster))
+            return ForYouPick(
+                paperId: pick.paperId, score: pick.score, personalScore: pick.personalScore,
+                reason: history.nearest(to: pick.paperId, in: cluster))
         }
     }
 

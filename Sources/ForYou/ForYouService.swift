@@ -66,7 +66,9 @@ public final class ForYouService: Sendable {
 
     /// Marks a paper "not interested" (or takes the mark back); the member's next list leaves it, and papers like it, lower.
     public func dismiss(_ paperId: String, dismissed: Bool, by user: User) async throws {
-        guard try await stores.papers.paper(id: paperId) != nil else { throw CommunityError.notFound("No paper with id '\(paperId)' is in DailyPapers.") }
+        guard try await stores.papers.paper(id: paperId) != nil else {
+            throw CommunityError.notFound("No paper with id '\(paperId)' is in DailyPapers.")
+        }
         try await stores.follows.setDismissed(dismissed, userId: user.id, paperId: paperId, at: clock())
     }
 

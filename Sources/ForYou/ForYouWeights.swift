@@ -36,7 +36,8 @@ extension ForYouWeights {
     private static let fields: [String: @Sendable (inout ForYouWeights, Double) -> Void] = [
         "meaning": { $0.meaning = $1 }, "meaningFloor": { $0.meaningFloor = Float($1) }, "clusters": { $0.clusters = max(1, Int($1)) },
         "author": { $0.author = $1 }, "organization": { $0.organization = $1 }, "collection": { $0.collection = $1 },
-        "category": { $0.category = $1 }, "readAuthor": { $0.readAuthor = $1 }, "topicWords": { $0.topicWords = $1 }, "topicMeaning": { $0.topicMeaning = $1 },
+        "category": { $0.category = $1 }, "readAuthor": { $0.readAuthor = $1 }, "topicWords": { $0.topicWords = $1 },
+        "topicMeaning": { $0.topicMeaning = $1 },
         "topicFloor": { $0.topicFloor = Float($1) }, "freshness": { $0.freshness = $1 }, "freshnessDays": { $0.freshnessDays = max(0.1, $1) },
         "popularity": { $0.popularity = $1 }, "dismissed": { $0.dismissed = $1 }, "dismissedFloor": { $0.dismissedFloor = Float($1) },
     ]

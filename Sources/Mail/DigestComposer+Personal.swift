@@ -34,7 +34,8 @@ extension DigestComposer {
                     + shown.map { EncodedBody(PersonalDigestBodies.htmlBlock($0, site: site).rendered) }
                     + [EncodedBody(DigestHTML.footer(links).rendered)]),
             extraHeaders: listHeaders(unsubscribe: links.unsubscribe, token: token, list: "DailyPapers personal digest <for-you.dailypapers>"),
-            messageID: "<foryou.\(edition.key).\(member.id).\(now.millisecondsSinceEpoch)@\(sender.address.value.split(separator: "@").last ?? "dailypapers")>",
+            messageID:
+                "<foryou.\(edition.key).\(member.id).\(now.millisecondsSinceEpoch)@\(sender.address.value.split(separator: "@").last ?? "dailypapers")>",
             date: InternetDate.mail(now))
         try message.validate()
         return OutboxMessage(

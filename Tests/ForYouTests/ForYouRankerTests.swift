@@ -7,8 +7,10 @@ import Testing
 @Suite struct ForYouRankerTests {
     let today = Day(iso: "2026-06-05") ?? Day(daysSinceEpoch: 0)
 
-    func paper(_ id: String, authors: [String] = ["Someone Else"], organization: String? = nil, categories: [String] = [], title: String? = nil,
-               daysAgo: Int = 0, upvotes: Int = 1) -> RecentPaper {
+    func paper(
+        _ id: String, authors: [String] = ["Someone Else"], organization: String? = nil, categories: [String] = [], title: String? = nil,
+        daysAgo: Int = 0, upvotes: Int = 1
+    ) -> RecentPaper {
         RecentPaper(
             id: id, title: title ?? "Paper \(id)", abstract: "An abstract about nothing in particular.", authors: authors, organization: organization,
             organizationFullname: organization?.uppercased(), categories: categories, day: today.adding(days: -daysAgo), featured: true,
@@ -20,7 +22,8 @@ import Testing
             [
                 paper("by-author", authors: ["Grace  Hopper", "X"]), paper("by-org", organization: "nvidia"),
                 paper("in-category", categories: ["cs.RO"]), paper("on-topic", title: "Speculative decoding at scale"),
-                paper("near-saved"), paper("near-dismissed", upvotes: 60), paper("unrelated", upvotes: 50), paper("saved-one"), paper("dismissed-one"),
+                paper("near-saved"), paper("near-dismissed", upvotes: 60), paper("unrelated", upvotes: 50), paper("saved-one"),
+                paper("dismissed-one"),
             ], days: today.adding(days: -6)...today)
     }
 

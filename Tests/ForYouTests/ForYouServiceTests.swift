@@ -24,7 +24,8 @@ import Testing
         let bob = try await users.createUser(NewUser(username: "bob", email: "bob@example.org", passwordHash: "x"), at: now)
         var byGrace = SamplePapers.paper("2511.00001", featured: "2025-11-04", upvotes: 3)
         byGrace.authors = ["Grace Hopper"]
-        let byNvidia = SamplePapers.paper("2511.00002", featured: "2025-11-03", upvotes: 9, organization: Organization(name: "nvidia", fullname: "NVIDIA"))
+        let byNvidia = SamplePapers.paper(
+            "2511.00002", featured: "2025-11-03", upvotes: 9, organization: Organization(name: "nvidia", fullname: "NVIDIA"))
         let old = SamplePapers.paper("2510.00003", featured: "2025-10-01", upvotes: 40)
         _ = try await SQLPaperStore(database: database).apply([byGrace, byNvidia, old].map(SamplePapers.update), at: now)
         let clock: @Sendable () -> Timestamp = { [now] in now }
@@ -44,7 +45,9 @@ import Testing
             await #expect(throws: CommunityError.self) { try await site.follows.follow(kind: "organization", value: "nobody", by: site.alice) }
             await #expect(throws: CommunityError.self) { try await site.follows.follow(kind: "category", value: "Not A Category", by: site.alice) }
             await #expect(throws: CommunityError.self) { try await site.follows.follow(kind: "planet", value: "Mars", by: site.alice) }
-            await #expect(throws: CommunityError.self) { try await site.follows.follow(kind: "topic", value: String(repeating: "a", count: 61), by: site.alice) }
+            await #expect(throws: CommunityError.self) {
+                try await site.follows.follow(kind: "topic", value: String(repeating: "a", count: 61), by: site.alice)
+            }
             await #expect(throws: CommunityError.self) { try await site.follows.follow(kind: "author", value: "bell\u{7}ringer", by: site.alice) }
             let kinds = try await site.follows.follows(of: site.alice).map(\.kind)
             #expect(kinds == [.author, .organization, .category, .topic])
@@ -58,12 +61,14 @@ import Testing
         try await TestDatabase.with(engine) { database async throws in
             let site = try await site(database)
             let store = SQLCollectionStore(database: database)
-            let open = PaperCollection(id: "0123456789abcdef01234567", owner: "bob", ownerIsOrganization: false, title: "Open", createdAt: now, updatedAt: now)
+            let open = PaperCollection(
+                id: "0123456789abcdef01234567", owner: "bob", ownerIsOrganization: false, title: "Open", createdAt: now, updatedAt: now)
             var closed = open
             (closed.id, closed.title, closed.isPrivate) = ("89abcdef0123456789abcdef", "Closed", true)
             try await store.create(open, ownerUserId: site.bob.id)
             try await store.create(closed, ownerUserId: site.bob.id)
-            _ = try await store.addItem(CollectionItem(id: "00000000000000000000000a", paperId: "2511.00002", position: 0, note: nil, addedAt: now), to: open.id, at: now)
+            _ = try await store.addItem(
+                CollectionItem(id: "00000000000000000000000a", paperId: "2511.00002", position: 0, note: nil, addedAt: now), to: open.id, at: now)
             let followed = try await site.follows.follow(kind: "collection", value: open.id, by: site.alice).follow
             #expect(followed.value == open.slug, "stored under its address")
             await #expect(throws: CommunityError.self) { try await site.follows.follow(kind: "collection", value: closed.slug, by: site.alice) }

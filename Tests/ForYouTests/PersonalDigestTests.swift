@@ -44,7 +44,8 @@ import Testing
                 try await mail.setPersonalDigest(.daily, userId: member.id, at: start)
                 members.append(member)
             }
-            _ = try await SQLFollowStore(database: database).follow(try FollowRules.follow(kind: "author", value: "Grace Hopper"), userId: members[0].id, at: start)
+            _ = try await SQLFollowStore(database: database).follow(
+                try FollowRules.follow(kind: "author", value: "Grace Hopper"), userId: members[0].id, at: start)
             var sentDays: [String] = []
             for day in 22...29 {
                 let now = at("2026-11-\(day)")

@@ -16,7 +16,8 @@ public struct RecentPaper: Sendable, Equatable {
     public let upvotes: Int
 
     public init(
-        id: String, title: String, abstract: String, authors: [String], organization: String?, organizationFullname: String?, categories: [String], day: Day,
+        id: String, title: String, abstract: String, authors: [String], organization: String?, organizationFullname: String?, categories: [String],
+        day: Day,
         featured: Bool, upvotes: Int
     ) {
         self.id = id

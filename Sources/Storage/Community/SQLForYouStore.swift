@@ -31,7 +31,8 @@ public struct SQLForYouStore: Sendable {
             let id = try row.string("paper_id")
             guard seen.insert(id).inserted else { continue }
             let paper = ForYouProfile.HistoryPaper(
-                id: id, title: try row.string("title"), saved: row.optionalInt("saved") == 1, authors: StringList.decode(row.optionalString("authors")))
+                id: id, title: try row.string("title"), saved: row.optionalInt("saved") == 1,
+                authors: StringList.decode(row.optionalString("authors")))
             history.append((paper, row.optionalInt64("at") ?? 0))
         }
         return history.sorted { ($0.at, $1.paper.id) > ($1.at, $0.paper.id) }.map(\.paper)

@@ -22,7 +22,8 @@ extension SQLPaperStore {
         let announced = row.optionalString("announced_on").flatMap(Day.init(iso:))
         guard let day = [featured, announced].compactMap({ $0 }).filter(days.contains).max() else { return nil }
         return RecentPaper(
-            id: try row.string("id"), title: try row.string("title"), abstract: try row.string("abstract"), authors: StringList.decode(row.optionalString("authors")),
+            id: try row.string("id"), title: try row.string("title"), abstract: try row.string("abstract"),
+            authors: StringList.decode(row.optionalString("authors")),
             organization: row.optionalString("organization"), organizationFullname: row.optionalString("organization_fullname"),
             categories: StringList.decode(row.optionalString("categories")), day: day, featured: featured != nil,
             upvotes: row.optionalInt("upvotes") ?? 0)

@@ -106,7 +106,9 @@ func buildRouter(_ dependencies: AppDependencies, security: SecurityHeaders, key
     router.add(middleware: SecurityHeadersMiddleware(security: security, logger: dependencies.logger))
     router.add(middleware: RoutingMiddleware())
     if !dependencies.trustedProxies.isEmpty { router.add(middleware: ForwardedClientMiddleware(trustedProxies: dependencies.trustedProxies)) }
-    router.add(middleware: CommunityMiddleware(community: dependencies.community, follows: dependencies.forYou.follows, cache: dependencies.cache, clock: dependencies.clock))
+    router.add(
+        middleware: CommunityMiddleware(
+            community: dependencies.community, follows: dependencies.forYou.follows, cache: dependencies.cache, clock: dependencies.clock))
     router.add(middleware: RouteTable(handlers: RouteHandlers(dependencies), cache: dependencies.cache, keys: keys))
     return router
 }

@@ -57,7 +57,8 @@ struct CommunityMiddleware: RouterMiddleware {
             return nil
         }
         context.session = session
-        return Viewer(user: session.user, csrf: session.csrf, marks: PaperMarks(votes: community.votes, readingLists: community.readingLists, follows: follows))
+        return Viewer(
+            user: session.user, csrf: session.csrf, marks: PaperMarks(votes: community.votes, readingLists: community.readingLists, follows: follows))
     }
 }
 

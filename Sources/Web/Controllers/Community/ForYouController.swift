@@ -1,7 +1,7 @@
 import ForYou
 import HTTPTypes
-import Hummingbird
 import HubFormat
+import Hummingbird
 import PapersCore
 
 /// "For you": the member's page (`/for-you`), its API (`/api/me/for-you`) and "Not interested" on its cards.

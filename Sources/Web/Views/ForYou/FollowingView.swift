@@ -34,12 +34,13 @@ enum FollowingView {
             let checked: HTML = value == (digest?.rawValue ?? "off") ? " checked" : ""
             return "<label class=\"inline\"><input type=\"radio\" name=\"digest\" value=\"\(value)\"\(checked)> \(label)</label>"
         }
-        let note: HTML = viewer.user.emailVerified ? "" : " <span class=\"error\">Confirm your e-mail address first: it is sent only to a confirmed one.</span>"
+        let note: HTML =
+            viewer.user.emailVerified ? "" : " <span class=\"error\">Confirm your e-mail address first: it is sent only to a confirmed one.</span>"
         return """
             <form class="follow-group" method="post" action="\(Route.changeFollow.path)">\(CSRF.hiddenField(viewer.csrf))\
-            <h2>Your digest by e-mail</h2><p class="sub">The top papers of your list with the reason for each, never one sent before; \
-            nothing on a day with nothing new for you. It replaces the general digest.\(note)</p>
-            \(HTML(joining: options)) <button>Save</button></form>
+            <fieldset><legend>Your digest by e-mail</legend><p class="sub">The top papers of your list with the reason for each, never \
+            one sent before; nothing on a day with nothing new for you. It replaces the general digest.\(note)</p>
+            \(HTML(joining: options))</fieldset><button>Save</button></form>
             """
     }
 
@@ -56,7 +57,7 @@ enum FollowingView {
         let items = follows.map { follow -> HTML in
             "<li>\(link(follow)) \(FollowButton.render(follow.kind, follow.value, following: true, followers: nil, viewer: viewer))</li>"
         }
-        let list: HTML = items.isEmpty ? "<p class=\"empty\">None yet.</p>" : "<ul class=\"follows\">\(HTML(joining: items))</ul>"
+        let list: HTML = items.isEmpty ? "<p class=\"sub\">None yet.</p>" : "<ul class=\"follows\">\(HTML(joining: items))</ul>"
         return """
             <section class="follow-group"><h2>\(kind.plural.capitalizedFirst)</h2>
             \(list)

@@ -18,7 +18,8 @@ enum ForYouView {
         let cards = model.page.items.map { card($0, model) }
         let list: HTML =
             cards.isEmpty
-            ? PageLinks.empty(path: path, page: model.number, empty: "<p class=\"empty\">No papers reached the site in the last \(model.days) days.</p>")
+            ? PageLinks.empty(
+                path: path, page: model.number, empty: "<p class=\"empty\">No papers reached the site in the last \(model.days) days.</p>")
             : "<ol class=\"cards\">\(HTML(joining: cards))</ol>\(PageLinks.render(path: path, page: model.number, hasMore: model.page.hasMore))"
         let content: HTML = """
             <h1>For you</h1>
@@ -29,7 +30,8 @@ enum ForYouView {
     }
 
     private static func summary(_ model: Model) -> HTML {
-        let window: HTML = model.page.list.days.map { " (\(CardFormatting.fullDate($0.lowerBound)) – \(CardFormatting.fullDate($0.upperBound)))" } ?? ""
+        let window: HTML =
+            model.page.list.days.map { " (\(CardFormatting.fullDate($0.lowerBound)) – \(CardFormatting.fullDate($0.upperBound)))" } ?? ""
         guard !model.page.list.isNewMember else {
             return """
                 <div class="prompt"><p><strong>Make this page yours.</strong> Follow authors, organizations, arXiv categories, \

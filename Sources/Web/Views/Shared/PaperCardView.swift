@@ -74,7 +74,9 @@ enum PaperCardView {
         switch CardFormatting.byline(for: paper) {
             case .organization(let organization)?:
                 let logo = Avatar.render(organization.fullname, image: paper.hub?.organizationAvatar)
-                parts.append("<a href=\"\(Route.organization(organization.name).path)\">\(logo)<bdi>\(organization.fullname)</bdi></a>\(follow(organization, viewer))")
+                parts.append(
+                    "<a href=\"\(Route.organization(organization.name).path)\">\(logo)<bdi>\(organization.fullname)</bdi></a>\(follow(organization, viewer))"
+                )
             case .authors(let text)?:
                 parts.append("<span>\(text)</span>")
             case nil:
