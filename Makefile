@@ -54,6 +54,7 @@ bench: release models
 	SHARED_DATA=$(SHARED_DATA) scripts/bench-search.sh $(abspath $(RELEASE_BIN))
 	SHARED_DATA=$(SHARED_DATA) scripts/bench-embedding.sh $(abspath $(RELEASE_BIN))
 	SHARED_DATA=$(SHARED_DATA) scripts/bench-library.sh $(abspath $(RELEASE_BIN))
+	SHARED_DATA=$(SHARED_DATA) scripts/bench-for-you.sh $(abspath $(RELEASE_BIN))
 	SHARED_DATA=$(SHARED_DATA) scripts/bench-harvest.sh $(abspath $(RELEASE_BIN))
 	SHARED_DATA=$(SHARED_DATA) scripts/bench-hardening.sh $(abspath $(RELEASE_BIN))
 

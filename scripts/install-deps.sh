@@ -14,7 +14,7 @@ case "$purpose" in
     test) debian_packages+=(postgresql nginx-light chromium chromium-driver)
           python_packages=(huggingface_hub pytest feedparser aiosmtpd cryptography openapi-spec-validator schemathesis selenium axe-selenium-python
                          bibtexparser rispy citeproc-py=citeproc) ;;
-    bench) debian_packages+=(wrk nginx-light postfix postgresql chromium chromium-driver); python_packages=(rank-bm25 sentence-transformers selenium) ;;
+    bench) debian_packages+=(wrk nginx-light postfix postgresql chromium chromium-driver); python_packages=(rank-bm25 sentence-transformers selenium scipy scikit-learn=sklearn) ;;
     *) echo "usage: $0 run|test|bench" >&2; exit 2 ;;
 esac
 

@@ -2,10 +2,10 @@
 /// `scripts/bench/for_you.py` and are reported on the other half (docs/benchmarks.md says how).
 public struct ForYouWeights: Sendable, Codable, Equatable {
     /// Closeness in meaning to the member's saved and upvoted papers: weight × (cosine − floor), above the floor.
-    public var meaning = 1.0
+    public var meaning = 0.5
     public var meaningFloor: Float = 0.25
     /// How many interest clusters a member's papers are grouped into.
-    public var clusters = 8
+    public var clusters = 16
     /// A followed author, organization, collection or category among the paper's.
     public var author = 0.6
     public var organization = 0.4

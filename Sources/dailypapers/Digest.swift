@@ -1,5 +1,6 @@
 import ArgumentParser
 import DailyPapersApp
+import ForYou
 import Foundation
 import Logging
 import Mail
@@ -47,20 +48,22 @@ struct Digest: AsyncParsableCommand {
             try await databaseOptions.withMigrated { try await self.run(database: $0) }
         }
 
-        /// Topics by meaning when the model is installed; otherwise topics match by their words, as the note says.
-        private func topicMeaning(_ database: any SQLDatabase, _ builder: ApplicationBuilder) async throws -> TopicMeaning? {
+        /// The papers' meanings when the model is installed (topics and "For you" rank by them); otherwise topics match
+        /// by their words and personal digests by follows, as the note says.
+        private func semanticIndex(_ database: any SQLDatabase, _ builder: ApplicationBuilder) async throws -> SemanticIndex? {
             guard case .success(let embedder) = try modelOptions.load() else {
                 Terminal.error("note: the embedding model is not installed, so topics match by their words only")
                 return nil
             }
-            return SemanticSetup.topicMeaning(try await builder.semanticIndex(embedder, on: database))
+            return try await builder.semanticIndex(embedder, on: database)
         }
 
         func run(database: any SQLDatabase) async throws {
             let builder = try ApplicationBuilder.command(flags: databaseOptions.flags.merging(mailOptions.flags) { given, _ in given })
             let clock = builder.siteClock()
             let day = date.flatMap { Day(iso: $0) } ?? clock().day
-            let (setup, publisher, sender) = try await builder.digestPipeline(on: database, meaning: try await topicMeaning(database, builder))
+            let index = try await semanticIndex(database, builder)
+            let (setup, publisher, sender) = try await builder.digestPipeline(on: database, meaning: index.map(SemanticSetup.topicMeaning))
             guard setup.isEnabled || dryRun else { throw CommandFailure("Mail is off: set SMTP_URL (or --smtp-url) to send digests") }
             let editions = try await publisher.editions(dueOn: day)
             if editions.isEmpty { print("No edition is due on \(day) (no arXiv mailing that day, or no papers featured).") }
@@ -80,7 +83,9 @@ struct Digest: AsyncParsableCommand {
                     "  composed in \(String(format: "%.2f", seconds)) s (\(Int(Double(summary.subscribers) / max(seconds, 0.000_001))) subscribers/s)"
                 )
             }
-            guard !dryRun, let sender else { return }
+            guard !dryRun else { return }
+            try await composePersonal(day, builder: builder, database: database, index: index, composer: setup.composer)
+            guard let sender else { return }
             let mailStore = SQLMailStore(database: database)
             let bar = ProgressBar(label: "sending")
             let pending = try await mailStore.outboxCounts()["pending"] ?? 0
@@ -100,6 +105,20 @@ struct Digest: AsyncParsableCommand {
             let sendSeconds = (ContinuousClock.now - sendStarted).seconds
             print("Sent \(result.sent), deferred \(result.deferred) (retried later), failed \(result.failed).")
             print("  sent in \(String(format: "%.2f", sendSeconds)) s (\(Int(Double(result.sent) / max(sendSeconds, 0.000_001))) messages/s)")
+        }
+
+        /// The personal digests due on `day`, after the general editions (as `serve` composes them).
+        private func composePersonal(
+            _ day: Day, builder: ApplicationBuilder, database: any SQLDatabase, index: SemanticIndex?, composer: DigestComposer
+        ) async throws {
+            let forYou = builder.forYouService(on: database, meaning: index)
+            let started = ContinuousClock.now
+            let summary = try await builder.personalDigests(on: database, forYou: forYou, composer: composer).compose(dueOn: day, now: builder.siteClock()())
+            guard summary.members > 0 else { return }
+            let seconds = (ContinuousClock.now - started).seconds
+            print(
+                "personal digests: \(summary.members) members: queued \(summary.queued), already queued \(summary.alreadyQueued), nothing new \(summary.nothingToSend)")
+            print("  composed in \(String(format: "%.2f", seconds)) s (\(Int(Double(summary.members) / max(seconds, 0.000_001))) members/s)")
         }
     }
 }

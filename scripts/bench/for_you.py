@@ -215,7 +215,7 @@ def tune(binary, model, groups, half):
     """Coordinate search on `half`: each constant in turn takes the value with the best recall@10, others fixed."""
     grid = {"clusters": [1, 4, 8, 16], "meaning": [0.5, 1.0, 2.0], "author": [0.3, 0.6, 1.2], "readAuthor": [0.1, 0.3, 0.6],
             "freshness": [0.0, 0.05, 0.2], "popularity": [0.0, 0.1, 0.3]}
-    chosen = {"clusters": 8, "meaning": 1.0, "author": 0.6, "readAuthor": 0.3, "freshness": 0.05, "popularity": 0.1}
+    chosen = {"clusters": 16, "meaning": 0.5, "author": 0.6, "readAuthor": 0.3, "freshness": 0.05, "popularity": 0.1}
     best = mean_recall(evaluate(binary, model, groups, chosen), half)
     trail = [f"start {json.dumps(chosen)}: recall@10 {best:.4f} on half A"]
     for name, values in grid.items():

@@ -22,9 +22,7 @@ extension ApplicationBuilder {
             logger.warning("mail is off: set SMTP_URL to send digests and confirmation mails; the subscribe page says so")
             return MailFeatures(setup: setup, store: mailStore, limits: configuration.mailLimits, sendNow: {})
         }
-        let personal = PersonalDigestPublisher(
-            forYou: forYou, mail: mailStore, papers: SQLPaperStore(database: database.sql), composer: setup.composer,
-            calendar: configuration.arxivCalendar)
+        let personal = personalDigests(on: database.sql, forYou: forYou, composer: setup.composer)
         let service = try MailService(
             publisher: publisher, sender: sender, store: mailStore, digestTime: configuration.digestTime,
             retentionDays: configuration.mailRetentionDays, clock: clock, logger: logger

@@ -1,4 +1,5 @@
 import Embeddings
+import ForYou
 import Foundation
 import Harvest
 import Logging
@@ -37,6 +38,20 @@ extension ApplicationBuilder {
         let index = SemanticIndex(embedder: embedder, database: database, exactLimit: configuration.exactSearchLimit)
         try await index.refresh()
         return index
+    }
+
+    /// What composes the personal digests: each member's "For you" list ranked with `meaning` (nil: by follows).
+    public func personalDigests(on database: any SQLDatabase, forYou: ForYouService, composer: DigestComposer) -> PersonalDigestPublisher {
+        PersonalDigestPublisher(
+            forYou: forYou, mail: SQLMailStore(database: database), papers: SQLPaperStore(database: database), composer: composer,
+            calendar: configuration.arxivCalendar)
+    }
+
+    /// The "For you" lists as configured, with `meaning` (nil: by follows alone).
+    public func forYouService(on database: any SQLDatabase, meaning: (any PaperMeaning)?) -> ForYouService {
+        ForYouService(
+            stores: .init(database: database), meaning: meaning, weights: configuration.forYouWeights, days: configuration.forYouDays,
+            clock: siteClock())
     }
 
     /// What composes the digests and what sends the outbox (nil when mail is off), as configured.

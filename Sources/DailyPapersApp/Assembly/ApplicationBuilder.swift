@@ -77,8 +77,8 @@ public struct ApplicationBuilder: Sendable {
             let embedder = SemanticSetup.backgroundEmbedder(index, database: database.sql)
             services.append(BackgroundService(every: .seconds(2)) { [logger] in await SemanticSetup.backgroundRound(embedder, logger: logger) })
         }
-        let forYou = ForYouFeatures.assemble(
-            database: database.sql, meaning: semantic.index, weights: configuration.forYouWeights, days: configuration.forYouDays, clock: clock)
+        let forYou = ForYouFeatures(
+            forYou: forYouService(on: database.sql, meaning: semantic.index), follows: FollowService(database: database.sql, clock: clock))
         let mail = try await mailFeatures(database, meaning: semantic.topicMeaning, forYou: forYou.forYou, clock: clock, services: &services)
         let community = communityFeatures(papers: store, database: database.sql, mail: mail, clock: clock)
         harvestFeatures(database, clock: clock, services: &services)

@@ -1,5 +1,3 @@
-import PapersCore
-
 /// Everything a member's ranking reads about them: the papers they saved and upvoted, what they follow, and what
 /// they marked "not interested".
 public struct ForYouProfile: Sendable {
