@@ -12,6 +12,10 @@ public struct AccountArchive: Encodable, Sendable {
     public let organizations: [Membership]
     public let collections: [CollectionRecord]
     public let savedPapers: [Saved]
+    /// What the member follows, the papers they marked "not interested", and their personal digest (null: none).
+    public let follows: [Followed]
+    public let notInterested: [String]
+    public let personalDigest: String?
 
     /// The account itself.
     public struct Profile: Encodable, Sendable {
@@ -64,6 +68,12 @@ public struct AccountArchive: Encodable, Sendable {
             let note: String?
             let addedAt: Timestamp
         }
+    }
+
+    /// Something the member follows.
+    public struct Followed: Encodable, Sendable {
+        let kind: String
+        let value: String
     }
 
     /// A paper on the reading list.

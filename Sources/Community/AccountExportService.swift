@@ -8,6 +8,8 @@ public struct AccountExportService: Sendable {
     let organizations: SQLOrganizationStore
     let collections: SQLCollectionStore
     let readingLists: SQLReadingListStore
+    let follows: SQLFollowStore
+    let mail: SQLMailStore
     let clock: @Sendable () -> Timestamp
 
     public init(database: any SQLDatabase, clock: @escaping @Sendable () -> Timestamp) {
@@ -16,6 +18,8 @@ public struct AccountExportService: Sendable {
         organizations = SQLOrganizationStore(database: database)
         collections = SQLCollectionStore(database: database)
         readingLists = SQLReadingListStore(database: database)
+        follows = SQLFollowStore(database: database)
+        mail = SQLMailStore(database: database)
         self.clock = clock
     }
 
@@ -38,7 +42,10 @@ public struct AccountExportService: Sendable {
             },
             organizations: memberships,
             collections: try await collections.collections(ownedBy: user.id).map(Self.record),
-            savedPapers: saved.map { .init(paperId: $0.paperId, savedAt: $0.savedAt, readAt: $0.readAt, note: $0.note) })
+            savedPapers: saved.map { .init(paperId: $0.paperId, savedAt: $0.savedAt, readAt: $0.readAt, note: $0.note) },
+            follows: try await follows.follows(userId: user.id).map { .init(kind: $0.kind.rawValue, value: $0.value) },
+            notInterested: try await follows.dismissedIds(userId: user.id),
+            personalDigest: try await mail.personalDigest(userId: user.id)?.rawValue)
     }
 
     static func record(_ collection: PaperCollection) -> AccountArchive.CollectionRecord {

@@ -34,6 +34,8 @@ struct ForYouWebTests {
             #expect(card.contains("Why: you follow NVIDIA") && card.contains("Not interested"))
             try await browser.post("/papers/2511.00001/dismiss", ["dismissed": "1"])
             #expect(Self.card("2511.00001", in: try await browser.get("/for-you").text) == nil)
+            let archive = try await browser.get("/settings/export.json").text
+            #expect(archive.contains(#""follows":[{"kind":"organization","value":"nvidia"}],"notInterested":["2511.00001"],"personalDigest":null"#))
             let following = try await browser.get("/following").text
             #expect(following.contains(#"<a href="/nvidia">nvidia</a>"#) && following.contains("Only you see what you follow."))
             let bad = try await browser.post("/following", ["kind": "organization", "value": "no-such-org", "followed": "1"])
