@@ -142,7 +142,8 @@ let package = Package(
         .executableTarget(
             name: "dailypapers",
             dependencies: [
-                "PapersCore", "Storage", "Ingestion", "Web", "Mail", "Community", "Arxiv", "Search", "ForYou", "Embeddings", "DailyPapersApp", "Harvest",
+                "PapersCore", "Storage", "Ingestion", "Web", "Mail", "Community", "Arxiv", "Search", "ForYou", "Embeddings", "DailyPapersApp",
+                "Harvest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -113,11 +113,13 @@ struct Digest: AsyncParsableCommand {
         ) async throws {
             let forYou = builder.forYouService(on: database, meaning: index)
             let started = ContinuousClock.now
-            let summary = try await builder.personalDigests(on: database, forYou: forYou, composer: composer).compose(dueOn: day, now: builder.siteClock()())
+            let summary = try await builder.personalDigests(on: database, forYou: forYou, composer: composer).compose(
+                dueOn: day, now: builder.siteClock()())
             guard summary.members > 0 else { return }
             let seconds = (ContinuousClock.now - started).seconds
             print(
-                "personal digests: \(summary.members) members: queued \(summary.queued), already queued \(summary.alreadyQueued), nothing new \(summary.nothingToSend)")
+                "personal digests: \(summary.members) members: queued \(summary.queued), already queued \(summary.alreadyQueued), nothing new \(summary.nothingToSend)"
+            )
             print("  composed in \(String(format: "%.2f", seconds)) s (\(Int(Double(summary.members) / max(seconds, 0.000_001))) members/s)")
         }
     }

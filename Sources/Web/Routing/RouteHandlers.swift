@@ -46,7 +46,7 @@ struct RouteHandlers: Sendable {
         subscriptions = SubscriptionController(mail: dependencies.mail, clock: clock)
         let community = dependencies.community
         accounts = AccountController(community: community, clock: clock)
-        settings = SettingsController(community: community, clock: clock)
+        settings = SettingsController(community: community, forYou: dependencies.forYou, clock: clock)
         profiles = ProfileController(community: community, catalog: catalog, forYou: dependencies.forYou, clock: clock)
         votes = VoteController(community: community, clock: clock)
         comments = CommentController(community: community, clock: clock)

@@ -5,6 +5,8 @@ import PapersCore
 /// The settings page: password, e-mail address, API tokens, verification mail, account deletion.
 struct SettingsController: Sendable {
     let community: CommunityFeatures
+    /// Forgets a deleted member's ranking kept in memory.
+    let forYou: ForYouFeatures
     let clock: @Sendable () -> Timestamp
 
     private var accounts: AccountService { community.accounts }
@@ -55,6 +57,7 @@ struct SettingsController: Sendable {
         let (session, fields) = try await Guards.memberForm(request, context)
         do {
             try await accounts.deleteAccount(session.user, password: fields["password"] ?? "")
+            forYou.forYou.forget(session.user)
         } catch let error as CommunityError {
             return try await settings(session, notice: .init(error: error.message), status: error.kind.status)
         }
