@@ -12,7 +12,7 @@ public struct AccountArchive: Encodable, Sendable {
     public let organizations: [Membership]
     public let collections: [CollectionRecord]
     public let savedPapers: [Saved]
-    /// What the member follows, the papers they marked "not interested", and their personal digest (null: none).
+    /// What the member follows, the papers they marked "not interested", and their personal digest (left out: none).
     public let follows: [Followed]
     public let notInterested: [String]
     public let personalDigest: String?

@@ -9,6 +9,7 @@ struct FollowMatcher {
     private let collectionPapers: [String: String]
     /// The authors of the member's saved and upvoted papers, each with the latest such paper.
     private let readAuthors: [String: ForYouProfile.HistoryPaper]
+    private let readAuthorKeys: Set<String>
     private let weights: ForYouWeights
 
     init(profile: ForYouProfile, weights: ForYouWeights) {
@@ -20,14 +21,17 @@ struct FollowMatcher {
         var read: [String: ForYouProfile.HistoryPaper] = [:]
         for paper in profile.history.reversed() { for name in paper.authors { read[FollowRules.key(author: name)] = paper } }
         readAuthors = read
+        readAuthorKeys = Set(read.keys)
         self.weights = weights
     }
 
     func parts(_ paper: RecentPaper, authors paperAuthors: Set<String>) -> [(Double, ForYouReason)] {
         var parts: [(Double, ForYouReason)] = []
+        // The sets of keys decide; only a paper that matches has its names keyed again, to name the first in its order.
         if !paperAuthors.isDisjoint(with: authors), let name = paper.authors.first(where: { authors.contains(FollowRules.key(author: $0)) }) {
             parts.append((weights.author, .author(name)))
-        } else if let name = paper.authors.first(where: { readAuthors[FollowRules.key(author: $0)] != nil }),
+        } else if !paperAuthors.isDisjoint(with: readAuthorKeys),
+            let name = paper.authors.first(where: { readAuthors[FollowRules.key(author: $0)] != nil }),
             let read = readAuthors[FollowRules.key(author: name)]
         {
             parts.append((weights.readAuthor, .readAuthor(name, paperTitle: read.title, saved: read.saved)))
@@ -58,18 +62,20 @@ struct TopicMatcher {
         self.weights = weights
     }
 
-    /// Each matching candidate's parts, one per topic it matches.
-    func scores(_ pool: CandidatePool, candidates: [Int], meaning: (any PaperMeaning)?) -> [String: [(Double, ForYouReason)]] {
-        var scores: [String: [(Double, ForYouReason)]] = [:]
+    /// Each candidate's parts (by position in `candidates`), one per topic it matches.
+    func scores(_ pool: CandidatePool, candidates: [Int], meaning: (any PaperMeaning)?) -> [[(Double, ForYouReason)]] {
+        var scores = [[(Double, ForYouReason)]](repeating: [], count: candidates.count)
+        let embedded = topics.filter { vectors[$0.key] != nil }
         let ids = candidates.map { pool.ids[$0] }
+        let cosines = meaning.map { $0.similarities(of: ids, toEach: embedded.compactMap { vectors[$0.key] }) } ?? []
         for topic in topics {
             let stems = TopicWords.stems(of: topic.value)
-            let cosines = meaning.flatMap { meaning in vectors[topic.key].map { meaning.similarities(of: ids, to: $0) } } ?? [:]
-            for index in candidates {
-                let id = pool.ids[index]
+            let row = embedded.firstIndex(of: topic).flatMap { $0 < cosines.count ? cosines[$0] : nil }
+            for (slot, index) in candidates.enumerated() {
                 let byWords = !stems.isEmpty && stems.isSubset(of: pool.words[index]) ? weights.topicWords : 0
-                let byMeaning = weights.topicMeaning * Double(max(0, (cosines[id] ?? 0) - weights.topicFloor))
-                if byWords + byMeaning > 0 { scores[id, default: []].append((byWords + byMeaning, .topic(topic.value))) }
+                let cosine = row.map { $0[slot].isNaN ? 0 : $0[slot] } ?? 0
+                let byMeaning = weights.topicMeaning * Double(max(0, cosine - weights.topicFloor))
+                if byWords + byMeaning > 0 { scores[slot].append((byWords + byMeaning, .topic(topic.value))) }
             }
         }
         return scores

@@ -23,22 +23,21 @@ public struct ForYouRanker: Sendable {
         let candidates = pool.papers.indices.filter { !excluded.contains(pool.ids[$0]) }
         let ids = candidates.map { pool.ids[$0] }
         let history = meaning.map { HistoryMeaning(profile.history, meaning: $0, clusters: weights.clusters) }
-        let closeness = history?.closeness(of: ids) ?? [:]
-        let sinking = meaning.map { dismissedCloseness(profile.dismissed, ids: ids, meaning: $0) } ?? [:]
+        let closeness = history?.closeness(of: ids) ?? []
+        let sinking = meaning.map { dismissedCloseness(profile.dismissed, ids: ids, meaning: $0) } ?? []
         let follows = FollowMatcher(profile: profile, weights: weights)
         let topicScores = TopicMatcher(topics: profile.follows.filter { $0.kind == .topic }, vectors: topics, weights: weights)
             .scores(pool, candidates: candidates, meaning: meaning)
         var scored = candidates.enumerated().map { slot, index in
-            let id = pool.ids[index]
-            var parts = follows.parts(pool.papers[index], authors: pool.authorKeys[index]) + (topicScores[id] ?? [])
-            if let (cosine, _) = closeness[id], cosine > weights.meaningFloor {
+            var parts = follows.parts(pool.papers[index], authors: pool.authorKeys[index]) + topicScores[slot]
+            if slot < closeness.count, let (cosine, _) = closeness[slot], cosine > weights.meaningFloor {
                 parts.append((weights.meaning * Double(cosine - weights.meaningFloor), .like(paperId: "", title: "", saved: true)))
             }
-            return score(pool, index: index, parts: parts, sinking: sinking[id] ?? 0, today: today)
+            return (slot, score(pool, index: index, parts: parts, sinking: slot < sinking.count ? sinking[slot] : 0, today: today))
         }
-        scored.sort { ($0.score, $1.paperId) > ($1.score, $0.paperId) }
-        return scored.prefix(Self.maximumPicks).map { pick in
-            guard case .like = pick.reason, let history, let cluster = closeness[pick.paperId]?.cluster else { return pick }
+        scored.sort { ($0.1.score, $1.1.paperId) > ($1.1.score, $0.1.paperId) }
+        return scored.prefix(Self.maximumPicks).map { slot, pick in
+            guard case .like = pick.reason, let history, slot < closeness.count, let cluster = closeness[slot]?.cluster else { return pick }
             return ForYouPick(
                 paperId: pick.paperId, score: pick.score, personalScore: pick.personalScore,
                 reason: history.nearest(to: pick.paperId, in: cluster))
@@ -56,12 +55,12 @@ public struct ForYouRanker: Sendable {
         return ForYouPick(paperId: paper.id, score: personal + fresh + popular - penalty, personalScore: personal, reason: reason)
     }
 
-    /// Each candidate's largest cosine to a paper marked "not interested" (their clusters, at most four).
-    private func dismissedCloseness(_ dismissed: [String], ids: [String], meaning: any PaperMeaning) -> [String: Float] {
+    /// Each candidate's largest cosine (by position) to a paper marked "not interested" (their clusters, at most four).
+    private func dismissedCloseness(_ dismissed: [String], ids: [String], meaning: any PaperMeaning) -> [Float] {
         let vectors = dismissed.compactMap(meaning.vector(of:)).map { InterestClusters.normalizedMean([$0]) }
-        var closest: [String: Float] = [:]
-        for centroid in InterestClusters(vectors, maximum: 4).centroids {
-            for (id, cosine) in meaning.similarities(of: ids, to: centroid) { closest[id] = max(closest[id] ?? -1, cosine) }
+        var closest = [Float](repeating: -1, count: ids.count)
+        for cosines in meaning.similarities(of: ids, toEach: InterestClusters(vectors, maximum: 4).centroids) {
+            for (position, cosine) in cosines.enumerated() where !cosine.isNaN { closest[position] = max(closest[position], cosine) }
         }
         return closest
     }

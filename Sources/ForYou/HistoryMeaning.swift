@@ -16,12 +16,12 @@ struct HistoryMeaning {
         self.meaning = meaning
     }
 
-    /// For each of `ids` with a vector: its largest cosine to a cluster, and which cluster.
-    func closeness(of ids: [String]) -> [String: (cosine: Float, cluster: Int)] {
-        var best: [String: (cosine: Float, cluster: Int)] = [:]
-        for (cluster, centroid) in clusters.centroids.enumerated() {
-            for (id, cosine) in meaning.similarities(of: ids, to: centroid) where cosine > best[id]?.cosine ?? -2 {
-                best[id] = (cosine, cluster)
+    /// For each of `ids` (by position) with a vector: its largest cosine to a cluster, and which cluster.
+    func closeness(of ids: [String]) -> [(cosine: Float, cluster: Int)?] {
+        var best = [(cosine: Float, cluster: Int)?](repeating: nil, count: ids.count)
+        for (cluster, cosines) in meaning.similarities(of: ids, toEach: clusters.centroids).enumerated() {
+            for (position, cosine) in cosines.enumerated() where !cosine.isNaN && cosine > best[position]?.cosine ?? -2 {
+                best[position] = (cosine, cluster)
             }
         }
         return best

@@ -4,8 +4,9 @@ import Search
 /// like a query. `SemanticIndex` provides it; a site without the model ranks by follows alone.
 public protocol PaperMeaning: Sendable {
     func vector(of paperId: String) -> [Float]?
-    /// The cosine to `query` of each paper of `paperIds` that has a vector.
-    func similarities(of paperIds: [String], to query: [Float]) -> [String: Float]
+    /// The cosine of each of `paperIds` to each of `queries`: one array per query in the order of `paperIds`, NaN
+    /// where a paper has no vector.
+    func similarities(of paperIds: [String], toEach queries: [[Float]]) -> [[Float]]
     func embed(_ text: String) -> [Float]
 }
 
@@ -14,8 +15,8 @@ extension SemanticIndex: PaperMeaning {
         vectors.vector(of: paperId)
     }
 
-    public func similarities(of paperIds: [String], to query: [Float]) -> [String: Float] {
-        vectors.similarities(of: paperIds, to: query)
+    public func similarities(of paperIds: [String], toEach queries: [[Float]]) -> [[Float]] {
+        vectors.similarities(of: paperIds, toEach: queries)
     }
 
     public func embed(_ text: String) -> [Float] {

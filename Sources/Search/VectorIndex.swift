@@ -14,11 +14,11 @@ public final class VectorIndex: @unchecked Sendable {
     /// How many inverted lists an approximate search scans; nil picks one from the list count.
     public let probes: Int?
 
-    private let lock = ReadWriteLock()
+    let lock = ReadWriteLock()
     private var ids: [String] = []
-    private var slots: [String: Int32] = [:]
-    private var components: [Int8] = []
-    private var scales: [Float] = []
+    private(set) var slots: [String: Int32] = [:]
+    private(set) var components: [Int8] = []
+    private(set) var scales: [Float] = []
     private var partition: IVFPartition?
 
     public init(dimensions: Int, exactLimit: Int = 50_000, probes: Int? = nil) {

@@ -7,13 +7,10 @@ struct StubMeaning: PaperMeaning {
 
     func vector(of paperId: String) -> [Float]? { vectors[paperId] }
 
-    func similarities(of paperIds: [String], to query: [Float]) -> [String: Float] {
-        var found: [String: Float] = [:]
-        for id in paperIds {
-            guard let vector = vectors[id] else { continue }
-            found[id] = zip(vector, query).reduce(0) { $0 + $1.0 * $1.1 }
+    func similarities(of paperIds: [String], toEach queries: [[Float]]) -> [[Float]] {
+        queries.map { query in
+            paperIds.map { id in vectors[id].map { zip($0, query).reduce(0) { $0 + $1.0 * $1.1 } } ?? .nan }
         }
-        return found
     }
 
     func embed(_ text: String) -> [Float] { topics[text] ?? [0, 0, 0, 0] }

@@ -42,6 +42,20 @@ import Testing
         #expect(others.count == 5)
     }
 
+    @Test func batchSimilaritiesAgreeWithOneQueryAtATime() {
+        let index = VectorIndex(dimensions: 32)
+        let vectors = Self.clusteredVectors(count: 50, clusters: 5, dimensions: 32, seed: 2)
+        index.upsert(vectors.enumerated().map { ("p\($0.offset)", PackedVector($0.element)) })
+        let ids = ["p3", "missing", "p7", "p49"]
+        let batch = index.similarities(of: ids, toEach: [vectors[3], vectors[10], [1, 2]])
+        for (row, query) in [vectors[3], vectors[10]].enumerated() {
+            let single = index.similarities(of: ids, to: query)
+            #expect(batch[row][0] == single["p3"] && batch[row][2] == single["p7"] && batch[row][3] == single["p49"])
+            #expect(batch[row][1].isNaN, "a paper without a vector")
+        }
+        #expect(batch[2].allSatisfy { $0.isNaN }, "a query of the wrong size matches nothing")
+    }
+
     @Test func upsertReplacesAPapersVector() {
         let index = VectorIndex(dimensions: 16)
         let a = Self.unit((0..<16).map { $0 == 0 ? 1 : 0 })
