@@ -2,7 +2,9 @@ import PapersCore
 import Synchronization
 
 /// The week's candidates, shared by every member's ranking: read again when the day changes or after
-/// `lifetime` (new papers, new upvotes), each new read a new generation that members' cached rankings compare against.
+/// `lifetime` (new papers, new upvotes). A read that brings other papers (or another day) is a new generation, which
+/// members' cached rankings compare against; one that only moves upvote counts keeps the generation, so the cached
+/// rankings stay (their popularity term lags by at most a lifetime).
 final class SharedPool: Sendable {
     private struct Current {
         let pool: CandidatePool?
@@ -31,7 +33,8 @@ final class SharedPool: Sendable {
         }
         let pool = try await read(today: today)
         return current.withLock { current in
-            let generation = (current?.generation ?? 0) + 1
+            let same = current.map { $0.today == today && $0.pool?.ids == pool?.ids } ?? false
+            let generation = (current?.generation ?? 0) + (same ? 0 : 1)
             current = Current(pool: pool, readAt: now, today: today, generation: generation)
             return (pool, generation)
         }

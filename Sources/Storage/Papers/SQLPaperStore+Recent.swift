@@ -13,6 +13,7 @@ extension SQLPaperStore {
             WHERE \(unsafeRaw: Self.visible) AND (
                 (p.featured_on >= \(from) AND p.featured_on <= \(through))
                 OR (p.announced_on >= \(from) AND p.announced_on <= \(through) AND p.announce_type = 'new'))
+            ORDER BY p.id
             """)
         return try rows.compactMap { try Self.recent($0, within: first...last) }
     }
