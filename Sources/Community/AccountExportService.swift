@@ -9,7 +9,7 @@ public struct AccountExportService: Sendable {
     let collections: SQLCollectionStore
     let readingLists: SQLReadingListStore
     let follows: SQLFollowStore
-    let mail: SQLMailStore
+    let digests: SQLPersonalDigestStore
     let clock: @Sendable () -> Timestamp
 
     public init(database: any SQLDatabase, clock: @escaping @Sendable () -> Timestamp) {
@@ -19,7 +19,7 @@ public struct AccountExportService: Sendable {
         collections = SQLCollectionStore(database: database)
         readingLists = SQLReadingListStore(database: database)
         follows = SQLFollowStore(database: database)
-        mail = SQLMailStore(database: database)
+        digests = SQLPersonalDigestStore(database: database)
         self.clock = clock
     }
 
@@ -45,7 +45,7 @@ public struct AccountExportService: Sendable {
             savedPapers: saved.map { .init(paperId: $0.paperId, savedAt: $0.savedAt, readAt: $0.readAt, note: $0.note) },
             follows: try await follows.follows(userId: user.id).map { .init(kind: $0.kind.rawValue, value: $0.value) },
             notInterested: try await follows.dismissedIds(userId: user.id),
-            personalDigest: try await mail.personalDigest(userId: user.id)?.rawValue)
+            personalDigest: try await digests.personalDigest(userId: user.id)?.rawValue)
     }
 
     static func record(_ collection: PaperCollection) -> AccountArchive.CollectionRecord {

@@ -8,14 +8,14 @@ public struct FollowService: Sendable {
     let follows: SQLFollowStore
     let organizations: SQLOrganizationStore
     let collections: SQLCollectionStore
-    let mail: SQLMailStore
+    let digests: SQLPersonalDigestStore
     let clock: @Sendable () -> Timestamp
 
     public init(database: any SQLDatabase, clock: @escaping @Sendable () -> Timestamp) {
         follows = SQLFollowStore(database: database)
         organizations = SQLOrganizationStore(database: database)
         collections = SQLCollectionStore(database: database)
-        mail = SQLMailStore(database: database)
+        digests = SQLPersonalDigestStore(database: database)
         self.clock = clock
     }
 
@@ -54,7 +54,7 @@ public struct FollowService: Sendable {
 
     /// The member's personal digest: nil, or how often it comes.
     public func personalDigest(of user: User) async throws -> Subscriber.Frequency? {
-        try await mail.personalDigest(userId: user.id)
+        try await digests.personalDigest(userId: user.id)
     }
 
     /// Chooses the personal digest (`off`, `daily` or `weekly`), which replaces the general one for the member.
@@ -62,7 +62,7 @@ public struct FollowService: Sendable {
         guard choice == "off" || Subscriber.Frequency(rawValue: choice) != nil else {
             throw CommunityError.invalid("The personal digest is off, daily or weekly.")
         }
-        try await mail.setPersonalDigest(Subscriber.Frequency(rawValue: choice), userId: user.id, at: clock())
+        try await digests.setPersonalDigest(Subscriber.Frequency(rawValue: choice), userId: user.id, at: clock())
     }
 
     /// How many follow it, and whether `viewer` does: what a Follow button shows.

@@ -17,16 +17,16 @@ public struct PersonalDigestPublisher: Sendable {
     }
 
     let forYou: ForYouService
-    let mail: SQLMailStore
+    let digests: SQLPersonalDigestStore
     let papers: SQLPaperStore
     let composer: DigestComposer
     let calendar: ArxivCalendar
     /// The least personal score a paper needs to be mailed (a follow, a topic or clear closeness in meaning).
     public static let qualityBar = 0.1
 
-    public init(forYou: ForYouService, mail: SQLMailStore, papers: SQLPaperStore, composer: DigestComposer, calendar: ArxivCalendar) {
+    public init(forYou: ForYouService, digests: SQLPersonalDigestStore, papers: SQLPaperStore, composer: DigestComposer, calendar: ArxivCalendar) {
         self.forYou = forYou
-        self.mail = mail
+        self.digests = digests
         self.papers = papers
         self.composer = composer
         self.calendar = calendar
@@ -38,7 +38,7 @@ public struct PersonalDigestPublisher: Sendable {
         for kind in DigestEdition.kinds(dueOn: date, calendar: calendar) {
             var lastId: Int64 = 0
             while true {
-                let members = try await mail.personalDigestMembers(frequency: Self.frequency(kind), after: lastId, limit: batchSize)
+                let members = try await digests.personalDigestMembers(frequency: Self.frequency(kind), after: lastId, limit: batchSize)
                 guard let last = members.last else { break }
                 lastId = last.id
                 for member in members { try await compose(kind, for: member, now: now, into: &summary) }
@@ -50,7 +50,7 @@ public struct PersonalDigestPublisher: Sendable {
     private func compose(_ kind: DigestEdition.Kind, for member: User, now: Timestamp, into summary: inout Summary) async throws {
         summary.members += 1
         let picks = try await forYou.list(for: member).picks.filter { $0.reason.isPersonal && $0.personalScore >= Self.qualityBar }
-        let sent = try await mail.personallySent(userId: member.id, among: picks.map(\.paperId))
+        let sent = try await digests.personallySent(userId: member.id, among: picks.map(\.paperId))
         let chosen = Array(picks.filter { !sent.contains($0.paperId) }.prefix(DigestEdition.maxPapers))
         let found = Dictionary(try await papers.papers(ids: chosen.map(\.paperId)).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let items = chosen.compactMap { pick in found[pick.paperId].map { PersonalDigestItem(paper: $0, reason: pick.reason.text) } }
@@ -58,7 +58,7 @@ public struct PersonalDigestPublisher: Sendable {
             summary.nothingToSend += 1
             return
         }
-        if try await mail.enqueuePersonal(message, userId: member.id, paperIds: items.map(\.paper.id), at: now) {
+        if try await digests.enqueuePersonal(message, userId: member.id, paperIds: items.map(\.paper.id), at: now) {
             summary.queued += 1
         } else {
             summary.alreadyQueued += 1

@@ -65,7 +65,7 @@ public struct DigestPublisher: Sendable {
             summary.subscribers += subscribers.count
             // After a crash the edition is partly queued: skip composing what is already there.
             let queued = dryRun ? [] : try await mail.queuedSubscribers(edition: edition.key, ids: subscribers.map(\.id))
-            let personal = try await mail.personalDigestEmails(among: subscribers.map { $0.email.lowercased() })
+            let personal = try await mail.personalDigests.personalDigestEmails(among: subscribers.map { $0.email.lowercased() })
             var messages: [OutboxMessage] = []
             for subscriber in subscribers {
                 if personal.contains(subscriber.email.lowercased()) {

@@ -49,7 +49,7 @@ public struct SubscriptionService: Sendable {
 
     /// Stops the personal digest of the member a `.stopPersonal` link names.
     public func stopPersonalDigest(_ claims: LinkSigner.Claims, at now: Timestamp) async throws {
-        try await store.setPersonalDigest(nil, userId: claims.subscriberId, at: now)
+        try await store.personalDigests.setPersonalDigest(nil, userId: claims.subscriberId, at: now)
     }
 
     public func unsubscribe(_ subscriber: Subscriber, at now: Timestamp) async throws {

@@ -37,11 +37,12 @@ import Testing
             _ = try await SQLPaperStore(database: database).apply(papers().map(SamplePapers.update), at: start)
             let users = SQLUserStore(database: database)
             let mail = SQLMailStore(database: database)
+            let digests = SQLPersonalDigestStore(database: database)
             var members: [User] = []
             for name in ["alice", "bob"] {
                 let member = try await users.createUser(NewUser(username: name, email: "\(name)@example.org", passwordHash: "x"), at: start)
                 try await users.markEmailVerified(userId: member.id, at: start)
-                try await mail.setPersonalDigest(.daily, userId: member.id, at: start)
+                try await digests.setPersonalDigest(.daily, userId: member.id, at: start)
                 members.append(member)
             }
             _ = try await SQLFollowStore(database: database).follow(
@@ -51,7 +52,7 @@ import Testing
                 let now = at("2026-11-\(day)")
                 let forYou = ForYouService(stores: .init(database: database), meaning: nil, clock: { now })
                 let publisher = PersonalDigestPublisher(
-                    forYou: forYou, mail: mail, papers: SQLPaperStore(database: database), composer: try composer(), calendar: calendar)
+                    forYou: forYou, digests: digests, papers: SQLPaperStore(database: database), composer: try composer(), calendar: calendar)
                 let summary = try await publisher.compose(dueOn: now.day, now: now)
                 let again = try await publisher.compose(dueOn: now.day, now: now)
                 #expect(again.queued == 0, "composing a day twice sends nothing twice")
@@ -75,15 +76,16 @@ import Testing
             let now = at("2026-11-24")
             _ = try await SQLPaperStore(database: database).apply(papers().map(SamplePapers.update), at: now)
             let mail = SQLMailStore(database: database)
+            let digests = SQLPersonalDigestStore(database: database)
             _ = try await mail.importConfirmed([("Alice@Example.org", .daily, []), ("carol@example.org", .daily, [])], at: now)
             let alice = try await SQLUserStore(database: database).createUser(
                 NewUser(username: "alice", email: "alice@example.org", passwordHash: "x"), at: now)
-            try await mail.setPersonalDigest(.weekly, userId: alice.id, at: now)
+            try await digests.setPersonalDigest(.weekly, userId: alice.id, at: now)
             let publisher = DigestPublisher(papers: SQLPaperStore(database: database), mail: mail, composer: try composer(), calendar: calendar)
             let summary = try await publisher.compose(try await publisher.edition(.daily(now.day)), now: now)
             #expect(summary.queued == 1 && summary.personalInstead == 1, "\(summary)")
-            try await mail.setPersonalDigest(nil, userId: alice.id, at: now)
-            #expect(try await mail.personalDigest(userId: alice.id) == nil)
+            try await digests.setPersonalDigest(nil, userId: alice.id, at: now)
+            #expect(try await digests.personalDigest(userId: alice.id) == nil)
         }
     }
 }

@@ -43,7 +43,7 @@ extension ApplicationBuilder {
     /// What composes the personal digests: each member's "For you" list ranked with `meaning` (nil: by follows).
     public func personalDigests(on database: any SQLDatabase, forYou: ForYouService, composer: DigestComposer) -> PersonalDigestPublisher {
         PersonalDigestPublisher(
-            forYou: forYou, mail: SQLMailStore(database: database), papers: SQLPaperStore(database: database), composer: composer,
+            forYou: forYou, digests: SQLPersonalDigestStore(database: database), papers: SQLPaperStore(database: database), composer: composer,
             calendar: configuration.arxivCalendar)
     }
 

@@ -4,6 +4,9 @@ import PapersCore
 public struct SQLMailStore: Sendable {
     let database: any SQLDatabase
 
+    /// The members' personal digests, on the same database.
+    public var personalDigests: SQLPersonalDigestStore { SQLPersonalDigestStore(database: database) }
+
     public init(database: any SQLDatabase) {
         self.database = database
     }

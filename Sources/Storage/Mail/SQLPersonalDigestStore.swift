@@ -1,8 +1,14 @@
 import PapersCore
 
 /// The personal ("For you") digest: which members chose it and how often, and which papers each was sent, so that
-/// no paper is mailed to a member twice.
-extension SQLMailStore {
+/// no paper is mailed to a member twice. Its messages go into the outbox `SQLMailStore` sends.
+public struct SQLPersonalDigestStore: Sendable {
+    let database: any SQLDatabase
+
+    public init(database: any SQLDatabase) {
+        self.database = database
+    }
+
     /// Chooses the member's personal digest (nil: none, the general digest stays as subscribed).
     public func setPersonalDigest(_ frequency: Subscriber.Frequency?, userId: Int64, at now: Timestamp) async throws {
         guard let frequency else {
@@ -49,7 +55,7 @@ extension SQLMailStore {
     public func enqueuePersonal(_ message: OutboxMessage, userId: Int64, paperIds: [String], at now: Timestamp) async throws -> Bool {
         let edition = message.edition ?? ""
         return try await database.transaction { connection in
-            guard try await Self.insert(message, at: now.millisecondsSinceEpoch, on: connection) == 1 else { return false }
+            guard try await SQLMailStore.insert(message, at: now.millisecondsSinceEpoch, on: connection) == 1 else { return false }
             for paperId in paperIds {
                 _ = try await connection.execute(
                     """
