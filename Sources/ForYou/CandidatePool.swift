@@ -6,6 +6,8 @@ public struct CandidatePool: Sendable {
     public let papers: [RecentPaper]
     public let ids: [String]
     let authorKeys: [Set<String>]
+    /// The claiming organization's name, lower-cased (what a follow's key is).
+    let organizationKeys: [String?]
     let words: [Set<String>]
     let position: [String: Int]
     /// The largest upvote count of the pool, which popularity is measured against.
@@ -18,6 +20,7 @@ public struct CandidatePool: Sendable {
         self.days = days
         ids = papers.map(\.id)
         authorKeys = papers.map { Set($0.authors.map(FollowRules.key(author:))) }
+        organizationKeys = papers.map { $0.organization?.lowercased() }
         words = papers.map { TopicWords.stems(of: $0.title + " " + $0.abstract) }
         position = Dictionary(papers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         mostUpvotes = papers.map(\.upvotes).max() ?? 0

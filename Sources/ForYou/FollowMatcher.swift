@@ -25,7 +25,8 @@ struct FollowMatcher {
         self.weights = weights
     }
 
-    func parts(_ paper: RecentPaper, authors paperAuthors: Set<String>) -> [(Double, ForYouReason)] {
+    /// The paper's parts; `paperAuthors` and `organization` are its keys, worked out once for the pool.
+    func parts(_ paper: RecentPaper, authors paperAuthors: Set<String>, organization: String?) -> [(Double, ForYouReason)] {
         var parts: [(Double, ForYouReason)] = []
         // The sets of keys decide; only a paper that matches has its names keyed again, to name the first in its order.
         if !paperAuthors.isDisjoint(with: authors), let name = paper.authors.first(where: { authors.contains(FollowRules.key(author: $0)) }) {
@@ -36,13 +37,13 @@ struct FollowMatcher {
         {
             parts.append((weights.readAuthor, .readAuthor(name, paperTitle: read.title, saved: read.saved)))
         }
-        if let organization = paper.organization, organizations.contains(organization.lowercased()) {
-            parts.append((weights.organization, .organization(paper.organizationFullname ?? organization)))
+        if let organization, organizations.contains(organization) {
+            parts.append((weights.organization, .organization(paper.organizationFullname ?? paper.organization ?? organization)))
         }
-        if let category = paper.categories.first(where: categories.contains) {
+        if !categories.isEmpty, let category = paper.categories.first(where: categories.contains) {
             parts.append((weights.category, .category(category)))
         }
-        if let title = collectionPapers[paper.id] {
+        if !collectionPapers.isEmpty, let title = collectionPapers[paper.id] {
             parts.append((weights.collection, .collection(title: title)))
         }
         return parts

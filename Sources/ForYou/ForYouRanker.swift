@@ -29,7 +29,8 @@ public struct ForYouRanker: Sendable {
         let topicScores = TopicMatcher(topics: profile.follows.filter { $0.kind == .topic }, vectors: topics, weights: weights)
             .scores(pool, candidates: candidates, meaning: meaning)
         var scored = candidates.enumerated().map { slot, index in
-            var parts = follows.parts(pool.papers[index], authors: pool.authorKeys[index]) + topicScores[slot]
+            var parts =
+                follows.parts(pool.papers[index], authors: pool.authorKeys[index], organization: pool.organizationKeys[index]) + topicScores[slot]
             if slot < closeness.count, let (cosine, _) = closeness[slot], cosine > weights.meaningFloor {
                 parts.append((weights.meaning * Double(cosine - weights.meaningFloor), .like(paperId: "", title: "", saved: true)))
             }

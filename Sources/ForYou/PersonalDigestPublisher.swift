@@ -35,26 +35,29 @@ public struct PersonalDigestPublisher: Sendable {
     /// Composes every personal edition due on `date`.
     public func compose(dueOn date: Day, now: Timestamp, batchSize: Int = 500) async throws -> Summary {
         var summary = Summary()
+        let blocks = PersonalDigestBlocks()
         for kind in DigestEdition.kinds(dueOn: date, calendar: calendar) {
             var lastId: Int64 = 0
             while true {
                 let members = try await digests.personalDigestMembers(frequency: Self.frequency(kind), after: lastId, limit: batchSize)
                 guard let last = members.last else { break }
                 lastId = last.id
-                for member in members { try await compose(kind, for: member, now: now, into: &summary) }
+                for member in members { try await compose(kind, for: member, blocks: blocks, now: now, into: &summary) }
             }
         }
         return summary
     }
 
-    private func compose(_ kind: DigestEdition.Kind, for member: User, now: Timestamp, into summary: inout Summary) async throws {
+    private func compose(
+        _ kind: DigestEdition.Kind, for member: User, blocks: PersonalDigestBlocks, now: Timestamp, into summary: inout Summary
+    ) async throws {
         summary.members += 1
         let picks = try await forYou.list(for: member).picks.filter { $0.reason.isPersonal && $0.personalScore >= Self.qualityBar }
         let sent = try await digests.personallySent(userId: member.id, among: picks.map(\.paperId))
         let chosen = Array(picks.filter { !sent.contains($0.paperId) }.prefix(DigestEdition.maxPapers))
         let found = Dictionary(try await papers.papers(ids: chosen.map(\.paperId)).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let items = chosen.compactMap { pick in found[pick.paperId].map { PersonalDigestItem(paper: $0, reason: pick.reason.text) } }
-        guard let message = try composer.personalMessage(to: member, kind: kind, items: items, now: now) else {
+        guard let message = try composer.personalMessage(to: member, kind: kind, items: items, blocks: blocks, now: now) else {
             summary.nothingToSend += 1
             return
         }
