@@ -9,7 +9,6 @@ public struct CandidatePool: Sendable {
     /// The claiming organization's name, lower-cased (what a follow's key is).
     let organizationKeys: [String?]
     let words: [Set<String>]
-    let position: [String: Int]
     /// The largest upvote count of the pool, which popularity is measured against.
     let mostUpvotes: Int
     /// The days the pool covers, newest last.
@@ -22,12 +21,7 @@ public struct CandidatePool: Sendable {
         authorKeys = papers.map { Set($0.authors.map(FollowRules.key(author:))) }
         organizationKeys = papers.map { $0.organization?.lowercased() }
         words = papers.map { TopicWords.stems(of: $0.title + " " + $0.abstract) }
-        position = Dictionary(papers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         mostUpvotes = papers.map(\.upvotes).max() ?? 0
-    }
-
-    public func paper(_ id: String) -> RecentPaper? {
-        position[id].map { papers[$0] }
     }
 }
 

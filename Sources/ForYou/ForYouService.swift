@@ -34,7 +34,6 @@ public final class ForYouService: Sendable {
     public let days: Int
     private let pool: SharedPool
     private let rankings = MemberCache<Ranked>(capacity: 5_000)
-    private let topics = TopicVectors(capacity: 10_000)
 
     public init(
         stores: Stores, meaning: (any PaperMeaning)?, weights: ForYouWeights = .standard, days: Int = 7,
@@ -76,7 +75,10 @@ public final class ForYouService: Sendable {
         guard let pool else { return ForYouList(picks: [], days: nil, isNewMember: false) }
         let profile = try await profile(of: user, among: Set(pool.ids))
         guard !profile.isEmpty else { return try await trending(pool) }
-        let topicVectors = meaning.map { topics.vectors(for: profile.follows.filter { $0.kind == .topic }, meaning: $0) } ?? [:]
+        // Embedded like a query: the semantic index remembers recent ones, so a topic many follow is embedded once.
+        let topicFollows = profile.follows.filter { $0.kind == .topic }
+        let topicVectors =
+            meaning.map { meaning in Dictionary(topicFollows.map { ($0.key, meaning.embed($0.value)) }, uniquingKeysWith: { a, _ in a }) } ?? [:]
         let picks = ranker.rank(pool, for: profile, meaning: meaning, topics: topicVectors, today: pool.days.upperBound)
         return ForYouList(picks: picks, days: pool.days, isNewMember: false)
     }

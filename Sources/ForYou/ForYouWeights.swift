@@ -1,6 +1,6 @@
 /// The constants of the "For you" ranking. The standard values were chosen on one half of the simulated members of
 /// `scripts/bench/for_you.py` and are reported on the other half (docs/benchmarks.md says how).
-public struct ForYouWeights: Sendable, Codable, Equatable {
+public struct ForYouWeights: Sendable, Equatable {
     /// Closeness in meaning to the member's saved and upvoted papers: weight × (cosine − floor), above the floor.
     public var meaning = 0.5
     public var meaningFloor: Float = 0.25

@@ -46,30 +46,3 @@ final class SharedPool: Sendable {
         return CandidatePool(try await store.papers.recentPapers(from: window.lowerBound, through: window.upperBound), days: window)
     }
 }
-
-/// Followed topics embedded like queries, remembered across members (many follow the same topics); bounded.
-final class TopicVectors: Sendable {
-    private let vectors = Mutex<[String: [Float]]>([:])
-    let capacity: Int
-
-    init(capacity: Int) {
-        self.capacity = capacity
-    }
-
-    func vectors(for topics: [Follow], meaning: any PaperMeaning) -> [String: [Float]] {
-        var found: [String: [Float]] = [:]
-        for topic in topics {
-            if let known = vectors.withLock({ $0[topic.key] }) {
-                found[topic.key] = known
-                continue
-            }
-            let vector = meaning.embed(topic.value)
-            found[topic.key] = vector
-            vectors.withLock { vectors in
-                if vectors.count >= capacity { vectors.removeAll(keepingCapacity: true) }
-                vectors[topic.key] = vector
-            }
-        }
-        return found
-    }
-}

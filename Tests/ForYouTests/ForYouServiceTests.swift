@@ -117,6 +117,16 @@ import Testing
             let site = try await site(database)
             _ = try await site.follows.follow(kind: "author", value: "Grace Hopper", by: site.alice)
             try await site.forYou.dismiss("2511.00002", dismissed: true, by: site.alice)
+            try await site.follows.choosePersonalDigest("weekly", for: site.alice)
+            _ = try await SQLPersonalDigestStore(database: database).enqueuePersonal(
+                OutboxMessage(
+                    key: "foryou:test:\(site.alice.id)", subscriberId: nil, recipient: "alice@example.org", kind: "digest",
+                    edition: "foryou:test", message: "m", userId: site.alice.id),
+                userId: site.alice.id, paperIds: ["2511.00001"], at: now)
+            for table in ["follows", "dismissed_papers", "personal_digests", "personal_digest_papers"] {
+                #expect(
+                    try await !database.query("SELECT user_id FROM \(unsafeRaw: table) WHERE user_id = \(site.alice.id)").isEmpty, "\(table) before")
+            }
             _ = try await site.forYou.list(for: site.alice)
             try await SQLUserStore(database: database).deleteUser(id: site.alice.id, at: now)
             site.forYou.forget(site.alice)

@@ -36,7 +36,6 @@ import Testing
             let start = at("2026-11-20")
             _ = try await SQLPaperStore(database: database).apply(papers().map(SamplePapers.update), at: start)
             let users = SQLUserStore(database: database)
-            let mail = SQLMailStore(database: database)
             let digests = SQLPersonalDigestStore(database: database)
             var members: [User] = []
             for name in ["alice", "bob"] {
